@@ -1,0 +1,2 @@
+// scaffolding: replaced by the real CLI
+int main() { return 2; }

@@ -1,0 +1,18 @@
+# Imported targets for every dependency (Debian 12 packages; tools/install-deps.sh).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(SohoaOpenCV REQUIRED COMPONENTS core imgproc imgcodecs photo)
+find_package(OpenSSL 3.0 REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+find_package(TIFF REQUIRED)
+find_package(CURL REQUIRED)
+find_package(doctest QUIET)
+pkg_check_modules(Tesseract REQUIRED IMPORTED_TARGET tesseract)
+pkg_check_modules(Leptonica REQUIRED IMPORTED_TARGET lept)
+pkg_check_modules(PoDoFo REQUIRED IMPORTED_TARGET libpodofo)  # .pc has no Version: no constraint
+find_path(VALIJSON_INCLUDE_DIR valijson/validator.hpp REQUIRED)
+add_library(sohoa_valijson INTERFACE)
+target_include_directories(sohoa_valijson SYSTEM INTERFACE ${VALIJSON_INCLUDE_DIR})
+target_link_libraries(sohoa_valijson INTERFACE nlohmann_json::nlohmann_json)
