@@ -16,3 +16,5 @@ find_path(VALIJSON_INCLUDE_DIR valijson/validator.hpp REQUIRED)
 add_library(sohoa_valijson INTERFACE)
 target_include_directories(sohoa_valijson SYSTEM INTERFACE ${VALIJSON_INCLUDE_DIR})
 target_link_libraries(sohoa_valijson INTERFACE nlohmann_json::nlohmann_json)
+# Only the test-data generator (tools/) and tests render text: cairo.
+pkg_check_modules(Cairo IMPORTED_TARGET cairo)

@@ -1,0 +1,1 @@
+# signing and verification tests
