@@ -11,14 +11,23 @@
 
 namespace sohoa::ocr {
 
+// Tesseract page segmentation modes worth choosing between for forms.
+enum class Segmentation {
+  automatic = 3,     // PSM_AUTO: full layout analysis (columns, blocks)
+  single_column = 4, // PSM_SINGLE_COLUMN: one column of lines of varying sizes
+  single_block = 6,  // PSM_SINGLE_BLOCK: one uniform block of text
+};
+
 struct OcrOptions {
-  std::string languages = "vie";    // Tesseract syntax: "vie" or "vie+eng"
-  std::string tessdata_dir;         // empty: Tesseract's default
+  std::string languages = "vie"; // Tesseract syntax: "vie" or "vie+eng"
+  std::string tessdata_dir;      // empty: $TESSDATA_PREFIX, else Tesseract's default
+  Segmentation segmentation = Segmentation::automatic;
+  int time_limit_ms = 0; // per recognize() call; 0: none
 };
 
 struct OrientationGuess {
-  int clockwise_degrees = 0;        // turn to apply to make the page upright
-  float confidence = 0;             // Tesseract OSD's orientation confidence
+  int clockwise_degrees = 0; // turn to apply to make the page upright
+  float confidence = 0;      // Tesseract OSD's orientation confidence
 };
 
 class OcrEngine {
@@ -30,7 +39,9 @@ public:
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
-  // image: CV_8UC1 (0 ink, 255 paper) or CV_8UC3; boxes come back in its pixels.
+  // image: CV_8UC1 (0 ink, 255 paper) or CV_8UC3 (BGR); boxes come back in its
+  // pixels. A page without text gives an empty PageText. Throws
+  // sohoa::Error(Stage::ocr, "bad_image" | "ocr_timeout" | "tesseract_failed").
   PageText recognize(const cv::Mat& image, double dpi);
 
   // Tesseract OSD on an upright-or-not page; nullopt when OSD has no answer
@@ -46,8 +57,8 @@ std::string tesseract_version();
 std::string leptonica_version();
 
 struct LanguageData {
-  std::string language;             // "vie"
-  std::filesystem::path path;       // the traineddata file used
+  std::string language;       // "vie"
+  std::filesystem::path path; // the traineddata file used
   std::string sha256;
 };
 // The traineddata files OcrOptions resolves to (for the manifest).

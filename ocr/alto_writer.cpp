@@ -1,0 +1,199 @@
+#include "core/error.hpp"
+#include "ocr/alto.hpp"
+#include "ocr/alto_format.hpp"
+#include "ocr/engine.hpp"
+#include "ocr/unicode.hpp"
+#include <libxml/xmlwriter.h>
+#include <memory>
+
+namespace sohoa::ocr {
+namespace {
+
+struct XmlBufferFree {
+  void operator()(xmlBuffer* buffer) const { xmlBufferFree(buffer); }
+};
+struct XmlWriterFree {
+  void operator()(xmlTextWriter* writer) const { xmlFreeTextWriter(writer); }
+};
+
+const xmlChar* x(const char* s) {
+  return reinterpret_cast<const xmlChar*>(s);
+}
+
+// XML 1.0 cannot carry C0 controls other than tab, LF and CR, even escaped; OCR
+// text has no use for them. Ill-formed UTF-8 becomes U+FFFD through to_nfc.
+std::string xml_safe(std::string_view text) {
+  std::string out = to_nfc(text);
+  std::erase_if(out, [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 && u != '\t' && u != '\n' && u != '\r';
+  });
+  return out;
+}
+
+// A thin layer over xmlTextWriter: every call checked, attributes escaped by libxml2.
+class Writer {
+public:
+  Writer() : m_buffer(xmlBufferCreate()) {
+    if (m_buffer) {
+      m_writer.reset(xmlNewTextWriterMemory(m_buffer.get(), 0));
+    }
+    if (!m_writer) {
+      fail("cannot create the XML writer");
+    }
+    xmlTextWriterSetIndent(m_writer.get(), 1);
+    xmlTextWriterSetIndentString(m_writer.get(), x("  "));
+  }
+
+  void start_document() {
+    check(xmlTextWriterStartDocument(m_writer.get(), "1.0", "UTF-8", nullptr));
+  }
+  void start(const char* name) { check(xmlTextWriterStartElement(m_writer.get(), x(name))); }
+  void end() { check(xmlTextWriterEndElement(m_writer.get())); }
+  void attr(const char* name, const std::string& value) {
+    check(xmlTextWriterWriteAttribute(m_writer.get(), x(name), x(xml_safe(value).c_str())));
+  }
+  void attr(const char* name, int value) { attr(name, std::to_string(value)); }
+  void element(const char* name, const std::string& text) {
+    check(xmlTextWriterWriteElement(m_writer.get(), x(name), x(xml_safe(text).c_str())));
+  }
+
+  std::string finish() {
+    check(xmlTextWriterEndDocument(m_writer.get()));
+    m_writer.reset(); // flushes into the buffer
+    return std::string(reinterpret_cast<const char*>(xmlBufferContent(m_buffer.get())),
+                       static_cast<std::size_t>(xmlBufferLength(m_buffer.get())));
+  }
+
+private:
+  [[noreturn]] static void fail(const std::string& what) {
+    throw Error(Stage::ocr, "alto_write_failed", "writing ALTO: " + what);
+  }
+  static void check(int rc) {
+    if (rc < 0) {
+      fail("libxml2 writer error");
+    }
+  }
+
+  std::unique_ptr<xmlBuffer, XmlBufferFree> m_buffer;
+  std::unique_ptr<xmlTextWriter, XmlWriterFree> m_writer;
+};
+
+void write_box(Writer& w, const Box& box) {
+  w.attr("HPOS", box.x);
+  w.attr("VPOS", box.y);
+  w.attr("WIDTH", box.w);
+  w.attr("HEIGHT", box.h);
+}
+
+void write_description(Writer& w, const AltoInfo& info) {
+  w.start("Description");
+  w.element("MeasurementUnit", "pixel");
+  w.start("sourceImageInformation");
+  w.element("fileName", info.source_image);
+  w.end();
+  w.start("Processing");
+  w.attr("ID", "OCR_0");
+  w.element("processingStepDescription", "OCR with Tesseract " + tesseract_version() +
+                                             " (LSTM), Leptonica " + leptonica_version());
+  std::string dpi;
+  for (const double d : info.page_dpi) {
+    dpi += (dpi.empty() ? "" : ",") + std::to_string(static_cast<long>(d + 0.5));
+  }
+  w.element("processingStepSettings", "page dpi: " + (dpi.empty() ? "unknown" : dpi));
+  w.start("processingSoftware");
+  w.element("softwareName", "sohoa");
+  w.element("softwareVersion", info.software_version);
+  w.end();
+  w.end();
+  w.end();
+}
+
+void write_line(Writer& w, const OcrLine& line, const std::string& id) {
+  w.start("TextLine");
+  w.attr("ID", id);
+  write_box(w, line.box);
+  w.attr("BASELINE", line.baseline);
+  for (std::size_t i = 0; i < line.words.size(); ++i) {
+    const OcrWord& word = line.words[i];
+    if (i > 0) {
+      const OcrWord& prev = line.words[i - 1];
+      w.start("SP");
+      w.attr("HPOS", prev.box.right());
+      w.attr("VPOS", line.box.y);
+      w.attr("WIDTH", std::max(0, word.box.x - prev.box.right()));
+      w.end();
+    }
+    w.start("String");
+    w.attr("ID", id + "_W" + std::to_string(i));
+    w.attr("CONTENT", word.text);
+    write_box(w, word.box);
+    w.attr("WC", alto::format_fraction(word.confidence));
+    w.end();
+  }
+  w.end();
+}
+
+void write_page(Writer& w, const PageText& page, int number) {
+  const std::string page_id = "P" + std::to_string(number);
+  w.start("Page");
+  w.attr("ID", page_id);
+  w.attr("PHYSICAL_IMG_NR", number);
+  w.attr("WIDTH", page.width);
+  w.attr("HEIGHT", page.height);
+  w.attr("PC", alto::format_fraction(page.confidence));
+  w.start("PrintSpace");
+  w.attr("ID", page_id + "_PS");
+  write_box(w, Box{0, 0, page.width, page.height});
+  int block_number = 0;
+  std::size_t i = 0;
+  while (i < page.lines.size()) {
+    // One TextBlock per run of lines sharing block and paragraph.
+    std::size_t end = i;
+    Box box;
+    while (end < page.lines.size() && page.lines[end].block == page.lines[i].block &&
+           page.lines[end].paragraph == page.lines[i].paragraph) {
+      box = unite(box, page.lines[end].box);
+      ++end;
+    }
+    const std::string block_id = page_id + "_TB" + std::to_string(block_number++) + "_B" +
+                                 std::to_string(page.lines[i].block) + "_PAR" +
+                                 std::to_string(page.lines[i].paragraph);
+    w.start("TextBlock");
+    w.attr("ID", block_id);
+    write_box(w, box);
+    int line_number = 0;
+    for (; i < end; ++i) {
+      // ALTO requires a String in every TextLine: a line without words is dropped.
+      if (!page.lines[i].words.empty()) {
+        write_line(w, page.lines[i], block_id + "_L" + std::to_string(line_number++));
+      }
+    }
+    w.end();
+  }
+  w.end();
+  w.end();
+}
+
+} // namespace
+
+std::string to_alto(const std::vector<PageText>& pages, const AltoInfo& info) {
+  alto::init_libxml2_once();
+  Writer w;
+  w.start_document();
+  w.start("alto");
+  w.attr("xmlns", alto::k_namespace);
+  w.attr("xmlns:xlink", "http://www.w3.org/1999/xlink");
+  w.attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+  w.attr("xsi:schemaLocation", alto::k_schema_location);
+  write_description(w, info);
+  w.start("Layout");
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    write_page(w, pages[p], static_cast<int>(p + 1));
+  }
+  w.end();
+  w.end();
+  return w.finish();
+}
+
+} // namespace sohoa::ocr

@@ -1,0 +1,362 @@
+#include "ocr/engine.hpp"
+#include "core/error.hpp"
+#include "ocr/handles.hpp"
+#include "ocr/openmp_limit.hpp"
+#include "ocr/tessdata.hpp"
+#include "ocr/unicode.hpp"
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
+
+namespace sohoa::ocr {
+namespace {
+
+// Tesseract's layout analysis keeps page coordinates in 16-bit fields (unless
+// built for large images): beyond this its boxes would overflow.
+constexpr int k_max_side = 32767;
+// Below this Tesseract refuses to scale the image; nothing readable fits.
+constexpr int k_min_side = 3;
+constexpr int k_min_dpi = 70;
+constexpr int k_max_dpi = 2400;
+
+struct ResultIteratorDelete {
+  void operator()(tesseract::ResultIterator* it) const { delete it; }
+};
+using ResultIteratorPtr = std::unique_ptr<tesseract::ResultIterator, ResultIteratorDelete>;
+
+// Tesseract's tprintf goes to stderr by default ("Empty page!!", "Detected N
+// diacritics"): noise for a batch tool. debug_file is a process-wide parameter,
+// so it is set once, before any engine initializes.
+void silence_tesseract_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    tesseract::TessBaseAPI api;
+    api.SetVariable("debug_file", "/dev/null");
+  });
+}
+
+int clamp_dpi(double dpi) {
+  if (!(dpi > 0)) {
+    return 300; // the scanning default the pipeline assumes too
+  }
+  return std::clamp(static_cast<int>(std::lround(dpi)), k_min_dpi, k_max_dpi);
+}
+
+void check_image(const cv::Mat& image) {
+  if (image.empty() || image.dims != 2) {
+    throw Error(Stage::ocr, "bad_image", "OCR input image is empty");
+  }
+  if (image.type() != CV_8UC1 && image.type() != CV_8UC3) {
+    throw Error(Stage::ocr, "bad_image",
+                "OCR input must be 8-bit grey or BGR, got OpenCV type " +
+                    std::to_string(image.type()));
+  }
+  if (image.cols > k_max_side || image.rows > k_max_side) {
+    throw Error(Stage::ocr, "bad_image",
+                "OCR input too large: " + std::to_string(image.cols) + "x" +
+                    std::to_string(image.rows) + " pixels");
+  }
+}
+
+// Colour pages go to Tesseract as an RGB Pix (its raw-bytes path assumes RGB
+// order); the one copy is the conversion itself.
+PixPtr bgr_to_pix(const cv::Mat& bgr, int dpi) {
+  PixPtr pix(pixCreate(bgr.cols, bgr.rows, 32));
+  if (!pix) {
+    throw Error(Stage::ocr, "bad_image", "cannot allocate a Leptonica image for OCR");
+  }
+  pixSetResolution(pix.get(), dpi, dpi);
+  l_uint32* data = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < bgr.rows; ++y) {
+    const auto* src = bgr.ptr<cv::Vec3b>(y);
+    l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+    for (int x = 0; x < bgr.cols; ++x) {
+      composeRGBPixel(src[x][2], src[x][1], src[x][0], &line[x]);
+    }
+  }
+  return pix;
+}
+
+Box box_from(int left, int top, int right, int bottom) {
+  return {left, top, std::max(0, right - left), std::max(0, bottom - top)};
+}
+
+bool is_blank(const char* text) {
+  for (const char* p = text; *p != '\0'; ++p) {
+    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// y of the line's baseline at the middle of its box.
+int baseline_y(const tesseract::ResultIterator& it, const Box& line_box) {
+  int x1 = 0;
+  int y1 = 0;
+  int x2 = 0;
+  int y2 = 0;
+  if (!it.Baseline(tesseract::RIL_TEXTLINE, &x1, &y1, &x2, &y2)) {
+    return line_box.bottom();
+  }
+  if (x2 == x1) {
+    return y1;
+  }
+  const double mid = line_box.x + line_box.w / 2.0;
+  return static_cast<int>(std::lround(y1 + (y2 - y1) * (mid - x1) / double(x2 - x1)));
+}
+
+// Walks words in reading order; blocks and paragraphs are renumbered densely
+// over the lines that hold text, so indices never skip image or empty regions.
+PageText collect_page(tesseract::TessBaseAPI& api, int width, int height) {
+  PageText page;
+  page.width = width;
+  page.height = height;
+  ResultIteratorPtr it(api.GetIterator());
+  if (!it) {
+    return page;
+  }
+  int raw_block = -1;
+  int raw_para = -1;
+  int raw_line = -1;
+  int line_of_last_word = -2;
+  int block_of_last_line = -2;
+  int para_of_last_line = -2;
+  int block_index = -1;
+  int para_index = -1;
+  double confidence_sum = 0;
+  std::size_t words = 0;
+  do {
+    if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) {
+      ++raw_block;
+    }
+    if (it->IsAtBeginningOf(tesseract::RIL_PARA)) {
+      ++raw_para;
+    }
+    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+      ++raw_line;
+    }
+    if (it->Empty(tesseract::RIL_WORD)) {
+      continue;
+    }
+    const TessString text(it->GetUTF8Text(tesseract::RIL_WORD));
+    if (!text || is_blank(text.get())) {
+      continue;
+    }
+    if (raw_line != line_of_last_word) {
+      OcrLine line;
+      int l = 0;
+      int t = 0;
+      int r = 0;
+      int b = 0;
+      if (it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b)) {
+        line.box = box_from(l, t, r, b);
+      }
+      line.baseline = baseline_y(*it, line.box);
+      if (raw_block != block_of_last_line) {
+        ++block_index;
+      }
+      if (raw_para != para_of_last_line || raw_block != block_of_last_line) {
+        ++para_index;
+      }
+      line.block = block_index;
+      line.paragraph = para_index;
+      block_of_last_line = raw_block;
+      para_of_last_line = raw_para;
+      line_of_last_word = raw_line;
+      page.lines.push_back(std::move(line));
+    }
+    OcrWord word;
+    word.text = to_nfc(text.get());
+    int l = 0;
+    int t = 0;
+    int r = 0;
+    int b = 0;
+    if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) {
+      word.box = box_from(l, t, r, b);
+    }
+    word.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
+    confidence_sum += word.confidence;
+    ++words;
+    auto& line = page.lines.back();
+    line.box = unite(line.box, word.box);
+    line.words.push_back(std::move(word));
+  } while (it->Next(tesseract::RIL_WORD));
+  page.confidence = words == 0 ? 0.0f : static_cast<float>(confidence_sum / double(words));
+  return page;
+}
+
+// Clears the image and results when recognition leaves, however it leaves.
+class ClearOnExit {
+public:
+  explicit ClearOnExit(tesseract::TessBaseAPI& api) : m_api(api) {}
+  ~ClearOnExit() { m_api.Clear(); }
+  ClearOnExit(const ClearOnExit&) = delete;
+  ClearOnExit& operator=(const ClearOnExit&) = delete;
+
+private:
+  tesseract::TessBaseAPI& m_api;
+};
+
+// Hands the image to Tesseract: grey bytes are read in place (Tesseract makes
+// its own single copy), colour goes through an RGB Pix kept alive in holder.
+void set_image(tesseract::TessBaseAPI& api, const cv::Mat& image, int dpi, PixPtr& holder) {
+  if (image.type() == CV_8UC1) {
+    api.SetImage(image.data, image.cols, image.rows, 1, static_cast<int>(image.step[0]));
+  } else {
+    holder = bgr_to_pix(image, dpi);
+    api.SetImage(holder.get());
+  }
+  api.SetSourceResolution(dpi);
+}
+
+} // namespace
+
+struct OcrEngine::Impl {
+  std::filesystem::path tessdata;
+  OcrOptions options;
+  tesseract::TessBaseAPI api;
+  // Orientation detection needs the legacy "osd" model: its own API, made on
+  // first use; a failed attempt is remembered so it is not retried per page.
+  std::unique_ptr<tesseract::TessBaseAPI> osd;
+  bool osd_unavailable = false;
+
+  tesseract::TessBaseAPI* osd_api();
+};
+
+tesseract::TessBaseAPI* OcrEngine::Impl::osd_api() {
+  if (osd || osd_unavailable) {
+    return osd.get();
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(traineddata_path(tessdata, "osd"), ec)) {
+    osd_unavailable = true;
+    return nullptr;
+  }
+  auto candidate = std::make_unique<tesseract::TessBaseAPI>();
+  try {
+    if (candidate->Init(tessdata.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
+      osd_unavailable = true;
+      return nullptr;
+    }
+  } catch (const std::exception&) {
+    osd_unavailable = true;
+    return nullptr;
+  }
+  candidate->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  osd = std::move(candidate);
+  return osd.get();
+}
+
+OcrEngine::OcrEngine(const OcrOptions& options) : m_impl(std::make_unique<Impl>()) {
+  silence_tesseract_once();
+  limit_openmp_to_calling_thread();
+  m_impl->options = options;
+  m_impl->tessdata = resolve_tessdata_dir(options.tessdata_dir);
+  require_language_files(m_impl->tessdata, split_languages(options.languages));
+  int rc = -1;
+  try {
+    rc = m_impl->api.Init(m_impl->tessdata.c_str(), options.languages.c_str(),
+                          tesseract::OEM_LSTM_ONLY);
+  } catch (const std::exception& e) {
+    throw Error(Stage::ocr, "language_data_missing",
+                "Tesseract failed loading '" + options.languages + "' from " +
+                    m_impl->tessdata.string() + ": " + e.what());
+  }
+  if (rc != 0) {
+    throw Error(Stage::ocr, "language_data_missing",
+                "Tesseract could not load language data '" + options.languages +
+                    "' (LSTM model) from tessdata folder " + m_impl->tessdata.string());
+  }
+  m_impl->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(options.segmentation));
+}
+
+OcrEngine::~OcrEngine() = default;
+
+PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
+  check_image(image);
+  if (image.cols < k_min_side || image.rows < k_min_side) {
+    PageText tiny;
+    tiny.width = image.cols;
+    tiny.height = image.rows;
+    return tiny;
+  }
+  limit_openmp_to_calling_thread();
+  auto& api = m_impl->api;
+  const int ppi = clamp_dpi(dpi);
+  PixPtr holder;
+  try {
+    ClearOnExit clear(api);
+    set_image(api, image, ppi, holder);
+    tesseract::ETEXT_DESC monitor;
+    if (m_impl->options.time_limit_ms > 0) {
+      monitor.set_deadline_msecs(m_impl->options.time_limit_ms);
+    }
+    const int rc = api.Recognize(&monitor);
+    if (monitor.deadline_exceeded()) {
+      throw Error(Stage::ocr, "ocr_timeout",
+                  "OCR gave up after " + std::to_string(m_impl->options.time_limit_ms) + " ms");
+    }
+    if (rc != 0) {
+      throw Error(Stage::ocr, "tesseract_failed", "Tesseract recognition failed");
+    }
+    return collect_page(api, image.cols, image.rows);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    // Release builds of Tesseract turn ASSERT_HOST into an exception.
+    throw Error(Stage::ocr, "tesseract_failed", std::string("Tesseract failed: ") + e.what());
+  }
+}
+
+std::optional<OrientationGuess> OcrEngine::detect_orientation(const cv::Mat& image, double dpi) {
+  check_image(image);
+  tesseract::TessBaseAPI* osd = m_impl->osd_api();
+  if (osd == nullptr || image.cols < k_min_side || image.rows < k_min_side) {
+    return std::nullopt;
+  }
+  limit_openmp_to_calling_thread();
+  PixPtr holder;
+  try {
+    ClearOnExit clear(*osd);
+    set_image(*osd, image, clamp_dpi(dpi), holder);
+    int orient_deg = 0;
+    float orient_conf = 0;
+    const char* script = nullptr;
+    float script_conf = 0;
+    if (!osd->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf)) {
+      return std::nullopt;
+    }
+    // orient_deg is how far the page is turned clockwise from upright; undoing
+    // it takes the rest of the full turn, clockwise.
+    OrientationGuess guess;
+    guess.clockwise_degrees = (360 - orient_deg) % 360;
+    guess.confidence = orient_conf;
+    return guess;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::string tesseract_version() {
+  return tesseract::TessBaseAPI::Version();
+}
+
+std::string leptonica_version() {
+  const LeptString raw(getLeptonicaVersion());
+  if (!raw) {
+    return {};
+  }
+  std::string version(raw.get());
+  constexpr std::string_view prefix = "leptonica-";
+  if (version.rfind(prefix, 0) == 0) {
+    version.erase(0, prefix.size());
+  }
+  return version;
+}
+
+} // namespace sohoa::ocr
