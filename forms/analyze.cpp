@@ -1,0 +1,62 @@
+#include "forms/analyze.hpp"
+#include "forms/classifier.hpp"
+#include "forms/field_checks.hpp"
+#include "forms/form_type.hpp"
+#include "forms/identifiers.hpp"
+#include "forms/label_extractor.hpp"
+#include "forms/normalize.hpp"
+#include "forms/region_extractor.hpp"
+
+namespace sohoa::forms {
+
+FormsResult analyze(const FormCatalog &catalog, const std::vector<PageText> &pages,
+                    const std::optional<std::string> &doc_type_override) {
+  FormsResult result;
+  const FormType *type = nullptr;
+  if (doc_type_override && *doc_type_override != "unknown") {
+    type = catalog.find(*doc_type_override);
+    if (type == nullptr) {
+      result.issues.push_back({"", "unknown_doc_type",
+                               "dossier.json nêu loại giấy tờ \"" + *doc_type_override +
+                                   "\" không có trong danh mục; đã tự phân loại."});
+    } else {
+      result.doc_type = type->doc_type;
+      result.doc_type_confidence = 1.0;
+    }
+  }
+  if (type == nullptr && !(doc_type_override && *doc_type_override == "unknown")) {
+    const Classification c = classify(catalog, pages);
+    result.doc_type = c.doc_type;
+    result.doc_type_confidence = c.confidence;
+    type = catalog.find(c.doc_type);
+  }
+  if (type == nullptr) {
+    result.doc_type = "unknown";
+    return result;
+  }
+  const RawFields raw =
+      type->layout == "regions" ? extract_regions(*type, pages) : extract_labelled(*type, pages);
+  for (const auto &[id, r] : raw) {
+    const FieldSpec *spec = type->field(id);
+    if (spec == nullptr) {
+      continue;
+    }
+    FieldValue v;
+    v.value = normalize_value(spec->kind, r.text);
+    if (v.value.empty()) {
+      continue; // only leaders: the form was left blank there
+    }
+    const bool dated = spec->kind == ValueKind::date || spec->kind == ValueKind::year;
+    if (dated && v.value.find_first_of("0123456789") == std::string::npos) {
+      continue; // "Không thời hạn" (no expiry) is no date to check
+    }
+    v.confidence = r.confidence;
+    v.page = r.page;
+    v.bbox = r.bbox;
+    result.fields[id] = v;
+  }
+  check_fields(*type, catalog, result, today_iso());
+  return result;
+}
+
+} // namespace sohoa::forms

@@ -1,0 +1,174 @@
+#include "forms/classifier.hpp"
+#include "forms/form_type.hpp"
+#include "forms/fuzzy.hpp"
+#include "forms/label_extractor.hpp"
+#include "forms/region_extractor.hpp"
+#include "forms/text_fold.hpp"
+#include <algorithm>
+#include <numeric>
+
+namespace sohoa::forms {
+namespace {
+
+constexpr double k_title_threshold = 0.82; // OCR slips in a title of ~25 letters
+constexpr std::size_t k_title_lines = 18;  // titles sit in the first lines of page 1
+constexpr double k_card_min_ratio = 1.35;  // ID-1 is 85.6 x 54 mm = 1.585
+constexpr double k_card_max_ratio = 1.85;
+
+// The folded text of the first lines of page 1, one entry per line and per pair
+// of lines (titles wrap).
+struct TitleWindows {
+  std::vector<std::string> texts; // single lines first, then pairs
+  std::size_t single_lines = 0;
+};
+
+TitleWindows title_windows(const std::vector<PageText> &pages) {
+  std::vector<std::string> lines;
+  if (pages.empty()) {
+    return {};
+  }
+  for (const auto &line : pages.front().lines) {
+    if (lines.size() >= k_title_lines) {
+      break;
+    }
+    std::string text;
+    for (const auto &w : line.words) {
+      text += fold_alnum(w.text);
+    }
+    if (!text.empty()) {
+      lines.push_back(text);
+    }
+  }
+  TitleWindows out{lines, lines.size()};
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    out.texts.push_back(lines[i] + lines[i + 1]);
+  }
+  return out;
+}
+
+double title_score(const FormType &type, const TitleWindows &windows) {
+  double best = 0;
+  for (const auto &phrase : type.cues.title_phrases) {
+    const std::string p = fold_alnum(phrase);
+    for (std::size_t i = 0; i < windows.texts.size(); ++i) {
+      const std::string &text = windows.texts[i];
+      const double s = type.cues.title_whole_line
+                           ? (i < windows.single_lines ? similarity(p, text) : 0.0)
+                           : best_substring_similarity(p, text);
+      best = std::max(best, s);
+    }
+  }
+  return best >= k_title_threshold ? best : 0.0;
+}
+
+// A first-lines line that starts with a title of some other document.
+bool has_foreign_title(const FormCatalog &catalog, const std::vector<PageText> &pages) {
+  if (pages.empty()) {
+    return false;
+  }
+  std::size_t seen = 0;
+  for (const auto &line : pages.front().lines) {
+    if (++seen > k_title_lines) {
+      break;
+    }
+    std::vector<std::string> tokens;
+    for (const auto &w : line.words) {
+      const std::string t = fold_alnum(w.text);
+      if (!t.empty()) {
+        tokens.push_back(t);
+      }
+    }
+    for (const auto &title : catalog.foreign_titles()) {
+      const auto want = split_spaces(fold(title));
+      if (want.empty() || want.size() > tokens.size()) {
+        continue;
+      }
+      bool match = true;
+      for (std::size_t i = 0; i < want.size() && match; ++i) {
+        match = fold_alnum(want[i]) == tokens[i];
+      }
+      if (match) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool card_shaped(const std::vector<PageText> &pages) {
+  if (pages.empty() || pages.front().width <= 0 || pages.front().height <= 0) {
+    return false;
+  }
+  const double ratio =
+      static_cast<double>(pages.front().width) / static_cast<double>(pages.front().height);
+  return ratio >= k_card_min_ratio && ratio <= k_card_max_ratio;
+}
+
+} // namespace
+
+double best_substring_similarity(std::string_view phrase, std::string_view text) {
+  if (phrase.empty()) {
+    return 0;
+  }
+  // Semi-global alignment: the phrase must be matched whole, the text anywhere.
+  std::vector<int> row(phrase.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  int best = row[phrase.size()];
+  for (std::size_t j = 1; j <= text.size(); ++j) {
+    int diagonal = row[0];
+    row[0] = 0;
+    for (std::size_t i = 1; i <= phrase.size(); ++i) {
+      const int above = row[i];
+      row[i] =
+          std::min({above + 1, row[i - 1] + 1, diagonal + (phrase[i - 1] == text[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+    best = std::min(best, row[phrase.size()]);
+  }
+  return 1.0 - static_cast<double>(best) / static_cast<double>(phrase.size());
+}
+
+std::vector<TypeScore> score_types(const FormCatalog &catalog, const std::vector<PageText> &pages) {
+  const TitleWindows windows = title_windows(pages);
+  const bool card = card_shaped(pages);
+  const bool foreign = has_foreign_title(catalog, pages);
+  std::vector<TypeScore> out;
+  for (const auto &type : catalog.types()) {
+    TypeScore s;
+    s.doc_type = type.doc_type;
+    s.title = title_score(type, windows);
+    const RawFields found =
+        type.layout == "regions" ? extract_regions(type, pages) : extract_labelled(type, pages);
+    int hits = 0;
+    for (const auto &id : type.cues.must_have_fields) {
+      hits += found.count(id) != 0 ? 1 : 0;
+    }
+    s.fields = static_cast<double>(hits) / static_cast<double>(type.cues.must_have_fields.size());
+    s.shape = (type.cues.shape == "card") == card ? 1.0 : 0.0;
+    if (s.title > 0) {
+      s.score = 0.5 * s.title + 0.4 * s.fields + 0.1 * s.shape;
+      // A title alone can be a quotation ("theo Quyết định số ..."): some fields too.
+      s.acceptable = s.fields >= 0.3 || (type.cues.shape == "card" && card);
+    } else {
+      // No title read: the labels must carry it, and no other title may head it.
+      s.score = 0.7 * s.fields + 0.1 * s.shape;
+      s.acceptable = !foreign && s.fields >= type.cues.min_label_ratio &&
+                     (type.cues.shape != "card" || card || s.fields >= 0.99);
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+Classification classify(const FormCatalog &catalog, const std::vector<PageText> &pages) {
+  Classification best;
+  for (const auto &s : score_types(catalog, pages)) {
+    if (s.acceptable && s.score > best.confidence) {
+      best.doc_type = s.doc_type;
+      best.confidence = std::min(1.0, s.score);
+    }
+  }
+  return best;
+}
+
+} // namespace sohoa::forms

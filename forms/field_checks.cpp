@@ -1,0 +1,92 @@
+#include "forms/field_checks.hpp"
+#include "forms/identifiers.hpp"
+#include <regex>
+
+namespace sohoa::forms {
+namespace {
+
+std::optional<std::string> value_of(const FormsResult &result, const std::string &id) {
+  if (id.empty()) {
+    return std::nullopt;
+  }
+  const auto it = result.fields.find(id);
+  if (it == result.fields.end()) {
+    return std::nullopt;
+  }
+  return it->second.value;
+}
+
+PersonFacts facts_for(const FieldSpec &spec, const FormsResult &result) {
+  PersonFacts facts;
+  facts.gender = value_of(result, spec.cross_gender);
+  facts.birth_date = value_of(result, spec.cross_birth_date);
+  facts.birth_year = value_of(result, spec.cross_birth_year);
+  return facts;
+}
+
+std::vector<Finding> findings_for(const FieldSpec &spec, const std::string &value,
+                                  const FormCatalog &catalog, const FormsResult &result,
+                                  std::string_view today) {
+  switch (spec.kind) {
+  case ValueKind::date: {
+    auto out = spec.birth_date ? check_birth_date(value, today) : check_date(value);
+    if (out.empty() && spec.expiry_date) {
+      if (const auto birth = value_of(result, spec.cross_birth_date)) {
+        out = check_expiry(value, *birth);
+      }
+    }
+    return out;
+  }
+  case ValueKind::year:
+    return check_year(value, today);
+  case ValueKind::id_number:
+    return check_personal_id(value, facts_for(spec, result), catalog.province_codes());
+  case ValueKind::cmnd:
+    return check_cmnd(value);
+  case ValueKind::id_document:
+    return check_id_document(value, facts_for(spec, result), catalog.province_codes());
+  case ValueKind::phone:
+    return check_phone(value);
+  case ValueKind::email:
+    return check_email(value);
+  case ValueKind::phone_or_email:
+    return value.find('@') != std::string::npos ? check_email(value) : check_phone(value);
+  case ValueKind::gender:
+    if (value != "Nam" && value != "N\xE1\xBB\xAF") {
+      return {{"invalid_gender", "Giới tính phải là Nam hoặc Nữ."}};
+    }
+    return {};
+  case ValueKind::name:
+  case ValueKind::text:
+  case ValueKind::multiline_text:
+  case ValueKind::count:
+  case ValueKind::doc_number:
+    break;
+  }
+  return {};
+}
+
+} // namespace
+
+void check_fields(const FormType &type, const FormCatalog &catalog, FormsResult &result,
+                  std::string_view today) {
+  for (auto &[id, field] : result.fields) {
+    const FieldSpec *spec = type.field(id);
+    if (spec == nullptr) {
+      continue;
+    }
+    auto findings = findings_for(*spec, field.value, catalog, result, today);
+    if (findings.empty() && !spec->pattern.empty() &&
+        !std::regex_match(field.value, std::regex(spec->pattern))) {
+      findings.push_back({"invalid_format", "Giá trị không đúng định dạng của trường này."});
+    }
+    for (auto &f : findings) {
+      result.issues.push_back({id, std::move(f.code), std::move(f.message)});
+    }
+    if (!findings.empty() || field.confidence < k_review_confidence) {
+      field.needs_review = true;
+    }
+  }
+}
+
+} // namespace sohoa::forms

@@ -1,0 +1,388 @@
+#include "forms/label_extractor.hpp"
+#include "forms/label_matcher.hpp"
+#include "forms/normalize.hpp"
+#include "forms/text_fold.hpp"
+#include <algorithm>
+#include <regex>
+#include <set>
+
+namespace sohoa::forms {
+namespace {
+
+constexpr int k_max_continuation_lines = 3;
+
+int line_height(const OcrLine &line) {
+  std::vector<int> heights;
+  for (const auto &w : line.words) {
+    heights.push_back(w.box.h);
+  }
+  if (heights.empty()) {
+    return std::max(1, line.box.h);
+  }
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return std::max(1, heights[heights.size() / 2]);
+}
+
+// A word that carries no value: leaders, colons, footnote markers.
+bool is_filler(const std::string &text) {
+  static const std::regex footnote(R"(^\(\d{1,2}\):?$)");
+  return clean_value(text).empty() || std::regex_match(text, footnote);
+}
+
+bool is_trailing_numbering(const std::string &text) {
+  static const std::regex numbering(R"(^\(?\d{1,2}[.)]$)");
+  return std::regex_match(text, numbering);
+}
+
+struct Collected {
+  std::string text;
+  float confidence_sum = 0;
+  int words = 0;
+  Box bbox;
+  int first_x = -1;
+
+  void add(const OcrWord &w) {
+    const std::string cleaned = clean_value(w.text);
+    if (cleaned.empty()) {
+      return;
+    }
+    if (!text.empty()) {
+      text += ' ';
+    }
+    text += w.text;
+    confidence_sum += w.confidence;
+    ++words;
+    bbox = unite(bbox, w.box);
+    if (first_x < 0) {
+      first_x = w.box.x;
+    }
+  }
+};
+
+// OCR reads dotted leaders as short marks ("7.", "ẽ") or as one stretched word
+// ("7..." a third of the page wide): too flat, or far wider than its letters.
+bool is_leader_noise(const OcrWord &w, int line_h) {
+  if (fold_alnum(w.text).empty()) {
+    return false; // a dash or comma is flat by nature; cleaning handles it
+  }
+  if (w.box.h * 20 < line_h * 9) {
+    return true;
+  }
+  const auto glyphs = static_cast<int>(utf8_length(w.text));
+  return w.box.w > 3 * std::max(w.box.h, line_h) * std::max(1, glyphs);
+}
+
+// Words [from, to) of a line, leading fillers and a trailing "3." dropped. A dotted
+// leader after value text ends the value: what OCR reads in the rest of the
+// leader ("22 222", "uyu") is noise.
+Collected collect(const OcrLine &line, int from, int to) {
+  while (from < to && is_filler(line.words[from].text)) {
+    ++from;
+  }
+  while (to - 1 > from &&
+         (is_filler(line.words[to - 1].text) || is_trailing_numbering(line.words[to - 1].text))) {
+    --to;
+  }
+  Collected c;
+  const int line_h = line_height(line);
+  for (int i = from; i < to; ++i) {
+    const OcrWord &w = line.words[i];
+    if (is_leader_noise(w, line_h)) {
+      if (c.words > 0) {
+        break;
+      }
+      continue;
+    }
+    if (c.words > 0 && has_leader(w.text)) {
+      OcrWord head = w;
+      head.text = before_leader(w.text);
+      c.add(head);
+      break;
+    }
+    c.add(w);
+  }
+  // A lone "13." is the next line's numbering, not a value.
+  if (c.words == 1 && is_trailing_numbering(c.text)) {
+    return {};
+  }
+  return c;
+}
+
+struct LineState {
+  std::vector<LabelHit> hits;
+  bool consumed = false; // its words went into a value
+};
+
+bool close_below(const OcrLine &upper, const OcrLine &lower, double gap_factor) {
+  const int gap = lower.box.y - upper.box.bottom();
+  return gap < gap_factor * line_height(upper) && lower.box.y >= upper.box.y;
+}
+
+bool continues_value(const FieldSpec &field) {
+  return field.kind == ValueKind::text || field.kind == ValueKind::multiline_text;
+}
+
+// Tesseract sometimes merges two rows of different columns into one line (a card's
+// small print beside the main text): words whose vertical centres jump by more
+// than half a line height start a new row.
+std::vector<OcrLine> split_rows(const OcrLine &line) {
+  if (line.words.size() < 2) {
+    return {line};
+  }
+  const int h = line_height(line);
+  std::vector<OcrLine> rows;
+  OcrLine current = line;
+  current.words.clear();
+  current.box = {};
+  int previous_centre = 0;
+  for (const auto &w : line.words) {
+    const int centre = w.box.y + w.box.h / 2;
+    if (!current.words.empty() && std::abs(centre - previous_centre) * 10 > h * 6) {
+      rows.push_back(current);
+      current.words.clear();
+      current.box = {};
+    }
+    current.words.push_back(w);
+    current.box = unite(current.box, w.box);
+    previous_centre = centre;
+  }
+  rows.push_back(current);
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const OcrLine &a, const OcrLine &b) { return a.box.y < b.box.y; });
+  return rows;
+}
+
+std::vector<OcrLine> page_rows(const PageText &page) {
+  std::vector<OcrLine> out;
+  for (const auto &line : page.lines) {
+    for (auto &row : split_rows(line)) {
+      out.push_back(std::move(row));
+    }
+  }
+  return out;
+}
+
+int text_right_edge(const std::vector<OcrLine> &lines) {
+  int right = 0;
+  for (const auto &l : lines) {
+    right = std::max(right, l.box.right());
+  }
+  return right;
+}
+
+class Extractor {
+public:
+  Extractor(const FormType &type, const std::vector<PageText> &pages)
+      : m_type(type), m_pages(pages), m_patterns(label_patterns(type)) {
+    if (!type.sections.empty()) {
+      m_section = type.sections.front().id;
+    }
+  }
+
+  RawFields run() {
+    for (std::size_t p = 0; p < m_pages.size(); ++p) {
+      const std::vector<OcrLine> lines = page_rows(m_pages[p]);
+      m_text_right = text_right_edge(lines);
+      std::vector<LineState> states(lines.size());
+      bool after_anchor = false;
+      for (std::size_t l = 0; l < lines.size(); ++l) {
+        states[l].hits = find_labels(lines[l], m_patterns, false);
+        // Labels that only count after their anchor ("ngày" after "Làm tại") are
+        // looked for on the anchor's line and the next.
+        const bool anchor_here = has_anchor_hit(states[l].hits);
+        if (anchor_here || after_anchor) {
+          states[l].hits = find_labels(lines[l], m_patterns, true);
+        }
+        after_anchor = anchor_here;
+      }
+      for (std::size_t l = 0; l < lines.size(); ++l) {
+        process_line(static_cast<int>(p), lines, states, static_cast<int>(l));
+      }
+    }
+    return std::move(m_out);
+  }
+
+private:
+  bool is_anchor(const FieldSpec *f) const {
+    return std::any_of(m_type.fields.begin(), m_type.fields.end(),
+                       [&](const FieldSpec &g) { return g.anchor == f->id; });
+  }
+
+  bool has_anchor_hit(const std::vector<LabelHit> &hits) const {
+    for (const auto &h : hits) {
+      for (const FieldSpec *f : h.pattern->fields) {
+        if (is_anchor(f)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // The field a label stands for here: the one of the current section, else one
+  // without a section; anchored ones only right after their anchor.
+  const FieldSpec *resolve(const LabelHit &hit) {
+    const FieldSpec *fallback = nullptr;
+    for (const FieldSpec *f : hit.pattern->fields) {
+      if (f->starts_section) {
+        return f;
+      }
+      if (!f->section.empty() && f->section == m_section) {
+        return f;
+      }
+      if (f->section.empty()) {
+        fallback = f;
+      }
+    }
+    return fallback;
+  }
+
+  void process_line(int page, const std::vector<OcrLine> &lines, std::vector<LineState> &states,
+                    int l) {
+    const OcrLine &line = lines[l];
+    auto &hits = states[l].hits;
+    for (std::size_t h = 0; h < hits.size(); ++h) {
+      const LabelHit &hit = hits[h];
+      if (hit.pattern->role == LabelRole::heading) {
+        m_section = hit.pattern->section;
+        continue;
+      }
+      if (hit.pattern->role == LabelRole::stop) {
+        continue;
+      }
+      const FieldSpec *field = resolve(hit);
+      if (field == nullptr) {
+        continue;
+      }
+      if (field->starts_section && !field->section.empty()) {
+        m_section = field->section;
+      }
+      if (m_out.count(field->id) != 0) {
+        continue; // the first occurrence wins; later ones are repeats or noise
+      }
+      const int end =
+          h + 1 < hits.size() ? hits[h + 1].first_word : static_cast<int>(line.words.size());
+      Collected value;
+      if (field->position == ValuePosition::right_or_below) {
+        value = collect(line, hit.last_word + 1, end);
+      }
+      int last_line = l;
+      const bool right_empty = value.words == 0;
+      // Only a label that ends its row looks below: leaders right of it mean the
+      // form was left blank there.
+      const bool ends_row = hit.last_word + 1 == end && !has_leader(line.words[hit.last_word].text);
+      if (right_empty && h + 1 == hits.size() && ends_row) {
+        m_below_row = l;
+        value = below(lines, states, l, line.words[hit.first_word].box.x);
+        last_line = m_below_row;
+      }
+      if (value.words == 0) {
+        continue;
+      }
+      if (continues_value(*field) && h + 1 == hits.size()) {
+        // The row's start, numbering included: wrapped lines go back to it.
+        const int label_x = line.words.front().box.x;
+        // Wrapped values start under the value, or back at the margin when the
+        // form wraps long addresses there.
+        const bool margin = field->kind == ValueKind::multiline_text;
+        extend(lines, states, last_line, value.first_x, label_x, margin,
+               field->continue_under_label, value);
+      }
+      RawField raw;
+      raw.text = value.text;
+      raw.confidence = static_cast<float>(value.confidence_sum / value.words * hit.score);
+      raw.page = page + 1;
+      raw.bbox = value.bbox;
+      m_out[field->id] = raw;
+    }
+  }
+
+  // The next row below row l in the column starting near x: rows lying wholly left
+  // of it (another column) are passed over. -1 when there is none close by.
+  int next_row(const std::vector<OcrLine> &lines, int l, int x) const {
+    const int tolerance = line_height(lines[l]);
+    for (int j = l + 1; j < static_cast<int>(lines.size()) && j <= l + 3; ++j) {
+      if (lines[j].words.empty() || lines[j].box.right() < x - tolerance) {
+        continue;
+      }
+      return j;
+    }
+    return -1;
+  }
+
+  // The value on the next row when nothing is right of the label (ID cards).
+  Collected below(const std::vector<OcrLine> &lines, std::vector<LineState> &states, int l,
+                  int label_x) {
+    const int j = next_row(lines, l, label_x);
+    if (j < 0) {
+      return {};
+    }
+    const OcrLine &next = lines[j];
+    auto &state = states[j];
+    if (state.consumed || !close_below(lines[l], next, 1.5)) {
+      return {};
+    }
+    const int end =
+        state.hits.empty() ? static_cast<int>(next.words.size()) : state.hits.front().first_word;
+    const int tolerance = 2 * line_height(lines[l]);
+    if (end == 0 || next.words.front().box.x < label_x - tolerance) {
+      return {};
+    }
+    state.consumed = true;
+    m_below_row = j;
+    return collect(next, 0, end);
+  }
+
+  // Following rows without any label continue a value: rows starting under the
+  // value, or (margin) under the label when the row above ran to the right margin.
+  void extend(const std::vector<OcrLine> &lines, std::vector<LineState> &states, int l, int value_x,
+              int label_x, bool margin, bool under_label, Collected &value) {
+    int last = l;
+    for (int k = 0; k < k_max_continuation_lines; ++k) {
+      const int j = next_row(lines, last, std::min(value_x, label_x));
+      if (j < 0) {
+        return;
+      }
+      const OcrLine &next = lines[j];
+      auto &state = states[j];
+      const int tolerance = line_height(lines[last]) / 2;
+      if (state.consumed || !state.hits.empty() || !close_below(lines[last], next, 1.5)) {
+        return;
+      }
+      const int start = next.words.front().box.x;
+      const bool full_row = lines[last].box.right() * 10 >= m_text_right * 8;
+      const bool fits = start >= value_x - tolerance ||
+                        (under_label && start >= label_x - tolerance) ||
+                        (margin && full_row && start >= label_x - tolerance);
+      if (!fits) {
+        return;
+      }
+      const Collected more = collect(next, 0, static_cast<int>(next.words.size()));
+      if (more.words == 0) {
+        return;
+      }
+      state.consumed = true;
+      value.text += ' ' + more.text;
+      value.confidence_sum += more.confidence_sum;
+      value.words += more.words;
+      value.bbox = unite(value.bbox, more.bbox);
+      last = j;
+    }
+  }
+
+  const FormType &m_type;
+  const std::vector<PageText> &m_pages;
+  std::vector<LabelPattern> m_patterns;
+  std::string m_section;
+  int m_text_right = 0;
+  int m_below_row = 0;
+  RawFields m_out;
+};
+
+} // namespace
+
+RawFields extract_labelled(const FormType &type, const std::vector<PageText> &pages) {
+  return Extractor(type, pages).run();
+}
+
+} // namespace sohoa::forms

@@ -1,0 +1,331 @@
+#include "catalog_fixture.hpp"
+#include "forms/analyze.hpp"
+#include "forms/field_checks.hpp"
+#include "forms_fixtures.hpp"
+#include <doctest/doctest.h>
+
+using namespace sohoa;
+using namespace sohoa::forms;
+using namespace sohoa::forms::test;
+
+namespace {
+
+std::string value(const FormsResult &r, const std::string &id) {
+  const auto it = r.fields.find(id);
+  return it == r.fields.end() ? "<absent>" : it->second.value;
+}
+
+bool has_issue(const FormsResult &r, const std::string &field, const std::string &code) {
+  for (const auto &i : r.issues) {
+    if (i.field == field && i.code == code) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void check_geometry(const FormsResult &r) {
+  for (const auto &[id, f] : r.fields) {
+    CAPTURE(id);
+    CHECK(f.page == 1);
+    CHECK_FALSE(f.bbox.empty());
+    CHECK(f.confidence > 0.5F);
+    CHECK(f.confidence <= 1.0F);
+  }
+}
+
+} // namespace
+
+TEST_CASE("birth registration form: sections, multi-field lines, two-line values") {
+  const FormsResult r = analyze(catalog(), birth_form());
+  REQUIRE(r.doc_type == "birth_registration_form");
+  CHECK(value(r, "recipient") == "Ủy ban nhân dân phường Bến Nghé");
+  CHECK(value(r, "requester_full_name") == "Nguyễn Văn Bình");
+  CHECK(value(r, "requester_residence") ==
+        "12 Lê Lợi, phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh");
+  CHECK(value(r, "requester_id_number") == "079085001234");
+  CHECK(value(r, "requester_relationship") == "Cha");
+  CHECK(value(r, "child_full_name") == "Nguyễn Minh Anh");
+  CHECK(value(r, "child_date_of_birth") == "2025-01-05");
+  CHECK(value(r, "child_gender") == "Nữ");
+  CHECK(value(r, "child_ethnicity") == "Kinh");
+  CHECK(value(r, "child_nationality") == "Việt Nam");
+  CHECK(value(r, "child_place_of_birth") == "Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh");
+  CHECK(value(r, "child_hometown") == "Nam Định");
+  CHECK(value(r, "mother_full_name") == "Trần Thị Hoa");
+  CHECK(value(r, "mother_birth_year") == "1990");
+  CHECK(value(r, "mother_residence") == "12 Lê Lợi, phường Bến Nghé, Quận 1");
+  CHECK(value(r, "father_full_name") == "Nguyễn Văn Bình");
+  CHECK(value(r, "father_birth_year") == "1985");
+  CHECK(value(r, "father_residence") == "45 Hai Bà Trưng, phường Bến Nghé");
+  CHECK(value(r, "signed_place") == "Bến Nghé");
+  CHECK(value(r, "signed_date") == "2025-01-06");
+  CHECK(r.fields.size() == 20);
+  CHECK(r.issues.empty());
+  check_geometry(r);
+  // The bbox is the value's words, right of the label.
+  const auto &name = r.fields.at("child_full_name");
+  CHECK(name.bbox.x == after(240, "Họ, chữ đệm, tên:"));
+  CHECK(name.bbox.y == 930);
+  CHECK_FALSE(name.needs_review);
+}
+
+TEST_CASE("residence form CT01: numbered labels, id in boxes, two fields a line") {
+  const FormsResult r = analyze(catalog(), ct01_form());
+  REQUIRE(r.doc_type == "residence_form_ct01");
+  CHECK(value(r, "recipient") == "Công an phường Bến Nghé");
+  CHECK(value(r, "full_name") == "Lê Thị Mai");
+  CHECK(value(r, "date_of_birth") == "1990-07-12");
+  CHECK(value(r, "gender") == "Nữ");
+  CHECK(value(r, "personal_id_number") == "079190001234");
+  CHECK(value(r, "phone") == "0903123456");
+  CHECK(value(r, "email") == "mai.le@example.vn");
+  CHECK(value(r, "household_head_name") == "Lê Văn Hùng");
+  CHECK(value(r, "relationship_to_head") == "Con");
+  CHECK(value(r, "household_head_id_number") == "079060004321");
+  CHECK(value(r, "request_content") ==
+        "Đăng ký thường trú vào hộ gia đình ông Lê Văn Hùng tại số 12 đường Lê Lợi, phường "
+        "Bến Nghé");
+  CHECK(r.fields.size() == 11);
+  CHECK(r.issues.empty());
+  check_geometry(r);
+}
+
+TEST_CASE("judicial record request: anchored labels on the id line, names holding labels") {
+  const FormsResult r = analyze(catalog(), judicial_form());
+  REQUIRE(r.doc_type == "judicial_record_request");
+  CHECK(value(r, "full_name") == "Phạm Quốc Tịch");
+  CHECK(value(r, "gender") == "Nam");
+  CHECK(value(r, "date_of_birth") == "1988-04-03");
+  CHECK(value(r, "place_of_birth") == "Hà Nội");
+  CHECK(value(r, "nationality") == "Việt Nam");
+  CHECK(value(r, "ethnicity") == "Kinh");
+  CHECK(value(r, "permanent_residence") ==
+        "8 Tràng Tiền, phường Tràng Tiền, quận Hoàn Kiếm, Hà Nội");
+  CHECK(value(r, "temporary_residence") == "20 Nguyễn Huệ, phường Bến Nghé, Quận 1");
+  CHECK(value(r, "id_document_number") == "001088012345");
+  CHECK(value(r, "id_issue_date") == "2021-10-10");
+  CHECK(value(r, "id_issue_place") == "Cục Cảnh sát QLHC về TTXH");
+  CHECK(value(r, "father_full_name") == "Phạm Văn Long");
+  CHECK(value(r, "mother_full_name") == "Đỗ Thị Lan");
+  CHECK(value(r, "spouse_full_name") == "Vũ Thị Hạnh");
+  CHECK(value(r, "phone_or_email") == "0912345678");
+  CHECK(value(r, "purpose") == "Bổ sung hồ sơ xin việc");
+  CHECK(value(r, "copies_requested") == "2");
+  CHECK(r.fields.size() == 17);
+  CHECK(r.issues.empty());
+  check_geometry(r);
+}
+
+TEST_CASE("citizen id card: bilingual labels, values below, residence on two lines") {
+  const FormsResult r = analyze(catalog(), id_card());
+  REQUIRE(r.doc_type == "citizen_id_card");
+  CHECK(value(r, "id_number") == "079190001234");
+  CHECK(value(r, "full_name") == "LÊ THỊ MAI");
+  CHECK(value(r, "date_of_birth") == "1990-07-12");
+  CHECK(value(r, "gender") == "Nữ");
+  CHECK(value(r, "nationality") == "Việt Nam");
+  CHECK(value(r, "place_of_origin") == "Hải Hậu, Nam Định");
+  CHECK(value(r, "place_of_residence") == "12 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh");
+  CHECK(value(r, "expiry_date") == "2030-07-12");
+  CHECK(r.issues.empty());
+  check_geometry(r);
+  CHECK(r.fields.at("full_name").bbox.y == 440); // the line below its label
+}
+
+TEST_CASE("administrative decision: NĐ 30/2020 regions") {
+  const FormsResult r = analyze(catalog(), decision());
+  REQUIRE(r.doc_type == "administrative_decision");
+  CHECK(value(r, "issuing_agency") == "ỦY BAN NHÂN DÂN PHƯỜNG BẾN NGHÉ");
+  CHECK(value(r, "document_number") == "15/QĐ-UBND");
+  CHECK(value(r, "issued_place") == "Bến Nghé");
+  CHECK(value(r, "issued_date") == "2026-01-05");
+  CHECK(value(r, "document_kind") == "QUYẾT ĐỊNH");
+  CHECK(value(r, "summary") ==
+        "Về việc cấp giấy phép kinh doanh hộ cá thể cho ông Nguyễn Văn Bình");
+  CHECK(value(r, "signer_title") == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH");
+  CHECK(value(r, "signer_name") == "Trần Văn Cường");
+  CHECK(r.issues.empty());
+  check_geometry(r);
+}
+
+TEST_CASE("unknown documents have no fields") {
+  const FormsResult r = analyze(catalog(), letter());
+  CHECK(r.doc_type == "unknown");
+  CHECK(r.fields.empty());
+}
+
+TEST_CASE("the dossier's doc_type overrides classification") {
+  const FormsResult r = analyze(catalog(), id_card(), std::string("citizen_id_card"));
+  CHECK(r.doc_type == "citizen_id_card");
+  CHECK(r.doc_type_confidence == doctest::Approx(1.0));
+  const FormsResult forced = analyze(catalog(), letter(), std::string("unknown"));
+  CHECK(forced.doc_type == "unknown");
+  const FormsResult typo = analyze(catalog(), id_card(), std::string("citizen_card"));
+  CHECK(typo.doc_type == "citizen_id_card");
+  CHECK(has_issue(typo, "", "unknown_doc_type"));
+}
+
+TEST_CASE("identifier slips are kept, flagged and sent to review") {
+  auto pages = id_card();
+  // The id says male (digit 4 = 0) born 1991; the card says Nữ, 1990.
+  pages[0].lines[4].words.back().text = "079091001234";
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "id_number") == "079091001234");
+  CHECK(has_issue(r, "id_number", "id_gender_mismatch"));
+  CHECK(has_issue(r, "id_number", "id_birth_year_mismatch"));
+  CHECK(r.fields.at("id_number").needs_review);
+  CHECK_FALSE(r.fields.at("full_name").needs_review);
+}
+
+TEST_CASE("OCR letter slips in an id are fixed before checking") {
+  auto pages = id_card();
+  pages[0].lines[4].words.back().text = "O79l9OOOl234";
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "id_number") == "079190001234");
+  CHECK(r.issues.empty());
+}
+
+TEST_CASE("impossible and future dates are flagged") {
+  auto pages = id_card();
+  pages[0].lines[7].words.back().text = "31/02/1990";
+  pages[0].lines.back().words.back().text = "12/07/1980";
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "date_of_birth") == "1990-02-31");
+  CHECK(has_issue(r, "date_of_birth", "invalid_date"));
+  CHECK(r.fields.at("date_of_birth").needs_review);
+
+  auto future = birth_form();
+  future[0].lines[11].words[4].text = "05/01/2099";
+  const FormsResult f = analyze(catalog(), future);
+  CHECK(value(f, "child_date_of_birth") == "2099-01-05");
+  CHECK(has_issue(f, "child_date_of_birth", "date_in_future"));
+}
+
+TEST_CASE("an expiry before birth is flagged") {
+  auto pages = id_card();
+  pages[0].lines.back().words.back().text = "12/07/1980";
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(has_issue(r, "expiry_date", "expiry_before_birth"));
+}
+
+TEST_CASE("low OCR confidence sends a field to review") {
+  auto pages = ct01_form();
+  for (auto &w : pages[0].lines[5].words) { // "1. Họ, chữ đệm và tên: Lê Thị Mai"
+    w.confidence = 0.4F;
+  }
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "full_name") == "Lê Thị Mai");
+  CHECK(r.fields.at("full_name").confidence < k_review_confidence);
+  CHECK(r.fields.at("full_name").needs_review);
+  CHECK_FALSE(r.fields.at("gender").needs_review);
+}
+
+TEST_CASE("labels read without tone marks or with a slip still match") {
+  PageBuilder b;
+  motto(b);
+  b.text(330, "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ", 800);
+  b.text(450, "1. Ho, chu dem va ten: Lê Thị Mai");
+  b.line(520, {{240, "2. Ngay, thang, nam sjnh: 12/07/1990"}, {1400, "3. Gioi tinh: Nu"}});
+  b.text(590, "4. Số định danh cá nhàn: 079190001234");
+  b.text(660, "7. Họ, chữ đệm và tên chủ hộ: Lê Văn Hùng");
+  b.text(730, "10. Nội dung đề nghị: Đăng ký thường trú");
+  const FormsResult r = analyze(catalog(), {b.build()});
+  REQUIRE(r.doc_type == "residence_form_ct01");
+  CHECK(value(r, "full_name") == "Lê Thị Mai");
+  CHECK(value(r, "date_of_birth") == "1990-07-12");
+  CHECK(value(r, "gender") == "Nữ");
+  CHECK(value(r, "personal_id_number") == "079190001234");
+}
+
+TEST_CASE("a form left blank gives no fields for the blank lines") {
+  auto pages = birth_form();
+  auto &father = pages[0].lines[18].words;
+  REQUIRE(father.size() == 9);
+  father.resize(6); // "Họ, chữ đệm, tên người cha:" and only leaders after
+  father.push_back({"..........", Box{father.back().box.right() + 20, 1490, 200, 50}, 0.9F});
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(r.fields.count("father_full_name") == 0);
+  CHECK(value(r, "father_birth_year") == "1985");
+}
+
+TEST_CASE("real OCR habits: leader noise, blank lines, wraps back to the margin") {
+  PageBuilder b;
+  motto(b);
+  b.text(330, "TỜ KHAI YÊU CẦU CẤP PHIẾU LÝ LỊCH TƯ PHÁP", 650);
+  b.line(450,
+         {{240, "1. Họ và tên: Bùi Thành Huy................"}, {1268, "2. Giới tính: Nam......"}});
+  b.text(520, "3. Ngày, tháng, năm sinh: 09/02/2006...............................");
+  b.line(590, {{240, "4. Nơi sinh: Tỉnh Nam Định..............................22"}, {2013, "222"}});
+  b.text(660, "7. Nơi thường trú: thôn Hạ, xã Hải Đường, huyện Hải Hậu, tỉnh Nam Định, khu phố "
+              "số 12,");
+  b.text(720, "Việt Nam", 240);
+  b.text(790, "10. Họ và tên cha: Bùi Văn Đức Trung..........................");
+  b.text(860, "11. Họ và tên mẹ: Nguyễn Thanh Anh.......................");
+  b.text(930, "12. Họ và tên vợ/chồng:...........................................");
+  b.text(1000, "13. Số điện thoại/email: huybui1906(@yahoo.com............");
+  b.text(1070, "16. Mục đích yêu cầu cấp Phiếu lý lịch tư pháp: Thành lập doanh nghiệp.........");
+  const FormsResult r = analyze(catalog(), {b.build()});
+  REQUIRE(r.doc_type == "judicial_record_request");
+  CHECK(value(r, "full_name") == "Bùi Thành Huy");
+  CHECK(value(r, "gender") == "Nam");
+  CHECK(value(r, "date_of_birth") == "2006-02-09");
+  CHECK(value(r, "place_of_birth") == "Tỉnh Nam Định");
+  // The row above ran to the right margin, so the next row at the margin continues it.
+  CHECK(value(r, "permanent_residence") ==
+        "thôn Hạ, xã Hải Đường, huyện Hải Hậu, tỉnh Nam Định, khu phố số 12, Việt Nam");
+  CHECK(r.fields.count("spouse_full_name") == 0);
+  CHECK(value(r, "phone_or_email") == "huybui1906@yahoo.com");
+  CHECK(value(r, "purpose") == "Thành lập doanh nghiệp");
+}
+
+TEST_CASE("a card row merged with the small print beside it is split by height") {
+  auto pages = id_card();
+  auto &lines = pages[0].lines;
+  // "Hải Hậu, Nam Định" becomes "Hải Hậu, Nam" + "Định" on a row that OCR merged
+  // with the expiry line of the left column, which sits a little higher.
+  REQUIRE(lines[10].words.back().text == "Định");
+  lines[10].words.pop_back();
+  lines.pop_back(); // the expiry line moves into the merged row
+  OcrLine merged;
+  for (const auto &[x, text] : std::vector<std::pair<int, std::string>>{{60, "Có"},
+                                                                        {110, "giá"},
+                                                                        {180, "trị"},
+                                                                        {240, "đến:"},
+                                                                        {330, "Không"},
+                                                                        {460, "thời"},
+                                                                        {560, "hạn"}}) {
+    merged.words.push_back({text, Box{x, 760, 60, 20}, 0.9F});
+  }
+  merged.words.push_back({"Định", Box{700, 770, 90, 40}, 0.9F});
+  for (const auto &w : merged.words) {
+    merged.box = unite(merged.box, w.box);
+  }
+  lines.insert(lines.begin() + 11, merged);
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "place_of_origin") == "Hải Hậu, Nam Định");
+  CHECK(r.fields.count("expiry_date") == 0); // "Không thời hạn": no expiry
+  CHECK(value(r, "place_of_residence") == "12 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh");
+}
+
+TEST_CASE("OCR reads a toned ô as ø and a bold 0 as a parenthesis") {
+  auto pages = id_card();
+  pages[0].lines[4].words = {{"sø/No:", Box{700, 300, 130, 50}, 0.8F},
+                             {"(79190001234", Box{860, 300, 300, 50}, 0.8F}};
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "id_number") == "079190001234");
+}
+
+TEST_CASE("a place name one edit from a short label does not end a value") {
+  auto pages = birth_form();
+  // "... Quận 1" becomes "... tỉnh Nam Định......": "Nam Định" is close to "Năm sinh".
+  auto &words = pages[0].lines[17].words;
+  REQUIRE(words.back().text == "1");
+  words.back().text = "tỉnh";
+  const int x = words.back().box.right() + k_space;
+  words.push_back({"Nam", Box{x, 1420, 66, 50}, 0.9F});
+  words.push_back({"Định...........", Box{x + 80, 1420, 400, 50}, 0.9F});
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "mother_residence") == "12 Lê Lợi, phường Bến Nghé, Quận tỉnh Nam Định");
+  CHECK(value(r, "father_birth_year") == "1985");
+}
