@@ -1,0 +1,485 @@
+#include "pdfsign/pdf_reader.hpp"
+
+#include "core/error.hpp"
+#include "pdfsign/image_encode.hpp"
+#include "pdfsign/podofo_util.hpp"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <memory>
+#include <optional>
+
+namespace sohoa::pdf {
+namespace {
+
+using namespace PoDoFo;
+
+struct PodofoFree {
+  void operator()(char* p) const { podofo_free(p); }
+};
+using PodofoBuffer = std::unique_ptr<char, PodofoFree>;
+
+class Reader {
+public:
+  Reader(const std::filesystem::path& file, PdfVecObjects& objects, const PdfReadLimits& limits)
+      : m_file(file.filename().string()), m_objects(objects), m_limits(limits) {}
+
+  Error fail(const std::string& code, const std::string& message, int page) const {
+    return Error(Stage::ingest, code, message, m_file, page);
+  }
+
+  const PdfObject* get(const PdfObject* object) const { return resolve(m_objects, object); }
+
+  const PdfObject* key(const PdfObject* dict, const char* name) const {
+    if (dict == nullptr || !dict->IsDictionary()) {
+      return nullptr;
+    }
+    return get(dict->GetDictionary().GetKey(name));
+  }
+
+  long long int_key(const PdfObject* dict, const char* name, long long fallback) const {
+    const PdfObject* v = key(dict, name);
+    if (v == nullptr) {
+      return fallback;
+    }
+    if (v->IsNumber()) {
+      return v->GetNumber();
+    }
+    if (v->IsReal()) {
+      return static_cast<long long>(v->GetReal());
+    }
+    return fallback;
+  }
+
+  bool bool_key(const PdfObject* dict, const char* name, bool fallback) const {
+    const PdfObject* v = key(dict, name);
+    return v != nullptr && v->IsBool() ? v->GetBool() : fallback;
+  }
+
+  // The largest image XObject drawn from these resources (forms searched too).
+  void find_largest(const PdfObject* resources, const PdfObject*& best, long long& best_area,
+                    int depth) const {
+    const PdfObject* xobjects = key(resources, "XObject");
+    if (xobjects == nullptr || !xobjects->IsDictionary() || depth > 4) {
+      return;
+    }
+    for (const auto& [name, value] : xobjects->GetDictionary().GetKeys()) {
+      const PdfObject* x = get(value);
+      if (x == nullptr || !x->IsDictionary()) {
+        continue;
+      }
+      const PdfObject* subtype = key(x, "Subtype");
+      if (subtype == nullptr || !subtype->IsName()) {
+        continue;
+      }
+      if (subtype->GetName() == PdfName("Image")) {
+        const long long area = int_key(x, "Width", 0) * int_key(x, "Height", 0);
+        if (area > best_area) {
+          best_area = area;
+          best = x;
+        }
+      } else if (subtype->GetName() == PdfName("Form") && x != resources) {
+        find_largest(key(x, "Resources"), best, best_area, depth + 1);
+      }
+    }
+  }
+
+  // Components of a colour space, and the palette of an Indexed one.
+  struct ColourSpace {
+    int components = 0;
+    bool indexed = false;
+    std::string palette;
+    int palette_components = 0;
+  };
+
+  ColourSpace colour_space(const PdfObject* cs, int page, int depth = 0) const {
+    ColourSpace out;
+    if (cs == nullptr || depth > 3) {
+      return out;
+    }
+    if (cs->IsName()) {
+      const std::string n = cs->GetName().GetName();
+      if (n == "DeviceGray" || n == "CalGray" || n == "G") {
+        out.components = 1;
+      } else if (n == "DeviceRGB" || n == "CalRGB" || n == "RGB") {
+        out.components = 3;
+      } else if (n == "DeviceCMYK" || n == "CMYK") {
+        out.components = 4;
+      }
+      return out;
+    }
+    if (!cs->IsArray() || cs->GetArray().empty()) {
+      return out;
+    }
+    const PdfArray& a = cs->GetArray();
+    const PdfObject* family = get(&a[0]);
+    if (family == nullptr || !family->IsName()) {
+      return out;
+    }
+    const std::string n = family->GetName().GetName();
+    if (n == "ICCBased" && a.size() > 1) {
+      out.components = static_cast<int>(int_key(get(&a[1]), "N", 0));
+    } else if (n == "CalGray") {
+      out.components = 1;
+    } else if (n == "CalRGB" || n == "Lab") {
+      out.components = 3;
+    } else if ((n == "Indexed" || n == "I") && a.size() > 3) {
+      const ColourSpace base = colour_space(get(&a[1]), page, depth + 1);
+      const PdfObject* lookup = get(&a[3]);
+      out.indexed = true;
+      out.components = 1;
+      out.palette_components = base.components;
+      if (lookup != nullptr && (lookup->IsString() || lookup->IsHexString())) {
+        const PdfString& s = lookup->GetString();
+        out.palette.assign(s.GetString(), static_cast<std::size_t>(s.GetLength()));
+      } else if (lookup != nullptr && lookup->HasStream()) {
+        out.palette = filtered(lookup, page);
+      }
+      if (base.components != 1 && base.components != 3) {
+        throw fail("unsupported_image", "Indexed colour over an unsupported base", page);
+      }
+    }
+    return out;
+  }
+
+  std::string raw(const PdfObject* obj) const {
+    char* data = nullptr;
+    pdf_long len = 0;
+    obj->GetStream()->GetCopy(&data, &len);
+    PodofoBuffer holder(data);
+    return {data == nullptr ? "" : std::string(data, static_cast<std::size_t>(len))};
+  }
+
+  std::string filtered(const PdfObject* obj, int page) const {
+    char* data = nullptr;
+    pdf_long len = 0;
+    // Without /DecodeParms PoDoFo takes the image dictionary as the decode
+    // parameters and then refuses anything but 8 bits per component.
+    if (!obj->GetDictionary().HasKey("DecodeParms")) {
+      const_cast<PdfObject*>(obj)->GetDictionary().AddKey("DecodeParms", PdfDictionary());
+    }
+    try {
+      obj->GetStream()->GetFilteredCopy(&data, &len);
+    } catch (const PdfError& e) {
+      throw fail("corrupt_pdf", "cannot decode an image stream: " + describe(e), page);
+    }
+    PodofoBuffer holder(data);
+    return {data == nullptr ? "" : std::string(data, static_cast<std::size_t>(len))};
+  }
+
+  cv::Mat samples_to_mat(const std::string& data, int w, int h, int bpc, const ColourSpace& cs,
+                         bool invert, int page) const {
+    const int comps = cs.components;
+    const std::size_t row_bytes = (static_cast<std::size_t>(w) * comps * bpc + 7) / 8;
+    if (data.size() < row_bytes * static_cast<std::size_t>(h)) {
+      throw fail("corrupt_pdf", "image data shorter than its size", page);
+    }
+    const auto sample = [&](const unsigned char* row, int index) -> int {
+      switch (bpc) {
+      case 8:
+        return row[index];
+      case 16:
+        return row[index * 2];
+      case 1:
+        return (row[index >> 3] >> (7 - (index & 7))) & 1;
+      case 2:
+        return (row[index >> 2] >> (6 - 2 * (index & 3))) & 3;
+      case 4:
+        return (row[index >> 1] >> (4 - 4 * (index & 1))) & 15;
+      default:
+        return 0;
+      }
+    };
+    const int max_value = bpc == 16 ? 255 : (1 << bpc) - 1;
+    const auto level = [&](int v) { return max_value == 255 ? v : v * 255 / max_value; };
+    if (cs.indexed) {
+      const int pc = cs.palette_components;
+      cv::Mat out(h, w, pc == 1 ? CV_8UC1 : CV_8UC3);
+      const auto* pal = reinterpret_cast<const unsigned char*>(cs.palette.data());
+      const std::size_t entries = cs.palette.size() / static_cast<std::size_t>(pc);
+      for (int y = 0; y < h; ++y) {
+        const auto* row = reinterpret_cast<const unsigned char*>(data.data()) +
+                          row_bytes * static_cast<std::size_t>(y);
+        for (int x = 0; x < w; ++x) {
+          auto idx = static_cast<std::size_t>(sample(row, x));
+          if (idx >= entries) {
+            idx = entries == 0 ? 0 : entries - 1;
+          }
+          if (entries == 0) {
+            throw fail("corrupt_pdf", "Indexed colour space without a palette", page);
+          }
+          const unsigned char* p = pal + idx * static_cast<std::size_t>(pc);
+          if (pc == 1) {
+            out.at<unsigned char>(y, x) = p[0];
+          } else {
+            out.at<cv::Vec3b>(y, x) = {p[2], p[1], p[0]};
+          }
+        }
+      }
+      return out;
+    }
+    cv::Mat out(h, w, comps == 1 ? CV_8UC1 : CV_8UC3);
+    for (int y = 0; y < h; ++y) {
+      const auto* row = reinterpret_cast<const unsigned char*>(data.data()) +
+                        row_bytes * static_cast<std::size_t>(y);
+      for (int x = 0; x < w; ++x) {
+        if (comps == 1) {
+          int v = level(sample(row, x));
+          out.at<unsigned char>(y, x) = static_cast<unsigned char>(invert ? 255 - v : v);
+        } else if (comps == 3) {
+          const int r = level(sample(row, x * 3));
+          const int g = level(sample(row, x * 3 + 1));
+          const int b = level(sample(row, x * 3 + 2));
+          out.at<cv::Vec3b>(y, x) = {static_cast<unsigned char>(b), static_cast<unsigned char>(g),
+                                     static_cast<unsigned char>(r)};
+        } else {
+          const int c = level(sample(row, x * 4));
+          const int m = level(sample(row, x * 4 + 1));
+          const int ye = level(sample(row, x * 4 + 2));
+          const int k = level(sample(row, x * 4 + 3));
+          const auto mix = [&](int v) {
+            return static_cast<unsigned char>((255 - v) * (255 - k) / 255);
+          };
+          out.at<cv::Vec3b>(y, x) = {mix(ye), mix(m), mix(c)};
+        }
+      }
+    }
+    return out;
+  }
+
+  RasterPage decode(const PdfObject* image, int page) const {
+    const long long w = int_key(image, "Width", 0);
+    const long long h = int_key(image, "Height", 0);
+    if (w <= 0 || h <= 0 || w > 1'000'000 || h > 1'000'000) {
+      throw fail("corrupt_pdf", "image without a valid size", page);
+    }
+    if (w * h > m_limits.max_pixels_per_page) {
+      throw fail("too_many_pixels",
+                 "page image of " + std::to_string(w) + "x" + std::to_string(h) +
+                     " pixels is over the limit",
+                 page);
+    }
+    if (!image->HasStream()) {
+      throw fail("corrupt_pdf", "image XObject without data", page);
+    }
+    std::vector<std::string> filters;
+    std::vector<const PdfObject*> parms;
+    const PdfObject* f = key(image, "Filter");
+    const PdfObject* p = key(image, "DecodeParms");
+    if (f != nullptr && f->IsName()) {
+      filters.push_back(f->GetName().GetName());
+      parms.push_back(p);
+    } else if (f != nullptr && f->IsArray()) {
+      for (std::size_t i = 0; i < f->GetArray().size(); ++i) {
+        const PdfObject* n = get(&f->GetArray()[i]);
+        if (n == nullptr || !n->IsName()) {
+          throw fail("corrupt_pdf", "bad /Filter entry", page);
+        }
+        filters.push_back(n->GetName().GetName());
+        const PdfObject* pi = p != nullptr && p->IsArray() && i < p->GetArray().size()
+                                  ? get(&p->GetArray()[i])
+                                  : nullptr;
+        parms.push_back(pi);
+      }
+    }
+    const bool image_mask = bool_key(image, "ImageMask", false);
+    ColourSpace cs = image_mask ? ColourSpace{1} : colour_space(key(image, "ColorSpace"), page);
+    int bpc = image_mask ? 1 : static_cast<int>(int_key(image, "BitsPerComponent", 8));
+    bool invert = false;
+    if (const PdfObject* d = key(image, "Decode");
+        d != nullptr && d->IsArray() && d->GetArray().size() >= 2) {
+      const PdfObject* d0 = get(&d->GetArray()[0]);
+      invert = d0 != nullptr && d0->IsNumber() ? d0->GetNumber() == 1
+               : d0 != nullptr && d0->IsReal() ? d0->GetReal() > 0.5
+                                               : false;
+    }
+
+    RasterPage out;
+    const std::string last = filters.empty() ? std::string() : filters.back();
+    for (std::size_t i = 0; i + 1 < filters.size(); ++i) {
+      if (filters[i] == "DCTDecode" || filters[i] == "CCITTFaxDecode" ||
+          filters[i] == "JBIG2Decode" || filters[i] == "JPXDecode") {
+        throw fail("unsupported_image_filter", "image filter chain " + filters[i] + " + " + last,
+                   page);
+      }
+    }
+    if (last == "JBIG2Decode" || last == "JPXDecode" || last == "Crypt") {
+      throw fail("unsupported_image_filter", "page image is " + last + " encoded", page);
+    }
+    if (last == "DCTDecode" || last == "DCT") {
+      if (filters.size() > 1) {
+        throw fail("unsupported_image_filter", "JPEG wrapped in another filter", page);
+      }
+      const std::string jpeg = raw(image);
+      const std::vector<uchar> buf(jpeg.begin(), jpeg.end());
+      const int mode = cs.components == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;
+      cv::Mat decoded;
+      try {
+        decoded = cv::imdecode(buf, mode);
+      } catch (const cv::Exception& e) {
+        throw fail("corrupt_pdf", std::string("JPEG: ") + e.what(), page);
+      }
+      if (decoded.empty()) {
+        throw fail("corrupt_pdf", "page JPEG does not decode", page);
+      }
+      out.pixels = decoded;
+      out.kind = decoded.channels() == 1 ? ColourKind::grey : ColourKind::colour;
+      return out;
+    }
+    if (last == "CCITTFaxDecode" || last == "CCF") {
+      if (filters.size() > 1) {
+        throw fail("unsupported_image_filter", "CCITT data wrapped in another filter", page);
+      }
+      const PdfObject* dp = parms.back();
+      CcittParams cp;
+      cp.k = static_cast<int>(int_key(dp, "K", 0));
+      cp.columns = static_cast<int>(int_key(dp, "Columns", 1728));
+      cp.rows = static_cast<int>(int_key(dp, "Rows", h));
+      cp.black_is_1 = bool_key(dp, "BlackIs1", false);
+      cp.encoded_byte_align = bool_key(dp, "EncodedByteAlign", false);
+      cp.end_of_line = bool_key(dp, "EndOfLine", false);
+      if (cp.rows <= 0) {
+        cp.rows = static_cast<int>(h);
+      }
+      if (static_cast<long long>(cp.columns) * cp.rows > m_limits.max_pixels_per_page) {
+        throw fail("too_many_pixels", "fax image over the pixel limit", page);
+      }
+      cv::Mat decoded = decode_ccitt(raw(image), cp);
+      // BlackIs1 flips the sample values, /Decode [1 0] flips them back.
+      if (cp.black_is_1 != invert) {
+        cv::bitwise_not(decoded, decoded);
+      }
+      out.pixels = decoded;
+      out.kind = ColourKind::bitonal;
+      return out;
+    }
+    for (const auto& name : filters) {
+      if (name != "FlateDecode" && name != "Fl" && name != "LZWDecode" && name != "LZW" &&
+          name != "ASCIIHexDecode" && name != "AHx" && name != "ASCII85Decode" && name != "A85" &&
+          name != "RunLengthDecode" && name != "RL") {
+        throw fail("unsupported_image_filter", "unsupported image filter " + name, page);
+      }
+    }
+    if (cs.components != 1 && cs.components != 3 && cs.components != 4) {
+      throw fail("unsupported_image", "unsupported image colour space", page);
+    }
+    if (bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8 && bpc != 16) {
+      throw fail("corrupt_pdf", "bad BitsPerComponent", page);
+    }
+    const std::string data = filters.empty() ? raw(image) : filtered(image, page);
+    out.pixels =
+        samples_to_mat(data, static_cast<int>(w), static_cast<int>(h), bpc, cs, invert, page);
+    if (bpc == 1 && !cs.indexed) {
+      out.kind = ColourKind::bitonal;
+    } else {
+      out.kind = out.pixels.channels() == 1 ? ColourKind::grey : ColourKind::colour;
+    }
+    return out;
+  }
+
+private:
+  std::string m_file;
+  PdfVecObjects& m_objects;
+  const PdfReadLimits& m_limits;
+};
+
+bool mentions_encrypt(const std::filesystem::path& file) {
+  std::FILE* f = std::fopen(file.c_str(), "rb");
+  if (f == nullptr) {
+    return false;
+  }
+  // Trailers live at the end; look at the last 64 KiB.
+  std::fseek(f, 0, SEEK_END);
+  const long size = std::ftell(f);
+  const long from = size > 65536 ? size - 65536 : 0;
+  std::fseek(f, from, SEEK_SET);
+  std::string tail(static_cast<std::size_t>(size - from), '\0');
+  const std::size_t n = std::fread(tail.data(), 1, tail.size(), f);
+  std::fclose(f);
+  tail.resize(n);
+  return tail.find("/Encrypt") != std::string::npos;
+}
+
+} // namespace
+
+std::vector<RasterPage> read_pdf_page_images(const std::filesystem::path& file,
+                                             const PdfReadLimits& limits) {
+  quiet_podofo();
+  const std::string name = file.filename().string();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    throw Error(Stage::ingest, "unreadable_file", "not a readable file", name);
+  }
+  PdfMemDocument doc;
+  try {
+    doc.Load(file.c_str());
+  } catch (const PdfError& e) {
+    if (e.GetError() == ePdfError_InvalidPassword ||
+        e.GetError() == ePdfError_InvalidEncryptionDict || mentions_encrypt(file)) {
+      throw Error(Stage::ingest, "encrypted_pdf", "the PDF is encrypted", name);
+    }
+    throw Error(Stage::ingest, "corrupt_pdf", "cannot parse the PDF: " + describe(e), name);
+  }
+  int page_index = 0;
+  try {
+    if (doc.GetEncrypted()) {
+      throw Error(Stage::ingest, "encrypted_pdf", "the PDF is encrypted", name);
+    }
+    const int count = doc.GetPageCount();
+    if (count <= 0) {
+      throw Error(Stage::ingest, "corrupt_pdf", "the PDF has no pages", name);
+    }
+    if (count > limits.max_pages) {
+      throw Error(Stage::ingest, "too_many_pages",
+                  std::to_string(count) + " pages, over the limit of " +
+                      std::to_string(limits.max_pages),
+                  name);
+    }
+    Reader reader(file, doc.GetObjects(), limits);
+    std::vector<RasterPage> pages;
+    for (int i = 0; i < count; ++i) {
+      page_index = i + 1;
+      PdfPage* page = doc.GetPage(i);
+      if (page == nullptr) {
+        throw reader.fail("corrupt_pdf", "missing page object", page_index);
+      }
+      const PdfObject* best = nullptr;
+      long long best_area = 0;
+      reader.find_largest(page->GetResources(), best, best_area, 0);
+      if (best == nullptr) {
+        throw reader.fail("not_image_only", "the page holds no image: not a scanned PDF",
+                          page_index);
+      }
+      RasterPage raster = reader.decode(best, page_index);
+      const int rotation = ((page->GetRotation() % 360) + 360) % 360;
+      if (rotation == 90) {
+        cv::rotate(raster.pixels, raster.pixels, cv::ROTATE_90_CLOCKWISE);
+      } else if (rotation == 180) {
+        cv::rotate(raster.pixels, raster.pixels, cv::ROTATE_180);
+      } else if (rotation == 270) {
+        cv::rotate(raster.pixels, raster.pixels, cv::ROTATE_90_COUNTERCLOCKWISE);
+      }
+      const PdfRect box = page->GetMediaBox();
+      const double width_pt = rotation == 90 || rotation == 270 ? box.GetHeight() : box.GetWidth();
+      if (width_pt > 0) {
+        const double dpi = raster.pixels.cols / (width_pt / 72.0);
+        raster.dpi = dpi >= 50 ? std::round(dpi) : dpi;
+        raster.dpi_from_file = true;
+      }
+      raster.source_page = page_index;
+      pages.push_back(std::move(raster));
+    }
+    return pages;
+  } catch (const PdfError& e) {
+    throw Error(Stage::ingest, "corrupt_pdf", "cannot read the PDF: " + describe(e), name,
+                page_index);
+  } catch (const cv::Exception& e) {
+    throw Error(Stage::ingest, "corrupt_pdf", std::string("cannot decode: ") + e.what(), name,
+                page_index);
+  }
+}
+
+} // namespace sohoa::pdf
