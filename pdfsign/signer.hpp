@@ -49,6 +49,10 @@ struct SignOptions {
   std::string reason;
   std::string location;
   std::optional<long long> signing_time; // unix seconds; now when empty (tests fix it)
+  bool rsa_pss = false;             // RSA keys sign RSASSA-PSS (RSA-PSS keys always do)
+  // --ltv: CRL files for the DSS; without a matching one the CRL is fetched from
+  // the certificate's distribution points.
+  std::vector<std::filesystem::path> ltv_crls;
 };
 
 struct SignResult {
@@ -60,7 +64,8 @@ struct SignResult {
 
 // Appends a signature to the PDF at path as an incremental update (the file as
 // it was stays a byte-exact prefix). Throws sohoa::Error(Stage::sign, ...):
-// "tsa_unavailable" when the TSA cannot be reached or answers badly.
+// "tsa_unavailable" when the TSA cannot be reached or answers badly;
+// with ltv: "ltv_needs_tsa", "revocation_unavailable" (no CRL for a certificate).
 SignResult sign_pdf(const std::filesystem::path& path, const Signer& signer,
                     const SignOptions& options);
 

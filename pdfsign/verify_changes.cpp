@@ -1,0 +1,251 @@
+#include "pdfsign/verify_changes.hpp"
+
+#include <podofo/podofo.h>
+
+#include <openssl/err.h>
+
+#include <memory>
+#include <regex>
+#include <set>
+
+namespace sohoa::sign {
+namespace {
+
+using namespace PoDoFo;
+
+struct ParsedPdf {
+  PdfVecObjects objects;
+  std::unique_ptr<PdfParser> parser;
+};
+
+std::unique_ptr<ParsedPdf> parse(const std::string& bytes, long long size) {
+  PdfError::EnableDebug(false);
+  PdfError::EnableLogging(false);
+  auto parsed = std::make_unique<ParsedPdf>();
+  parsed->parser = std::make_unique<PdfParser>(&parsed->objects, bytes.data(),
+                                               static_cast<long>(size), true);
+  return parsed;
+}
+
+std::string text_of(const PdfObject* object) {
+  std::string out;
+  if (object != nullptr) {
+    object->ToString(out, ePdfWriteMode_Compact);
+  }
+  return out;
+}
+
+std::string stream_of(const PdfObject* object) {
+  if (object == nullptr || !object->HasStream()) {
+    return {};
+  }
+  char* buffer = nullptr;
+  pdf_long size = 0;
+  object->GetStream()->GetCopy(&buffer, &size);
+  std::string out(buffer, static_cast<size_t>(size));
+  podofo_free(buffer);
+  return out;
+}
+
+std::string name_key(const PdfObject* object, const char* key) {
+  if (object == nullptr || !object->IsDictionary()) {
+    return {};
+  }
+  const PdfObject* value = object->GetDictionary().GetKey(key);
+  return value != nullptr && value->IsName() ? value->GetName().GetName() : std::string();
+}
+
+// The keys an allowed later revision may change in an existing dictionary.
+std::set<std::string> allowed_keys(const PdfObject* old_object) {
+  const std::string type = name_key(old_object, "Type");
+  if (type == "Catalog") {
+    return {"AcroForm", "DSS", "Extensions"};
+  }
+  if (type == "Page") {
+    return {"Annots"};
+  }
+  if (old_object->GetDictionary().HasKey("Fields")) {
+    return {"Fields", "SigFlags"};
+  }
+  return {};
+}
+
+bool only_allowed_keys_differ(const PdfObject* old_object, const PdfObject* new_object,
+                              std::string& changed) {
+  const std::set<std::string> allowed = allowed_keys(old_object);
+  std::set<std::string> keys;
+  for (const auto& [key, value] : old_object->GetDictionary().GetKeys()) {
+    keys.insert(key.GetName());
+  }
+  for (const auto& [key, value] : new_object->GetDictionary().GetKeys()) {
+    keys.insert(key.GetName());
+  }
+  bool ok = true;
+  for (const auto& key : keys) {
+    if (text_of(old_object->GetDictionary().GetKey(key)) !=
+        text_of(new_object->GetDictionary().GetKey(key))) {
+      if (allowed.count(key) == 0) {
+        changed += (changed.empty() ? "/" : ", /") + key;
+        ok = false;
+      }
+    }
+  }
+  return ok;
+}
+
+// An array (e.g. /Annots or /Fields held indirectly) may only grow at its end.
+bool array_only_grew(const PdfObject* old_object, const PdfObject* new_object) {
+  const PdfArray& before = old_object->GetArray();
+  const PdfArray& after = new_object->GetArray();
+  if (after.size() < before.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (text_of(&before[i]) != text_of(&after[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool allowed_new_object(const PdfObject* object) {
+  if (!object->IsDictionary()) {
+    return true; // arrays, numbers: harmless until an existing object points at them
+  }
+  const std::string type = name_key(object, "Type");
+  const std::string subtype = name_key(object, "Subtype");
+  if (type == "Catalog" || type == "Page" || type == "Pages") {
+    return false;
+  }
+  if (type == "Annot" || (!subtype.empty() && object->GetDictionary().HasKey("Rect"))) {
+    return subtype == "Widget" && (name_key(object, "FT") == "Sig" ||
+                                   object->GetDictionary().HasKey("Parent"));
+  }
+  return true;
+}
+
+} // namespace
+
+Check check_later_changes(const std::string& bytes, long long covered_end) {
+  const long long size = static_cast<long long>(bytes.size());
+  if (covered_end >= size) {
+    return Check{"changes", CheckStatus::ok,
+                 {"Không có thay đổi nào sau khi ký (chữ ký phủ toàn bộ tệp)",
+                  "No change after signing (the signature covers the whole file)"}};
+  }
+  std::vector<PdfReference> refs;
+  const std::regex header(R"((\d{1,10})\s+(\d{1,5})\s+obj\b)");
+  const std::string tail = bytes.substr(static_cast<size_t>(covered_end));
+  for (auto it = std::sregex_iterator(tail.begin(), tail.end(), header);
+       it != std::sregex_iterator(); ++it) {
+    refs.emplace_back(static_cast<pdf_objnum>(std::stoul((*it)[1].str())),
+                      static_cast<pdf_gennum>(std::stoul((*it)[2].str())));
+  }
+  std::string problems;
+  bool signed_again = false;
+  bool dss = false;
+  try {
+    const auto before = parse(bytes, covered_end);
+    const auto after = parse(bytes, size);
+    for (const auto& ref : refs) {
+      PdfObject* new_object = after->objects.GetObject(ref);
+      if (new_object == nullptr) {
+        continue;
+      }
+      const std::string type = name_key(new_object, "Type");
+      signed_again = signed_again || type == "Sig" || type == "DocTimeStamp";
+      dss = dss || type == "DSS";
+      PdfObject* old_object = before->objects.GetObject(ref);
+      const std::string label = ref.ToString() + (type.empty() ? "" : " /" + type);
+      if (old_object == nullptr) {
+        if (!allowed_new_object(new_object)) {
+          problems += (problems.empty() ? "" : "; ") + label;
+        }
+        continue;
+      }
+      if (text_of(old_object) == text_of(new_object) &&
+          stream_of(old_object) == stream_of(new_object)) {
+        continue;
+      }
+      std::string changed;
+      const bool fine =
+          (old_object->IsDictionary() && new_object->IsDictionary() &&
+           stream_of(old_object) == stream_of(new_object) &&
+           only_allowed_keys_differ(old_object, new_object, changed)) ||
+          (old_object->IsArray() && new_object->IsArray() &&
+           array_only_grew(old_object, new_object));
+      if (!fine) {
+        problems += (problems.empty() ? "" : "; ") + label + (changed.empty() ? "" : " " + changed);
+      }
+    }
+  } catch (const PdfError& e) {
+    return Check{"changes", CheckStatus::failed,
+                 {"Phần thêm sau khi ký không đọc được (PoDoFo: " +
+                      std::string(PdfError::ErrorName(e.GetError())) + ")",
+                  "The part added after signing cannot be parsed (PoDoFo: " +
+                      std::string(PdfError::ErrorName(e.GetError())) + ")"}};
+  }
+  if (!problems.empty()) {
+    return Check{"changes", CheckStatus::failed,
+                 {"Tệp bị sửa đổi sau khi ký: " + problems,
+                  "The file was modified after signing: " + problems}};
+  }
+  std::string vi = "Sau khi ký chỉ bổ sung phần được phép";
+  std::string en = "After signing, only permitted additions";
+  if (signed_again) {
+    vi += " (chữ ký / dấu thời gian khác)";
+    en += " (further signature / time-stamp)";
+  }
+  if (dss) {
+    vi += " (DSS)";
+    en += " (DSS)";
+  }
+  return Check{"changes", CheckStatus::ok, {vi, en}};
+}
+
+bool read_dss(const std::string& bytes, TrustContext& trust) {
+  try {
+    const auto parsed = parse(bytes, static_cast<long long>(bytes.size()));
+    const PdfObject* root = parsed->parser->GetTrailer()->GetIndirectKey("Root");
+    const PdfObject* dss = root != nullptr ? root->GetIndirectKey("DSS") : nullptr;
+    if (dss == nullptr || !dss->IsDictionary()) {
+      return false;
+    }
+    const auto each_stream = [&](const char* key, auto&& use) {
+      const PdfObject* array = dss->GetIndirectKey(key);
+      if (array == nullptr || !array->IsArray()) {
+        return;
+      }
+      for (const auto& item : array->GetArray()) {
+        const PdfObject* object =
+            item.IsReference() ? parsed->objects.GetObject(item.GetReference()) : &item;
+        if (object == nullptr || !object->HasStream()) {
+          continue;
+        }
+        char* buffer = nullptr;
+        pdf_long length = 0;
+        object->GetStream()->GetFilteredCopy(&buffer, &length);
+        use(std::string(buffer, static_cast<size_t>(length)));
+        podofo_free(buffer);
+      }
+    };
+    each_stream("Certs", [&](const std::string& der) {
+      const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+      if (X509* cert = d2i_X509(nullptr, &p, static_cast<long>(der.size()))) {
+        trust.extra_certs.emplace_back(cert);
+      }
+    });
+    each_stream("CRLs", [&](const std::string& der) {
+      const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+      if (X509_CRL* crl = d2i_X509_CRL(nullptr, &p, static_cast<long>(der.size()))) {
+        trust.crls.emplace_back(crl);
+      }
+    });
+    ERR_clear_error();
+    return true;
+  } catch (const PdfError&) {
+    return false;
+  }
+}
+
+} // namespace sohoa::sign

@@ -1,0 +1,197 @@
+#include "sign_fixture.hpp"
+
+#include "support/scratch.hpp"
+
+#include <podofo/podofo.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+extern char** environ;
+
+namespace sohoa::test {
+namespace {
+
+std::filesystem::path pki_scripts() { return source_dir() / "tests/unit/pdfsign/pki"; }
+
+// Owns a folder for the whole test process.
+struct ProcessDir {
+  ScratchDir dir{"sign-fixture"};
+};
+
+ProcessDir& process_dir() {
+  static ProcessDir s_dir;
+  return s_dir;
+}
+
+class TsaProcess {
+public:
+  TsaProcess() {
+    const auto port_file = process_dir().dir / "tsa.port";
+    const std::string script = (pki_scripts() / "tsa_server.py").string();
+    const std::string pki = test_pki().string();
+    const std::string port_path = port_file.string();
+    std::vector<std::string> args = {"python3", script, pki, port_path, "170"};
+    std::vector<char*> argv;
+    for (auto& arg : args) {
+      argv.push_back(arg.data());
+    }
+    argv.push_back(nullptr);
+    if (posix_spawnp(&m_pid, "python3", nullptr, nullptr, argv.data(), environ) != 0) {
+      throw std::runtime_error("cannot start the test TSA");
+    }
+    for (int i = 0; i < 100 && !std::filesystem::exists(port_file); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    std::ifstream in(port_file);
+    int port = 0;
+    in >> port;
+    if (port == 0) {
+      throw std::runtime_error("the test TSA did not start");
+    }
+    m_url = "http://127.0.0.1:" + std::to_string(port) + "/";
+  }
+  ~TsaProcess() {
+    if (m_pid > 0) {
+      kill(m_pid, SIGTERM);
+      int status = 0;
+      waitpid(m_pid, &status, 0);
+    }
+  }
+  const std::string& url() const { return m_url; }
+
+private:
+  pid_t m_pid = -1;
+  std::string m_url;
+};
+
+} // namespace
+
+CommandResult run_command(const std::string& command, int timeout_s) {
+  CommandResult result;
+  const std::string full =
+      "timeout " + std::to_string(timeout_s) + " sh -c '" + command + "' 2>&1";
+  FILE* pipe = popen(full.c_str(), "r");
+  if (pipe == nullptr) {
+    return result;
+  }
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+    result.output.append(buffer, n);
+  }
+  const int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+const std::filesystem::path& test_pki() {
+  static const std::filesystem::path s_pki = [] {
+    const auto dir = process_dir().dir / "pki";
+    const auto done = run_command((pki_scripts() / "make-test-pki.sh").string() + " " +
+                                  dir.string());
+    if (done.status != 0) {
+      throw std::runtime_error("make-test-pki.sh failed: " + done.output);
+    }
+    return dir;
+  }();
+  return s_pki;
+}
+
+const std::filesystem::path& nss_db() {
+  static const std::filesystem::path s_db = [] {
+    const auto dir = process_dir().dir / "nss";
+    std::filesystem::create_directories(dir);
+    const auto done = run_command("certutil -N -d sql:" + dir.string() +
+                                  " --empty-password && certutil -A -d sql:" + dir.string() +
+                                  " -n root -t CT,C,C -i " + (test_pki() / "root.pem").string());
+    if (done.status != 0) {
+      throw std::runtime_error("certutil failed: " + done.output);
+    }
+    return dir;
+  }();
+  return s_db;
+}
+
+std::string tsa_url() {
+  static TsaProcess s_tsa;
+  return s_tsa.url();
+}
+
+std::string file_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+void make_test_pdf(const std::filesystem::path& path) {
+  using namespace PoDoFo;
+  PdfMemDocument doc;
+  doc.SetPdfVersion(ePdfVersion_1_7);
+  PdfPage* page = doc.CreatePage(PdfRect(0, 0, 595, 842));
+  const TVecFilters no_filter;
+  // Image: 16x16 RGB, raw.
+  PdfObject* image = doc.GetObjects().CreateObject("XObject");
+  PdfDictionary& idict = image->GetDictionary();
+  idict.AddKey("Subtype", PdfName("Image"));
+  idict.AddKey("Width", PdfObject(pdf_int64(16)));
+  idict.AddKey("Height", PdfObject(pdf_int64(16)));
+  idict.AddKey("ColorSpace", PdfName("DeviceRGB"));
+  idict.AddKey("BitsPerComponent", PdfObject(pdf_int64(8)));
+  std::string pixels(16 * 16 * 3, '\0');
+  for (size_t i = 0; i < pixels.size(); ++i) {
+    pixels[i] = static_cast<char>((i * 7) & 0xff);
+  }
+  image->GetStream()->BeginAppend(no_filter);
+  image->GetStream()->Append(pixels.data(), pixels.size());
+  image->GetStream()->EndAppend();
+  // Content: the image and the invisible text layer, uncompressed.
+  PdfFont* font = doc.CreateFont("Helvetica");
+  PdfDictionary& resources = page->GetResources()->GetDictionary();
+  PdfDictionary xobjects;
+  xobjects.AddKey("Im1", image->Reference());
+  resources.AddKey("XObject", xobjects);
+  PdfDictionary fonts;
+  fonts.AddKey("F1", font->GetObject()->Reference());
+  resources.AddKey("Font", fonts);
+  const std::string content =
+      "q 595 0 0 842 0 0 cm /Im1 Do Q\nBT 3 Tr /F1 12 Tf 72 700 Td (sohoa test text layer) Tj ET\n";
+  PdfObject* contents = page->GetContents();
+  contents->GetStream()->BeginAppend(no_filter);
+  contents->GetStream()->Append(content.data(), content.size());
+  contents->GetStream()->EndAppend();
+  // XMP, uncompressed.
+  const std::string xmp =
+      "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
+      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+      "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
+      "rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" pdfaid:part=\"2\" "
+      "pdfaid:conformance=\"B\"/></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
+  PdfObject* metadata = doc.GetObjects().CreateObject("Metadata");
+  metadata->GetDictionary().AddKey("Subtype", PdfName("XML"));
+  metadata->GetStream()->BeginAppend(no_filter);
+  metadata->GetStream()->Append(xmp.data(), xmp.size());
+  metadata->GetStream()->EndAppend();
+  doc.GetCatalog()->GetDictionary().AddKey("Metadata", metadata->Reference());
+  doc.GetInfo()->SetTitle(PdfString("Test"));
+  doc.GetInfo()->GetObject()->GetDictionary().AddKey("ModDate",
+                                                     PdfString("D:20260101000000+07'00'"));
+  doc.Write(path.c_str());
+}
+
+} // namespace sohoa::test
