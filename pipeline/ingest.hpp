@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sohoa::pipeline {
@@ -30,6 +32,9 @@ struct DossierInput {
   std::vector<DocumentInput> documents;
   // Problems found while listing (bad dossier.json, a listed file missing, an
   // unsupported file): the document is still listed so it fails with this reason.
+  // An entry whose document id is EMPTY is about the dossier as a whole (malformed
+  // dossier.json, an empty folder, a key of the wrong type): it fails no document by
+  // itself; report it with the dossier. An entry naming a document fails that document.
   std::vector<std::pair<std::string, std::string>> document_errors;  // (document id, message)
 };
 
@@ -37,7 +42,28 @@ struct DossierInput {
 // A batch folder: every sub-folder is a dossier. A dossier folder: files directly.
 // Several files: each its own one-document dossier. Hidden files and dossier.json
 // are not documents. Duplicate document ids inside a dossier are made unique.
+// Decisions (see ingest_discover.cpp):
+// - A folder holding at least one non-hidden sub-folder is a batch folder. Files lying
+//   directly in a batch folder next to the sub-folders become one-document dossiers of
+//   their own (as if named on the command line), so no scan is silently dropped; junk
+//   there (hidden files, Thumbs.db, desktop.ini, a stray dossier.json) is ignored.
+// - A folder inside a dossier folder is listed as a document that fails with a reason.
+// - Reading order is natural name order (p2 before p10), ties broken by byte order.
+// - dossier.json documents come first, in their order; files it does not list follow
+//   as one document each, in name order, so nothing in the folder is lost.
+// - Dossier ids are unique over the whole result (a "-2", "-3" suffix), document ids
+//   unique within their dossier; both are sanitized by sanitize_id.
 std::vector<DossierInput> discover_inputs(const std::vector<std::filesystem::path>& inputs);
+
+// A name made safe as one path component: no '/', '\\', control characters, invalid
+// UTF-8 or Windows-reserved characters (each becomes '_'), no leading dot, not "." or
+// "..", at most 200 bytes (cut on a character boundary). Vietnamese letters are kept.
+// Returns an empty string only when `name` is empty or all blanks.
+std::string sanitize_id(std::string_view name);
+
+// Natural order of file names: digit runs compare as numbers (p2 < p10), the rest
+// byte-wise; equal-looking names ("p01", "p1") are ordered by bytes, so it is total.
+bool natural_less(std::string_view a, std::string_view b);
 
 struct IngestLimits {
   long long max_pixels_per_page = 200'000'000;   // about A0 at 600 dpi; bombs beyond
@@ -50,9 +76,21 @@ struct IngestLimits {
 // image-only PDF. default_dpi is used when the file carries no resolution.
 // Throws sohoa::Error(Stage::ingest, code, message, file, page) with codes:
 // unsupported_format, empty_file, truncated_file, corrupt_image, too_many_pixels,
-// too_many_pages, encrypted_pdf, not_image_only, unsupported_image_filter.
+// too_many_pages, encrypted_pdf, not_image_only, unsupported_image_filter (the PDF
+// codes come from sohoa::pdf::read_pdf_page_images, which may add corrupt_pdf), and
+// unreadable_file (missing, a folder, cannot be opened), file_too_large.
+// Error::file() and RasterPage::source are the file's name.
 std::vector<RasterPage> load_pages(const std::filesystem::path& file, double default_dpi,
                                    const IngestLimits& limits = {});
+
+// The same, naming the file `source_name` in errors and in RasterPage::source: pass the
+// path relative to the dossier folder (source_name(dossier, file)).
+std::vector<RasterPage> load_pages(const std::filesystem::path& file, double default_dpi,
+                                   const IngestLimits& limits, const std::string& source_name);
+
+// `file` relative to the dossier folder, generic form ("p1.jpg", "scans/p1.jpg"); the
+// file name when it is not inside the folder.
+std::string source_name(const DossierInput& dossier, const std::filesystem::path& file);
 
 // True for the extensions CONTRACT.md accepts (case-insensitive).
 bool is_accepted_extension(const std::filesystem::path& file);

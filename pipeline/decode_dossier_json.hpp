@@ -1,0 +1,33 @@
+#pragma once
+// dossier.json (CONTRACT.md section 1) parsed into plain values. Tolerant: a key of
+// the wrong type is dropped with a problem; text that is not a JSON object makes the
+// whole file "malformed" (the caller falls back to one document per file).
+#include "pipeline/ingest.hpp"
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sohoa::pipeline {
+
+struct DocumentSpec {
+  std::string id;                       // as written (not sanitized); may be empty
+  std::vector<std::string> files;       // as written, relative to the dossier folder
+  std::optional<std::string> doc_type;
+};
+
+struct DossierSpec {
+  DossierMetadata metadata;             // empty strings for absent keys
+  bool has_dossier_code = false;
+  std::vector<DocumentSpec> documents;
+  bool malformed = false;               // not JSON, or not an object: nothing else is used
+  std::vector<std::string> problems;    // what was wrong, for the person who wrote it
+};
+
+// Never throws on any input (fuzzed).
+DossierSpec parse_dossier_json(std::string_view text);
+
+// Largest dossier.json read; beyond it the file is treated as malformed.
+inline constexpr std::size_t k_max_dossier_json_bytes = 1 << 20;
+
+} // namespace sohoa::pipeline
