@@ -1,2 +1,4 @@
-// scaffolding: replaced by the real CLI
-int main() { return 2; }
+// build/sohoa: argv -> command object -> run. Everything else is the library.
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) { return sohoa::cli::sohoa_main(argc, argv); }

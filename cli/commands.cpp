@@ -1,0 +1,339 @@
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "pdfsign/verify.hpp"
+#include "pipeline/batch_runner.hpp"
+#include "pipeline/reprocess.hpp"
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+
+namespace sohoa::cli {
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_usage = R"(sohoa - digitize paper dossiers into signed, searchable PDF/A records
+
+Usage:
+  sohoa run INPUT... --out OUT [options]     digitize dossiers
+  sohoa verify FILE.pdf... [--trust PEM|DIR]... [--json] [--lang vi|en]
+                                             check signatures, integrity and PDF/A claims
+  sohoa reprocess OUT [options]              redo forms (and signatures) on earlier output
+  sohoa --help | --version
+  sohoa COMMAND --help                       the options of one command
+
+INPUT is a batch folder (every sub-folder a dossier), a dossier folder (document
+files directly, optional dossier.json), or one or more files (each a dossier).
+
+Exit codes (run): 0 all documents ok or needs_review, 1 some failed, 2 bad usage or
+configuration (nothing written), 3 a signer or TSA was configured but could not be used.
+Exit codes (verify): 0 every signature valid, intact and trusted, 1 anything else,
+2 bad usage or an unreadable file.
+)";
+
+class UsageError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+po::options_description signing_options() {
+  po::options_description d("Signing (secrets come from $SOHOA_SIGN_PASSPHRASE or --secret-file)");
+  d.add_options()
+    ("sign-cert", po::value<std::string>(), "signer certificate PEM (chain may follow the leaf)")
+    ("sign-key", po::value<std::string>(), "signer private key PEM")
+    ("sign-chain", po::value<std::string>(), "extra chain certificates PEM")
+    ("sign-p12", po::value<std::string>(), "signer key and chain as PKCS#12")
+    ("pkcs11-uri", po::value<std::string>(), "key and certificate on a PKCS#11 token (pkcs11: URI)")
+    ("pkcs11-module", po::value<std::string>(),
+     "PKCS#11 module (default $SOHOA_PKCS11_MODULE, else SoftHSM2)")
+    ("secret-env", po::value<std::string>()->default_value("SOHOA_SIGN_PASSPHRASE"),
+     "environment variable holding the key pass phrase or token PIN")
+    ("secret-file", po::value<std::string>(), "file holding the pass phrase or PIN")
+    ("tsa", po::value<std::string>(), "RFC 3161 timestamp authority URL: PAdES B-T")
+    ("ltv", po::bool_switch(), "long-term validation data and a document timestamp (B-LTA)")
+    ("visible-signature", po::bool_switch(),
+     "a visible copy stamp top right of page 1 (NĐ 30/2020 PL I)")
+    ("copy-form", po::value<std::string>()->default_value("SAO Y"),
+     "copy form on the stamp: SAO Y, SAO LỤC or TRÍCH SAO")
+    ("sign-reason", po::value<std::string>(), "signature reason")
+    ("sign-location", po::value<std::string>(), "signature location")
+    ("no-sign", po::bool_switch(), "write unsigned PDF/A even when a signer is configured");
+  return d;
+}
+
+po::options_description output_options() {
+  po::options_description d("Output");
+  d.add_options()
+    ("quiet,q", po::bool_switch(), "print errors only")
+    ("log-json", po::bool_switch(), "log events as JSON lines on stderr")
+    ("schemas", po::value<std::string>(), "folder of form schemas (default: bundled schemas/)");
+  return d;
+}
+
+pipeline::SigningConfig signing_config(const po::variables_map& vm, const std::string& agency) {
+  pipeline::SigningConfig s;
+  auto str = [&](const char* key) {
+    return vm.count(key) ? vm[key].as<std::string>() : std::string();
+  };
+  s.source.cert_pem = str("sign-cert");
+  s.source.key_pem = str("sign-key");
+  s.source.chain_pem = str("sign-chain");
+  s.source.p12 = str("sign-p12");
+  s.source.pkcs11_uri = str("pkcs11-uri");
+  s.source.pkcs11_module = str("pkcs11-module");
+  if (s.source.pkcs11_module.empty()) {
+    if (const char* env = std::getenv("SOHOA_PKCS11_MODULE")) {
+      s.source.pkcs11_module = env;
+    }
+  }
+  s.source.secret_env = str("secret-env");
+  s.source.secret_file = str("secret-file");
+  const int sources = (!s.source.cert_pem.empty() || !s.source.key_pem.empty() ? 1 : 0) +
+                      (!s.source.p12.empty() ? 1 : 0) + (!s.source.pkcs11_uri.empty() ? 1 : 0);
+  if (sources > 1) {
+    throw UsageError("choose one signer: --sign-cert/--sign-key, --sign-p12 or --pkcs11-uri");
+  }
+  if (!s.source.cert_pem.empty() && s.source.key_pem.empty()) {
+    throw UsageError("--sign-cert needs --sign-key");
+  }
+  if (s.source.cert_pem.empty() && !s.source.key_pem.empty()) {
+    throw UsageError("--sign-key needs --sign-cert");
+  }
+  s.options.tsa_url = str("tsa");
+  s.options.ltv = vm["ltv"].as<bool>();
+  s.options.visible = vm["visible-signature"].as<bool>();
+  s.options.copy_form = str("copy-form");
+  s.options.reason = str("sign-reason");
+  s.options.location = str("sign-location");
+  s.options.agency_name = agency;
+  if (s.options.ltv && s.options.tsa_url.empty()) {
+    throw UsageError("--ltv needs --tsa (the document timestamp comes from it)");
+  }
+  s.enabled = sources == 1 && !vm["no-sign"].as<bool>();
+  if (!s.enabled && !s.options.tsa_url.empty() && !vm["no-sign"].as<bool>()) {
+    throw UsageError("--tsa needs a signer (--sign-cert/--sign-key, --sign-p12 or --pkcs11-uri)");
+  }
+  return s;
+}
+
+pipeline::OutputOptions output_config(const po::variables_map& vm) {
+  pipeline::OutputOptions o;
+  o.quiet = vm["quiet"].as<bool>();
+  o.log_json = vm["log-json"].as<bool>();
+  o.progress = ::isatty(STDERR_FILENO) != 0;
+  return o;
+}
+
+bool deterministic_mode() {
+  const char* env = std::getenv("SOHOA_DETERMINISTIC");
+  return env != nullptr && std::string(env) == "1";
+}
+
+pdf::PdfAPart pdfa_part(const std::string& value) {
+  if (value == "2b") {
+    return pdf::PdfAPart::a2b;
+  }
+  if (value == "3b") {
+    return pdf::PdfAPart::a3b;
+  }
+  throw UsageError("--pdfa takes 2b or 3b, not '" + value + "'");
+}
+
+po::variables_map parse(const po::options_description& visible,
+                        const po::positional_options_description& positional,
+                        const std::vector<std::string>& args) {
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(visible).positional(positional).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+int run_command(const std::vector<std::string>& args) {
+  po::options_description main("sohoa run INPUT... --out OUT [options]");
+  main.add_options()
+    ("help,h", "this help")
+    ("input", po::value<std::vector<std::string>>(), "batch folder, dossier folder or files")
+    ("out,o", po::value<std::string>(), "output folder")
+    ("lang,l", po::value<std::string>()->default_value("vie"),
+     "OCR languages, Tesseract names joined by + (vie+eng)")
+    ("tessdata", po::value<std::string>(), "Tesseract language data folder")
+    ("jobs,j", po::value<int>()->default_value(0), "pages in parallel (0: all cores)")
+    ("dpi", po::value<double>()->default_value(300), "resolution assumed when a file has none")
+    ("pdfa", po::value<std::string>()->default_value("2b"),
+     "2b, or 3b to embed the document record")
+    ("force", po::bool_switch(), "redo dossiers already complete")
+    ("no-post-correct", po::bool_switch(),
+     "keep OCR words as read (no Vietnamese lexicon correction)")
+    ("max-pixels", po::value<long long>()->default_value(200'000'000),
+     "largest page accepted, in pixels (decompression bombs)")
+    ("max-pages", po::value<int>()->default_value(2000), "most pages in one document");
+  main.add(signing_options()).add(output_options());
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  const auto vm = parse(main, positional, args);
+  if (vm.count("help")) {
+    std::cout << main << '\n';
+    return 0;
+  }
+  if (!vm.count("input")) {
+    throw UsageError("run needs INPUT (a batch folder, a dossier folder or files)");
+  }
+  if (!vm.count("out")) {
+    throw UsageError("run needs --out OUT");
+  }
+  pipeline::RunConfig config;
+  for (const auto& in : vm["input"].as<std::vector<std::string>>()) {
+    config.inputs.emplace_back(in);
+  }
+  config.out = vm["out"].as<std::string>();
+  config.languages = vm["lang"].as<std::string>();
+  std::replace(config.languages.begin(), config.languages.end(), ',', '+');
+  if (vm.count("tessdata")) {
+    config.tessdata_dir = vm["tessdata"].as<std::string>();
+  }
+  config.jobs = vm["jobs"].as<int>();
+  if (config.jobs < 0 || config.jobs > 256) {
+    throw UsageError("--jobs takes 0 (all cores) to 256");
+  }
+  config.default_dpi = vm["dpi"].as<double>();
+  if (config.default_dpi < 50 || config.default_dpi > 2400) {
+    throw UsageError("--dpi takes 50 to 2400");
+  }
+  config.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
+  config.force = vm["force"].as<bool>();
+  config.post_correct = !vm["no-post-correct"].as<bool>();
+  config.limits.max_pixels_per_page = vm["max-pixels"].as<long long>();
+  config.limits.max_pages_per_document = vm["max-pages"].as<int>();
+  if (vm.count("schemas")) {
+    config.schemas_dir = vm["schemas"].as<std::string>();
+  }
+  config.signing = signing_config(vm, "");
+  config.output = output_config(vm);
+  config.deterministic = deterministic_mode();
+  if (config.deterministic && !config.signing.options.signing_time) {
+    config.signing.options.signing_time = 1767229200;  // 2026-01-01T08:00:00+07:00
+  }
+  pipeline::Logger log(std::cerr, config.output);
+  const int code = pipeline::run_batch(config, log);
+  if (!config.output.quiet && code != pipeline::k_exit_usage) {
+    std::cerr << "sohoa: outputs in " << config.out.string() << " (batch-report.json)\n";
+  }
+  return code;
+}
+
+int verify_command(const std::vector<std::string>& args) {
+  po::options_description main("sohoa verify FILE.pdf... [options]");
+  main.add_options()
+    ("help,h", "this help")
+    ("file", po::value<std::vector<std::string>>(), "signed PDF files")
+    ("trust", po::value<std::vector<std::string>>(), "trust anchors: PEM file or folder (repeat)")
+    ("crl", po::value<std::vector<std::string>>(), "CRL file (PEM or DER, repeat)")
+    ("json", po::bool_switch(), "machine-readable report")
+    ("lang", po::value<std::string>()->default_value("vi"), "report language: vi or en");
+  po::positional_options_description positional;
+  positional.add("file", -1);
+  const auto vm = parse(main, positional, args);
+  if (vm.count("help")) {
+    std::cout << main << '\n';
+    return 0;
+  }
+  if (!vm.count("file")) {
+    throw UsageError("verify needs at least one PDF file");
+  }
+  sign::VerifyRequest request;
+  for (const auto& f : vm["file"].as<std::vector<std::string>>()) {
+    request.files.emplace_back(f);
+  }
+  if (vm.count("trust")) {
+    for (const auto& t : vm["trust"].as<std::vector<std::string>>()) {
+      request.trust.emplace_back(t);
+    }
+  }
+  if (vm.count("crl")) {
+    for (const auto& c : vm["crl"].as<std::vector<std::string>>()) {
+      request.crls.emplace_back(c);
+    }
+  }
+  request.json = vm["json"].as<bool>();
+  request.lang = vm["lang"].as<std::string>();
+  if (request.lang != "vi" && request.lang != "en") {
+    throw UsageError("--lang takes vi or en");
+  }
+  return sign::run_verify(request, std::cout, std::cerr);
+}
+
+int reprocess_command(const std::vector<std::string>& args) {
+  po::options_description main("sohoa reprocess OUT [options]");
+  main.add_options()
+    ("help,h", "this help")
+    ("out", po::value<std::string>(), "output folder of an earlier run")
+    ("resign", po::bool_switch(), "add a new signature (renewed certificate, B-LTA renewal)")
+    ("pdfa", po::value<std::string>()->default_value("2b"), "2b or 3b for rebuilt PDFs");
+  main.add(signing_options()).add(output_options());
+  po::positional_options_description positional;
+  positional.add("out", 1);
+  const auto vm = parse(main, positional, args);
+  if (vm.count("help")) {
+    std::cout << main << '\n';
+    return 0;
+  }
+  if (!vm.count("out")) {
+    throw UsageError("reprocess needs OUT, the output folder of an earlier run");
+  }
+  pipeline::ReprocessConfig config;
+  config.out = vm["out"].as<std::string>();
+  if (vm.count("schemas")) {
+    config.schemas_dir = vm["schemas"].as<std::string>();
+  }
+  config.signing = signing_config(vm, "");
+  config.resign = vm["resign"].as<bool>();
+  if (config.resign && !config.signing.enabled) {
+    throw UsageError("--resign needs a signer (--sign-cert/--sign-key, --sign-p12 or --pkcs11-uri)");
+  }
+  config.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
+  config.output = output_config(vm);
+  config.deterministic = deterministic_mode();
+  pipeline::Logger log(std::cerr, config.output);
+  return pipeline::run_reprocess(config, log);
+}
+
+} // namespace
+
+int sohoa_main(int argc, char** argv) {
+  std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << k_usage;
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version" || args[0] == "-V") {
+    std::cout << "sohoa " << SOHOA_VERSION << '\n';
+    return 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "run") {
+      return run_command(args);
+    }
+    if (command == "verify") {
+      return verify_command(args);
+    }
+    if (command == "reprocess") {
+      return reprocess_command(args);
+    }
+    throw UsageError("unknown command '" + command + "' (run, verify, reprocess; see --help)");
+  } catch (const UsageError& e) {
+    std::cerr << "sohoa: error: " << e.what() << '\n';
+  } catch (const po::error& e) {
+    std::cerr << "sohoa: error: " << e.what() << " (see sohoa " << command << " --help)\n";
+  } catch (const Error& e) {
+    std::cerr << "sohoa: error: " << e.describe() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "sohoa: error: " << e.what() << '\n';
+  }
+  return 2;
+}
+
+} // namespace sohoa::cli

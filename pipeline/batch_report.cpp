@@ -1,0 +1,146 @@
+#include "pipeline/batch_report.hpp"
+#include "core/atomic_file.hpp"
+#include <cmath>
+
+namespace sohoa::pipeline {
+namespace {
+
+double ms(double v) { return std::round(v * 10.0) / 10.0; }
+
+nlohmann::json timings_json(const DocumentTimings& t) {
+  return {{"ingest_ms", ms(t.ingest_ms)}, {"clean_ms", ms(t.clean_ms)},
+          {"ocr_ms", ms(t.ocr_ms)},       {"forms_ms", ms(t.forms_ms)},
+          {"pdf_ms", ms(t.pdf_ms)},       {"sign_ms", ms(t.sign_ms)},
+          {"total_ms", ms(t.total_ms)}};
+}
+
+nlohmann::json errors_json(const std::vector<ErrorInfo>& errors) {
+  auto out = nlohmann::json::array();
+  for (const auto& e : errors) {
+    nlohmann::json j = {{"stage", e.stage}, {"code", e.code}, {"message", e.message}};
+    if (!e.file.empty()) {
+      j["file"] = e.file;
+    }
+    if (e.page > 0) {
+      j["page"] = e.page;
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+} // namespace
+
+void BatchReport::add_dossier(const std::string& dossier_id,
+                              const std::vector<DocumentOutcome>& documents, double elapsed_ms) {
+  std::lock_guard lock(m_mutex);
+  int failed = 0;
+  int review = 0;
+  int pages = 0;
+  for (const auto& d : documents) {
+    failed += d.status == "failed" ? 1 : 0;
+    review += d.status == "needs_review" ? 1 : 0;
+    pages += d.pages;
+    m_documents.push_back({{"dossier_id", dossier_id},
+                           {"document_id", d.document_id},
+                           {"status", d.status},
+                           {"doc_type", d.doc_type},
+                           {"pages", d.pages},
+                           {"issues", d.issues.size()},
+                           {"timings", timings_json(d.timings)},
+                           {"errors", errors_json(d.errors)},
+                           {"skipped", false}});
+  }
+  const std::string status = failed > 0 ? "failed" : review > 0 ? "needs_review" : "ok";
+  m_dossiers.push_back({{"dossier_id", dossier_id},
+                        {"status", status},
+                        {"documents", documents.size()},
+                        {"pages", pages},
+                        {"failed", failed},
+                        {"needs_review", review},
+                        {"elapsed_ms", ms(elapsed_ms)},
+                        {"skipped", false}});
+}
+
+void BatchReport::add_skipped(const std::string& dossier_id, const nlohmann::json& manifest) {
+  std::lock_guard lock(m_mutex);
+  int failed = 0;
+  int review = 0;
+  int pages = 0;
+  for (const auto& d : manifest.at("documents")) {
+    const std::string status = d.value("status", "failed");
+    failed += status == "failed" ? 1 : 0;
+    review += status == "needs_review" ? 1 : 0;
+    pages += d.value("pages", 0);
+    nlohmann::json row = {{"dossier_id", dossier_id},
+                          {"document_id", d.value("document_id", "")},
+                          {"status", status},
+                          {"doc_type", d.value("doc_type", "unknown")},
+                          {"pages", d.value("pages", 0)},
+                          {"errors", nlohmann::json::array()},
+                          {"skipped", true}};
+    if (d.contains("reason")) {
+      row["errors"].push_back({{"code", d.value("error_code", "")}, {"message", d["reason"]}});
+    }
+    m_documents.push_back(std::move(row));
+  }
+  const std::string status = failed > 0 ? "failed" : review > 0 ? "needs_review" : "ok";
+  m_dossiers.push_back({{"dossier_id", dossier_id},
+                        {"status", status},
+                        {"documents", manifest.at("documents").size()},
+                        {"pages", pages},
+                        {"failed", failed},
+                        {"needs_review", review},
+                        {"skipped", true}});
+}
+
+void BatchReport::add_unfinished(const std::string& dossier_id, const std::string& reason) {
+  std::lock_guard lock(m_mutex);
+  m_dossiers.push_back({{"dossier_id", dossier_id},
+                        {"status", "not_finished"},
+                        {"reason", reason},
+                        {"skipped", false}});
+}
+
+bool BatchReport::any_failed() const {
+  std::lock_guard lock(m_mutex);
+  for (const auto& d : m_documents) {
+    if (d.value("status", "") == "failed") {
+      return true;
+    }
+  }
+  return false;
+}
+
+void BatchReport::write(const std::string& finished_at, int exit_code, bool final) const {
+  std::lock_guard lock(m_mutex);
+  int docs_ok = 0;
+  int docs_review = 0;
+  int docs_failed = 0;
+  int pages = 0;
+  for (const auto& d : m_documents) {
+    const std::string s = d.value("status", "");
+    docs_ok += s == "ok" ? 1 : 0;
+    docs_review += s == "needs_review" ? 1 : 0;
+    docs_failed += s == "failed" ? 1 : 0;
+    pages += d.value("pages", 0);
+  }
+  nlohmann::json report = {
+      {"schema", "sohoa.batch-report/1"},
+      {"started_at", m_started_at},
+      {"finished_at", final ? nlohmann::json(finished_at) : nlohmann::json(nullptr)},
+      {"complete", final},
+      {"exit_code", final ? nlohmann::json(exit_code) : nlohmann::json(nullptr)},
+      {"totals",
+       {{"dossiers", m_dossiers.size()},
+        {"documents", m_documents.size()},
+        {"pages", pages},
+        {"ok", docs_ok},
+        {"needs_review", docs_review},
+        {"failed", docs_failed}}},
+      {"dossiers", m_dossiers},
+      {"documents", m_documents}};
+  write_file_atomic(m_file, report.dump(2) + "\n");
+}
+
+} // namespace sohoa::pipeline

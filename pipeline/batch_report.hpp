@@ -1,0 +1,38 @@
+#pragma once
+// OUT/batch-report.json: one row per dossier and per document with status,
+// timings and errors. Rewritten after every dossier so a killed run leaves a
+// report of what it finished.
+#include "pipeline/document.hpp"
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace sohoa::pipeline {
+
+class BatchReport {
+public:
+  BatchReport(std::filesystem::path file, std::string started_at)
+      : m_file(std::move(file)), m_started_at(std::move(started_at)) {}
+
+  void add_dossier(const std::string& dossier_id, const std::vector<DocumentOutcome>& documents,
+                   double elapsed_ms);
+  // A dossier complete from an earlier run: its rows come from its manifest.
+  void add_skipped(const std::string& dossier_id, const nlohmann::json& manifest);
+  // A dossier the run stopped in (signer failure): listed as not finished.
+  void add_unfinished(const std::string& dossier_id, const std::string& reason);
+
+  bool any_failed() const;
+  // Writes the report atomically; exit_code is null until the run ends.
+  void write(const std::string& finished_at, int exit_code, bool final) const;
+
+private:
+  std::filesystem::path m_file;
+  std::string m_started_at;
+  mutable std::mutex m_mutex;
+  nlohmann::json m_dossiers = nlohmann::json::array();
+  nlohmann::json m_documents = nlohmann::json::array();
+};
+
+} // namespace sohoa::pipeline

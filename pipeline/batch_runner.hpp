@@ -1,0 +1,17 @@
+#pragma once
+// `sohoa run`: the orchestrator. It owns the threads and the files; the stages
+// only see values.
+#include "pipeline/logger.hpp"
+#include "pipeline/run_config.hpp"
+
+namespace sohoa::pipeline {
+
+// Runs the batch and returns the exit code of CONTRACT.md section 3. Problems of
+// one document are reported through log and the batch report, never thrown.
+int run_batch(const RunConfig& config, Logger& log);
+
+// The schemas folder: explicit, else $SOHOA_SCHEMAS_DIR, else the one next to the
+// sources the binary was built from, else /usr/share/sohoa/schemas.
+std::filesystem::path resolve_schemas_dir(const std::filesystem::path& explicit_dir);
+
+} // namespace sohoa::pipeline

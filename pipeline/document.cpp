@@ -1,0 +1,245 @@
+#include "pipeline/document.hpp"
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/hash.hpp"
+#include "imaging/cleanup.hpp"
+#include "ocr/alto.hpp"
+#include "forms/record_validation.hpp"
+#include "pdfsign/pdfa_writer.hpp"
+#include "pipeline/clock.hpp"
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+namespace sohoa::pipeline {
+namespace fs = std::filesystem;
+
+// OSD's orientation confidence below which a page is left as the imaging stage set
+// it (Tesseract's own guidance treats values under ~2 as guesses).
+constexpr float k_min_osd_confidence = 2.0F;
+
+ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
+  ProcessedPage page;
+  page.source = raster.source;
+  page.source_page = raster.source_page;
+  Stopwatch clean_watch;
+  imaging::CleanupReport report;
+  page.clean = imaging::clean_page(raster, imaging::CleanupOptions{}, report);
+  page.clean_ms = clean_watch.elapsed_ms();
+  raster.pixels.release();  // the decoded scan is no longer needed: keep memory flat
+  if (!page.clean.blank) {
+    Stopwatch ocr_watch;
+    if (!report.orientation_applied) {
+      // The image heuristic was unsure: Tesseract's OSD gives the second opinion.
+      if (const auto osd = engine.detect_orientation(page.clean.ocr_image, page.clean.dpi);
+          osd && osd->clockwise_degrees != 0 && osd->confidence >= k_min_osd_confidence) {
+        imaging::rotate_clean_page(page.clean, osd->clockwise_degrees);
+      }
+    }
+    page.text = engine.recognize(page.clean.ocr_image, page.clean.dpi);
+    page.ocr_ms = ocr_watch.elapsed_ms();
+  }
+  page.text.width = page.clean.archival.cols;
+  page.text.height = page.clean.archival.rows;
+  page.clean.ocr_image.release();  // only the archival image goes into the PDF
+  return page;
+}
+
+ErrorInfo to_error_info(const Error& error) {
+  return {std::string(to_string(error.stage())), error.code(), error.what(), error.file(),
+          error.page()};
+}
+
+std::string result_code_for(const DossierInput& dossier, std::size_t document_index) {
+  if (dossier.metadata.dossier_code.empty()) {
+    return {};
+  }
+  return dossier.metadata.dossier_code + "-KQ" + std::to_string(document_index + 1);
+}
+
+std::string status_for(const FormsResult& forms) {
+  bool review = !forms.issues.empty();
+  for (const auto& [id, field] : forms.fields) {
+    review = review || field.needs_review;
+  }
+  return review ? "needs_review" : "ok";
+}
+
+namespace {
+
+FileDigest digest_of(const fs::path& file, const std::string& name) {
+  return {name, sha256_file(file), static_cast<long long>(fs::file_size(file))};
+}
+
+DocumentRecord build_record(const DossierInput& dossier, const std::string& document_id,
+                            const std::vector<ProcessedPage>& pages, FormsResult forms) {
+  DocumentRecord record;
+  record.dossier_id = dossier.id;
+  record.document_id = document_id;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const auto& p = pages[i];
+    PageInfo info;
+    info.index = static_cast<int>(i + 1);
+    info.source = p.source;
+    info.source_page = p.source_page;
+    info.width = p.clean.archival.cols;
+    info.height = p.clean.archival.rows;
+    info.dpi = p.clean.dpi;
+    info.rotation = p.clean.rotation;
+    info.skew_deg = p.clean.skew_deg;
+    info.blank = p.clean.blank;
+    info.ocr_confidence = p.text.confidence;
+    record.pages.push_back(info);
+    if (i > 0) {
+      record.text += '\f';
+    }
+    record.text += p.text.plain_text();
+  }
+  record.forms = std::move(forms);
+  return record;
+}
+
+pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput& dossier,
+                                  const DocumentOutcome& outcome, const std::string& doc_type) {
+  pdf::LegalMetadata m;
+  m.title = dossier.id + " / " + outcome.document_id;
+  m.dossier_code = dossier.metadata.dossier_code.empty() ? dossier.id
+                                                         : dossier.metadata.dossier_code;
+  m.document_id = outcome.document_id;
+  m.doc_type = doc_type;
+  m.procedure_code = dossier.metadata.procedure_code;
+  m.agency_code = dossier.metadata.agency_code;
+  m.agency_name = dossier.metadata.agency_name;
+  m.officer = dossier.metadata.officer;
+  m.digitized_at = iso_now(context.deterministic);
+  for (const auto& input : outcome.inputs) {
+    m.source_sha256.push_back(input.sha256);
+  }
+  m.software_version = context.software_version;
+  m.result_code = outcome.result_code;
+  return m;
+}
+
+} // namespace
+
+DocumentOutcome write_document(const RunContext& context, const DossierInput& dossier,
+                               std::size_t document_index, std::vector<ProcessedPage> pages,
+                               DocumentOutcome outcome) {
+  const fs::path dir = context.out / dossier.id;
+  const std::string& id = outcome.document_id;
+  outcome.result_code = result_code_for(dossier, document_index);
+  outcome.pages = static_cast<int>(pages.size());
+  if (!outcome.errors.empty()) {
+    outcome.status = "failed";
+    return outcome;
+  }
+
+  std::vector<PageText> texts;
+  texts.reserve(pages.size());
+  for (const auto& p : pages) {
+    texts.push_back(p.text);
+    outcome.blank_pages += p.clean.blank ? 1 : 0;
+  }
+
+  Stopwatch forms_watch;
+  if (context.lexicon) {
+    // Before extraction and before the text layer: both get the corrected words.
+    forms::post_correct(texts, *context.lexicon);
+  }
+  FormsResult forms;
+  try {
+    std::optional<std::string> override_type;
+    if (document_index < dossier.documents.size()) {
+      override_type = dossier.documents[document_index].doc_type;
+    }
+    outcome.doc_type_from_dossier = override_type.has_value();
+    forms = forms::analyze(*context.catalog, texts, override_type);
+  } catch (const Error& e) {
+    outcome.errors.push_back(to_error_info(e));
+    outcome.status = "failed";
+    return outcome;
+  }
+  outcome.timings.forms_ms = forms_watch.elapsed_ms();
+  outcome.doc_type = forms.doc_type;
+  outcome.doc_type_confidence = forms.doc_type_confidence;
+  outcome.issues = forms.issues;
+
+  // build_record takes each page's text from pages: give it the corrected words.
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    pages[i].text = texts[i];
+  }
+  DocumentRecord record = build_record(dossier, id, pages, std::move(forms));
+  nlohmann::json record_value = to_json(record);
+  // What we write must match schemas/: a violation is a defect, shown for review.
+  for (const auto& violation : forms::validate_record(record_value, *context.catalog)) {
+    record.forms.issues.push_back({"", "schema_violation", violation});
+  }
+  if (record.forms.issues.size() != outcome.issues.size()) {
+    outcome.issues = record.forms.issues;
+    record_value = to_json(record);
+  }
+  const std::string record_json = record_value.dump(2) + "\n";
+
+  const fs::path pdf_path = dir / (id + ".pdf");
+  const fs::path json_path = dir / (id + ".json");
+  const fs::path alto_path = dir / (id + ".alto.xml");
+  const fs::path pdf_temp = temp_path_for(pdf_path);
+  try {
+    Stopwatch pdf_watch;
+    std::vector<pdf::PdfPageInput> pdf_pages;
+    pdf_pages.reserve(pages.size());
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      pdf_pages.push_back({pages[i].clean.archival, pages[i].clean.kind, pages[i].clean.dpi,
+                           &texts[i]});
+    }
+    pdf::PdfWriteOptions options;
+    options.part = context.pdfa;
+    options.deterministic = context.deterministic;
+    if (context.pdfa == pdf::PdfAPart::a3b) {
+      options.attachment =
+          pdf::Attachment{id + ".json", "application/json",
+                          "Document record (sohoa.document/1)", record_json};
+    }
+    pdf::write_pdfa(pdf_pages, legal_metadata(context, dossier, outcome, record.forms.doc_type),
+                    options, pdf_temp);
+    outcome.timings.pdf_ms = pdf_watch.elapsed_ms();
+    pdf_pages.clear();
+    pages.clear();  // images are in the PDF now
+
+    if (context.signer) {
+      Stopwatch sign_watch;
+      sign::SignOptions sign_options = context.sign_options;
+      if (sign_options.agency_name.empty()) {
+        sign_options.agency_name = dossier.metadata.agency_name;
+      }
+      outcome.signature = sign::sign_pdf(pdf_temp, *context.signer, sign_options);
+      outcome.timings.sign_ms = sign_watch.elapsed_ms();
+    }
+    commit_file_atomic(pdf_temp, pdf_path);
+  } catch (const Error& e) {
+    std::error_code ec;
+    fs::remove(pdf_temp, ec);
+    if (e.stage() == Stage::sign) {
+      throw;  // the run stops: a configured signer or TSA could not be used
+    }
+    outcome.errors.push_back(to_error_info(e));
+    outcome.status = "failed";
+    return outcome;
+  }
+
+  ocr::AltoInfo alto_info;
+  alto_info.source_image = id;
+  alto_info.software_version = context.software_version;
+  for (const auto& page : record.pages) {
+    alto_info.page_dpi.push_back(page.dpi);
+  }
+  write_file_atomic(alto_path, ocr::to_alto(texts, alto_info));
+  write_file_atomic(json_path, record_json);
+
+  outcome.outputs.push_back(digest_of(pdf_path, pdf_path.filename().string()));
+  outcome.outputs.push_back(digest_of(json_path, json_path.filename().string()));
+  outcome.outputs.push_back(digest_of(alto_path, alto_path.filename().string()));
+  outcome.status = status_for(record.forms);
+  return outcome;
+}
+
+} // namespace sohoa::pipeline

@@ -1,0 +1,102 @@
+#pragma once
+// One document from decoded pages to its outputs: cleanup and OCR per page (on
+// a worker's own OCR engine), then forms, the PDF/A, the signature and the record.
+#include "core/ocr_types.hpp"
+#include "core/error.hpp"
+#include "core/page.hpp"
+#include "core/record.hpp"
+#include "forms/analyze.hpp"
+#include "forms/lexicon.hpp"
+#include "ocr/engine.hpp"
+#include "pdfsign/signer.hpp"
+#include "pipeline/ingest.hpp"
+#include "pipeline/run_config.hpp"
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sohoa::pipeline {
+
+struct ProcessedPage {
+  std::string source;
+  int source_page = 1;
+  CleanPage clean;
+  PageText text;
+  double clean_ms = 0;
+  double ocr_ms = 0;
+};
+
+// Cleanup and OCR of one decoded page. Throws sohoa::Error.
+ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine);
+
+struct ErrorInfo {
+  std::string stage;
+  std::string code;
+  std::string message;
+  std::string file;
+  int page = 0;
+};
+ErrorInfo to_error_info(const Error& error);
+
+struct FileDigest {
+  std::string name;      // file name (inputs: relative to the dossier folder)
+  std::string sha256;
+  long long bytes = 0;
+};
+
+struct DocumentTimings {
+  double ingest_ms = 0;
+  double clean_ms = 0;
+  double ocr_ms = 0;
+  double forms_ms = 0;
+  double pdf_ms = 0;
+  double sign_ms = 0;
+  double total_ms = 0;
+};
+
+struct DocumentOutcome {
+  std::string document_id;
+  std::string status = "failed";          // ok | needs_review | failed
+  std::string doc_type = "unknown";
+  double doc_type_confidence = 0;
+  bool doc_type_from_dossier = false;     // dossier.json's doc_type, not classification
+  int pages = 0;
+  int blank_pages = 0;
+  std::string result_code;                // <dossier code>-KQ<n>
+  std::vector<FileDigest> inputs;
+  std::vector<FileDigest> outputs;
+  std::vector<ErrorInfo> errors;
+  std::vector<RecordIssue> issues;
+  std::optional<sign::SignResult> signature;
+  DocumentTimings timings;
+};
+
+// Everything shared read-only by the workers of one run.
+struct RunContext {
+  std::filesystem::path out;
+  std::shared_ptr<const forms::FormCatalog> catalog;
+  std::shared_ptr<const forms::Lexicon> lexicon;  // null: no post-correction
+  std::shared_ptr<const sign::Signer> signer;   // null: unsigned
+  sign::SignOptions sign_options;
+  pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
+  bool deterministic = false;
+  std::string software_version;
+};
+
+// Builds and writes <document_id>.pdf, .json and .alto.xml in out_dir from the
+// processed pages. Errors of the document's own content come back in the
+// outcome (status failed); a signer or TSA failure throws sohoa::Error with
+// Stage::sign so the run can stop (nothing unsigned is written).
+DocumentOutcome write_document(const RunContext& context, const DossierInput& dossier,
+                               std::size_t document_index, std::vector<ProcessedPage> pages,
+                               DocumentOutcome outcome);
+
+// "needs_review" when a field needs review or validation raised an issue, else "ok".
+std::string status_for(const FormsResult& forms);
+
+// "<dossier code>-KQ<n>" when the dossier has a code, else empty.
+std::string result_code_for(const DossierInput& dossier, std::size_t document_index);
+
+} // namespace sohoa::pipeline

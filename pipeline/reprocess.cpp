@@ -1,0 +1,281 @@
+#include "pipeline/reprocess.hpp"
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/hash.hpp"
+#include "ocr/alto.hpp"
+#include "pdfsign/pdf_reader.hpp"
+#include "pipeline/batch_runner.hpp"
+#include "pipeline/clock.hpp"
+#include "pipeline/document.hpp"
+#include "pipeline/manifest.hpp"
+#include <nlohmann/json.hpp>
+
+namespace sohoa::pipeline {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The dossier as the manifest remembers it: enough to rebuild its outputs.
+DossierInput dossier_from_manifest(const fs::path& dir, const nlohmann::json& manifest) {
+  DossierInput d;
+  d.id = manifest.value("dossier_id", dir.filename().string());
+  d.folder = dir;
+  const auto& m = manifest.at("dossier");
+  d.metadata.dossier_code = m.value("dossier_code", "");
+  if (d.metadata.dossier_code == d.id && manifest.contains("documents") &&
+      !manifest["documents"].empty() && !manifest["documents"][0].contains("result_code")) {
+    d.metadata.dossier_code.clear();  // the id was the folder name, not a dossier code
+  }
+  d.metadata.procedure_code = m.value("procedure_code", "");
+  d.metadata.agency_code = m.value("agency_code", "");
+  d.metadata.agency_name = m.value("agency_name", "");
+  d.metadata.officer = m.value("officer", "");
+  for (const auto& doc : manifest.at("documents")) {
+    DocumentInput input;
+    input.id = doc.value("document_id", "");
+    if (doc.value("doc_type_source", "") == "dossier.json") {
+      input.doc_type = doc.value("doc_type", "unknown");
+    }
+    d.documents.push_back(std::move(input));
+  }
+  return d;
+}
+
+std::vector<FileDigest> digests_from(const nlohmann::json& list) {
+  std::vector<FileDigest> out;
+  for (const auto& f : list) {
+    out.push_back({f.value("name", ""), f.value("sha256", ""), f.value("bytes", 0LL)});
+  }
+  return out;
+}
+
+bool same_forms(const FormsResult& a, const DocumentRecord& old) {
+  const nlohmann::json now = to_json(DocumentRecord{old.dossier_id, old.document_id, {}, a, {}});
+  const nlohmann::json before =
+      to_json(DocumentRecord{old.dossier_id, old.document_id, {}, old.forms, {}});
+  return now == before;
+}
+
+// Decoded page images of the stored PDF with the OCR words of the ALTO file.
+std::vector<ProcessedPage> pages_from_outputs(const fs::path& pdf_path,
+                                              const DocumentRecord& record,
+                                              std::vector<PageText> texts) {
+  std::vector<RasterPage> images = pdf::read_pdf_page_images(pdf_path);
+  if (images.size() != record.pages.size() || texts.size() != record.pages.size()) {
+    throw Error(Stage::output, "inconsistent_outputs",
+                "the PDF, the record and the ALTO file disagree on the page count",
+                pdf_path.filename().string());
+  }
+  std::vector<ProcessedPage> pages;
+  for (std::size_t i = 0; i < images.size(); ++i) {
+    ProcessedPage p;
+    p.source = record.pages[i].source;
+    p.source_page = record.pages[i].source_page;
+    p.clean.archival = std::move(images[i].pixels);
+    p.clean.kind = images[i].kind;
+    p.clean.dpi = record.pages[i].dpi > 0 ? record.pages[i].dpi : images[i].dpi;
+    p.clean.rotation = record.pages[i].rotation;
+    p.clean.skew_deg = record.pages[i].skew_deg;
+    p.clean.blank = record.pages[i].blank;
+    p.text = std::move(texts[i]);
+    pages.push_back(std::move(p));
+  }
+  return pages;
+}
+
+class Reprocessor {
+public:
+  Reprocessor(const ReprocessConfig& config, Logger& log) : m_config(config), m_log(log) {}
+
+  int run() {
+    std::error_code ec;
+    if (!fs::is_directory(m_config.out, ec)) {
+      m_log.error(m_config.out.string(), "no_output", "not a folder of earlier output");
+      return k_exit_usage;
+    }
+    try {
+      m_context.catalog = forms::FormCatalog::load(resolve_schemas_dir(m_config.schemas_dir));
+      m_versions = gather_versions(ocr::OcrOptions{});
+    } catch (const Error& e) {
+      m_log.error(e.file(), e.code(), e.what());
+      return k_exit_usage;
+    }
+    if (m_config.signing.enabled) {
+      try {
+        m_context.signer = sign::load_signer(m_config.signing.source);
+        m_context.sign_options = m_config.signing.options;
+      } catch (const Error& e) {
+        m_log.error(e.file(), e.code(), e.what());
+        return k_exit_signer;
+      }
+    }
+    m_context.out = m_config.out;
+    m_context.pdfa = m_config.pdfa;
+    m_context.deterministic = m_config.deterministic;
+    m_context.software_version = SOHOA_VERSION;
+
+    std::vector<fs::path> dirs;
+    for (const auto& entry : fs::directory_iterator(m_config.out, ec)) {
+      if (entry.is_directory()) {
+        dirs.push_back(entry.path());
+      }
+    }
+    std::sort(dirs.begin(), dirs.end());
+    bool any_failed = false;
+    int dossiers = 0;
+    for (const auto& dir : dirs) {
+      auto manifest = read_complete_manifest(dir / "manifest.json");
+      if (!manifest) {
+        continue;  // not a finished dossier: `sohoa run` completes it
+      }
+      ++dossiers;
+      try {
+        any_failed = reprocess_dossier(dir, *manifest) || any_failed;
+      } catch (const Error& e) {
+        if (e.stage() == Stage::sign) {
+          m_log.error(e.file(), e.code(), e.what());
+          return k_exit_signer;
+        }
+        m_log.error(dir.filename().string(), e.code(), e.describe());
+        any_failed = true;
+      }
+    }
+    if (dossiers == 0) {
+      m_log.error(m_config.out.string(), "no_output", "no complete dossier found to reprocess");
+      return k_exit_usage;
+    }
+    return any_failed ? k_exit_some_failed : k_exit_ok;
+  }
+
+private:
+  // Returns true when a document of the dossier failed.
+  bool reprocess_dossier(const fs::path& dir, const nlohmann::json& manifest) {
+    const DossierInput dossier = dossier_from_manifest(dir, manifest);
+    const std::string pdfa_before = manifest.value("pdfa", "2b");
+    const std::string pdfa_now = m_config.pdfa == pdf::PdfAPart::a3b ? "3b" : "2b";
+    ManifestInput in;
+    in.dossier = &dossier;
+    in.versions = &m_versions;
+    in.started_at = manifest.value("started_at", "");
+    in.pdfa = pdfa_now;
+    bool failed = false;
+    std::size_t index = 0;
+    for (const auto& entry : manifest.at("documents")) {
+      DocumentOutcome outcome = outcome_from_manifest(entry);
+      if (outcome.status != "failed") {
+        outcome = reprocess_document(dir, dossier, index, std::move(outcome),
+                                     pdfa_before != pdfa_now);
+      }
+      failed = failed || outcome.status == "failed";
+      in.documents.push_back(std::move(outcome));
+      ++index;
+    }
+    if (m_context.signer) {
+      in.signer = m_context.signer->certificate();
+    } else if (manifest.contains("signer") && manifest["signer"].is_object()) {
+      const auto& s = manifest["signer"];
+      in.signer = sign::CertificateSummary{s.value("subject", ""), s.value("issuer", ""),
+                                           s.value("serial", ""),
+                                           s.value("sha256_fingerprint", ""), "", ""};
+    }
+    in.finished_at = iso_now(m_config.deterministic);
+    auto updated = build_manifest(in);
+    updated["reprocessed_at"] = in.finished_at;
+    write_file_atomic(dir / "manifest.json", updated.dump(2) + "\n");
+    return failed;
+  }
+
+  static DocumentOutcome outcome_from_manifest(const nlohmann::json& entry) {
+    DocumentOutcome o;
+    o.document_id = entry.value("document_id", "");
+    o.status = entry.value("status", "failed");
+    o.doc_type = entry.value("doc_type", "unknown");
+    o.doc_type_confidence = entry.value("doc_type_confidence", 0.0);
+    o.doc_type_from_dossier = entry.value("doc_type_source", "") == "dossier.json";
+    o.pages = entry.value("pages", 0);
+    o.blank_pages = entry.value("blank_pages", 0);
+    o.result_code = entry.value("result_code", "");
+    o.inputs = digests_from(entry.value("inputs", nlohmann::json::array()));
+    o.outputs = digests_from(entry.value("outputs", nlohmann::json::array()));
+    if (entry.contains("reason")) {
+      o.errors.push_back({"", entry.value("error_code", ""), entry.value("reason", ""),
+                          entry.value("error_file", ""), 0});
+    }
+    if (entry.contains("signature")) {
+      const auto& s = entry["signature"];
+      o.signature = sign::SignResult{s.value("level", ""), s.value("signing_time", ""),
+                                     s.value("timestamp_time", ""), 0};
+    }
+    return o;
+  }
+
+  DocumentOutcome reprocess_document(const fs::path& dir, const DossierInput& dossier,
+                                     std::size_t index, DocumentOutcome outcome,
+                                     bool pdfa_changed) {
+    const std::string& id = outcome.document_id;
+    const fs::path json_path = dir / (id + ".json");
+    const fs::path pdf_path = dir / (id + ".pdf");
+    const DocumentRecord old = document_record_from_json(nlohmann::json::parse(read_file(json_path)));
+    std::vector<PageText> texts = ocr::from_alto(read_file(dir / (id + ".alto.xml")));
+    const FormsResult forms = forms::analyze(*m_context.catalog, texts,
+                                             dossier.documents[index].doc_type);
+    const bool forms_changed = !same_forms(forms, old);
+    // The PDF holds doc_type in its XMP, and the whole record when it is PDF/A-3.
+    const bool pdf_changed = pdfa_changed || forms.doc_type != old.forms.doc_type ||
+                             (forms_changed && m_config.pdfa == pdf::PdfAPart::a3b);
+    if (pdf_changed) {
+      if (outcome.signature && !m_context.signer) {
+        m_log.warning(dossier.id + "/" + id,
+                      "the PDF needs rebuilding but is signed: give a signer to re-sign it; "
+                      "the record is updated, the PDF kept");
+      } else {
+        auto pages = pages_from_outputs(pdf_path, old, std::move(texts));
+        const auto inputs = outcome.inputs;
+        DocumentOutcome fresh;
+        fresh.document_id = id;
+        fresh.inputs = inputs;
+        fresh = write_document(m_context, dossier, index, std::move(pages), std::move(fresh));
+        m_log.info(dossier.id + "/" + id + ": rebuilt (" + fresh.doc_type + ")");
+        return fresh;
+      }
+    }
+    if (forms_changed) {
+      DocumentRecord record = old;
+      record.forms = forms;
+      write_file_atomic(json_path, to_json(record).dump(2) + "\n");
+      m_log.info(dossier.id + "/" + id + ": record updated");
+    }
+    if (m_config.resign) {
+      sign::SignOptions options = m_context.sign_options;
+      if (options.agency_name.empty()) {
+        options.agency_name = dossier.metadata.agency_name;
+      }
+      outcome.signature = sign::sign_pdf(pdf_path, *m_context.signer, options);
+      m_log.info(dossier.id + "/" + id + ": signed again (" + outcome.signature->level + ")");
+    }
+    outcome.doc_type = forms.doc_type;
+    outcome.doc_type_confidence = forms.doc_type_confidence;
+    outcome.issues = forms.issues;
+    outcome.status = status_for(forms);
+    outcome.outputs.clear();
+    for (const auto& name : {id + ".pdf", id + ".json", id + ".alto.xml"}) {
+      outcome.outputs.push_back({name, sha256_file(dir / name),
+                                 static_cast<long long>(fs::file_size(dir / name))});
+    }
+    return outcome;
+  }
+
+  const ReprocessConfig& m_config;
+  Logger& m_log;
+  RunContext m_context;
+  EngineVersions m_versions;
+};
+
+} // namespace
+
+int run_reprocess(const ReprocessConfig& config, Logger& log) {
+  Reprocessor reprocessor(config, log);
+  return reprocessor.run();
+}
+
+} // namespace sohoa::pipeline
