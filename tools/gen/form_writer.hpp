@@ -1,0 +1,83 @@
+#pragma once
+// Line-by-line writer for A4 forms: labels with dotted leaders and values, fields
+// sharing a line, wrapped values and paragraphs, page breaks.
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tools/gen/document.hpp"
+#include "tools/gen/render.hpp"
+#include "tools/gen/rng.hpp"
+
+namespace sohoa::gen {
+
+inline constexpr double k_a4_width_mm = 210.0;
+inline constexpr double k_a4_height_mm = 297.0;
+
+struct FormStyle {
+  double size_pt = 13;
+  double line_mm = 7.5; // baseline to baseline
+  double left = 25;
+  double right = 190; // right margin x
+  double top = 18;
+  double bottom = 280;
+  bool numbered = false; // "1. Họ và tên:" instead of "Họ và tên:"
+  bool leaders = true;   // dotted leaders after labels
+  TextStyle label;
+  TextStyle value;
+};
+
+// A style drawn at random: size 12-14 pt, margins, blue handwriting-like values.
+FormStyle random_form_style(Rng &rng);
+
+class FormWriter {
+public:
+  FormWriter(int dpi, FormStyle style);
+
+  Canvas &page() { return *m_pages.back(); }
+  const FormStyle &style() const { return m_style; }
+  double y() const { return m_y; }
+  void set_y(double y) { m_y = y; }
+  void advance(double lines = 1.0) { m_y += lines * m_style.line_mm; }
+  // Starts a new page when less than mm is left on this one.
+  void ensure(double mm);
+  void new_page();
+
+  // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "Độc lập - Tự do - Hạnh phúc" (underlined).
+  void motto(double cx, double size_pt);
+  void centred(const std::string &text, const TextStyle &style, double cx = -1);
+  // The label as printed: numbered or not, with its colon.
+  std::string label(const std::string &text, bool numbered = true);
+  // "Label: value", the value wrapped over further lines when long. An empty
+  // value leaves the dotted line empty.
+  void field(const std::string &label_text, const std::string &value, bool numbered = true);
+  // Several "Label: value" pairs on one line, in equal columns.
+  void inline_fields(const std::vector<std::pair<std::string, std::string>> &pairs);
+  void paragraph(const std::string &text, const TextStyle &style, double first_indent, bool justify,
+                 double left = -1, double right = -1);
+  // Words of text laid out from x on the current line, continuing at `wrap_x` on the
+  // next lines; returns the x where the text ended.
+  double flow(const std::string &text, double x, double wrap_x, const TextStyle &style,
+              double right);
+
+  std::vector<RenderedPage> finish();
+
+private:
+  int m_dpi;
+  FormStyle m_style;
+  double m_y;
+  int m_number = 0;
+  std::vector<std::unique_ptr<Canvas>> m_pages;
+};
+
+std::vector<std::string> split_words(const std::string &text);
+RenderedPage render_page(Canvas &canvas);
+
+} // namespace sohoa::gen
+
+namespace sohoa::gen {
+// Greedy word wrap: the first line may be narrower than the others.
+std::vector<std::string> wrap_lines(Canvas &canvas, const std::string &text, const TextStyle &style,
+                                    double first_width, double width);
+} // namespace sohoa::gen

@@ -1,0 +1,34 @@
+#pragma once
+// Generates a whole test set: DIR/input/<dossier>/... and DIR/truth/<dossier>/<doc>.json.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tools/gen/writers.hpp"
+
+namespace sohoa::gen {
+
+enum class Profile { clean, degraded, mixed };
+
+struct GenOptions {
+  std::uint64_t seed = 1;
+  std::filesystem::path out;
+  int dossiers = 4;
+  Profile profile = Profile::clean;
+  std::vector<Format> formats = {Format::png};
+  int dpi = 300;
+  bool bad_inputs = false;
+  bool unknown_docs = false;
+  int jobs = 1; // dossiers generated in parallel (output does not depend on it)
+};
+
+Profile parse_profile(const std::string &name); // throws std::invalid_argument
+// Writes the set; returns the number of documents written.
+int generate_set(const GenOptions &options);
+// One dossier, numbered from 0 (used by generate_set and the tests).
+int generate_dossier(const GenOptions &options, int index);
+// The dossier with the bad files of --bad-inputs.
+int generate_bad_inputs(const GenOptions &options);
+
+} // namespace sohoa::gen
