@@ -1,0 +1,62 @@
+// Accuracy on generated scans, the way zxing checks its black-box corpus: pass
+// thresholds per profile, measured by tools/score (sohoa-score) from the outside.
+#include "e2e_support.hpp"
+
+using namespace sohoa::test;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+json score(const GeneratedSet& set, const fs::path& out) {
+  const auto scorer = generator_binary().parent_path() / "sohoa-score";
+  const auto r = run_command({scorer.string(), "--truth", set.truth.string(), "--out",
+                              out.string(), "--json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return json::parse(r.out);
+}
+
+double rate(const json& aggregate, const char* key) {
+  REQUIRE(aggregate.contains(key));
+  REQUIRE(aggregate[key].is_object());
+  return aggregate[key]["rate"].get<double>();
+}
+
+// The thresholds: what the pipeline reaches on the generated sets with margin for
+// seeds; they are the floor, the figures measured are in the closing notes.
+struct Thresholds {
+  double max_cer_pdf;
+  double min_doc_type_accuracy;
+  double min_field_f1;
+};
+
+void check_profile(const char* profile, int seed, const Thresholds& t) {
+  ScratchDir dir(std::string("e2e-acc-") + profile);
+  const auto set = generate(dir / "gen", seed, 3, profile, "png,jpeg,tiff-g4,tiff-lzw,pdf",
+                            {"--unknown-docs"});
+  const auto out = dir / "out";
+  const auto r = run_sohoa({"run", set.input.string(), "--out", out.string(), "--jobs", "2"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const json s = score(set, out);
+  const json& total = s["total"];
+  MESSAGE(profile << ": " << total.dump());
+  const double cer_pdf = rate(total, "cer_pdf");
+  const double cer_record = rate(total, "cer_record");
+  CHECK(cer_pdf <= t.max_cer_pdf);
+  // The text layer extracts as the record's own text (within 0.3 points of CER).
+  CHECK(std::abs(cer_pdf - cer_record) <= 0.003);
+  CHECK(total["doc_type_accuracy"].get<double>() >= t.min_doc_type_accuracy);
+  CHECK(total["fields"]["f1"].get<double>() >= t.min_field_f1);
+}
+
+} // namespace
+
+TEST_CASE("accuracy on clean generated scans") {
+  check_profile("clean", 31, {0.03, 0.95, 0.90});
+}
+
+TEST_CASE("accuracy on degraded generated scans") {
+  check_profile("degraded", 32, {0.06, 0.90, 0.80});
+}
