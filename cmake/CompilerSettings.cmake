@@ -1,7 +1,8 @@
 # Settings every own target links: warnings, sanitizers, -Werror in dev mode.
 add_library(sohoa_settings INTERFACE)
 add_library(sohoa::settings ALIAS sohoa_settings)
-target_compile_options(sohoa_settings INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local
+target_compile_options(sohoa_settings INTERFACE -Wall -Wextra -Wpedantic
+                       $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
                        -Wnon-virtual-dtor -Wno-missing-field-initializers
                        # GCC 12 reports false positives inside nlohmann-json at -O2.
                        $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)

@@ -1,4 +1,6 @@
 #include "ocr/engine.hpp"
+#include "ocr/text_scale.hpp"
+#include <opencv2/imgproc.hpp>
 #include "core/error.hpp"
 #include "ocr/handles.hpp"
 #include "ocr/openmp_limit.hpp"
@@ -110,6 +112,87 @@ int baseline_y(const tesseract::ResultIterator& it, const Box& line_box) {
   return static_cast<int>(std::lround(y1 + (y2 - y1) * (mid - x1) / double(x2 - x1)));
 }
 
+bool is_leader_symbol(const std::string& symbol) {
+  return symbol == "." || symbol == "\u2026" || symbol == "\u00b7" || symbol == "_" ||
+         symbol == "-" || symbol == "\u2013";
+}
+
+struct Symbol {
+  std::string text;
+  Box box;
+  float confidence = 0;
+  bool leader = false;
+};
+
+OcrWord word_of(const std::vector<Symbol>& symbols, std::size_t begin, std::size_t end) {
+  OcrWord w;
+  float sum = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    w.text += symbols[i].text;
+    w.box = unite(w.box, symbols[i].box);
+    sum += symbols[i].confidence;
+  }
+  w.text = to_nfc(w.text);
+  w.confidence = std::clamp(sum / static_cast<float>(end - begin), 0.0F, 1.0F);
+  return w;
+}
+
+// Forms print dotted leaders right against the value ("1994............."), and
+// Tesseract reads value and leader as one word whose confidence the dots drag
+// down and whose box spans the leader. Runs of three or more leader symbols
+// become words of their own, with their own boxes and confidences.
+std::vector<OcrWord> split_leaders(const tesseract::ResultIterator& word_it, OcrWord word) {
+  constexpr std::size_t k_min_leader_run = 3;
+  std::vector<Symbol> symbols;
+  tesseract::ResultIterator it(word_it);
+  do {
+    const TessString text(it.GetUTF8Text(tesseract::RIL_SYMBOL));
+    int l = 0;
+    int t = 0;
+    int r = 0;
+    int b = 0;
+    if (!text || !it.BoundingBox(tesseract::RIL_SYMBOL, &l, &t, &r, &b)) {
+      return {std::move(word)};
+    }
+    Symbol sym{text.get(), box_from(l, t, r, b), it.Confidence(tesseract::RIL_SYMBOL) / 100.0F,
+               false};
+    sym.leader = is_leader_symbol(sym.text);
+    symbols.push_back(std::move(sym));
+    if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) {
+      break;
+    }
+  } while (it.Next(tesseract::RIL_SYMBOL));
+  // Runs: maximal stretches of leader / non-leader symbols; a short leader run
+  // (a full stop, "Q.1") stays with its neighbours.
+  std::vector<std::pair<std::size_t, std::size_t>> cuts;  // [begin, end) of leader runs
+  for (std::size_t i = 0; i < symbols.size();) {
+    std::size_t j = i;
+    while (j < symbols.size() && symbols[j].leader) {
+      ++j;
+    }
+    if (j - i >= k_min_leader_run) {
+      cuts.emplace_back(i, j);
+    }
+    i = j == i ? i + 1 : j;
+  }
+  if (cuts.empty() || (cuts.size() == 1 && cuts[0].first == 0 && cuts[0].second == symbols.size())) {
+    return {std::move(word)};
+  }
+  std::vector<OcrWord> out;
+  std::size_t start = 0;
+  for (const auto& [begin, end] : cuts) {
+    if (begin > start) {
+      out.push_back(word_of(symbols, start, begin));
+    }
+    out.push_back(word_of(symbols, begin, end));
+    start = end;
+  }
+  if (start < symbols.size()) {
+    out.push_back(word_of(symbols, start, symbols.size()));
+  }
+  return out;
+}
+
 // Walks words in reading order; blocks and paragraphs are renumbered densely
 // over the lines that hold text, so indices never skip image or empty regions.
 PageText collect_page(tesseract::TessBaseAPI& api, int width, int height) {
@@ -180,11 +263,13 @@ PageText collect_page(tesseract::TessBaseAPI& api, int width, int height) {
       word.box = box_from(l, t, r, b);
     }
     word.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
-    confidence_sum += word.confidence;
-    ++words;
     auto& line = page.lines.back();
-    line.box = unite(line.box, word.box);
-    line.words.push_back(std::move(word));
+    for (auto& piece : split_leaders(*it, std::move(word))) {
+      confidence_sum += piece.confidence;
+      ++words;
+      line.box = unite(line.box, piece.box);
+      line.words.push_back(std::move(piece));
+    }
   } while (it->Next(tesseract::RIL_WORD));
   page.confidence = words == 0 ? 0.0f : static_cast<float>(confidence_sum / double(words));
   return page;
@@ -287,11 +372,20 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
   }
   limit_openmp_to_calling_thread();
   auto& api = m_impl->api;
-  const int ppi = clamp_dpi(dpi);
+  const int factor = image.type() == CV_8UC1 ? upscale_factor_for(median_glyph_height(image)) : 1;
+  cv::Mat enlarged;
+  if (factor > 1) {
+    // Smooth enlargement, then back to two levels: stair-stepped glyph edges
+    // from a nearest-neighbour zoom cost accuracy.
+    cv::resize(image, enlarged, cv::Size(), factor, factor, cv::INTER_CUBIC);
+    cv::threshold(enlarged, enlarged, 127, 255, cv::THRESH_BINARY);
+  }
+  const cv::Mat& input = factor > 1 ? enlarged : image;
+  const int ppi = clamp_dpi(dpi * factor);
   PixPtr holder;
   try {
     ClearOnExit clear(api);
-    set_image(api, image, ppi, holder);
+    set_image(api, input, ppi, holder);
     tesseract::ETEXT_DESC monitor;
     if (m_impl->options.time_limit_ms > 0) {
       monitor.set_deadline_msecs(m_impl->options.time_limit_ms);
@@ -304,7 +398,9 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
     if (rc != 0) {
       throw Error(Stage::ocr, "tesseract_failed", "Tesseract recognition failed");
     }
-    return collect_page(api, image.cols, image.rows);
+    PageText page = collect_page(api, input.cols, input.rows);
+    scale_down(page, factor, image.cols, image.rows);
+    return page;
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {

@@ -279,7 +279,7 @@ private:
       }
     }
     for (const auto& file : input.files) {
-      const std::string name = fs::relative(file, dossier.input.folder).string();
+      const std::string name = source_name(dossier.input, file);
       try {
         doc.outcome.inputs.push_back(
             {name, sha256_file(file), static_cast<long long>(fs::file_size(file))});
@@ -291,11 +291,8 @@ private:
         continue;  // already failed: hash the rest for the manifest, decode nothing
       }
       try {
-        auto file_pages = load_pages(file, m_config.default_dpi, m_config.limits);
-        for (auto& p : file_pages) {
-          p.source = name;
-          pages.push_back(std::move(p));
-        }
+        auto file_pages = load_pages(file, m_config.default_dpi, m_config.limits, name);
+        std::move(file_pages.begin(), file_pages.end(), std::back_inserter(pages));
         if (static_cast<int>(pages.size()) > m_config.limits.max_pages_per_document) {
           throw Error(Stage::ingest, "too_many_pages",
                       "document has more than " +
@@ -303,11 +300,7 @@ private:
                       name);
         }
       } catch (const Error& e) {
-        ErrorInfo info = to_error_info(e);
-        if (info.file.empty() || info.file == file.string()) {
-          info.file = name;
-        }
-        doc.outcome.errors.push_back(std::move(info));
+        doc.outcome.errors.push_back(to_error_info(e));
         pages.clear();
       }
     }

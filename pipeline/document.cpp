@@ -16,6 +16,8 @@ namespace fs = std::filesystem;
 // OSD's orientation confidence below which a page is left as the imaging stage set
 // it (Tesseract's own guidance treats values under ~2 as guesses).
 constexpr float k_min_osd_confidence = 2.0F;
+// Mean word confidence under which a page's orientation is put in doubt.
+constexpr float k_doubtful_ocr_confidence = 0.75F;
 
 ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   ProcessedPage page;
@@ -36,6 +38,20 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
       }
     }
     page.text = engine.recognize(page.clean.ocr_image, page.clean.dpi);
+    if (page.text.confidence < k_doubtful_ocr_confidence) {
+      // Poor reading: a page the heuristics turned wrongly (small cards, mostly
+      // capitals) reads as garbage. Ask OSD, and keep the better of the two readings.
+      const auto osd = engine.detect_orientation(page.clean.ocr_image, page.clean.dpi);
+      if (osd && osd->clockwise_degrees != 0 && osd->confidence >= k_min_osd_confidence) {
+        CleanPage turned = page.clean;
+        imaging::rotate_clean_page(turned, osd->clockwise_degrees);
+        PageText reread = engine.recognize(turned.ocr_image, turned.dpi);
+        if (reread.confidence > page.text.confidence) {
+          page.clean = std::move(turned);
+          page.text = std::move(reread);
+        }
+      }
+    }
     page.ocr_ms = ocr_watch.elapsed_ms();
   }
   page.text.width = page.clean.archival.cols;

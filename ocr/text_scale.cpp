@@ -1,0 +1,69 @@
+#include "ocr/text_scale.hpp"
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+#include <vector>
+
+namespace sohoa::ocr {
+namespace {
+
+// Below this median glyph height the page is enlarged (pixels).
+constexpr double k_small_glyphs = 17.0;
+// Fewer glyph-like components than this say nothing about the print size.
+constexpr std::size_t k_min_glyphs = 40;
+
+Box scaled(const Box& b, int factor) {
+  return {b.x / factor, b.y / factor, (b.w + factor - 1) / factor, (b.h + factor - 1) / factor};
+}
+
+} // namespace
+
+double median_glyph_height(const cv::Mat& binary) {
+  if (binary.empty() || binary.type() != CV_8UC1) {
+    return 0;
+  }
+  cv::Mat ink;
+  cv::threshold(binary, ink, 127, 255, cv::THRESH_BINARY_INV);
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<int> heights;
+  for (int i = 1; i < n; ++i) {
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
+    const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    // Glyphs: neither specks nor rules, lines or pictures.
+    if (h >= 5 && h <= 120 && w >= 2 && w <= 3 * h) {
+      heights.push_back(h);
+    }
+  }
+  if (heights.size() < k_min_glyphs) {
+    return 0;
+  }
+  auto middle = heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2);
+  std::nth_element(heights.begin(), middle, heights.end());
+  return *middle;
+}
+
+int upscale_factor_for(double median_glyph_height) {
+  if (median_glyph_height <= 0 || median_glyph_height >= k_small_glyphs) {
+    return 1;
+  }
+  return median_glyph_height * 3 < k_small_glyphs * 2 ? 3 : 2;
+}
+
+void scale_down(PageText& page, int factor, int width, int height) {
+  page.width = width;
+  page.height = height;
+  if (factor <= 1) {
+    return;
+  }
+  for (auto& line : page.lines) {
+    line.box = scaled(line.box, factor);
+    line.baseline /= factor;
+    for (auto& word : line.words) {
+      word.box = scaled(word.box, factor);
+    }
+  }
+}
+
+} // namespace sohoa::ocr
