@@ -74,7 +74,9 @@ DocumentRecord document_record_from_json(const nlohmann::json& j) {
     info.ocr_confidence = p.value("ocr_confidence", 0.0f);
     r.pages.push_back(info);
   }
-  for (const auto& [id, f] : j.value("fields", nlohmann::json::object()).items()) {
+  // Keep the fields object alive: items() of a temporary would dangle.
+  const nlohmann::json fields = j.value("fields", nlohmann::json::object());
+  for (const auto& [id, f] : fields.items()) {
     FieldValue v;
     v.value = f.value("value", "");
     v.confidence = f.value("confidence", 0.0f);
@@ -86,7 +88,8 @@ DocumentRecord document_record_from_json(const nlohmann::json& j) {
     v.needs_review = f.value("needs_review", false);
     r.forms.fields[id] = v;
   }
-  for (const auto& i : j.value("issues", nlohmann::json::array())) {
+  const nlohmann::json issues = j.value("issues", nlohmann::json::array());
+  for (const auto& i : issues) {
     r.forms.issues.push_back(
         {i.value("field", ""), i.value("code", ""), i.value("message", "")});
   }

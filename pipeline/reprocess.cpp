@@ -49,11 +49,17 @@ std::vector<FileDigest> digests_from(const nlohmann::json& list) {
   return out;
 }
 
+// Equal up to confidences: ALTO keeps word confidences to three decimals, so a
+// field's confidence may move in its last digit without anything having changed.
 bool same_forms(const FormsResult& a, const DocumentRecord& old) {
-  const nlohmann::json now = to_json(DocumentRecord{old.dossier_id, old.document_id, {}, a, {}});
-  const nlohmann::json before =
-      to_json(DocumentRecord{old.dossier_id, old.document_id, {}, old.forms, {}});
-  return now == before;
+  auto comparable = [&](const FormsResult& forms) {
+    nlohmann::json j = to_json(DocumentRecord{old.dossier_id, old.document_id, {}, forms, {}});
+    for (auto& [id, field] : j["fields"].items()) {
+      field.erase("confidence");
+    }
+    return j;
+  };
+  return comparable(a) == comparable(old.forms);
 }
 
 // Decoded page images of the stored PDF with the OCR words of the ALTO file.

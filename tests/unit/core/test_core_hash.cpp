@@ -2,6 +2,8 @@
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "core/ocr_types.hpp"
+#include "core/record.hpp"
+#include <nlohmann/json.hpp>
 #include "support/scratch.hpp"
 #include <doctest/doctest.h>
 
@@ -46,4 +48,27 @@ TEST_CASE("error describes file and page") {
   Error e(Stage::ingest, "corrupt_tiff", "bad strip", "scan.tif", 2);
   CHECK(e.describe() == "scan.tif, page 2: bad strip");
   CHECK(e.code() == "corrupt_tiff");
+}
+
+TEST_CASE("a document record survives JSON both ways") {
+  DocumentRecord r;
+  r.dossier_id = "000.00.16.H29-261122-0001";
+  r.document_id = "to-khai";
+  r.pages.push_back({1, "p1.jpg", 1, 2480, 3508, 300, 90, -1.25, false, 0.93F});
+  r.forms.doc_type = "birth_registration_form";
+  r.forms.doc_type_confidence = 0.97;
+  r.forms.fields["child_full_name"] = {"Nguyễn Minh Anh", 0.91F, 1, {412, 880, 960, 64}, false};
+  r.forms.issues.push_back({"father_id_number", "invalid_length", "12 chữ số"});
+  r.text = "Tờ khai\fTrang 2";
+  const auto back = document_record_from_json(to_json(r));
+  CHECK(back.dossier_id == r.dossier_id);
+  CHECK(back.pages.size() == 1);
+  CHECK(back.pages[0].rotation == 90);
+  CHECK(back.pages[0].skew_deg == doctest::Approx(-1.25));
+  CHECK(back.forms.fields.at("child_full_name").value == "Nguyễn Minh Anh");
+  CHECK(back.forms.fields.at("child_full_name").bbox == Box{412, 880, 960, 64});
+  CHECK(back.forms.issues.size() == 1);
+  CHECK(back.forms.issues[0].code == "invalid_length");
+  CHECK(back.text == r.text);
+  CHECK(to_json(back) == to_json(r));
 }
