@@ -53,6 +53,8 @@ po::options_description signing_options() {
     ("secret-file", po::value<std::string>(), "file holding the pass phrase or PIN")
     ("tsa", po::value<std::string>(), "RFC 3161 timestamp authority URL: PAdES B-T")
     ("ltv", po::bool_switch(), "long-term validation data and a document timestamp (B-LTA)")
+    ("crl", po::value<std::vector<std::string>>(),
+     "CRL file (PEM or DER) for the --ltv DSS, repeatable (else fetched from the certificates)")
     ("visible-signature", po::bool_switch(),
      "a visible copy stamp top right of page 1 (NĐ 30/2020 PL I)")
     ("copy-form", po::value<std::string>()->default_value("SAO Y"),
@@ -102,6 +104,11 @@ pipeline::SigningConfig signing_config(const po::variables_map& vm, const std::s
     throw UsageError("--sign-key needs --sign-cert");
   }
   s.options.tsa_url = str("tsa");
+  if (vm.count("crl")) {
+    for (const auto& file : vm["crl"].as<std::vector<std::string>>()) {
+      s.options.ltv_crls.emplace_back(file);
+    }
+  }
   s.options.ltv = vm["ltv"].as<bool>();
   s.options.visible = vm["visible-signature"].as<bool>();
   s.options.copy_form = str("copy-form");
