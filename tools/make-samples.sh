@@ -15,11 +15,11 @@ set +e
 "$build/sohoa" run "$work/input" --out "$out" --force
 code=$?
 set -e
-echo
+if [ -x "$build/sohoa-score" ]; then
+  echo
+  "$build/sohoa-score" --truth "$work/truth" --out "$out" | sed -n '1,/^$/p' || true
+fi
 echo "samples: scans in $work/input (truth in $work/truth)"
 echo "samples: outputs in $out/ (one folder per dossier: PDF/A, record JSON, ALTO, manifest.json)"
 echo "samples: batch report $out/batch-report.json, exit code $code"
-if [ -x "$build/sohoa-score" ]; then
-  "$build/sohoa-score" --truth "$work/truth" --out "$out" || true
-fi
 exit "$code"
