@@ -72,6 +72,20 @@ std::string result_code_for(const DossierInput& dossier, std::size_t document_in
   return dossier.metadata.dossier_code + "-KQ" + std::to_string(document_index + 1);
 }
 
+bool load_configured_signer(const SigningConfig& signing, RunContext& context, Logger& log) {
+  if (!signing.enabled) {
+    return true;
+  }
+  try {
+    context.signer = sign::load_signer(signing.source);
+    context.sign_options = signing.options;
+    return true;
+  } catch (const Error& e) {
+    log.error(e.file(), e.code(), e.what());
+    return false;
+  }
+}
+
 std::string status_for(const FormsResult& forms) {
   bool review = !forms.issues.empty();
   for (const auto& [id, field] : forms.fields) {

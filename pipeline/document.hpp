@@ -10,6 +10,7 @@
 #include "ocr/engine.hpp"
 #include "pdfsign/signer.hpp"
 #include "pipeline/ingest.hpp"
+#include "pipeline/logger.hpp"
 #include "pipeline/run_config.hpp"
 #include <filesystem>
 #include <memory>
@@ -84,6 +85,10 @@ struct RunContext {
   bool deterministic = false;
   std::string software_version;
 };
+
+// Loads the configured signer (if any) into context. False, after logging why, when
+// a signer was asked for and cannot be used: the caller exits 3.
+bool load_configured_signer(const SigningConfig& signing, RunContext& context, Logger& log);
 
 // Builds and writes <document_id>.pdf, .json and .alto.xml in out_dir from the
 // processed pages. Errors of the document's own content come back in the

@@ -106,14 +106,8 @@ public:
       m_log.error(e.file(), e.code(), e.what());
       return k_exit_usage;
     }
-    if (m_config.signing.enabled) {
-      try {
-        m_context.signer = sign::load_signer(m_config.signing.source);
-        m_context.sign_options = m_config.signing.options;
-      } catch (const Error& e) {
-        m_log.error(e.file(), e.code(), e.what());
-        return k_exit_signer;
-      }
+    if (!load_configured_signer(m_config.signing, m_context, m_log)) {
+      return k_exit_signer;
     }
     m_context.out = m_config.out;
     m_context.pdfa = m_config.pdfa;
