@@ -163,3 +163,16 @@ TEST_CASE("time per 300-dpi A4 colour page on one thread (information only)") {
   CHECK(std::abs(clean.skew_deg - 1.7) < 0.2);
   check_consistent(clean);
 }
+
+TEST_CASE("a skewed bitonal scan on a dark scanner bed is deskewed from its text") {
+  // The dark bed's straight edges lie at 0 degrees and outweigh the text lines
+  // unless the skew search ignores what touches the image edge.
+  cv::Mat grey = grey_of(skewed(test::text_page(30), -2.0));
+  cv::Mat bitonal;
+  cv::threshold(grey, bitonal, 128, 255, cv::THRESH_BINARY);
+  bitonal(cv::Rect(bitonal.cols - 120, 0, 120, bitonal.rows)).setTo(cv::Scalar(0));
+  bitonal(cv::Rect(0, bitonal.rows - 150, bitonal.cols, 150)).setTo(cv::Scalar(0));
+  const CleanPage page = imaging::clean_page(test::raster(bitonal, ColourKind::bitonal));
+  CHECK(page.kind == ColourKind::bitonal);
+  CHECK(page.skew_deg == doctest::Approx(-2.0).epsilon(0.1));
+}
