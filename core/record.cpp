@@ -74,9 +74,12 @@ DocumentRecord document_record_from_json(const nlohmann::json& j) {
     info.ocr_confidence = p.value("ocr_confidence", 0.0f);
     r.pages.push_back(info);
   }
-  // Keep the fields object alive: items() of a temporary would dangle.
+  // Explicit iterators: nlohmann-json 3.11.2's items() proxy under structured
+  // bindings reads a destroyed temporary (AddressSanitizer: stack-use-after-scope).
   const nlohmann::json fields = j.value("fields", nlohmann::json::object());
-  for (const auto& [id, f] : fields.items()) {
+  for (auto it = fields.begin(); it != fields.end(); ++it) {
+    const std::string& id = it.key();
+    const nlohmann::json& f = it.value();
     FieldValue v;
     v.value = f.value("value", "");
     v.confidence = f.value("confidence", 0.0f);

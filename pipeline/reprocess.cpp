@@ -54,7 +54,7 @@ std::vector<FileDigest> digests_from(const nlohmann::json& list) {
 bool same_forms(const FormsResult& a, const DocumentRecord& old) {
   auto comparable = [&](const FormsResult& forms) {
     nlohmann::json j = to_json(DocumentRecord{old.dossier_id, old.document_id, {}, forms, {}});
-    for (auto& [id, field] : j["fields"].items()) {
+    for (auto& field : j["fields"]) {
       field.erase("confidence");
     }
     return j;
