@@ -45,6 +45,7 @@ case "$mode" in
     if [ "$sanitize" = 1 ]; then
       export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
       export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+      export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp"
     fi
     (cd "$build" && ctest --output-on-failure -j "$jobs")
     ;;
