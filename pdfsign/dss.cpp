@@ -29,17 +29,6 @@ std::string crl_der(X509_CRL* crl) {
   return out;
 }
 
-X509_CRL* parse_crl(const std::string& data) {
-  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  X509_CRL* crl = d2i_X509_CRL(nullptr, &p, static_cast<long>(data.size()));
-  if (crl == nullptr) {
-    BioPtr bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
-    crl = PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr);
-  }
-  ERR_clear_error();
-  return crl;
-}
-
 X509* find_issuer(X509* cert, const std::vector<X509*>& certs) {
   for (X509* candidate : certs) {
     if (candidate != cert && X509_check_issued(candidate, cert) == X509_V_OK) {

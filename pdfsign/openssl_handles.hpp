@@ -62,6 +62,9 @@ using X509AlgorPtr = std::unique_ptr<X509_ALGOR, X509AlgorFree>;
 using Asn1IntegerPtr = std::unique_ptr<ASN1_INTEGER, Asn1IntegerFree>;
 using EssCertV2Ptr = std::unique_ptr<ESS_SIGNING_CERT_V2, EssCertV2Free>;
 
+// A CRL in DER or PEM; null when it is neither. The caller owns the result.
+X509_CRL* parse_crl(const std::string& data);
+
 // Drains the OpenSSL error queue into "what: reason; reason".
 std::string openssl_error(const std::string& what);
 

@@ -1,12 +1,25 @@
 #include "pdfsign/openssl_handles.hpp"
 
 #include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 #include <openssl/sha.h>
 
 #include <cstdio>
 #include <ctime>
 
 namespace sohoa::sign {
+
+X509_CRL* parse_crl(const std::string& data) {
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  X509_CRL* crl = d2i_X509_CRL(nullptr, &p, static_cast<long>(data.size()));
+  if (crl == nullptr) {
+    BioPtr bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
+    crl = PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr);
+  }
+  ERR_clear_error();
+  return crl;
+}
 
 std::string openssl_error(const std::string& what) {
   std::string text = what;

@@ -59,17 +59,6 @@ X509* find_signer(CMS_ContentInfo* cms, CMS_SignerInfo* si) {
   return signer;
 }
 
-X509_CRL* parse_crl(const std::string& data) {
-  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  X509_CRL* crl = d2i_X509_CRL(nullptr, &p, static_cast<long>(data.size()));
-  if (crl == nullptr) {
-    BioPtr bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
-    crl = PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr);
-  }
-  ERR_clear_error();
-  return crl;
-}
-
 // The CRL for cert issued by issuer: known ones first, then its distribution points.
 X509_CRL* crl_for(X509* cert, X509* issuer, TrustContext& trust) {
   const auto matches = [&](X509_CRL* crl) {
