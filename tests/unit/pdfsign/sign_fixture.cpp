@@ -1,4 +1,6 @@
 #include "sign_fixture.hpp"
+#include "pdfsign/verify.hpp"
+#include <sstream>
 
 #include "support/scratch.hpp"
 
@@ -192,6 +194,31 @@ void make_test_pdf(const std::filesystem::path& path) {
   doc.GetInfo()->GetObject()->GetDictionary().AddKey("ModDate",
                                                      PdfString("D:20260101000000+07'00'"));
   doc.Write(path.c_str());
+}
+
+sign::SignerSource pem_source(const std::string& name) {
+  sign::SignerSource source;
+  source.cert_pem = test_pki() / (name + ".pem");
+  source.key_pem = test_pki() / (name + ".key");
+  return source;
+}
+
+VerifyOutcome verify_files(const std::vector<std::filesystem::path>& files, bool with_crls,
+                           const std::string& lang, bool json) {
+  sign::VerifyRequest request;
+  request.files = files;
+  request.trust = {test_pki() / "root.pem"};
+  if (with_crls) {
+    request.crls = {test_pki() / "int.crl", test_pki() / "root.crl"};
+  }
+  request.lang = lang;
+  request.json = json;
+  std::ostringstream out;
+  std::ostringstream err;
+  VerifyOutcome outcome;
+  outcome.code = sign::run_verify(request, out, err);
+  outcome.text = out.str() + err.str();
+  return outcome;
 }
 
 } // namespace sohoa::test

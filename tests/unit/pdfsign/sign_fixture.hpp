@@ -1,7 +1,9 @@
 #pragma once
 // Shared test infrastructure for signing: the test PKI (made once per process
 // with the openssl CLI), a loopback TSA, commands, and small test PDFs.
+#include "pdfsign/signer.hpp"
 #include <filesystem>
+#include <vector>
 #include <string>
 
 namespace sohoa::test {
@@ -29,5 +31,16 @@ void make_test_pdf(const std::filesystem::path& path);
 
 std::string file_bytes(const std::filesystem::path& path);
 void write_bytes(const std::filesystem::path& path, const std::string& bytes);
+
+// The PEM key and certificate test_pki() made for name (e.g. "signer-rsa").
+sign::SignerSource pem_source(const std::string& name);
+
+struct VerifyOutcome {
+  int code = -1;
+  std::string text;   // report and errors
+};
+// sohoa verify on files, trusting the test root, with its CRLs when with_crls.
+VerifyOutcome verify_files(const std::vector<std::filesystem::path>& files, bool with_crls,
+                           const std::string& lang, bool json);
 
 } // namespace sohoa::test

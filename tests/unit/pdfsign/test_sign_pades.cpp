@@ -23,34 +23,9 @@ using namespace sohoa::test;
 
 namespace {
 
-sign::SignerSource pem_source(const std::string& name) {
-  sign::SignerSource source;
-  source.cert_pem = test_pki() / (name + ".pem");
-  source.key_pem = test_pki() / (name + ".key");
-  return source;
-}
-
-struct VerifyOutcome {
-  int code = -1;
-  std::string text;
-};
-
 VerifyOutcome verify(const std::filesystem::path& pdf, bool with_crls = true,
                      const std::string& lang = "en", bool json = false) {
-  sign::VerifyRequest request;
-  request.files = {pdf};
-  request.trust = {test_pki() / "root.pem"};
-  if (with_crls) {
-    request.crls = {test_pki() / "int.crl", test_pki() / "root.crl"};
-  }
-  request.lang = lang;
-  request.json = json;
-  std::ostringstream out;
-  std::ostringstream err;
-  VerifyOutcome outcome;
-  outcome.code = sign::run_verify(request, out, err);
-  outcome.text = out.str() + err.str();
-  return outcome;
+  return verify_files({pdf}, with_crls, lang, json);
 }
 
 // The CMS of the last signature and the bytes it signs.

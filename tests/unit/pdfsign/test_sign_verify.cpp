@@ -20,32 +20,9 @@ using namespace sohoa::test;
 
 namespace {
 
-sign::SignerSource pem_source(const std::string& name) {
-  sign::SignerSource source;
-  source.cert_pem = test_pki() / (name + ".pem");
-  source.key_pem = test_pki() / (name + ".key");
-  return source;
-}
-
-struct VerifyOutcome {
-  int code = -1;
-  std::string text;
-};
-
 VerifyOutcome verify(const std::vector<std::filesystem::path>& files,
                      const std::string& lang = "en", bool json = false) {
-  sign::VerifyRequest request;
-  request.files = files;
-  request.trust = {test_pki() / "root.pem"};
-  request.crls = {test_pki() / "int.crl", test_pki() / "root.crl"};
-  request.lang = lang;
-  request.json = json;
-  std::ostringstream out;
-  std::ostringstream err;
-  VerifyOutcome outcome;
-  outcome.code = sign::run_verify(request, out, err);
-  outcome.text = out.str() + err.str();
-  return outcome;
+  return verify_files(files, true, lang, json);
 }
 
 std::filesystem::path signed_pdf(const ScratchDir& dir, const std::string& name,
