@@ -104,7 +104,7 @@ Geometry analyse(const cv::Mat& source, const cv::Mat& small, ColourKind kind, d
                                 : paper[0];
   if (kind == ColourKind::colour && options.suppress_red_seals) {
     grey = grey.clone();
-    grey.setTo(cv::Scalar(paper_grey), red_seal_mask(small));
+    grey.setTo(cv::Scalar(paper_grey), red_seal_mask(small, small_dpi));
   }
   cv::Mat binary;
   if (kind == ColourKind::bitonal) {

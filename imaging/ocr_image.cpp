@@ -46,7 +46,7 @@ cv::Mat make_ocr_image(const cv::Mat& archival, ColourKind kind, double dpi,
     params.window = sauvola_window_for_dpi(dpi);
     ocr = sauvola_binarize(flat, params);
     if (suppress_red_seals && archival.channels() == 3) {
-      ocr.setTo(255, red_seal_mask(archival));
+      ocr.setTo(255, red_seal_mask(archival, dpi));
     }
   }
   if (!despeckled) {

@@ -1,6 +1,8 @@
 #include "imaging/seal.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
 
 namespace sohoa::imaging {
 
@@ -17,7 +19,7 @@ constexpr int k_min_value = 80;
 // The HSV test done on BGR directly, one pass, no HSV image: a full page conversion
 // costs more than the rest of the seal step. With red the largest channel,
 // hue = 60 * (G - B) / (max - min) degrees, negative values wrapping below 360.
-cv::Mat red_seal_mask(const cv::Mat& bgr) {
+cv::Mat red_ink_mask(const cv::Mat& bgr) {
   CV_Assert(bgr.type() == CV_8UC3);
   cv::Mat mask(bgr.size(), CV_8UC1, cv::Scalar(0));
   for (int y = 0; y < bgr.rows; ++y) {
@@ -42,6 +44,37 @@ cv::Mat red_seal_mask(const cv::Mat& bgr) {
     }
   }
   return mask;
+}
+
+cv::Mat red_seal_mask(const cv::Mat& bgr, double dpi) {
+  const cv::Mat ink = red_ink_mask(bgr);
+  cv::Mat seals(ink.size(), CV_8UC1, cv::Scalar(0));
+  if (cv::countNonZero(ink) == 0) {
+    return seals;
+  }
+  const double px_per_mm = std::max(dpi, 50.0) / 25.4;
+  // Closing joins a ring's broken or faded arcs and a seal's letters into one
+  // shape; it is too small to join a line of red text to anything above it.
+  const int reach = std::max(1, static_cast<int>(std::lround(1.2 * px_per_mm)));
+  cv::Mat joined;
+  cv::dilate(ink, joined,
+             cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * reach + 1, 2 * reach + 1}));
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
+  const double min_side = k_min_seal_mm * px_per_mm + 2 * reach;
+  for (int i = 1; i < count; ++i) {
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
+    const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (w < min_side || h < min_side) {
+      continue;
+    }
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
+    // All red ink in the seal's box: lettering not touching the ring included.
+    ink(box).copyTo(seals(box), ink(box));
+  }
+  return seals;
 }
 
 } // namespace sohoa::imaging

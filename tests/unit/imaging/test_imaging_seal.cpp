@@ -82,7 +82,7 @@ TEST_CASE("the archival image keeps the red seal red") {
   CHECK(seal_colour[2] > 170);
   CHECK(seal_colour[1] < 90);
   CHECK(seal_colour[0] < 90);
-  CHECK(cv::countNonZero(red_seal_mask(clean.archival) & page.seal_only) >
+  CHECK(cv::countNonZero(red_seal_mask(clean.archival, 300) & page.seal_only) >
         0.9 * cv::countNonZero(page.seal_only));
 }
 
@@ -94,10 +94,10 @@ TEST_CASE("red suppression can be switched off") {
   CHECK(ink_share(clean.ocr_image, page.seal_only) > 0.5);
 }
 
-TEST_CASE("the seal mask takes red and pink, never blue, violet, black or paper") {
+TEST_CASE("the red ink mask takes red and pink, never blue, violet, black or paper") {
   const auto is_seal = [](const cv::Scalar& bgr) {
     const cv::Mat pixel(1, 1, CV_8UC3, bgr);
-    return red_seal_mask(pixel).at<uchar>(0, 0) != 0;
+    return red_ink_mask(pixel).at<uchar>(0, 0) != 0;
   };
   CHECK(is_seal(cv::Scalar(45, 40, 205)));         // red
   CHECK(is_seal(cv::Scalar(120, 90, 230)));        // pinkish red, faded
@@ -107,4 +107,33 @@ TEST_CASE("the seal mask takes red and pink, never blue, violet, black or paper"
   CHECK_FALSE(is_seal(cv::Scalar(30, 30, 30)));    // black
   CHECK_FALSE(is_seal(cv::Scalar(236, 242, 246))); // paper
   CHECK_FALSE(is_seal(cv::Scalar(20, 20, 60)));    // very dark: could be black ink
+}
+
+TEST_CASE("red text is read: only seal-sized red shapes leave the OCR image") {
+  SealPage page = seal_page();
+  // A red line of print, as the number and title of a citizen id card.
+  cv::Mat red_text(page.pixels.size(), CV_8UC1, cv::Scalar(0));
+  cv::putText(red_text, "CAN CUOC CONG DAN 079201001234", {260, 1900}, cv::FONT_HERSHEY_DUPLEX,
+              2.0, cv::Scalar(255), 5, cv::LINE_AA);
+  page.pixels.setTo(k_red_seal, red_text > 128);
+  const CleanPage clean = clean_page(raster(page.pixels, ColourKind::colour), fixed_geometry());
+  const double text_ink = ink_share(clean.ocr_image, red_text > 128);
+  const double seal_ink = ink_share(clean.ocr_image, page.seal_only);
+  MESSAGE("ink share: red text " << text_ink << ", seal " << seal_ink);
+  CHECK(text_ink > 0.85);
+  CHECK(seal_ink < 0.02);
+  const cv::Mat seal_mask = red_seal_mask(page.pixels, 300);
+  CHECK(cv::countNonZero(seal_mask & (red_text > 128)) == 0);
+}
+
+TEST_CASE("a faded seal with a broken ring is still one seal") {
+  cv::Mat pixels(1200, 1200, CV_8UC3, cv::Scalar(246, 242, 236));
+  // Dashes around a 36 mm circle at 300 dpi: arcs with gaps of about 1 mm.
+  for (int a = 0; a < 360; a += 12) {
+    cv::ellipse(pixels, {600, 600}, {212, 212}, 0, a, a + 9, k_red_seal, 10, cv::LINE_AA);
+  }
+  const cv::Mat ink = red_ink_mask(pixels);
+  const cv::Mat seal = red_seal_mask(pixels, 300);
+  CHECK(cv::countNonZero(ink) > 0);
+  CHECK(cv::countNonZero(seal) == cv::countNonZero(ink));
 }
