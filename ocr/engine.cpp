@@ -1,4 +1,5 @@
 #include "ocr/engine.hpp"
+#include "ocr/digit_reread.hpp"
 #include "ocr/text_scale.hpp"
 #include <opencv2/imgproc.hpp>
 #include "core/error.hpp"
@@ -309,6 +310,7 @@ struct OcrEngine::Impl {
   // first use; a failed attempt is remembered so it is not retried per page.
   std::unique_ptr<tesseract::TessBaseAPI> osd;
   bool osd_unavailable = false;
+  std::unique_ptr<DigitRereader> digits; // null when options.digit_reread is off
 
   tesseract::TessBaseAPI* osd_api();
 };
@@ -358,6 +360,9 @@ OcrEngine::OcrEngine(const OcrOptions& options) : m_impl(std::make_unique<Impl>(
                     "' (LSTM model) from tessdata folder " + m_impl->tessdata.string());
   }
   m_impl->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(options.segmentation));
+  if (options.digit_reread) {
+    m_impl->digits = std::make_unique<DigitRereader>(m_impl->tessdata);
+  }
 }
 
 OcrEngine::~OcrEngine() = default;
@@ -381,6 +386,11 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
     cv::threshold(enlarged, enlarged, 127, 255, cv::THRESH_BINARY);
   }
   const cv::Mat& input = factor > 1 ? enlarged : image;
+    static int n = 0;
+    std::ofstream out(std::string(dump) + "/p" + std::to_string(n++) + ".pgm", std::ios::binary);
+    out << "P5\n" << input.cols << " " << input.rows << "\n255\n";
+    for (int y = 0; y < input.rows; ++y) out.write(reinterpret_cast<const char*>(input.ptr(y)), input.cols);
+  }
   const int ppi = clamp_dpi(dpi * factor);
   PixPtr holder;
   try {
@@ -399,6 +409,9 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
       throw Error(Stage::ocr, "tesseract_failed", "Tesseract recognition failed");
     }
     PageText page = collect_page(api, input.cols, input.rows);
+    if (m_impl->digits) {
+      m_impl->digits->reread(input, ppi, page);
+    }
     scale_down(page, factor, image.cols, image.rows);
     return page;
   } catch (const Error&) {

@@ -23,6 +23,9 @@ struct OcrOptions {
   std::string tessdata_dir;      // empty: $TESSDATA_PREFIX, else Tesseract's default
   Segmentation segmentation = Segmentation::automatic;
   int time_limit_ms = 0; // per recognize() call; 0: none
+  // Read mostly-digit words again with the English model limited to digits
+  // (digit_reread.hpp); off, or without eng.traineddata, words stay as read.
+  bool digit_reread = true;
 };
 
 struct OrientationGuess {

@@ -1,4 +1,6 @@
 #include "ocr/tessdata.hpp"
+#include "ocr/digit_reread.hpp"
+#include <algorithm>
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "ocr/engine.hpp"
@@ -96,6 +98,15 @@ std::vector<LanguageData> language_data(const OcrOptions& options) {
   for (const auto& language : languages) {
     const auto path = traineddata_path(dir, language);
     out.push_back({language, path, sha256_file(path)});
+  }
+  // The digit model is data the output depends on too, when it is used.
+  const auto digit_model = traineddata_path(dir, k_digit_model);
+  std::error_code ec;
+  if (options.digit_reread &&
+      std::none_of(languages.begin(), languages.end(),
+                   [](const std::string& l) { return l == k_digit_model; }) &&
+      std::filesystem::is_regular_file(digit_model, ec)) {
+    out.push_back({k_digit_model, digit_model, sha256_file(digit_model)});
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "ocr/alto.hpp"
+#include "ocr/digit_reread.hpp"
 #include "ocr/engine.hpp"
 #include "ocr/openmp_limit.hpp"
 #include "render.hpp"
@@ -218,6 +219,18 @@ TEST_CASE("language data lists the traineddata files with their SHA-256") {
     CHECK(d.sha256.size() == 64);
   }
   CHECK(data[0].sha256 != data[1].sha256);
+}
+
+TEST_CASE("the digit model is listed as language data when it is used") {
+  ocr::OcrOptions options; // vie, with the digit second look
+  auto data = ocr::language_data(options);
+  REQUIRE(data.size() == 2);
+  CHECK(data[0].language == "vie");
+  CHECK(data[1].language == ocr::k_digit_model);
+  options.digit_reread = false;
+  data = ocr::language_data(options);
+  REQUIRE(data.size() == 1);
+  CHECK(data[0].language == "vie");
 }
 
 TEST_CASE("versions of Tesseract and Leptonica are reported") {
