@@ -5,6 +5,7 @@
 #include "forms/identifiers.hpp"
 #include "forms/label_extractor.hpp"
 #include "forms/normalize.hpp"
+#include "forms/pattern_fallback.hpp"
 #include "forms/region_extractor.hpp"
 
 namespace sohoa::forms {
@@ -34,8 +35,9 @@ FormsResult analyze(const FormCatalog &catalog, const std::vector<PageText> &pag
     result.doc_type = "unknown";
     return result;
   }
-  const RawFields raw =
+  RawFields raw =
       type->layout == "regions" ? extract_regions(*type, pages) : extract_labelled(*type, pages);
+  find_by_pattern(*type, pages, raw);
   for (const auto &[id, r] : raw) {
     const FieldSpec *spec = type->field(id);
     if (spec == nullptr) {

@@ -56,6 +56,20 @@ bool bool_or(const nlohmann::json &j, const char *key, const std::string &file) 
   return j[key].get<bool>();
 }
 
+// A keyword holding an ECMAScript regular expression, checked when loaded.
+std::string regex_or_empty(const nlohmann::json &p, const char *key, const std::string &id,
+                           const std::string &file) {
+  const std::string text = string_or(p, key, "", file);
+  if (!text.empty()) {
+    try {
+      const std::regex check(text);
+    } catch (const std::regex_error &) {
+      bad(file, "property " + id + ": " + key + " is not a valid regular expression");
+    }
+  }
+  return text;
+}
+
 FieldSpec parse_field(const std::string &id, const nlohmann::json &p, const std::string &file) {
   if (!p.is_object()) {
     bad(file, "property " + id + " is not an object");
@@ -92,14 +106,8 @@ FieldSpec parse_field(const std::string &id, const nlohmann::json &p, const std:
   f.birth_date = bool_or(p, "x-birth-date", file);
   f.expiry_date = bool_or(p, "x-expiry", file);
   f.continue_under_label = bool_or(p, "x-continue-under-label", file);
-  f.pattern = string_or(p, "x-pattern", "", file);
-  if (!f.pattern.empty()) {
-    try {
-      const std::regex check(f.pattern);
-    } catch (const std::regex_error &) {
-      bad(file, "property " + id + ": x-pattern is not a valid regular expression");
-    }
-  }
+  f.pattern = regex_or_empty(p, "x-pattern", id, file);
+  f.find_by_pattern = regex_or_empty(p, "x-find-by-pattern", id, file);
   return f;
 }
 

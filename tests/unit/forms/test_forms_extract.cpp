@@ -133,6 +133,35 @@ TEST_CASE("citizen id card: bilingual labels, values below, residence on two lin
   CHECK(r.fields.at("full_name").bbox.y == 440); // the line below its label
 }
 
+TEST_CASE("citizen id card: the number is found by its shape when its label is misread") {
+  std::vector<PageText> pages = id_card();
+  OcrLine &number_line = pages[0].lines[4];
+  REQUIRE(number_line.words.size() == 4);
+  number_line.words[0].text = "sốzNno:"; // "Số / No.:" as the small print was read
+  number_line.words.erase(number_line.words.begin() + 1, number_line.words.begin() + 3);
+  const FormsResult r = analyze(catalog(), pages);
+  REQUIRE(r.doc_type == "citizen_id_card");
+  REQUIRE(r.fields.count("id_number") == 1);
+  const FieldValue &id = r.fields.at("id_number");
+  CHECK(id.value == "079190001234");
+  CHECK(id.confidence < 0.93f); // found without its label: trusted less
+  CHECK(id.bbox.y == 300);
+  // Dates are not taken for it: they have eight digits.
+  CHECK(value(r, "date_of_birth") == "1990-07-12");
+}
+
+TEST_CASE("citizen id card: two different long numbers and no label give no id number") {
+  std::vector<PageText> pages = id_card();
+  OcrLine &number_line = pages[0].lines[4];
+  number_line.words.erase(number_line.words.begin(), number_line.words.begin() + 3);
+  PageBuilder extra(2024, 1276);
+  extra.text(1200, "079190009999", 1400);
+  pages[0].lines.push_back(extra.build().lines.front());
+  const FormsResult r = analyze(catalog(), pages);
+  REQUIRE(r.doc_type == "citizen_id_card");
+  CHECK(r.fields.count("id_number") == 0);
+}
+
 TEST_CASE("administrative decision: NĐ 30/2020 regions") {
   const FormsResult r = analyze(catalog(), decision());
   REQUIRE(r.doc_type == "administrative_decision");
