@@ -386,11 +386,6 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
     cv::threshold(enlarged, enlarged, 127, 255, cv::THRESH_BINARY);
   }
   const cv::Mat& input = factor > 1 ? enlarged : image;
-    static int n = 0;
-    std::ofstream out(std::string(dump) + "/p" + std::to_string(n++) + ".pgm", std::ios::binary);
-    out << "P5\n" << input.cols << " " << input.rows << "\n255\n";
-    for (int y = 0; y < input.rows; ++y) out.write(reinterpret_cast<const char*>(input.ptr(y)), input.cols);
-  }
   const int ppi = clamp_dpi(dpi * factor);
   PixPtr holder;
   try {
