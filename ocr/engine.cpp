@@ -1,5 +1,6 @@
 #include "ocr/engine.hpp"
 #include "ocr/digit_reread.hpp"
+#include "ocr/missed_text.hpp"
 #include "ocr/text_scale.hpp"
 #include <opencv2/imgproc.hpp>
 #include "core/error.hpp"
@@ -194,6 +195,21 @@ std::vector<OcrWord> split_leaders(const tesseract::ResultIterator& word_it, Ocr
   return out;
 }
 
+// The word under the iterator, its dotted leaders split off.
+std::vector<OcrWord> words_at(const tesseract::ResultIterator& it, const char* text) {
+  OcrWord word;
+  word.text = to_nfc(text);
+  int l = 0;
+  int t = 0;
+  int r = 0;
+  int b = 0;
+  if (it.BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) {
+    word.box = box_from(l, t, r, b);
+  }
+  word.confidence = std::clamp(it.Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
+  return split_leaders(it, std::move(word));
+}
+
 // Walks words in reading order; blocks and paragraphs are renumbered densely
 // over the lines that hold text, so indices never skip image or empty regions.
 PageText collect_page(tesseract::TessBaseAPI& api, int width, int height) {
@@ -254,18 +270,8 @@ PageText collect_page(tesseract::TessBaseAPI& api, int width, int height) {
       line_of_last_word = raw_line;
       page.lines.push_back(std::move(line));
     }
-    OcrWord word;
-    word.text = to_nfc(text.get());
-    int l = 0;
-    int t = 0;
-    int r = 0;
-    int b = 0;
-    if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) {
-      word.box = box_from(l, t, r, b);
-    }
-    word.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
     auto& line = page.lines.back();
-    for (auto& piece : split_leaders(*it, std::move(word))) {
+    for (auto& piece : words_at(*it, text.get())) {
       confidence_sum += piece.confidence;
       ++words;
       line.box = unite(line.box, piece.box);
@@ -274,6 +280,76 @@ PageText collect_page(tesseract::TessBaseAPI& api, int width, int height) {
   } while (it->Next(tesseract::RIL_WORD));
   page.confidence = words == 0 ? 0.0f : static_cast<float>(confidence_sum / double(words));
   return page;
+}
+
+// The region cut out on white, the words already read in it whitened: reading it
+// must not read them twice.
+cv::Mat region_image(const cv::Mat& input, const cv::Rect& rect, const PageText& page) {
+  cv::Mat crop = input(rect).clone();
+  for (const auto& line : page.lines) {
+    for (const auto& w : line.words) {
+      const cv::Rect covered = cv::Rect(w.box.x - rect.x, w.box.y - rect.y, w.box.w, w.box.h) &
+                               cv::Rect(0, 0, crop.cols, crop.rows);
+      if (covered.area() > 0) {
+        crop(covered).setTo(255);
+      }
+    }
+  }
+  return crop;
+}
+
+// Reads the regions layout analysis left out, one line each; a region whose
+// reading is unsure is left out again (a signature, a stamp's lettering).
+void recover_missed_text(tesseract::TessBaseAPI& api, const cv::Mat& input, int ppi,
+                         PageText& page) {
+  constexpr float k_min_confidence = 0.65f;
+  constexpr std::size_t k_max_regions = 40;
+  if (input.type() != CV_8UC1) {
+    return;
+  }
+  const std::vector<Box> regions = missed_text_regions(input, page);
+  if (regions.empty() || regions.size() > k_max_regions) {
+    return;
+  }
+  const tesseract::PageSegMode mode = api.GetPageSegMode();
+  api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  for (const Box& region : regions) {
+    const int pad = std::max(4, region.h / 2);
+    const cv::Rect rect = cv::Rect(region.x - pad, region.y - pad, region.w + 2 * pad,
+                                   region.h + 2 * pad) &
+                          cv::Rect(0, 0, input.cols, input.rows);
+    const cv::Mat crop = region_image(input, rect, page);
+    api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step[0]));
+    api.SetSourceResolution(ppi);
+    if (api.Recognize(nullptr) != 0) {
+      continue;
+    }
+    ResultIteratorPtr it(api.GetIterator());
+    if (!it) {
+      continue;
+    }
+    std::vector<OcrWord> words;
+    float sum = 0;
+    do {
+      if (it->Empty(tesseract::RIL_WORD)) {
+        continue;
+      }
+      const TessString text(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text || is_blank(text.get())) {
+        continue;
+      }
+      for (auto& piece : words_at(*it, text.get())) {
+        piece.box.x += rect.x;
+        piece.box.y += rect.y;
+        sum += piece.confidence;
+        words.push_back(std::move(piece));
+      }
+    } while (it->Next(tesseract::RIL_WORD));
+    if (!words.empty() && sum / static_cast<float>(words.size()) >= k_min_confidence) {
+      merge_recovered_words(page, std::move(words));
+    }
+  }
+  api.SetPageSegMode(mode);
 }
 
 // Clears the image and results when recognition leaves, however it leaves.
@@ -404,6 +480,7 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
       throw Error(Stage::ocr, "tesseract_failed", "Tesseract recognition failed");
     }
     PageText page = collect_page(api, input.cols, input.rows);
+    recover_missed_text(api, input, ppi, page);
     if (m_impl->digits) {
       m_impl->digits->reread(input, ppi, page);
     }
