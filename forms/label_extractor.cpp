@@ -29,9 +29,12 @@ bool is_filler(const std::string &text) {
   return clean_value(text).empty() || std::regex_match(text, footnote);
 }
 
-bool is_trailing_numbering(const std::string &text) {
+// "3." ending a line is the next line's numbering; right before the next label
+// OCR may read its number "2," too, which at a line's end is a value ("Quận 1,").
+bool is_trailing_numbering(const std::string &text, bool before_label = false) {
   static const std::regex numbering(R"(^\(?\d{1,2}[.)]$)");
-  return std::regex_match(text, numbering);
+  static const std::regex numbering_or_comma(R"(^\(?\d{1,2}[.,)]$)");
+  return std::regex_match(text, before_label ? numbering_or_comma : numbering);
 }
 
 struct Collected {
@@ -79,8 +82,9 @@ Collected collect(const OcrLine &line, int from, int to) {
   while (from < to && is_filler(line.words[from].text)) {
     ++from;
   }
-  while (to - 1 > from &&
-         (is_filler(line.words[to - 1].text) || is_trailing_numbering(line.words[to - 1].text))) {
+  const bool before_label = to < static_cast<int>(line.words.size());
+  while (to - 1 > from && (is_filler(line.words[to - 1].text) ||
+                           is_trailing_numbering(line.words[to - 1].text, before_label))) {
     --to;
   }
   Collected c;

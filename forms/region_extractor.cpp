@@ -71,11 +71,22 @@ public:
       return {};
     }
     read_header(0);
-    read_signature(static_cast<int>(m_pages.size()) - 1);
+    read_signature(last_page_with_text());
     return std::move(m_out);
   }
 
 private:
+  // The signature sits on the last page that holds text: a blank back side or
+  // an empty trailing scan follows it often.
+  int last_page_with_text() const {
+    for (int p = static_cast<int>(m_pages.size()) - 1; p > 0; --p) {
+      if (m_pages[p].word_count() > 0) {
+        return p;
+      }
+    }
+    return 0;
+  }
+
   void put(Region region, RawField raw) {
     for (const auto &f : m_type.fields) {
       if (f.region == region && !raw.text.empty()) {

@@ -178,6 +178,30 @@ TEST_CASE("administrative decision: NĐ 30/2020 regions") {
   check_geometry(r);
 }
 
+TEST_CASE("a next field's number read with a comma does not end the value before it") {
+  std::vector<PageText> pages = judicial_form();
+  OcrLine &name_line = pages[0].lines[3];
+  REQUIRE(name_line.words.size() == 11);
+  REQUIRE(name_line.words[7].text == "2.");
+  name_line.words[7].text = "2,"; // as OCR reads the small print now and then
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "full_name") == "Phạm Quốc Tịch");
+  CHECK(value(r, "gender") == "Nam");
+}
+
+TEST_CASE("administrative decision: the signature is read on the last page with text") {
+  std::vector<PageText> pages = decision();
+  PageText blank;
+  blank.width = pages[0].width;
+  blank.height = pages[0].height;
+  pages.push_back(blank); // the empty back side scanned after it
+  const FormsResult r = analyze(catalog(), pages);
+  REQUIRE(r.doc_type == "administrative_decision");
+  CHECK(value(r, "signer_title") == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH");
+  CHECK(value(r, "signer_name") == "Trần Văn Cường");
+  CHECK(r.fields.at("signer_name").page == 1);
+}
+
 TEST_CASE("unknown documents have no fields") {
   const FormsResult r = analyze(catalog(), letter());
   CHECK(r.doc_type == "unknown");
