@@ -1,6 +1,7 @@
 #include "ocr/engine.hpp"
 #include "ocr/digit_reread.hpp"
-#include "ocr/missed_text.hpp"
+#include "ocr/second_pass.hpp"
+#include "ocr/tess_words.hpp"
 #include "ocr/text_scale.hpp"
 #include <opencv2/imgproc.hpp>
 #include "core/error.hpp"
@@ -26,10 +27,6 @@ constexpr int k_min_side = 3;
 constexpr int k_min_dpi = 70;
 constexpr int k_max_dpi = 2400;
 
-struct ResultIteratorDelete {
-  void operator()(tesseract::ResultIterator* it) const { delete it; }
-};
-using ResultIteratorPtr = std::unique_ptr<tesseract::ResultIterator, ResultIteratorDelete>;
 
 // Tesseract's tprintf goes to stderr by default ("Empty page!!", "Detected N
 // diacritics"): noise for a batch tool. debug_file is a process-wide parameter,
@@ -85,19 +82,6 @@ PixPtr bgr_to_pix(const cv::Mat& bgr, int dpi) {
   return pix;
 }
 
-Box box_from(int left, int top, int right, int bottom) {
-  return {left, top, std::max(0, right - left), std::max(0, bottom - top)};
-}
-
-bool is_blank(const char* text) {
-  for (const char* p = text; *p != '\0'; ++p) {
-    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
-      return false;
-    }
-  }
-  return true;
-}
-
 // y of the line's baseline at the middle of its box.
 int baseline_y(const tesseract::ResultIterator& it, const Box& line_box) {
   int x1 = 0;
@@ -112,102 +96,6 @@ int baseline_y(const tesseract::ResultIterator& it, const Box& line_box) {
   }
   const double mid = line_box.x + line_box.w / 2.0;
   return static_cast<int>(std::lround(y1 + (y2 - y1) * (mid - x1) / double(x2 - x1)));
-}
-
-bool is_leader_symbol(const std::string& symbol) {
-  return symbol == "." || symbol == "\u2026" || symbol == "\u00b7" || symbol == "_" ||
-         symbol == "-" || symbol == "\u2013";
-}
-
-struct Symbol {
-  std::string text;
-  Box box;
-  float confidence = 0;
-  bool leader = false;
-};
-
-OcrWord word_of(const std::vector<Symbol>& symbols, std::size_t begin, std::size_t end) {
-  OcrWord w;
-  float sum = 0;
-  for (std::size_t i = begin; i < end; ++i) {
-    w.text += symbols[i].text;
-    w.box = unite(w.box, symbols[i].box);
-    sum += symbols[i].confidence;
-  }
-  w.text = to_nfc(w.text);
-  w.confidence = std::clamp(sum / static_cast<float>(end - begin), 0.0F, 1.0F);
-  return w;
-}
-
-// Forms print dotted leaders right against the value ("1994............."), and
-// Tesseract reads value and leader as one word whose confidence the dots drag
-// down and whose box spans the leader. Runs of three or more leader symbols
-// become words of their own, with their own boxes and confidences.
-std::vector<OcrWord> split_leaders(const tesseract::ResultIterator& word_it, OcrWord word) {
-  constexpr std::size_t k_min_leader_run = 3;
-  std::vector<Symbol> symbols;
-  tesseract::ResultIterator it(word_it);
-  do {
-    const TessString text(it.GetUTF8Text(tesseract::RIL_SYMBOL));
-    int l = 0;
-    int t = 0;
-    int r = 0;
-    int b = 0;
-    if (!text || !it.BoundingBox(tesseract::RIL_SYMBOL, &l, &t, &r, &b)) {
-      return {std::move(word)};
-    }
-    Symbol sym{text.get(), box_from(l, t, r, b), it.Confidence(tesseract::RIL_SYMBOL) / 100.0F,
-               false};
-    sym.leader = is_leader_symbol(sym.text);
-    symbols.push_back(std::move(sym));
-    if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) {
-      break;
-    }
-  } while (it.Next(tesseract::RIL_SYMBOL));
-  // Runs: maximal stretches of leader / non-leader symbols; a short leader run
-  // (a full stop, "Q.1") stays with its neighbours.
-  std::vector<std::pair<std::size_t, std::size_t>> cuts;  // [begin, end) of leader runs
-  for (std::size_t i = 0; i < symbols.size();) {
-    std::size_t j = i;
-    while (j < symbols.size() && symbols[j].leader) {
-      ++j;
-    }
-    if (j - i >= k_min_leader_run) {
-      cuts.emplace_back(i, j);
-    }
-    i = j == i ? i + 1 : j;
-  }
-  if (cuts.empty() || (cuts.size() == 1 && cuts[0].first == 0 && cuts[0].second == symbols.size())) {
-    return {std::move(word)};
-  }
-  std::vector<OcrWord> out;
-  std::size_t start = 0;
-  for (const auto& [begin, end] : cuts) {
-    if (begin > start) {
-      out.push_back(word_of(symbols, start, begin));
-    }
-    out.push_back(word_of(symbols, begin, end));
-    start = end;
-  }
-  if (start < symbols.size()) {
-    out.push_back(word_of(symbols, start, symbols.size()));
-  }
-  return out;
-}
-
-// The word under the iterator, its dotted leaders split off.
-std::vector<OcrWord> words_at(const tesseract::ResultIterator& it, const char* text) {
-  OcrWord word;
-  word.text = to_nfc(text);
-  int l = 0;
-  int t = 0;
-  int r = 0;
-  int b = 0;
-  if (it.BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) {
-    word.box = box_from(l, t, r, b);
-  }
-  word.confidence = std::clamp(it.Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
-  return split_leaders(it, std::move(word));
 }
 
 // Walks words in reading order; blocks and paragraphs are renumbered densely
@@ -280,76 +168,6 @@ PageText collect_page(tesseract::TessBaseAPI& api, int width, int height) {
   } while (it->Next(tesseract::RIL_WORD));
   page.confidence = words == 0 ? 0.0f : static_cast<float>(confidence_sum / double(words));
   return page;
-}
-
-// The region cut out on white, the words already read in it whitened: reading it
-// must not read them twice.
-cv::Mat region_image(const cv::Mat& input, const cv::Rect& rect, const PageText& page) {
-  cv::Mat crop = input(rect).clone();
-  for (const auto& line : page.lines) {
-    for (const auto& w : line.words) {
-      const cv::Rect covered = cv::Rect(w.box.x - rect.x, w.box.y - rect.y, w.box.w, w.box.h) &
-                               cv::Rect(0, 0, crop.cols, crop.rows);
-      if (covered.area() > 0) {
-        crop(covered).setTo(255);
-      }
-    }
-  }
-  return crop;
-}
-
-// Reads the regions layout analysis left out, one line each; a region whose
-// reading is unsure is left out again (a signature, a stamp's lettering).
-void recover_missed_text(tesseract::TessBaseAPI& api, const cv::Mat& input, int ppi,
-                         PageText& page) {
-  constexpr float k_min_confidence = 0.65f;
-  constexpr std::size_t k_max_regions = 40;
-  if (input.type() != CV_8UC1) {
-    return;
-  }
-  const std::vector<Box> regions = missed_text_regions(input, page);
-  if (regions.empty() || regions.size() > k_max_regions) {
-    return;
-  }
-  const tesseract::PageSegMode mode = api.GetPageSegMode();
-  api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-  for (const Box& region : regions) {
-    const int pad = std::max(4, region.h / 2);
-    const cv::Rect rect = cv::Rect(region.x - pad, region.y - pad, region.w + 2 * pad,
-                                   region.h + 2 * pad) &
-                          cv::Rect(0, 0, input.cols, input.rows);
-    const cv::Mat crop = region_image(input, rect, page);
-    api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step[0]));
-    api.SetSourceResolution(ppi);
-    if (api.Recognize(nullptr) != 0) {
-      continue;
-    }
-    ResultIteratorPtr it(api.GetIterator());
-    if (!it) {
-      continue;
-    }
-    std::vector<OcrWord> words;
-    float sum = 0;
-    do {
-      if (it->Empty(tesseract::RIL_WORD)) {
-        continue;
-      }
-      const TessString text(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!text || is_blank(text.get())) {
-        continue;
-      }
-      for (auto& piece : words_at(*it, text.get())) {
-        piece.box.x += rect.x;
-        piece.box.y += rect.y;
-        sum += piece.confidence;
-        words.push_back(std::move(piece));
-      }
-    } while (it->Next(tesseract::RIL_WORD));
-    if (!words.empty() && sum / static_cast<float>(words.size()) >= k_min_confidence) {
-      merge_recovered_words(page, std::move(words));
-    }
-  }
-  api.SetPageSegMode(mode);
 }
 
 // Clears the image and results when recognition leaves, however it leaves.
@@ -480,7 +298,7 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
       throw Error(Stage::ocr, "tesseract_failed", "Tesseract recognition failed");
     }
     PageText page = collect_page(api, input.cols, input.rows);
-    recover_missed_text(api, input, ppi, page);
+    second_pass(api, input, ppi, page);
     if (m_impl->digits) {
       m_impl->digits->reread(input, ppi, page);
     }

@@ -1,4 +1,5 @@
 #include "ocr/missed_text.hpp"
+#include "ocr/second_pass.hpp"
 #include "render.hpp"
 #include <doctest/doctest.h>
 
@@ -91,4 +92,33 @@ TEST_CASE("recovered words join the line they sit on, in x order, or make a new 
   ocr::merge_recovered_words(s.page, {above});
   REQUIRE(s.page.lines.size() == 4);
   CHECK(s.page.lines[0].words.front().text == "Mẫu");
+}
+
+TEST_CASE("leader dots read as letters become dots; words, dashes and leaders stay") {
+  PageText page;
+  OcrLine line;
+  line.words = {{"Thiên", Box{100, 100, 120, 40}, 0.95f},
+                {"Huế", Box{240, 100, 90, 40}, 0.95f},
+                {"2221122122122", Box{340, 136, 315, 4}, 0.18f}, // dots on the baseline
+                {"PL", Box{660, 136, 945, 4}, 0.87f},
+                {"-", Box{1620, 120, 14, 5}, 0.93f},           // a dash is flat by nature
+                {"......", Box{1640, 136, 100, 4}, 0.9f},
+                {"Nam", Box{1760, 100, 80, 40}, 0.95f}};
+  page.lines.push_back(line);
+  OcrLine text_line; // most of a page is text: it sets the text height
+  for (int i = 0; i < 6; ++i) {
+    text_line.words.push_back({"chữ", Box{100 + 120 * i, 200, 90, 40}, 0.95f});
+  }
+  page.lines.push_back(text_line);
+  ocr::dots_for_flat_words(page);
+  const auto& words = page.lines[0].words;
+  CHECK(words[0].text == "Thiên");
+  CHECK(words[1].text == "Huế");
+  CHECK(words[2].text.find_first_not_of('.') == std::string::npos);
+  CHECK(words[2].text.size() >= 3);
+  CHECK(words[3].text.find_first_not_of('.') == std::string::npos);
+  CHECK(words[3].text.size() > words[2].text.size()); // wider leader, more dots
+  CHECK(words[4].text == "-");
+  CHECK(words[5].text == "......");
+  CHECK(words[6].text == "Nam");
 }
