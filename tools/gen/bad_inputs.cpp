@@ -83,7 +83,8 @@ int generate_bad_inputs(const GenOptions &opt) {
   ctx.office = random_address(rng);
   ctx.received = reference_today();
   ctx.applicant = random_person(rng, true, Date{1970, 1, 1}, Date{2000, 1, 1});
-  GenDocument doc = make_unknown_document(rng, ctx);
+  LayoutVariant standard_layout;
+  GenDocument doc = make_unknown_document(rng, ctx, standard_layout);
   const PageImage page{doc.pages.front().image, doc.pages.front().dpi};
 
   std::vector<std::pair<std::string, std::string>> files; // name, why it must fail

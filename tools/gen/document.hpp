@@ -15,6 +15,22 @@ struct RenderedPage {
   std::vector<std::string> lines; // exact text lines in reading order
   int dpi = 300;
   bool blank = false;
+  std::vector<std::string> effects; // what the layout already did to the image ("photocopy")
+};
+
+// The layout family a document is drawn in. Every choice a holdout layout makes is
+// drawn from `rng`, a stream apart from the one that draws the document's content,
+// so the standard layouts never change and a holdout document holds the same
+// values as its standard twin of the same seed.
+struct LayoutVariant {
+  bool holdout = false;
+  Rng rng{0};
+  std::vector<std::string> used; // holdout variants applied, in the order drawn
+
+  std::string name() const { return holdout ? "holdout" : "standard"; }
+  // On a holdout document: true with probability p, and then noted in `used`.
+  // On a standard one: false, without a draw.
+  bool take(const std::string &variant, double p);
 };
 
 struct GenDocument {
@@ -23,6 +39,8 @@ struct GenDocument {
   nlohmann::ordered_json fields = nlohmann::ordered_json::object();
   std::vector<std::string> invalid_fields;
   std::vector<RenderedPage> pages;
+  std::string layout = "standard";
+  std::vector<std::string> layout_variants;
 };
 
 // What the documents of one dossier share: the applicant, the office, the date.

@@ -1,5 +1,6 @@
 #include "tools/gen/form_writer.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace sohoa::gen {
@@ -43,12 +44,14 @@ FormStyle random_form_style(Rng &rng) {
   return s;
 }
 
-FormWriter::FormWriter(int dpi, FormStyle style) : m_dpi(dpi), m_style(style), m_y(style.top) {
+FormWriter::FormWriter(int dpi, FormStyle style, Rng variation)
+    : m_dpi(dpi), m_style(std::move(style)), m_variation(std::move(variation)), m_y(m_style.top) {
   new_page();
 }
 
 void FormWriter::new_page() {
   m_pages.push_back(std::make_unique<Canvas>(k_a4_width_mm, k_a4_height_mm, m_dpi));
+  m_pages.back()->set_font_family(m_style.font);
   m_y = m_style.top + m_style.line_mm;
 }
 
@@ -75,11 +78,68 @@ void FormWriter::centred(const std::string &text, const TextStyle &style, double
   m_y += std::max(m_style.line_mm, style.size_pt * 25.4 / 72 * 1.5);
 }
 
-std::string FormWriter::label(const std::string &text, bool numbered) {
-  if (m_style.numbered && numbered) {
-    return std::to_string(++m_number) + ". " + text + ":";
+namespace {
+
+// Up to 49: a form has fewer items.
+std::string roman(int n) {
+  static const std::pair<int, const char *> k_values[] = {
+      {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+  std::string out;
+  for (const auto &[value, digits] : k_values) {
+    for (; n >= value; n -= value) {
+      out += digits;
+    }
   }
-  return text + ":";
+  return out;
+}
+
+// Vietnamese legal drafting letters its points a, b, c, d, đ, e, g, ... (no f, j, w, z).
+std::string vietnamese_letter(int n) {
+  static const char *const k_letters[] = {"a", "b", "c", "d", "đ", "e", "g", "h",
+                                          "i", "k", "l", "m", "n", "o", "p", "q",
+                                          "r", "s", "t", "u", "v", "x", "y"};
+  return n >= 1 && n <= 23 ? k_letters[n - 1] : "";
+}
+
+} // namespace
+
+std::string FormWriter::number_marker(bool numbered) {
+  if (!m_style.numbered || !numbered) {
+    return "";
+  }
+  const int n = ++m_number;
+  switch (m_style.numbering) {
+  case Numbering::arabic_paren:
+    return std::to_string(n) + ") ";
+  case Numbering::letter_paren:
+    if (!vietnamese_letter(n).empty()) {
+      return vietnamese_letter(n) + ") ";
+    }
+    break;
+  case Numbering::roman_dot:
+    return roman(n) + ". ";
+  case Numbering::arabic_dot:
+    break;
+  }
+  return std::to_string(n) + ". ";
+}
+
+std::string FormWriter::label(const std::string &text, bool numbered) {
+  return number_marker(numbered) + text + ":";
+}
+
+void FormWriter::leader(double x0, double x1) {
+  switch (m_style.leader_kind) {
+  case LeaderKind::dots:
+    page().leader(x0, x1, m_y);
+    break;
+  case LeaderKind::underscores:
+    page().glyph_leader(x0, x1, m_y, "_", m_style.label);
+    break;
+  case LeaderKind::ellipses:
+    page().glyph_leader(x0, x1, m_y, "…", m_style.label);
+    break;
+  }
 }
 
 double FormWriter::flow(const std::string &text, double x, double wrap_x, const TextStyle &style,
@@ -112,8 +172,16 @@ double FormWriter::flow(const std::string &text, double x, double wrap_x, const 
 }
 
 void FormWriter::field(const std::string &label_text, const std::string &value, bool numbered) {
+  if (m_style.grid) {
+    grid_row(label_text, value, numbered);
+    return;
+  }
   ensure(m_style.line_mm);
   const std::string printed = label(label_text, numbered);
+  if (m_style.value_below_share > 0 && m_variation.chance(m_style.value_below_share)) {
+    value_below(printed, value);
+    return;
+  }
   page().text(m_style.left, m_y, printed, m_style.label);
   const double label_end = m_style.left + page().text_width(printed, m_style.label);
   const double value_x = label_end + 2.0;
@@ -122,12 +190,61 @@ void FormWriter::field(const std::string &label_text, const std::string &value, 
     end = flow(value, value_x, m_style.left, m_style.value, m_style.right);
   }
   if (m_style.leaders && end + 4 < m_style.right) {
-    m_pages.back()->leader(value.empty() ? label_end + 1 : end + 1.5, m_style.right, m_y);
+    leader(value.empty() ? label_end + 1 : end + 1.5, m_style.right);
   }
   advance();
 }
 
+void FormWriter::value_below(const std::string &printed_label, const std::string &value) {
+  ensure(m_style.line_mm * 2); // never a label alone at the foot of a page
+  page().text(m_style.left, m_y, printed_label, m_style.label);
+  advance();
+  const double indent = m_style.left + 8;
+  double end = indent;
+  if (!value.empty()) {
+    end = flow(value, indent, indent, m_style.value, m_style.right);
+  }
+  if (m_style.leaders && end + 4 < m_style.right) {
+    leader(value.empty() ? indent : end + 1.5, m_style.right);
+  }
+  advance();
+}
+
+void FormWriter::grid_row(const std::string &label_text, const std::string &value, bool numbered) {
+  const double pad = 1.5;
+  const double split = m_style.left + (m_style.right - m_style.left) * 0.4;
+  // Table cells carry no colon: the ruling separates label and value.
+  const std::string printed = number_marker(numbered) + label_text;
+  const double label_width = split - m_style.left - 2 * pad;
+  const double value_width = m_style.right - split - 2 * pad;
+  const auto label_lines = wrap_lines(page(), printed, m_style.label, label_width, label_width);
+  const auto value_lines = wrap_lines(page(), value, m_style.value, value_width, value_width);
+  const std::size_t rows = std::max<std::size_t>({1, label_lines.size(), value_lines.size()});
+  const double height = m_style.line_mm * static_cast<double>(rows);
+  ensure(height);
+  for (std::size_t i = 0; i < rows; ++i) {
+    const double baseline = m_y + m_style.line_mm * static_cast<double>(i);
+    if (i < label_lines.size()) {
+      page().text(m_style.left + pad, baseline, label_lines[i], m_style.label);
+    }
+    if (i < value_lines.size()) {
+      page().text(split + pad, baseline, value_lines[i], m_style.value);
+    }
+  }
+  // Rows follow each other edge to edge: this row's top is the last one's bottom.
+  const double top = m_y - m_style.line_mm * 0.72;
+  page().rect(m_style.left, top, m_style.right - m_style.left, height, 0.2);
+  page().line(split, top, split, top + height, 0.2);
+  m_y += height;
+}
+
 void FormWriter::inline_fields(const std::vector<std::pair<std::string, std::string>> &pairs) {
+  if (m_style.grid) {
+    for (const auto &[label_text, value] : pairs) {
+      grid_row(label_text, value, true);
+    }
+    return;
+  }
   ensure(m_style.line_mm);
   const double col = (m_style.right - m_style.left) / static_cast<double>(pairs.size());
   double x = m_style.left;
@@ -144,7 +261,7 @@ void FormWriter::inline_fields(const std::vector<std::pair<std::string, std::str
     const double next =
         i + 1 < pairs.size() ? m_style.left + col * static_cast<double>(i + 1) : m_style.right;
     if (m_style.leaders && end + 4 < next - 2) {
-      page().leader(end + 1.5, next - 2, m_y);
+      leader(end + 1.5, next - 2);
     }
     x = end + 4;
   }

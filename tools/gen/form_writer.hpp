@@ -15,6 +15,11 @@ namespace sohoa::gen {
 inline constexpr double k_a4_width_mm = 210.0;
 inline constexpr double k_a4_height_mm = 297.0;
 
+// How numbered labels are marked: "1.", "1)", "a)", "I.".
+enum class Numbering { arabic_dot, arabic_paren, letter_paren, roman_dot };
+// What fills the line after a label: dots, typed underscores or typed ellipses.
+enum class LeaderKind { dots, underscores, ellipses };
+
 struct FormStyle {
   double size_pt = 13;
   double line_mm = 7.5; // baseline to baseline
@@ -26,6 +31,12 @@ struct FormStyle {
   bool leaders = true;   // dotted leaders after labels
   TextStyle label;
   TextStyle value;
+  std::string font = k_font_family;
+  Numbering numbering = Numbering::arabic_dot;
+  LeaderKind leader_kind = LeaderKind::dots;
+  double value_below_share = 0; // share of fields printed with the value under the label
+  bool grid = false;             // fields as table rows: label cell, value cell, ruled
+  bool fit_table_cells = false;  // shrink table text that overflows its cell (wide fonts)
 };
 
 // A style drawn at random: size 12-14 pt, margins, blue handwriting-like values.
@@ -33,7 +44,8 @@ FormStyle random_form_style(Rng &rng);
 
 class FormWriter {
 public:
-  FormWriter(int dpi, FormStyle style);
+  // `variation` draws the per-field choices of a holdout style (value under its label).
+  FormWriter(int dpi, FormStyle style, Rng variation = Rng(0));
 
   Canvas &page() { return *m_pages.back(); }
   const FormStyle &style() const { return m_style; }
@@ -50,9 +62,10 @@ public:
   // The label as printed: numbered or not, with its colon.
   std::string label(const std::string &text, bool numbered = true);
   // "Label: value", the value wrapped over further lines when long. An empty
-  // value leaves the dotted line empty.
+  // value leaves the dotted line empty. Some holdout styles put the value on the
+  // line under the label, or the pair in a ruled table row.
   void field(const std::string &label_text, const std::string &value, bool numbered = true);
-  // Several "Label: value" pairs on one line, in equal columns.
+  // Several "Label: value" pairs on one line, in equal columns (table rows in a grid style).
   void inline_fields(const std::vector<std::pair<std::string, std::string>> &pairs);
   void paragraph(const std::string &text, const TextStyle &style, double first_indent, bool justify,
                  double left = -1, double right = -1);
@@ -64,8 +77,16 @@ public:
   std::vector<RenderedPage> finish();
 
 private:
+  // "3. ", "c) ", "III. " or "" for an unnumbered label.
+  std::string number_marker(bool numbered);
+  void leader(double x0, double x1);
+  void value_below(const std::string &printed_label, const std::string &value);
+  // One ruled table row: the label cell left, the value cell right, both wrapped.
+  void grid_row(const std::string &label_text, const std::string &value, bool numbered);
+
   int m_dpi;
   FormStyle m_style;
+  Rng m_variation;
   double m_y;
   int m_number = 0;
   std::vector<std::unique_ptr<Canvas>> m_pages;

@@ -32,7 +32,46 @@ Profile parse_profile(const std::string &name) {
   throw std::invalid_argument("unknown profile '" + name + "' (clean, degraded or mixed)");
 }
 
+LayoutSet parse_layout_set(const std::string &name) {
+  if (name == "standard") {
+    return LayoutSet::standard;
+  }
+  if (name == "holdout") {
+    return LayoutSet::holdout;
+  }
+  if (name == "mixed") {
+    return LayoutSet::mixed;
+  }
+  throw std::invalid_argument("unknown layout set '" + name + "' (standard, holdout or mixed)");
+}
+
 namespace {
+
+// Salt of the dossier's layout stream: apart from the content stream, so choosing
+// layouts never shifts a draw of the standard output.
+constexpr std::uint64_t k_layout_stream = 0x4C41594F5554ULL; // "LAYOUT"
+
+// Gives each document its layout, drawn from the dossier's layout stream.
+class LayoutPicker {
+public:
+  LayoutPicker(LayoutSet set, Rng stream) : m_set(set), m_stream(std::move(stream)) {}
+
+  // Calls make(args..., layout) and records the layout in the document.
+  template <typename Make, typename... Args> GenDocument make(Make make_document, Args &&...args) {
+    LayoutVariant layout;
+    layout.holdout =
+        m_set == LayoutSet::holdout || (m_set == LayoutSet::mixed && m_stream.chance(0.5));
+    layout.rng = Rng(m_stream.next());
+    GenDocument doc = make_document(std::forward<Args>(args)..., layout);
+    doc.layout = layout.name();
+    doc.layout_variants = layout.used;
+    return doc;
+  }
+
+private:
+  LayoutSet m_set;
+  Rng m_stream;
+};
 
 // A document ready to be written: its pages after degradation and its files.
 struct Planned {
@@ -67,6 +106,7 @@ void finish_pages(Planned &p, Rng &rng, bool degraded) {
   for (auto &page : p.doc.pages) {
     PageEffects fx;
     cv::Mat img = degraded ? degrade_page(page.image, page.dpi, rng, fx) : page.image;
+    fx.effects.insert(fx.effects.begin(), page.effects.begin(), page.effects.end());
     p.images.push_back({img, page.dpi});
     p.effects.push_back(fx);
     page.image.release();
@@ -128,7 +168,10 @@ void write_document_files(const fs::path &dir, Planned &p) {
   }
 }
 
-ojson truth_json(const Planned &p, const std::string &folder, const std::string &dossier_id) {
+// with_layout: the set was not --layouts standard, whose truth stays as it always was
+// (a truth without "layout" is a standard one).
+ojson truth_json(const Planned &p, const std::string &folder, const std::string &dossier_id,
+                 bool with_layout) {
   ojson j;
   j["schema"] = "sohoa.truth/1";
   j["dossier_folder"] = folder;
@@ -136,6 +179,10 @@ ojson truth_json(const Planned &p, const std::string &folder, const std::string 
   j["document_id"] = p.id;
   j["doc_type"] = p.doc.doc_type;
   j["profile"] = p.degraded ? "degraded" : "clean";
+  if (with_layout) {
+    j["layout"] = p.doc.layout;
+    j["layout_variants"] = p.doc.layout_variants;
+  }
   j["format"] = format_name(p.format);
   j["files"] = p.files;
   j["expected_status"] = "ok";
@@ -183,28 +230,29 @@ int generate_dossier(const GenOptions &opt, int index) {
   const Date adult_to = main_type == 0 ? Date{2003, 12, 31} : Date{2007, 12, 31};
   ctx.applicant = random_person(rng, rng.chance(0.5), adult_from, adult_to);
 
+  LayoutPicker layouts(opt.layouts, rng.fork(k_layout_stream));
   std::vector<GenDocument> docs;
   if (main_type == 0) {
-    docs.push_back(make_birth_registration(rng, ctx));
+    docs.push_back(layouts.make(make_birth_registration, rng, ctx));
   } else if (main_type == 1) {
-    docs.push_back(make_residence_ct01(rng, ctx));
+    docs.push_back(layouts.make(make_residence_ct01, rng, ctx));
   } else if (main_type == 2) {
-    docs.push_back(make_judicial_request(rng, ctx));
+    docs.push_back(layouts.make(make_judicial_request, rng, ctx));
   } else {
-    docs.push_back(make_admin_decision(rng, ctx));
+    docs.push_back(layouts.make(make_admin_decision, rng, ctx));
   }
   if (rng.chance(main_type == 3 ? 0.4 : 0.85)) {
-    docs.push_back(make_citizen_id_card(rng, ctx, ctx.applicant));
+    docs.push_back(layouts.make(make_citizen_id_card, rng, ctx, ctx.applicant));
   }
   if (rng.chance(0.2)) {
     const Person other = random_person(rng, rng.chance(0.5), Date{1950, 1, 1}, Date{2007, 1, 1});
-    docs.push_back(make_citizen_id_card(rng, ctx, other));
+    docs.push_back(layouts.make(make_citizen_id_card, rng, ctx, other));
   }
   if (main_type != 3 && rng.chance(0.15)) {
-    docs.push_back(make_admin_decision(rng, ctx));
+    docs.push_back(layouts.make(make_admin_decision, rng, ctx));
   }
   if (opt.unknown_docs && rng.chance(0.5)) {
-    docs.push_back(make_unknown_document(rng, ctx));
+    docs.push_back(layouts.make(make_unknown_document, rng, ctx));
   }
   if (docs.size() > 1 && rng.chance(0.3)) {
     std::swap(docs[0],
@@ -314,7 +362,8 @@ int generate_dossier(const GenOptions &opt, int index) {
   }
   for (auto &p : planned) {
     write_document_files(in_dir, p);
-    write_json(truth_dir / (p.id + ".json"), truth_json(p, dossier_folder, dossier_id));
+    write_json(truth_dir / (p.id + ".json"),
+               truth_json(p, dossier_folder, dossier_id, opt.layouts != LayoutSet::standard));
   }
   return static_cast<int>(planned.size());
 }

@@ -10,6 +10,9 @@
 namespace sohoa::gen {
 
 enum class Profile { clean, degraded, mixed };
+// Which layouts documents are drawn in: the ones the pipeline was tuned on, held-out
+// variants it has not seen, or a random choice per document.
+enum class LayoutSet { standard, holdout, mixed };
 
 struct GenOptions {
   std::uint64_t seed = 1;
@@ -21,9 +24,11 @@ struct GenOptions {
   bool bad_inputs = false;
   bool unknown_docs = false;
   int jobs = 1; // dossiers generated in parallel (output does not depend on it)
+  LayoutSet layouts = LayoutSet::standard;
 };
 
-Profile parse_profile(const std::string &name); // throws std::invalid_argument
+Profile parse_profile(const std::string &name);      // throws std::invalid_argument
+LayoutSet parse_layout_set(const std::string &name); // throws std::invalid_argument
 // Writes the set; returns the number of documents written.
 int generate_set(const GenOptions &options);
 // One dossier, numbered from 0 (used by generate_set and the tests).

@@ -5,7 +5,36 @@
 
 namespace sohoa::gen {
 
-GenDocument make_birth_registration(Rng &rng, const DossierContext &ctx) {
+namespace {
+
+// The labels that differ between printings of the form (schema x-labels).
+struct BirthLabels {
+  std::string requester_name = "Họ, chữ đệm, tên người yêu cầu";
+  std::string id_document = "Giấy tờ tùy thân";
+  std::string relationship = "Quan hệ với người được khai sinh";
+  std::string child_heading = "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:";
+  std::string child_name = "Họ, chữ đệm, tên";
+  std::string mother_name = "Họ, chữ đệm, tên người mẹ";
+  std::string father_name = "Họ, chữ đệm, tên người cha";
+};
+
+BirthLabels birth_labels(LayoutVariant &layout) {
+  BirthLabels l;
+  if (layout.take("label_wording", 0.6)) {
+    l.requester_name = "Họ, chữ đệm và tên người yêu cầu";
+    l.id_document = "Giấy tờ tuỳ thân";
+    l.relationship = "Quan hệ với người được đăng ký khai sinh";
+    l.child_heading = "Đề nghị cơ quan có thẩm quyền đăng ký khai sinh cho người dưới đây:";
+    l.child_name = "Họ, chữ đệm và tên";
+    l.mother_name = "Họ, chữ đệm và tên người mẹ";
+    l.father_name = "Họ, chữ đệm và tên người cha";
+  }
+  return l;
+}
+
+} // namespace
+
+GenDocument make_birth_registration(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
   GenDocument doc;
   doc.doc_type = "birth_registration_form";
   doc.slug = "to-khai-khai-sinh";
@@ -20,8 +49,10 @@ GenDocument make_birth_registration(Rng &rng, const DossierContext &ctx) {
   const Person &mother = requester.male ? other : requester;
   const bool father_known = requester.male || rng.chance(0.9);
 
+  const BirthLabels labels = birth_labels(layout);
   FormStyle style = random_form_style(rng);
-  FormWriter w(ctx.dpi, style);
+  vary_form_style(style, layout);
+  FormWriter w(ctx.dpi, style, layout.rng.fork(1));
   form_header(w, "TỜ KHAI ĐĂNG KÝ KHAI SINH", style.size_pt + 2);
 
   const std::string recipient =
@@ -29,7 +60,7 @@ GenDocument make_birth_registration(Rng &rng, const DossierContext &ctx) {
       (rng.chance(0.5) ? ", " + ctx.office.district + ", " + ctx.office.province : "");
   w.field("Kính gửi", recipient, false);
   f["recipient"] = recipient;
-  w.field("Họ, chữ đệm, tên người yêu cầu", requester.full_name());
+  w.field(labels.requester_name, requester.full_name());
   f["requester_full_name"] = requester.full_name();
   w.field("Nơi cư trú", requester.residence.full());
   f["requester_residence"] = requester.residence.full();
@@ -39,16 +70,16 @@ GenDocument make_birth_registration(Rng &rng, const DossierContext &ctx) {
   if (rng.chance(0.6)) {
     id_text += ", cấp ngày " + requester.id_issue.dmy();
   }
-  w.field("Giấy tờ tùy thân", id_text);
+  w.field(labels.id_document, id_text);
   f["requester_id_number"] = id;
   const std::string relationship = requester.male ? "Cha" : "Mẹ";
-  w.field("Quan hệ với người được khai sinh", relationship);
+  w.field(labels.relationship, relationship);
   f["requester_relationship"] = relationship;
 
-  w.page().text(style.left, w.y(), "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:",
-                TextStyle{style.size_pt, true, false, k_black, false});
-  w.advance();
-  w.field("Họ, chữ đệm, tên", child.full_name());
+  // A paragraph, so the longer wording wraps on a narrow page (one line is drawn as a text).
+  w.paragraph(labels.child_heading, TextStyle{style.size_pt, true, false, k_black, false}, 0,
+              false);
+  w.field(labels.child_name, child.full_name());
   f["child_full_name"] = child.full_name();
   w.field("Ngày, tháng, năm sinh", child.birth.dmy());
   f["child_date_of_birth"] = child.birth.iso();
@@ -69,7 +100,7 @@ GenDocument make_birth_registration(Rng &rng, const DossierContext &ctx) {
   if (rng.chance(0.3)) {
     w.new_page();
   }
-  w.field("Họ, chữ đệm, tên người mẹ", mother.full_name());
+  w.field(labels.mother_name, mother.full_name());
   f["mother_full_name"] = mother.full_name();
   w.inline_fields({{"Năm sinh", std::to_string(mother.birth.year)},
                    {"Dân tộc", mother.ethnicity},
@@ -78,7 +109,7 @@ GenDocument make_birth_registration(Rng &rng, const DossierContext &ctx) {
   w.field("Nơi cư trú", mother.residence.full());
   f["mother_residence"] = mother.residence.full();
   if (father_known) {
-    w.field("Họ, chữ đệm, tên người cha", father.full_name());
+    w.field(labels.father_name, father.full_name());
     f["father_full_name"] = father.full_name();
     w.inline_fields({{"Năm sinh", std::to_string(father.birth.year)},
                      {"Dân tộc", father.ethnicity},
@@ -87,7 +118,7 @@ GenDocument make_birth_registration(Rng &rng, const DossierContext &ctx) {
     w.field("Nơi cư trú", father.residence.full());
     f["father_residence"] = father.residence.full();
   } else {
-    w.field("Họ, chữ đệm, tên người cha", "");
+    w.field(labels.father_name, "");
     w.inline_fields({{"Năm sinh", ""}, {"Dân tộc", ""}, {"Quốc tịch", ""}});
     w.field("Nơi cư trú", "");
   }

@@ -6,6 +6,57 @@
 
 namespace sohoa::gen {
 
+bool LayoutVariant::take(const std::string &variant, double p) {
+  if (!holdout || !rng.chance(p)) {
+    return false;
+  }
+  used.push_back(variant);
+  return true;
+}
+
+void vary_form_style(FormStyle &s, LayoutVariant &layout) {
+  if (!layout.holdout) {
+    return;
+  }
+  Rng &rng = layout.rng;
+  s.fit_table_cells = true;
+  if (layout.take("compact", 0.5)) {
+    s.size_pt = rng.pick(std::vector<double>{11, 11.5, 12});
+    s.line_mm = s.size_pt * 25.4 / 72.0 * rng.uniform(1.45, 1.7);
+    s.left = rng.uniform(12, 18);
+    s.right = k_a4_width_mm - rng.uniform(10, 14);
+    s.top = rng.uniform(10, 14);
+    s.bottom = k_a4_height_mm - rng.uniform(10, 14);
+    s.label.size_pt = s.size_pt;
+    s.value.size_pt = s.size_pt;
+  }
+  if (layout.take("numbering", 0.5)) {
+    s.numbered = true;
+    s.numbering = rng.pick(std::vector<Numbering>{Numbering::arabic_paren,
+                                                  Numbering::letter_paren, Numbering::roman_dot});
+  }
+  // A table form has neither leaders nor values under labels: its cells place them.
+  if (!s.grid && layout.take("leaders", 0.5)) {
+    s.leaders = true;
+    s.leader_kind = rng.chance(0.5) ? LeaderKind::underscores : LeaderKind::ellipses;
+  }
+  if (!s.grid && layout.take("value_below_label", 0.5)) {
+    s.value_below_share = rng.uniform(0.25, 0.6);
+  }
+  // Last, and certain when nothing else applied: a holdout form never looks standard.
+  if (layout.take("sans_font", layout.used.empty() ? 1.0 : 0.6)) {
+    s.font = rng.chance(0.5) ? "DejaVu Sans" : "Liberation Sans";
+  }
+}
+
+TextStyle cell_style(Canvas &canvas, const FormStyle &form, const std::string &text,
+                     TextStyle style, double width) {
+  while (form.fit_table_cells && style.size_pt > 6 && canvas.text_width(text, style) > width) {
+    style.size_pt -= 0.5;
+  }
+  return style;
+}
+
 void form_header(FormWriter &w, const std::string &title, double title_pt) {
   const double cx = k_a4_width_mm / 2 + (w.style().left - (k_a4_width_mm - w.style().right)) / 2;
   w.motto(cx, w.style().size_pt);

@@ -24,7 +24,8 @@ void member_table(FormWriter &w, const std::vector<Person> &members,
   const int rows = static_cast<int>(members.size()) + 1;
   double x = s.left;
   for (int c = 0; c < 6; ++c) {
-    w.page().text(x + 1.2, top + row_h * 0.7, headers[c], head);
+    w.page().text(x + 1.2, top + row_h * 0.7, headers[c],
+                  cell_style(w.page(), s, headers[c], head, widths[c] * scale - 2.4));
     x += widths[c] * scale;
   }
   for (int r = 0; r < static_cast<int>(members.size()); ++r) {
@@ -34,7 +35,8 @@ void member_table(FormWriter &w, const std::vector<Person> &members,
                                  m.id_number,           relations[static_cast<std::size_t>(r)]};
     x = s.left;
     for (int c = 0; c < 6; ++c) {
-      w.page().text(x + 1.2, top + row_h * (r + 1.7), cells[c], cell);
+      w.page().text(x + 1.2, top + row_h * (r + 1.7), cells[c],
+                    cell_style(w.page(), s, cells[c], cell, widths[c] * scale - 2.4));
       x += widths[c] * scale;
     }
   }
@@ -52,9 +54,32 @@ void member_table(FormWriter &w, const std::vector<Person> &members,
   w.set_y(top + row_h * rows + s.line_mm);
 }
 
+// The labels that differ between printings of the form (schema x-labels).
+struct Ct01Labels {
+  std::string full_name = "Họ, chữ đệm và tên";
+  std::string phone = "Số điện thoại liên hệ";
+  std::string email = "Email";
+  std::string head_name = "Họ, chữ đệm và tên chủ hộ";
+  std::string relationship = "Mối quan hệ với chủ hộ";
+  std::string head_id = "Số định danh cá nhân của chủ hộ";
+};
+
+Ct01Labels ct01_labels(LayoutVariant &layout) {
+  Ct01Labels l;
+  if (layout.take("label_wording", 0.6)) {
+    l.full_name = "Họ và tên";
+    l.phone = "Số điện thoại";
+    l.email = "E-mail";
+    l.head_name = "Họ và tên chủ hộ";
+    l.relationship = "Quan hệ với chủ hộ";
+    l.head_id = "Số định danh cá nhân chủ hộ";
+  }
+  return l;
+}
+
 } // namespace
 
-GenDocument make_residence_ct01(Rng &rng, const DossierContext &ctx) {
+GenDocument make_residence_ct01(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
   GenDocument doc;
   doc.doc_type = "residence_form_ct01";
   doc.slug = "to-khai-ct01";
@@ -63,7 +88,10 @@ GenDocument make_residence_ct01(Rng &rng, const DossierContext &ctx) {
 
   FormStyle style = random_form_style(rng);
   style.numbered = rng.chance(0.8); // the printed form numbers its items
-  FormWriter w(ctx.dpi, style);
+  const Ct01Labels labels = ct01_labels(layout);
+  style.grid = layout.take("grid", 0.5);
+  vary_form_style(style, layout);
+  FormWriter w(ctx.dpi, style, layout.rng.fork(1));
   // "Mẫu CT01" and its legal basis, top right in small type.
   const TextStyle small_bold{style.size_pt - 2, true, false, k_black, false};
   const TextStyle small_italic{style.size_pt - 3, false, true, k_black, false};
@@ -84,7 +112,7 @@ GenDocument make_residence_ct01(Rng &rng, const DossierContext &ctx) {
   }
   f["recipient"] = recipient;
 
-  w.field("Họ, chữ đệm và tên", p.full_name());
+  w.field(labels.full_name, p.full_name());
   f["full_name"] = p.full_name();
   w.inline_fields({{"Ngày, tháng, năm sinh", p.birth.dmy()}, {"Giới tính", p.gender()}});
   f["date_of_birth"] = p.birth.iso();
@@ -98,7 +126,7 @@ GenDocument make_residence_ct01(Rng &rng, const DossierContext &ctx) {
   f["personal_id_number"] = id;
   const std::string phone_printed = print_phone(rng, p.phone);
   const bool has_email = rng.chance(0.7);
-  w.inline_fields({{"Số điện thoại liên hệ", phone_printed}, {"Email", has_email ? p.email : ""}});
+  w.inline_fields({{labels.phone, phone_printed}, {labels.email, has_email ? p.email : ""}});
   f["phone"] = p.phone;
   if (has_email) {
     f["email"] = p.email;
@@ -110,11 +138,11 @@ GenDocument make_residence_ct01(Rng &rng, const DossierContext &ctx) {
   const std::vector<std::string> relations_female = {"Con", "Vợ", "Cháu", "Em", "Con dâu"};
   const std::string relation =
       is_head ? "Chủ hộ" : rng.pick(p.male ? relations_male : relations_female);
-  w.field("Họ, chữ đệm và tên chủ hộ", head.full_name());
+  w.field(labels.head_name, head.full_name());
   f["household_head_name"] = head.full_name();
-  w.field("Mối quan hệ với chủ hộ", relation);
+  w.field(labels.relationship, relation);
   f["relationship_to_head"] = relation;
-  w.field("Số định danh cá nhân của chủ hộ", head.id_number);
+  w.field(labels.head_id, head.id_number);
   f["household_head_id_number"] = head.id_number;
   const std::string content =
       rng.pick(std::vector<std::string>{"Đăng ký thường trú tại ", "Đăng ký tạm trú tại ",

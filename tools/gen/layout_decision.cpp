@@ -9,7 +9,8 @@ namespace sohoa::gen {
 namespace {
 
 struct Agency {
-  std::vector<std::string> lines; // printed top left, the last one in bold
+  std::vector<std::string> lines; // printed top left, from bold_from on in bold
+  std::size_t bold_from = 1;      // the issuer's lines; those above name its parent
   std::string symbol;             // QĐ-UBND
   std::string head_title;         // CHỦ TỊCH
   std::string deputy_title;       // PHÓ CHỦ TỊCH
@@ -18,7 +19,19 @@ struct Agency {
   std::string place;              // "Bến Nghé"
 };
 
-Agency random_agency(Rng &rng, const DossierContext &ctx) {
+// The agency block over three lines: the parent agency above the issuer, or the
+// parent's full name over two. Joined by spaces it still reads as one name.
+std::vector<std::string> three_line_agency(int kind, const Address &o) {
+  if (kind == 0) {
+    return {"UBND " + upper_vn(o.district), "ỦY BAN NHÂN DÂN", upper_vn(o.ward)};
+  }
+  if (kind == 1) {
+    return {"UBND " + upper_vn(o.province), "ỦY BAN NHÂN DÂN", upper_vn(o.district)};
+  }
+  return {"ỦY BAN NHÂN DÂN", upper_vn(o.province), "SỞ TƯ PHÁP"};
+}
+
+Agency random_agency(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
   Agency a;
   const int kind = rng.range(0, 2);
   const Address &o = ctx.office;
@@ -49,7 +62,29 @@ Agency random_agency(Rng &rng, const DossierContext &ctx) {
     a.place = o.province.rfind("tỉnh ", 0) == 0 ? o.province.substr(std::string("tỉnh ").size())
                                                 : capitalize_first(o.province);
   }
+  a.bold_from = a.lines.size() - 1;
+  if (layout.take("agency_3_lines", 0.5)) {
+    a.lines = three_line_agency(kind, o);
+    a.bold_from = kind == 2 ? 2 : 1;
+  }
   return a;
+}
+
+// The "Về việc" summary in lines of at most `width` mm; a holdout decision sets it
+// over two lines of about equal length, as drafters often do with long summaries.
+std::vector<std::string> summary_lines(Canvas &page, const std::string &summary,
+                                       const TextStyle &style, double width, bool two_lines) {
+  auto lines = wrap_lines(page, summary, style, width, width);
+  if (!two_lines || lines.size() > 2) {
+    return lines;
+  }
+  for (double half = page.text_width(summary, style) / 2; half < width; half += 2) {
+    lines = wrap_lines(page, summary, style, half, half);
+    if (lines.size() <= 2) {
+      break;
+    }
+  }
+  return lines;
 }
 
 struct Subject {
@@ -97,12 +132,12 @@ Subject random_subject(Rng &rng, const Person &p, const Address &office) {
 
 } // namespace
 
-GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx) {
+GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
   GenDocument doc;
   doc.doc_type = "administrative_decision";
   doc.slug = "quyet-dinh";
   auto &f = doc.fields;
-  const Agency agency = random_agency(rng, ctx);
+  const Agency agency = random_agency(rng, ctx, layout);
   const Person signer = random_person(rng, rng.chance(0.6), Date{1965, 1, 1}, Date{1985, 12, 31});
   const Subject subject = random_subject(rng, ctx.applicant, ctx.office);
 
@@ -123,7 +158,8 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx) {
   std::string agency_joined;
   for (std::size_t i = 0; i < agency.lines.size(); ++i) {
     const bool last = i + 1 == agency.lines.size();
-    page.text_centred(left_cx, y, agency.lines[i], last ? agency_bold : agency_parent);
+    page.text_centred(left_cx, y, agency.lines[i],
+                      i >= agency.bold_from ? agency_bold : agency_parent);
     agency_joined += (agency_joined.empty() ? "" : " ") + agency.lines[i];
     if (last) {
       const double half = page.text_width(agency.lines[i], agency_bold) * 0.2;
@@ -161,9 +197,10 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx) {
   w.centred("QUYẾT ĐỊNH", TextStyle{size + 1, true, false, k_black, false});
   w.set_y(w.y() - style.line_mm * 0.3);
   const TextStyle summary_style{size, true, false, k_black, false};
-  const auto summary_lines = wrap_lines(page, subject.summary, summary_style, 125, 125);
+  const bool two_line_summary = layout.take("summary_2_lines", 0.5);
   double summary_baseline = w.y();
-  for (const auto &line : summary_lines) {
+  for (const auto &line :
+       summary_lines(page, subject.summary, summary_style, 125, two_line_summary)) {
     summary_baseline = w.y();
     w.centred(line, summary_style);
     w.set_y(w.y() - style.line_mm * 0.25);
@@ -218,7 +255,12 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx) {
     ry += style.line_mm * 0.65;
   }
   std::vector<std::string> title_lines;
-  const int title_kind = rng.range(0, 2);
+  int title_kind = rng.range(0, 2);
+  const bool seal_over_name = layout.take("seal_over_name", 0.5);
+  // A two-line title (KT. / TM.); drawn last, so it is certain when nothing else applied.
+  if (layout.take("signer_2_lines", layout.used.empty() ? 1.0 : 0.7)) {
+    title_kind = agency.collective.empty() ? 0 : layout.rng.range(0, 1);
+  }
   if (title_kind == 0) {
     title_lines = {"KT. " + agency.head_title, agency.deputy_title};
   } else if (title_kind == 1 && !agency.collective.empty()) {
@@ -236,11 +278,23 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx) {
   }
   draw_signature(last, rng, sig_cx - 17, ty + 1, 34, 15);
   const std::string ring = agency.lines.back() + " * " + upper_vn(ctx.office.province);
-  // Over the left third of the signature, below the title.
-  const double seal_x = sig_cx - 17 + rng.uniform(-3, 3);
-  draw_seal(last, rng, seal_x, ty + 13 + rng.uniform(-1.5, 1.5), 16, ring, "");
-  ty += std::max(style.line_mm * 3.6, 34.0);
-  last.text_centred(sig_cx, ty, signer.full_name(), TextStyle{size, true, false, k_black, false});
+  const double seal_radius = 16;
+  const double seal_dx = rng.uniform(-3, 3);
+  const double seal_dy = rng.uniform(-1.5, 1.5);
+  const double name_y = ty + std::max(style.line_mm * 3.6, 34.0);
+  const TextStyle name_style{size, true, false, k_black, false};
+  if (seal_over_name) {
+    // Stamped after printing: the ring crosses the left part of the name.
+    last.text_centred(sig_cx, name_y, signer.full_name(), name_style);
+    const double name_left = sig_cx - last.text_width(signer.full_name(), name_style) / 2;
+    draw_seal(last, rng, name_left - seal_radius * 0.3 + seal_dx,
+              name_y - seal_radius * 0.6 + seal_dy, seal_radius, ring, "");
+  } else {
+    // Over the left third of the signature, below the title.
+    const double seal_x = sig_cx - 17 + seal_dx;
+    draw_seal(last, rng, seal_x, ty + 13 + seal_dy, seal_radius, ring, "");
+    last.text_centred(sig_cx, name_y, signer.full_name(), name_style);
+  }
   f["signer_title"] = title_joined;
   f["signer_name"] = signer.full_name();
   doc.pages = w.finish();

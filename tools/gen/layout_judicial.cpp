@@ -20,7 +20,9 @@ void residence_table(FormWriter &w, Rng &rng, const Person &p) {
   w.ensure(row_h * (rows + 2));
   const double top = w.y() - s.line_mm * 0.75;
   for (int c = 0; c < 3; ++c) {
-    w.page().text(s.left + cols[c] + 1.2, top + row_h * 0.7, headers[c], head);
+    const double width = cols[c + 1] - cols[c] - 2.4;
+    w.page().text(s.left + cols[c] + 1.2, top + row_h * 0.7, headers[c],
+                  cell_style(w.page(), s, headers[c], head, width));
   }
   int year = p.birth.year + 14;
   for (int r = 0; r < rows; ++r) {
@@ -31,7 +33,9 @@ void residence_table(FormWriter &w, Rng &rng, const Person &p) {
     const Address a = random_address(rng);
     const std::string cells[] = {period, a.ward + ", " + a.district, rng.pick(occupations())};
     for (int c = 0; c < 3; ++c) {
-      w.page().text(s.left + cols[c] + 1.2, top + row_h * (r + 1.7), cells[c], cell);
+      const double width = cols[c + 1] - cols[c] - 2.4;
+      w.page().text(s.left + cols[c] + 1.2, top + row_h * (r + 1.7), cells[c],
+                    cell_style(w.page(), s, cells[c], cell, width));
     }
     year = until;
   }
@@ -44,9 +48,39 @@ void residence_table(FormWriter &w, Rng &rng, const Person &p) {
   w.set_y(top + row_h * (rows + 1) + s.line_mm);
 }
 
+// The labels that differ between printings of the form (schema x-labels, and the
+// "… số" id line of newer printings, whose number follows the label directly).
+struct JudicialLabels {
+  std::string full_name = "Họ và tên";
+  std::string id_document = "Giấy CMND/Hộ chiếu/CCCD";
+  std::string id_number = "Số:"; // empty: the number follows the document label
+  std::string issue_date = "Cấp ngày:";
+  std::string issue_place = "Tại:";
+  std::string spouse = "Họ và tên vợ/chồng";
+  std::string contact = "Số điện thoại/email";
+};
+
+JudicialLabels judicial_labels(LayoutVariant &layout) {
+  JudicialLabels l;
+  if (layout.take("label_wording", 0.6)) {
+    l.full_name = "Họ, chữ đệm và tên";
+    if (layout.rng.chance(0.5)) {
+      l.id_document = "Giấy CMND/Hộ chiếu/CCCD số";
+      l.id_number = "";
+    } else {
+      l.id_document = "Giấy CCCD/CMND/Hộ chiếu";
+    }
+    l.issue_date = "Ngày cấp:";
+    l.issue_place = "Nơi cấp:";
+    l.spouse = "Họ và tên vợ, chồng";
+    l.contact = "Số điện thoại/Email";
+  }
+  return l;
+}
+
 } // namespace
 
-GenDocument make_judicial_request(Rng &rng, const DossierContext &ctx) {
+GenDocument make_judicial_request(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
   GenDocument doc;
   doc.doc_type = "judicial_record_request";
   doc.slug = "to-khai-ly-lich-tu-phap";
@@ -55,7 +89,9 @@ GenDocument make_judicial_request(Rng &rng, const DossierContext &ctx) {
 
   FormStyle style = random_form_style(rng);
   style.numbered = rng.chance(0.85);
-  FormWriter w(ctx.dpi, style);
+  const JudicialLabels labels = judicial_labels(layout);
+  vary_form_style(style, layout);
+  FormWriter w(ctx.dpi, style, layout.rng.fork(1));
   const TextStyle small_bold{style.size_pt - 2, true, false, k_black, false};
   w.page().text_right(style.right, style.top, "Mẫu số 03/2013/TT-LLTP", small_bold);
   w.set_y(style.top + 8);
@@ -72,7 +108,7 @@ GenDocument make_judicial_request(Rng &rng, const DossierContext &ctx) {
     w.advance(1.2);
   }
 
-  w.inline_fields({{"Họ và tên", p.full_name()}, {"Giới tính", p.gender()}});
+  w.inline_fields({{labels.full_name, p.full_name()}, {"Giới tính", p.gender()}});
   f["full_name"] = p.full_name();
   f["gender"] = p.gender();
   w.field("Ngày, tháng, năm sinh", p.birth.dmy());
@@ -104,18 +140,20 @@ GenDocument make_judicial_request(Rng &rng, const DossierContext &ctx) {
   {
     // "Giấy CMND/Hộ chiếu/CCCD: Số: … Cấp ngày: … Tại: …" on one line, wrapping the place.
     w.ensure(style.line_mm);
-    const std::string printed = w.label("Giấy CMND/Hộ chiếu/CCCD");
+    const std::string printed = w.label(labels.id_document);
     double x = style.left;
     w.page().text(x, w.y(), printed, style.label);
     x += w.page().text_width(printed, style.label) + 2;
     const auto put = [&](const std::string &lab, const std::string &val) {
-      w.page().text(x, w.y(), lab, style.label);
-      x += w.page().text_width(lab, style.label) + 1.5;
+      if (!lab.empty()) {
+        w.page().text(x, w.y(), lab, style.label);
+        x += w.page().text_width(lab, style.label) + 1.5;
+      }
       x = w.flow(val, x, style.left, style.value, style.right) + 3;
     };
-    put("Số:", id);
-    put("Cấp ngày:", p.id_issue.dmy());
-    put("Tại:", issue_place);
+    put(labels.id_number, id);
+    put(labels.issue_date, p.id_issue.dmy());
+    put(labels.issue_place, issue_place);
     w.advance();
   }
   f["id_document_number"] = id;
@@ -130,17 +168,17 @@ GenDocument make_judicial_request(Rng &rng, const DossierContext &ctx) {
   f["mother_full_name"] = mother.full_name();
   if (rng.chance(0.55)) {
     const Person spouse = random_person(rng, !p.male, Date{1960, 1, 1}, Date{2004, 1, 1});
-    w.field("Họ và tên vợ/chồng", spouse.full_name());
+    w.field(labels.spouse, spouse.full_name());
     f["spouse_full_name"] = spouse.full_name();
   } else {
-    w.field("Họ và tên vợ/chồng", "");
+    w.field(labels.spouse, "");
   }
   if (rng.chance(0.6)) {
     const std::string printed = print_phone(rng, p.phone);
-    w.field("Số điện thoại/email", printed);
+    w.field(labels.contact, printed);
     f["phone_or_email"] = p.phone;
   } else {
-    w.field("Số điện thoại/email", p.email);
+    w.field(labels.contact, p.email);
     f["phone_or_email"] = p.email;
   }
   if (rng.chance(0.25)) {

@@ -118,11 +118,12 @@ void power_of_attorney(FormWriter &w, Rng &rng, const DossierContext &ctx, GenDo
 
 } // namespace
 
-GenDocument make_unknown_document(Rng &rng, const DossierContext &ctx) {
+GenDocument make_unknown_document(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
   GenDocument doc;
   doc.doc_type = "unknown";
   FormStyle style = random_form_style(rng);
-  FormWriter w(ctx.dpi, style);
+  vary_form_style(style, layout);
+  FormWriter w(ctx.dpi, style, layout.rng.fork(1));
   const int kind = rng.range(0, 2);
   if (kind == 0) {
     letter(w, rng, ctx, doc);

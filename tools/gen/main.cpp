@@ -11,8 +11,16 @@ namespace {
 constexpr const char *k_usage =
     "usage: sohoa-gen --seed N --out DIR [--dossiers K] [--profile clean|degraded|mixed]\n"
     "                 [--formats png,jpeg,tiff-g4,tiff-lzw,tiff-jpeg,pdf] [--dpi 300]\n"
-    "                 [--bad-inputs] [--unknown-docs] [--jobs N]\n"
+    "                 [--layouts standard|holdout|mixed] [--bad-inputs] [--unknown-docs]\n"
+    "                 [--jobs N]\n"
     "Writes DIR/input/<dossier>/... (a batch folder) and DIR/truth/<dossier>/<doc>.json.\n"
+    "--layouts: standard (default) draws the layouts the pipeline was tuned on; holdout\n"
+    "draws held-out variants of every form, card and decision (other fonts, label wordings,\n"
+    "numbering, leaders, values under labels, a ruled CT01, chip and 2024 cards, grey\n"
+    "photocopies, three-line agencies, seals over names); mixed picks per document. The\n"
+    "truth then records \"layout\" and \"layout_variants\"; a holdout document holds the\n"
+    "same values as the standard one of the same seed (the decision's agency and signer\n"
+    "title aside).\n"
     "The output depends only on the options, never on time or --jobs.\n";
 
 int run(int argc, char **argv) {
@@ -46,6 +54,8 @@ int run(int argc, char **argv) {
       }
     } else if (arg == "--dpi") {
       opt.dpi = std::stoi(value());
+    } else if (arg == "--layouts") {
+      opt.layouts = sohoa::gen::parse_layout_set(value());
     } else if (arg == "--jobs") {
       opt.jobs = std::stoi(value());
     } else if (arg == "--bad-inputs") {

@@ -35,6 +35,8 @@ void draw_seal(Canvas &canvas, Rng &rng, double cx, double cy, double radius,
                const std::string &ring_text, const std::string &centre_text) {
   cairo_t *cr = canvas.cr();
   cairo_save(cr);
+  // Drop the point text drawing leaves behind, or the ring starts with a line from it.
+  cairo_new_path(cr);
   const double alpha = rng.uniform(0.65, 0.85);
   cairo_set_source_rgba(cr, k_seal_red.r, k_seal_red.g, k_seal_red.b, alpha);
   cairo_set_line_width(cr, radius * 0.05);

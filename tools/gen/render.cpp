@@ -30,7 +30,7 @@ Canvas::Canvas(double width_mm, double height_mm, int dpi, Rgb paper)
 }
 
 void Canvas::select(const TextStyle &style) {
-  cairo_select_font_face(m_cr.get(), k_font_family,
+  cairo_select_font_face(m_cr.get(), m_font_family.c_str(),
                          style.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
                          style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(m_cr.get(), style.size_pt * k_mm_per_pt);
@@ -77,6 +77,16 @@ void Canvas::leader(double x0, double x1, double y) {
     cairo_arc(m_cr.get(), x, y - radius, radius, 0, 2 * M_PI);
   }
   cairo_fill(m_cr.get());
+}
+
+void Canvas::glyph_leader(double x0, double x1, double y, const std::string &glyph,
+                          const TextStyle &style) {
+  const double width = text_width(glyph, style);
+  std::string run;
+  for (double x = x0 + width; x <= x1; x += width) {
+    run += glyph;
+  }
+  text(x0, y, run, style, false);
 }
 
 void Canvas::line(double x0, double y0, double x1, double y1, double width_mm, Rgb colour) {

@@ -47,6 +47,8 @@ public:
   double width_mm() const { return m_width_mm; }
   double height_mm() const { return m_height_mm; }
   int dpi() const { return m_dpi; }
+  // The font family of the text drawn from now on (Liberation Serif unless set).
+  void set_font_family(const std::string &family) { m_font_family = family; }
 
   double text_width(const std::string &text, const TextStyle &style);
   // Draws text with its baseline at y; records it for the truth unless record is false.
@@ -56,6 +58,9 @@ public:
   void text_right(double right, double y, const std::string &text, const TextStyle &style);
   // Dotted leader between x0 and x1 on baseline y (never part of the text).
   void leader(double x0, double x1, double y);
+  // A leader typed as a run of one glyph ("_" or "…"): drawn, never part of the text.
+  void glyph_leader(double x0, double x1, double y, const std::string &glyph,
+                    const TextStyle &style);
   void line(double x0, double y0, double x1, double y1, double width_mm, Rgb colour = k_black);
   void rect(double x, double y, double w, double h, double width_mm, Rgb colour = k_black);
   void fill_rect(double x, double y, double w, double h, Rgb colour);
@@ -88,6 +93,7 @@ private:
   double m_height_mm;
   int m_dpi;
   int m_block = 0;
+  std::string m_font_family = k_font_family;
   CairoSurfacePtr m_surface;
   CairoPtr m_cr;
   std::vector<Segment> m_segments;
