@@ -127,8 +127,16 @@ bool continues_value(const FieldSpec &field) {
 }
 
 // Tesseract sometimes merges two rows of different columns into one line (a card's
-// small print beside the main text): words whose vertical centres jump by more
-// than half a line height start a new row.
+// small print beside the main text): a word whose vertical centre jumps by more
+// than 0.6 of the line height starts a new row, unless it still overlaps the
+// word before by most of its height (a tall box from stacked tone marks or a
+// smudge moves the centre without leaving the row).
+bool same_row(const Box &a, const Box &b, int line_h) {
+  const int jump = std::abs((a.y + a.h / 2) - (b.y + b.h / 2));
+  const int overlap = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+  return jump * 10 <= line_h * 6 || overlap * 10 >= std::min(a.h, b.h) * 7;
+}
+
 std::vector<OcrLine> split_rows(const OcrLine &line) {
   if (line.words.size() < 2) {
     return {line};
@@ -138,17 +146,14 @@ std::vector<OcrLine> split_rows(const OcrLine &line) {
   OcrLine current = line;
   current.words.clear();
   current.box = {};
-  int previous_centre = 0;
   for (const auto &w : line.words) {
-    const int centre = w.box.y + w.box.h / 2;
-    if (!current.words.empty() && std::abs(centre - previous_centre) * 10 > h * 6) {
+    if (!current.words.empty() && !same_row(current.words.back().box, w.box, h)) {
       rows.push_back(current);
       current.words.clear();
       current.box = {};
     }
     current.words.push_back(w);
     current.box = unite(current.box, w.box);
-    previous_centre = centre;
   }
   rows.push_back(current);
   std::stable_sort(rows.begin(), rows.end(),

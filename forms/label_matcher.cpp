@@ -145,12 +145,28 @@ std::vector<LabelHit> find_labels(const OcrLine &line, const std::vector<LabelPa
         continue;
       }
       best.score = std::min(1.0, best.score + (colon ? 0.05 : 0.0));
+      best.colon = colon;
       candidates.push_back(best);
     }
     if (!is_numbering(line.words[i].text)) {
       at_line_start = false;
     }
   }
+  // From the same word, the label that reads further wins unless the shorter
+  // one ends in its colon: "Quê quán / Place of origin" read with slips beats an
+  // exact "Quê quán" that would leave "/ Place 0 œigin" as the value, while
+  // "Họ và tên:" stays itself before a name that starts like "cha".
+  std::vector<LabelHit> kept;
+  for (const auto &shorter : candidates) {
+    const bool outread =
+        !shorter.colon && std::any_of(candidates.begin(), candidates.end(), [&](const LabelHit &h) {
+          return h.first_word == shorter.first_word && h.last_word > shorter.last_word;
+        });
+    if (!outread) {
+      kept.push_back(shorter);
+    }
+  }
+  candidates = std::move(kept);
   // Non-overlapping choice: better matches first, then longer labels.
   std::sort(candidates.begin(), candidates.end(), [](const LabelHit &a, const LabelHit &b) {
     if (std::abs(a.score - b.score) > 0.06) {

@@ -24,6 +24,7 @@ struct LabelHit {
   int first_word = 0; // word indices in the line, inclusive
   int last_word = 0;
   double score = 0; // 0..1 match quality
+  bool colon = false; // a colon or leader ends it: the label surely ends there
 };
 
 // Every label of a type (field labels, stop labels, section headings), merged by

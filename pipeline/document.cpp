@@ -16,6 +16,10 @@ namespace fs = std::filesystem;
 // OSD's orientation confidence below which a page is left as the imaging stage set
 // it (Tesseract's own guidance treats values under ~2 as guesses).
 constexpr float k_min_osd_confidence = 2.0F;
+// When a reading is poor, a weaker OSD answer is still worth trying: the turned
+// page is read too and the better reading is kept. A small card on an A4 scan
+// gives OSD little text, and answers near 1.5 there even when right.
+constexpr float k_min_osd_confidence_to_try = 0.5F;
 // Mean word confidence under which a page's orientation is put in doubt.
 constexpr float k_doubtful_ocr_confidence = 0.75F;
 
@@ -42,7 +46,7 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
       // Poor reading: a page the heuristics turned wrongly (small cards, mostly
       // capitals) reads as garbage. Ask OSD, and keep the better of the two readings.
       const auto osd = engine.detect_orientation(page.clean.ocr_image, page.clean.dpi);
-      if (osd && osd->clockwise_degrees != 0 && osd->confidence >= k_min_osd_confidence) {
+      if (osd && osd->clockwise_degrees != 0 && osd->confidence >= k_min_osd_confidence_to_try) {
         CleanPage turned = page.clean;
         imaging::rotate_clean_page(turned, osd->clockwise_degrees);
         PageText reread = engine.recognize(turned.ocr_image, turned.dpi);

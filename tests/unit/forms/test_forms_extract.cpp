@@ -332,6 +332,31 @@ TEST_CASE("real OCR habits: leader noise, blank lines, wraps back to the margin"
   CHECK(value(r, "purpose") == "Thành lập doanh nghiệp");
 }
 
+TEST_CASE("citizen id card: a misread English half of a label is no value") {
+  auto pages = id_card();
+  OcrLine &origin_label = pages[0].lines[9];
+  REQUIRE(origin_label.words.front().text == "Quê");
+  // "Quê quán / Place of origin:" as small print is read on a 300 dpi copy.
+  const std::vector<std::string> read = {"(Quê", "quán", "¿", "Place", "0", "œigin:"};
+  REQUIRE(origin_label.words.size() == 6);
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    origin_label.words[i].text = read[i];
+  }
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "place_of_origin") == "Hải Hậu, Nam Định");
+}
+
+TEST_CASE("a word with a tall box stays in its row") {
+  auto pages = id_card();
+  OcrLine &residence = pages[0].lines[11];
+  REQUIRE(residence.words.size() == 12);
+  REQUIRE(residence.words[8].text == "Lê");
+  Box &tall = residence.words[8].box; // a smudge under "Lê" makes its box three times as tall
+  tall.h *= 3;
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "place_of_residence") == "12 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh");
+}
+
 TEST_CASE("a card row merged with the small print beside it is split by height") {
   auto pages = id_card();
   auto &lines = pages[0].lines;
