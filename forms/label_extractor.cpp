@@ -179,6 +179,27 @@ int text_right_edge(const std::vector<OcrLine> &lines) {
   return right;
 }
 
+// The first word of a row in the column starting at column_x: words ending well
+// left of it are another column's (a card's expiry print beside the address).
+int first_in_column(const OcrLine &row, int column_x, int margin) {
+  int i = 0;
+  const int n = static_cast<int>(row.words.size());
+  while (i < n && row.words[i].box.right() < column_x - margin) {
+    ++i;
+  }
+  return i;
+}
+
+// Index of the first label hit at or after word `first`; -1 when none.
+int first_hit_from(const std::vector<LabelHit> &hits, int first) {
+  for (std::size_t h = 0; h < hits.size(); ++h) {
+    if (hits[h].first_word >= first) {
+      return static_cast<int>(h);
+    }
+  }
+  return -1;
+}
+
 class Extractor {
 public:
   Extractor(const FormType &type, const std::vector<PageText> &pages)
@@ -289,8 +310,13 @@ private:
         continue;
       }
       if (continues_value(*field) && h + 1 == hits.size()) {
-        // The row's start, numbering included: wrapped lines go back to it.
-        const int label_x = line.words.front().box.x;
+        // The label's start, its numbering included: wrapped lines go back to it.
+        // Not the row's start: small print of a column to the left may share it.
+        int label_first = hit.first_word;
+        while (label_first > 0 && is_numbering(line.words[label_first - 1].text)) {
+          --label_first;
+        }
+        const int label_x = line.words[label_first].box.x;
         // Wrapped values start under the value, or back at the margin when the
         // form wraps long addresses there.
         const bool margin = field->kind == ValueKind::multiline_text;
@@ -331,15 +357,16 @@ private:
     if (state.consumed || !close_below(lines[l], next, 1.5)) {
       return {};
     }
-    const int end =
-        state.hits.empty() ? static_cast<int>(next.words.size()) : state.hits.front().first_word;
     const int tolerance = 2 * line_height(lines[l]);
-    if (end == 0 || next.words.front().box.x < label_x - tolerance) {
+    const int first = first_in_column(next, label_x, tolerance);
+    const int hit = first_hit_from(state.hits, first);
+    const int end = hit >= 0 ? state.hits[hit].first_word : static_cast<int>(next.words.size());
+    if (end <= first || next.words[first].box.x < label_x - tolerance) {
       return {};
     }
     state.consumed = true;
     m_below_row = j;
-    return collect(next, 0, end);
+    return collect(next, first, end);
   }
 
   // Following rows without any label continue a value: rows starting under the
@@ -355,10 +382,14 @@ private:
       const OcrLine &next = lines[j];
       auto &state = states[j];
       const int tolerance = line_height(lines[last]) / 2;
-      if (state.consumed || !state.hits.empty() || !close_below(lines[last], next, 1.5)) {
+      const int first =
+          first_in_column(next, std::min(value_x, label_x), line_height(lines[last]));
+      if (state.consumed || first_hit_from(state.hits, first) >= 0 ||
+          first == static_cast<int>(next.words.size()) ||
+          !close_below(lines[last], next, 1.5)) {
         return;
       }
-      const int start = next.words.front().box.x;
+      const int start = next.words[first].box.x;
       const bool full_row = lines[last].box.right() * 10 >= m_text_right * 8;
       const bool fits = start >= value_x - tolerance ||
                         (under_label && start >= label_x - tolerance) ||
@@ -366,7 +397,7 @@ private:
       if (!fits) {
         return;
       }
-      const Collected more = collect(next, 0, static_cast<int>(next.words.size()));
+      const Collected more = collect(next, first, static_cast<int>(next.words.size()));
       if (more.words == 0) {
         return;
       }

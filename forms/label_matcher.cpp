@@ -24,11 +24,6 @@ bool is_leader_or_colon(const std::string &text) {
          text.find_first_of(":.\xE2_") != std::string::npos;
 }
 
-// Numbering and footnote tokens ("1.", "a)", "(2)") may precede a label at line start.
-bool is_numbering(const std::string &text) {
-  static const std::regex numbering(R"(^\(?(\d{1,2}|[a-zđ])[.)]?$)");
-  return std::regex_match(text, numbering);
-}
 
 void add_pattern(std::map<std::pair<std::string, int>, LabelPattern> &merged,
                  const std::string &label, LabelRole role, const FieldSpec *field,
@@ -51,6 +46,11 @@ void add_pattern(std::map<std::pair<std::string, int>, LabelPattern> &merged,
 }
 
 } // namespace
+
+bool is_numbering(const std::string &text) {
+  static const std::regex numbering(R"(^\(?(\d{1,2}|[a-zđ])[.)]?$)");
+  return std::regex_match(text, numbering);
+}
 
 std::string match_token(const std::string &word_text) {
   static const std::regex footnote(R"(\(\s*\d{1,2}\s*\))");

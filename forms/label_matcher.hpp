@@ -27,6 +27,9 @@ struct LabelHit {
   bool colon = false; // a colon or leader ends it: the label surely ends there
 };
 
+// Numbering and footnote tokens ("1.", "a)", "(2)") that may precede a label.
+bool is_numbering(const std::string &text);
+
 // Every label of a type (field labels, stop labels, section headings), merged by
 // folded text.
 std::vector<LabelPattern> label_patterns(const FormType &type);

@@ -346,6 +346,20 @@ TEST_CASE("citizen id card: a misread English half of a label is no value") {
   CHECK(value(r, "place_of_origin") == "Hải Hậu, Nam Định");
 }
 
+TEST_CASE("small print left of a card's address does not cut or join the address") {
+  auto pages = id_card();
+  OcrLine &continuation = pages[0].lines[12];
+  REQUIRE(continuation.words.front().text == "Quận");
+  // The expiry print of the left column, read on the same row and level with it.
+  std::vector<OcrWord> left = {{"th", Box{60, 870, 40, 50}, 0.3F},
+                               {"expuy:", Box{110, 870, 120, 50}, 0.4F},
+                               {"Unlưnred", Box{240, 870, 170, 50}, 0.4F}};
+  continuation.words.insert(continuation.words.begin(), left.begin(), left.end());
+  continuation.box = unite(continuation.box, Box{60, 870, 350, 50});
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "place_of_residence") == "12 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh");
+}
+
 TEST_CASE("a word with a tall box stays in its row") {
   auto pages = id_card();
   OcrLine &residence = pages[0].lines[11];
