@@ -179,6 +179,32 @@ int text_right_edge(const std::vector<OcrLine> &lines) {
   return right;
 }
 
+// Words read this unsure are leaders or underscores of a field left blank, read
+// as letters ("2n H222 22a"), not a value.
+constexpr float k_min_value_confidence = 0.4f;
+
+bool is_noise(const Collected &c) {
+  return c.words > 0 && c.confidence_sum < k_min_value_confidence * static_cast<float>(c.words);
+}
+
+bool needs_digits(ValueKind kind) {
+  switch (kind) {
+  case ValueKind::date:
+  case ValueKind::year:
+  case ValueKind::id_number:
+  case ValueKind::cmnd:
+  case ValueKind::id_document:
+  case ValueKind::phone:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool has_digit(const std::string &text) {
+  return text.find_first_of("0123456789") != std::string::npos;
+}
+
 // The first word of a row in the column starting at column_x: words ending well
 // left of it are another column's (a card's expiry print beside the address).
 int first_in_column(const OcrLine &row, int column_x, int margin) {
@@ -293,14 +319,21 @@ private:
       const int end =
           h + 1 < hits.size() ? hits[h + 1].first_word : static_cast<int>(line.words.size());
       Collected value;
+      bool label_rest = false; // what is right of the label is the rest of the label
       if (field->position == ValuePosition::right_or_below) {
         value = collect(line, hit.last_word + 1, end);
+        label_rest = value.words > 0 && needs_digits(field->kind) && !has_digit(value.text);
+        if (is_noise(value) || label_rest) {
+          value = {};
+        }
       }
       int last_line = l;
       const bool right_empty = value.words == 0;
       // Only a label that ends its row looks below: leaders right of it mean the
-      // form was left blank there.
-      const bool ends_row = hit.last_word + 1 == end && !has_leader(line.words[hit.last_word].text);
+      // form was left blank there. So does one followed by the rest of its own
+      // printed text, misread ("/ Personal identification number").
+      const bool ends_row =
+          (hit.last_word + 1 == end && !has_leader(line.words[hit.last_word].text)) || label_rest;
       if (right_empty && h + 1 == hits.size() && ends_row) {
         m_below_row = l;
         value = below(lines, states, l, line.words[hit.first_word].box.x);
@@ -398,7 +431,7 @@ private:
         return;
       }
       const Collected more = collect(next, first, static_cast<int>(next.words.size()));
-      if (more.words == 0) {
+      if (more.words == 0 || is_noise(more)) {
         return;
       }
       state.consumed = true;

@@ -360,6 +360,40 @@ TEST_CASE("small print left of a card's address does not cut or join the address
   CHECK(value(r, "place_of_residence") == "12 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh");
 }
 
+TEST_CASE("2024 card: a number under a misread English label half is found below it") {
+  PageBuilder b(2024, 1276);
+  b.text(20, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 640);
+  b.text(150, "CĂN CƯỚC", 800);
+  b.text(210, "IDENTITY CARD", 800);
+  b.text(300, "Số định danh cá nhân ý Pcrsomal ilcnhficaton numhecr", 700);
+  b.text(360, "079190001234", 700);
+  b.text(440, "Họ, chữ đệm và tên khai sinh / Full name:", 700);
+  b.text(500, "LÊ THỊ MAI", 700);
+  b.text(580, "Ngày, tháng, năm sinh / Date of birth: 12/07/1990", 700);
+  b.line(650, {{700, "Giới tính / Sex: Nữ"}, {1250, "Quốc tịch / Nationality: Việt Nam"}});
+  b.text(730, "Nơi cư trú / Place of residence: 12 Lê Lợi, Bến Nghé", 700);
+  const FormsResult r = analyze(catalog(), {b.build()});
+  REQUIRE(r.doc_type == "citizen_id_card");
+  CHECK(value(r, "id_number") == "079190001234");
+  CHECK(r.fields.at("id_number").bbox.y == 360);
+  CHECK(value(r, "full_name") == "LÊ THỊ MAI");
+  CHECK(value(r, "date_of_birth") == "1990-07-12");
+}
+
+TEST_CASE("a blank field's leaders read as unsure letters give no value") {
+  PageBuilder b;
+  motto(b);
+  b.text(330, "TỜ KHAI ĐĂNG KÝ KHAI SINH", 800);
+  b.text(420, "Họ, chữ đệm, tên người yêu cầu: Trần Văn Nam");
+  b.text(490, "Họ, chữ đệm, tên người cha:");
+  b.line(560, {{240, "Nơi cư trú:"}, {600, "2n H222 22a"}}, 0.25F);
+  b.text(630, "Tôi cam đoan nội dung đề nghị đăng ký khai sinh trên đây là đúng sự thật,", 330);
+  const FormsResult r = analyze(catalog(), {b.build()}, std::string("birth_registration_form"));
+  CHECK(r.fields.count("requester_residence") == 0);
+  CHECK(r.fields.count("father_residence") == 0);
+  CHECK(r.fields.count("mother_residence") == 0);
+}
+
 TEST_CASE("a word with a tall box stays in its row") {
   auto pages = id_card();
   OcrLine &residence = pages[0].lines[11];
