@@ -150,6 +150,19 @@ TEST_CASE("citizen id card: the number is found by its shape when its label is m
   CHECK(value(r, "date_of_birth") == "1990-07-12");
 }
 
+TEST_CASE("citizen id card: the expiry date is found by its shape beside a misread label") {
+  std::vector<PageText> pages = id_card();
+  OcrLine &expiry = pages[0].lines.back();
+  REQUIRE(expiry.words.size() == 5);
+  const std::vector<std::string> read = {"Củ", "gH", "trị", "Dutp", "12/07/2030"};
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    expiry.words[i].text = read[i];
+  }
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "expiry_date") == "2030-07-12");
+  CHECK(value(r, "date_of_birth") == "1990-07-12"); // its own date is not taken twice
+}
+
 TEST_CASE("citizen id card: two different long numbers and no label give no id number") {
   std::vector<PageText> pages = id_card();
   OcrLine &number_line = pages[0].lines[4];
