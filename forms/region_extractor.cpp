@@ -61,10 +61,41 @@ int median_height(const std::vector<Segment> &segments) {
   return std::max(1, h[h.size() / 2]);
 }
 
+// OCR glues a long agency line to the motto when the two nearly touch
+// ("MINHCỘNG HÒA XÃ HỘI..."): the motto's first word is cut off again, the box
+// shared out by letter count.
+std::vector<PageText> unglue_motto(std::vector<PageText> pages) {
+  static const std::string motto_start = "CỘNG";
+  for (auto &page : pages) {
+    for (auto &line : page.lines) {
+      for (std::size_t i = 0; i < line.words.size(); ++i) {
+        const OcrWord w = line.words[i];
+        const std::size_t at = w.text.find(motto_start);
+        if (at == std::string::npos || at == 0) {
+          continue;
+        }
+        OcrWord left = w;
+        OcrWord right = w;
+        left.text = w.text.substr(0, at);
+        right.text = w.text.substr(at);
+        const auto total = static_cast<int>(utf8_length(w.text));
+        const auto left_chars = static_cast<int>(utf8_length(left.text));
+        left.box.w = w.box.w * left_chars / std::max(1, total);
+        right.box.x = w.box.x + left.box.w;
+        right.box.w = w.box.w - left.box.w;
+        line.words[i] = left;
+        line.words.insert(line.words.begin() + static_cast<std::ptrdiff_t>(i) + 1, right);
+        ++i;
+      }
+    }
+  }
+  return pages;
+}
+
 class RegionReader {
 public:
   RegionReader(const FormType &type, const std::vector<PageText> &pages)
-      : m_type(type), m_pages(pages) {}
+      : m_type(type), m_pages(unglue_motto(pages)) {}
 
   RawFields run() {
     if (m_pages.empty()) {
@@ -118,6 +149,8 @@ private:
         type_name != nullptr ? type_name->box.y : page_height(m_pages[page]) / 3;
     static const std::regex number_line(R"(^so\s*[:.]?\s*\S*\d)");
     static const std::regex date_words(R"(ngay.*thang.*nam)");
+    // The motto is the right column even where a long agency line pushes it left.
+    static const std::regex motto(R"(^(cong hoa xa hoi|doc lap\b))");
     const Segment *number = nullptr;
     const Segment *place_date = nullptr;
     std::vector<const Segment *> left;
@@ -134,7 +167,7 @@ private:
         place_date = &s;
         continue;
       }
-      if (s.center_x() < width / 2 && has_alnum(s)) {
+      if (s.center_x() < width / 2 && has_alnum(s) && !std::regex_search(s.folded, motto)) {
         left.push_back(&s);
       }
     }
@@ -258,7 +291,7 @@ private:
   }
 
   const FormType &m_type;
-  const std::vector<PageText> &m_pages;
+  const std::vector<PageText> m_pages;
   RawFields m_out;
 };
 

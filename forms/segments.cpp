@@ -15,6 +15,17 @@ float Segment::confidence() const {
   return sum / static_cast<float>(words.size());
 }
 
+namespace {
+
+// The national motto ("CỘNG HÒA XÃ HỘI ...") heads a column of its own, even
+// when OCR reads it on one line with the agency block, without a gap.
+bool starts_motto(const std::vector<OcrWord> &words, std::size_t i) {
+  return i + 1 < words.size() && fold(words[i].text) == "cong" &&
+         fold(words[i + 1].text).rfind("hoa", 0) == 0;
+}
+
+} // namespace
+
 std::vector<Segment> page_segments(const PageText &page, double gap_factor) {
   std::vector<Segment> out;
   for (std::size_t l = 0; l < page.lines.size(); ++l) {
@@ -38,8 +49,10 @@ std::vector<Segment> page_segments(const PageText &page, double gap_factor) {
       current = Segment{};
       current.line = static_cast<int>(l);
     };
-    for (const auto &w : line.words) {
-      if (!current.words.empty() && w.box.x - current.box.right() > max_gap) {
+    for (std::size_t i = 0; i < line.words.size(); ++i) {
+      const OcrWord &w = line.words[i];
+      if (!current.words.empty() &&
+          (w.box.x - current.box.right() > max_gap || starts_motto(line.words, i))) {
         flush();
       }
       if (!current.text.empty()) {

@@ -202,6 +202,29 @@ TEST_CASE("a next field's number read with a comma does not end the value before
   CHECK(value(r, "gender") == "Nam");
 }
 
+TEST_CASE("administrative decision: an agency line read on one line with the motto, no gap") {
+  // The agency runs up to the motto: OCR reads one line without a gap, and may
+  // glue the last agency word to the motto's first.
+  for (const std::string glue : {" ", ""}) {
+    CAPTURE(glue);
+    PageBuilder b;
+    b.text(150, "UBND THÀNH PHỐ HỒ CHÍ MINH" + glue + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 150);
+    b.line(210, {{250, "SỞ TƯ PHÁP"}, {1350, "Độc lập - Tự do - Hạnh phúc"}});
+    b.line(350, {{200, "Số: 15/QĐ-STP"}, {1300, "Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2026"}});
+    b.text(550, "QUYẾT ĐỊNH", 1050);
+    b.text(620, "Về việc thành lập Tổ công tác số hóa", 700);
+    b.text(760, "GIÁM ĐỐC SỞ TƯ PHÁP", 800);
+    b.text(850, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", 300);
+    b.line(1600, {{240, "Nơi nhận:"}, {1550, "GIÁM ĐỐC"}});
+    b.text(1900, "Lê Văn Tám", 1550);
+    const FormsResult r = analyze(catalog(), {b.build()});
+    REQUIRE(r.doc_type == "administrative_decision");
+    CHECK(value(r, "issuing_agency") == "UBND THÀNH PHỐ HỒ CHÍ MINH SỞ TƯ PHÁP");
+    CHECK(value(r, "document_number") == "15/QĐ-STP");
+    CHECK(value(r, "signer_name") == "Lê Văn Tám");
+  }
+}
+
 TEST_CASE("administrative decision: the signature is read on the last page with text") {
   std::vector<PageText> pages = decision();
   PageText blank;
