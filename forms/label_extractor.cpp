@@ -216,6 +216,14 @@ int first_in_column(const OcrLine &row, int column_x, int margin) {
   return i;
 }
 
+// Where a value's continuation rows may start: under the value, under its label,
+// or back at the start of the label's row.
+struct ValueColumns {
+  int value_x = 0;
+  int label_x = 0;
+  int row_x = 0;
+};
+
 // Index of the first label hit at or after word `first`; -1 when none.
 int first_hit_from(const std::vector<LabelHit> &hits, int first) {
   for (std::size_t h = 0; h < hits.size(); ++h) {
@@ -353,8 +361,8 @@ private:
         // Wrapped values start under the value, or back at the margin when the
         // form wraps long addresses there.
         const bool margin = field->kind == ValueKind::multiline_text;
-        extend(lines, states, last_line, value.first_x, label_x, margin,
-               field->continue_under_label, value);
+        extend(lines, states, last_line, {value.first_x, label_x, line.words.front().box.x},
+               margin, field->continue_under_label, value);
       }
       RawField raw;
       raw.text = value.text;
@@ -404,19 +412,22 @@ private:
 
   // Following rows without any label continue a value: rows starting under the
   // value, or (margin) under the label when the row above ran to the right margin.
-  void extend(const std::vector<OcrLine> &lines, std::vector<LineState> &states, int l, int value_x,
-              int label_x, bool margin, bool under_label, Collected &value) {
+  void extend(const std::vector<OcrLine> &lines, std::vector<LineState> &states, int l,
+              const ValueColumns &at, bool margin, bool under_label, Collected &value) {
+    // Wrapping back to the margin reaches the row's start, the label's own
+    // numbering or a label of the same row before it; otherwise the column ends at
+    // the label, and print further left is another column's.
+    const int column_x = std::min(at.value_x, margin ? at.row_x : at.label_x);
     int last = l;
     for (int k = 0; k < k_max_continuation_lines; ++k) {
-      const int j = next_row(lines, last, std::min(value_x, label_x));
+      const int j = next_row(lines, last, column_x);
       if (j < 0) {
         return;
       }
       const OcrLine &next = lines[j];
       auto &state = states[j];
       const int tolerance = line_height(lines[last]) / 2;
-      const int first =
-          first_in_column(next, std::min(value_x, label_x), line_height(lines[last]));
+      const int first = first_in_column(next, column_x, line_height(lines[last]));
       if (state.consumed || first_hit_from(state.hits, first) >= 0 ||
           first == static_cast<int>(next.words.size()) ||
           !close_below(lines[last], next, 1.5)) {
@@ -424,9 +435,9 @@ private:
       }
       const int start = next.words[first].box.x;
       const bool full_row = lines[last].box.right() * 10 >= m_text_right * 8;
-      const bool fits = start >= value_x - tolerance ||
-                        (under_label && start >= label_x - tolerance) ||
-                        (margin && full_row && start >= label_x - tolerance);
+      const bool fits = start >= at.value_x - tolerance ||
+                        (under_label && start >= at.label_x - tolerance) ||
+                        (margin && full_row && start >= at.row_x - tolerance);
       if (!fits) {
         return;
       }

@@ -191,6 +191,32 @@ TEST_CASE("administrative decision: NĐ 30/2020 regions") {
   check_geometry(r);
 }
 
+TEST_CASE("a value of a label in mid-row wraps back to the row's start") {
+  std::vector<PageText> pages = judicial_form();
+  auto &lines = pages[0].lines;
+  OcrLine &id_line = lines[10];
+  REQUIRE(id_line.words.front().text == "9.");
+  // "... Tại: Cục" ends the row at the right margin; "Cảnh sát QLHC về TTXH"
+  // continues at the left margin on the next row.
+  while (id_line.words.back().text != "Cục") {
+    id_line.words.pop_back();
+  }
+  PageBuilder wrap;
+  wrap.text(965, "Cảnh sát QLHC về TTXH", 240);
+  lines.insert(lines.begin() + 11, wrap.build().lines.front());
+  for (auto &l : lines) {
+    if (l.box.y > 965) {
+      for (auto &w : l.words) {
+        w.box.y += 40;
+      }
+      l.box.y += 40;
+    }
+  }
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "id_issue_place") == "Cục Cảnh sát QLHC về TTXH");
+  CHECK(value(r, "father_full_name") == "Phạm Văn Long");
+}
+
 TEST_CASE("a next field's number read with a comma does not end the value before it") {
   std::vector<PageText> pages = judicial_form();
   OcrLine &name_line = pages[0].lines[3];
