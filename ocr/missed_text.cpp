@@ -117,16 +117,30 @@ void merge_recovered_words(PageText& page, std::vector<OcrWord> words) {
       return;
     }
   }
-  // A line of its own, after the last line that starts above it; it joins that
-  // line's block and paragraph so their numbering stays dense.
+  // A line of its own, in reading order after the nearest line above it that
+  // shares its columns (else after the last line starting above it); it joins
+  // that line's block and paragraph so their numbering stays dense.
   OcrLine line;
   line.box = region;
   line.baseline = region.bottom();
   line.words = std::move(words);
-  auto after = page.lines.begin();
+  const auto shares_columns = [&](const OcrLine &l) {
+    return std::min(l.box.right(), region.right()) > std::max(l.box.x, region.x);
+  };
+  auto after = page.lines.end();
+  int best_bottom = -1;
   for (auto it = page.lines.begin(); it != page.lines.end(); ++it) {
-    if (it->box.y <= region.y) {
+    if (it->box.y <= region.y && shares_columns(*it) && it->box.bottom() > best_bottom) {
+      best_bottom = it->box.bottom();
       after = std::next(it);
+    }
+  }
+  if (best_bottom < 0) {
+    after = page.lines.begin();
+    for (auto it = page.lines.begin(); it != page.lines.end(); ++it) {
+      if (it->box.y <= region.y) {
+        after = std::next(it);
+      }
     }
   }
   if (after != page.lines.begin()) {

@@ -23,6 +23,21 @@ constexpr float k_min_osd_confidence_to_try = 0.5F;
 // Mean word confidence under which a page's orientation is put in doubt.
 constexpr float k_doubtful_ocr_confidence = 0.75F;
 
+bool reads_sideways(const PageText& text) {
+  int words = 0;
+  int upright = 0;
+  for (const auto& line : text.lines) {
+    for (const auto& w : line.words) {
+      if (w.text.size() < 3 || w.box.empty()) {
+        continue;  // punctuation and single letters are as tall as wide
+      }
+      ++words;
+      upright += w.box.h > w.box.w ? 1 : 0;
+    }
+  }
+  return words >= 3 && upright * 3 > words * 2;
+}
+
 ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   ProcessedPage page;
   page.source = raster.source;
@@ -42,6 +57,21 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
       }
     }
     page.text = engine.recognize(page.clean.ocr_image, page.clean.dpi);
+    if (reads_sideways(page.text)) {
+      // Tesseract reads a page turned a quarter as vertical lines, and confidently:
+      // a sparse page (a signature block alone) the heuristics turned wrongly.
+      // The quarter turns that make its words lie flat are read and compared.
+      for (const int degrees : {90, 270}) {
+        CleanPage turned = page.clean;
+        imaging::rotate_clean_page(turned, degrees);
+        PageText reread = engine.recognize(turned.ocr_image, turned.dpi);
+        const bool better = reads_sideways(page.text) || reread.confidence > page.text.confidence;
+        if (!reads_sideways(reread) && better) {
+          page.clean = std::move(turned);
+          page.text = std::move(reread);
+        }
+      }
+    }
     if (page.text.confidence < k_doubtful_ocr_confidence) {
       // Poor reading: a page the heuristics turned wrongly (small cards, mostly
       // capitals) reads as garbage. Ask OSD, and keep the better of the two readings.

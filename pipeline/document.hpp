@@ -32,6 +32,10 @@ struct ProcessedPage {
 // Cleanup and OCR of one decoded page. Throws sohoa::Error.
 ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine);
 
+// True when most words (of three bytes or more) are taller than wide: the page
+// was read a quarter turn off upright.
+bool reads_sideways(const PageText& text);
+
 struct ErrorInfo {
   std::string stage;
   std::string code;

@@ -43,7 +43,7 @@ void check_profile(const char* profile, int seed, const Thresholds& t,
   REQUIRE(r.exit_code == 0);
   const json s = score(set, out);
   const json& total = s["total"];
-  MESSAGE(profile << " / " << layouts << ": " << total.dump());
+  MESSAGE(std::string(profile) << " / " << layouts << ": " << total.dump());
   const double cer_pdf = rate(total, "cer_pdf");
   const double cer_record = rate(total, "cer_record");
   CHECK(cer_pdf <= t.max_cer_pdf);
