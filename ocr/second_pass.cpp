@@ -167,8 +167,36 @@ void dots_for_flat_words(PageText& page) {
   }
 }
 
+void drop_leader_echoes(PageText& page) {
+  const auto only_dots = [](const OcrWord& w) {
+    return !w.text.empty() && w.text.find_first_not_of(".\xE2\x80\xA6") == std::string::npos;
+  };
+  for (auto& line : page.lines) {
+    std::vector<Box> leaders;
+    for (const auto& w : line.words) {
+      if (only_dots(w) && w.text.size() >= 3) {
+        leaders.push_back(w.box);
+      }
+    }
+    if (leaders.empty()) {
+      continue;
+    }
+    std::erase_if(line.words, [&](const OcrWord& w) {
+      if (only_dots(w) || w.confidence >= k_echo_confidence || w.box.w <= 0) {
+        return false;
+      }
+      int covered = 0;
+      for (const Box& l : leaders) {
+        covered += std::max(0, std::min(w.box.right(), l.right()) - std::max(w.box.x, l.x));
+      }
+      return covered * 2 >= w.box.w;
+    });
+  }
+}
+
 void second_pass(tesseract::TessBaseAPI& api, const cv::Mat& image, int ppi, PageText& page) {
   dots_for_flat_words(page);
+  drop_leader_echoes(page);
   reread_unsure_words(api, image, ppi, page);
   recover_missed_text(api, image, ppi, page);
 }

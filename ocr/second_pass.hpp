@@ -32,4 +32,10 @@ void reread_unsure_words(tesseract::TessBaseAPI& api, const cv::Mat& image, int 
 // far flatter than the page's text become the dots they are. Dashes stay.
 void dots_for_flat_words(PageText& page);
 
+// Tesseract reads a dotted leader twice at times: as dots, and over them as
+// junk of no confidence ("2252122321 12121"). Words under k_echo_confidence
+// lying mostly over a run of dots on their line are dropped.
+inline constexpr float k_echo_confidence = 0.2f;
+void drop_leader_echoes(PageText& page);
+
 } // namespace sohoa::ocr

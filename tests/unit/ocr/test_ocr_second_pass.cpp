@@ -122,3 +122,20 @@ TEST_CASE("leader dots read as letters become dots; words, dashes and leaders st
   CHECK(words[5].text == "......");
   CHECK(words[6].text == "Nam");
 }
+
+TEST_CASE("junk read over a dotted leader is dropped; words beside it stay") {
+  PageText page;
+  OcrLine line;
+  line.words = {{"22/05/2026", Box{788, 1469, 228, 34}, 0.58f},
+                {std::string(100, '.'), Box{1038, 1499, 1231, 3}, 0.0f},
+                {"2252122321", Box{1507, 1461, 119, 57}, 0.0f},  // over the dots
+                {"81111118112", Box{1891, 1461, 291, 57}, 0.15f},
+                {"Nam", Box{2300, 1469, 80, 34}, 0.1f}};           // unsure, past the dots
+  page.lines.push_back(line);
+  ocr::drop_leader_echoes(page);
+  const auto& words = page.lines[0].words;
+  REQUIRE(words.size() == 3);
+  CHECK(words[0].text == "22/05/2026");
+  CHECK(words[1].text.front() == '.');
+  CHECK(words[2].text == "Nam");
+}
