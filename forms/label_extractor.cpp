@@ -179,12 +179,26 @@ int text_right_edge(const std::vector<OcrLine> &lines) {
   return right;
 }
 
-// Words read this unsure are leaders or underscores of a field left blank, read
-// as letters ("2n H222 22a"), not a value.
+// Words read this unsure, and junk-like (digit-heavy, or fragments of a letter
+// or two), are leaders or underscores of a field left blank ("2n H222 22a", "ya"),
+// not a value. An unsure but word-like value ("dinhbaodung(@gmoil.com") stays.
 constexpr float k_min_value_confidence = 0.4f;
 
+bool junk_like(const std::string &text) {
+  const std::string letters = fold_alnum(text);
+  if (letters.empty()) {
+    return true;
+  }
+  const auto digits = std::count_if(letters.begin(), letters.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; });
+  const auto words = std::max<std::size_t>(1, split_spaces(text).size());
+  return digits * 10 >= static_cast<long>(letters.size()) * 3 || letters.size() < 3 * words;
+}
+
 bool is_noise(const Collected &c) {
-  return c.words > 0 && c.confidence_sum < k_min_value_confidence * static_cast<float>(c.words);
+  return c.words > 0 &&
+         c.confidence_sum < k_min_value_confidence * static_cast<float>(c.words) &&
+         junk_like(c.text);
 }
 
 bool needs_digits(ValueKind kind) {

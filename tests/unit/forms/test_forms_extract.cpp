@@ -442,6 +442,21 @@ TEST_CASE("2024 card: a number under a misread English label half is found below
   CHECK(value(r, "date_of_birth") == "1990-07-12");
 }
 
+TEST_CASE("an unsure but word-like value is kept") {
+  std::vector<PageText> pages = ct01_form();
+  for (auto &line : pages[0].lines) {
+    for (auto &w : line.words) {
+      if (w.text == "mai.le@example.vn") {
+        w.text = "mai.le(@example.vn";
+        w.confidence = 0.25F;
+      }
+    }
+  }
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "email") == "mai.le@example.vn");
+  CHECK(r.fields.at("email").needs_review);
+}
+
 TEST_CASE("a blank field's leaders read as unsure letters give no value") {
   PageBuilder b;
   motto(b);
