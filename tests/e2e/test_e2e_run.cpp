@@ -1,6 +1,7 @@
 // `sohoa run` on generated scans: every contract output, PDF/A structure, resume,
 // --force, PDF/A-3b, deterministic output, bad inputs.
 #include "e2e_support.hpp"
+#include <fstream>
 #include "core/hash.hpp"
 #include "pdfsign/pdfa_check.hpp"
 #include <csignal>
@@ -163,6 +164,68 @@ TEST_CASE("PDF/A-3b embeds the document record; deterministic mode repeats bytes
   }
   // Nothing to reprocess is a usage error.
   CHECK(run_sohoa({"reprocess", (dir / "empty").string()}).exit_code == 2);
+}
+
+TEST_CASE("reprocess applies changed schemas from the stored words; PDF/A-2b files stay") {
+  ScratchDir dir("e2e-reprocess-schema");
+  const auto set = generate(dir / "gen", 12, 1, "clean", "png");
+  const auto out = dir / "out";
+  auto r = run_sohoa({"run", set.input.string(), "--out", out.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+
+  // A schema update: every x-pattern now wants something no value holds.
+  const auto schemas = dir / "schemas";
+  fs::copy(source_dir() / "schemas", schemas);
+  int changed = 0;
+  for (const auto& e : fs::directory_iterator(schemas)) {
+    const std::string name = e.path().filename().string();
+    if (name.find(".v1.schema.json") == std::string::npos || name.rfind("document", 0) == 0 ||
+        name.rfind("manifest", 0) == 0) {
+      continue;
+    }
+    json schema = read_json(e.path());
+    for (auto& [id, field] : schema["properties"].items()) {
+      if (field.contains("x-pattern")) {
+        field["x-pattern"] = "^never$";
+        ++changed;
+      }
+    }
+    std::ofstream(e.path()) << schema.dump(2);
+  }
+  REQUIRE(changed > 0);
+
+  std::map<fs::path, std::string> pdf_hashes;
+  std::map<fs::path, json> records_before;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    if (e.path().extension() == ".pdf") {
+      pdf_hashes[e.path()] = sohoa::sha256_file(e.path());
+    } else if (e.path().extension() == ".json" && e.path().filename() != "manifest.json" &&
+               e.path().filename() != "batch-report.json") {
+      records_before[e.path()] = read_json(e.path());
+    }
+  }
+  REQUIRE(!records_before.empty());
+  r = run_sohoa({"reprocess", out.string(), "--schemas", schemas.string()});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+
+  int newly_flagged = 0;
+  for (const auto& [file, before] : records_before) {
+    const json after = read_json(file);
+    CHECK(after["fields"].size() == before["fields"].size()); // same words, same fields
+    for (const auto& issue : after["issues"]) {
+      if (issue["code"] == "invalid_format") {
+        ++newly_flagged;
+        CHECK(after["fields"][issue["field"].get<std::string>()]["needs_review"] == true);
+      }
+    }
+  }
+  CHECK(newly_flagged > 0);
+  // The PDF/A-2b files hold no record: same doc types, so not rebuilt.
+  for (const auto& [pdf, hash] : pdf_hashes) {
+    CHECK(sohoa::sha256_file(pdf) == hash);
+  }
 }
 
 TEST_CASE("bad inputs fail their document only, with the file named, exit 1") {
