@@ -5,20 +5,6 @@
 namespace sohoa::ocr {
 namespace {
 
-int median_word_height(const PageText& page) {
-  std::vector<int> heights;
-  for (const auto& line : page.lines) {
-    for (const auto& w : line.words) {
-      heights.push_back(w.box.h);
-    }
-  }
-  if (heights.empty()) {
-    return 0;
-  }
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  return heights[heights.size() / 2];
-}
-
 cv::Rect rect_of(const Box& b) { return {b.x, b.y, b.w, b.h}; }
 
 // Ink pixels (255) no word box covers, with a margin for diacritics and slack.
@@ -38,6 +24,20 @@ cv::Mat uncovered_ink(const cv::Mat& binary, const PageText& page, int margin) {
 }
 
 } // namespace
+
+int median_word_height(const PageText& page) {
+  std::vector<int> heights;
+  for (const auto& line : page.lines) {
+    for (const auto& w : line.words) {
+      heights.push_back(w.box.h);
+    }
+  }
+  if (heights.empty()) {
+    return 0;
+  }
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
+}
 
 std::vector<Box> missed_text_regions(const cv::Mat& binary, const PageText& page) {
   CV_Assert(binary.type() == CV_8UC1);

@@ -9,6 +9,9 @@
 
 namespace sohoa::ocr {
 
+// The median height of the page's word boxes (0 without words): the text size.
+int median_word_height(const PageText& page);
+
 // binary: CV_8UC1, ink dark; page: the words read on it, boxes in its pixels.
 // Returns boxes of uncovered ink that looks like a run of at least three glyphs
 // of the page's text size, top to bottom. Dotted leaders, specks, rules, photos

@@ -62,20 +62,6 @@ Reading read_line(tesseract::TessBaseAPI& api, const cv::Mat& crop, cv::Point or
   return r;
 }
 
-int median_word_height(const PageText& page) {
-  std::vector<int> heights;
-  for (const auto& line : page.lines) {
-    for (const auto& w : line.words) {
-      heights.push_back(w.box.h);
-    }
-  }
-  if (heights.empty()) {
-    return 0;
-  }
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  return heights[heights.size() / 2];
-}
-
 // Single-line mode for the passes, the page's mode back afterwards.
 class LineMode {
 public:

@@ -61,6 +61,18 @@ GenOptions small_set(const fs::path &out, std::uint64_t seed) {
   return o;
 }
 
+// Two generated trees hold the same files, byte for byte.
+void check_same_files(const std::map<std::string, std::string> &a,
+                      const std::map<std::string, std::string> &b) {
+  REQUIRE(a.size() > 8);
+  CHECK(a.size() == b.size());
+  for (const auto &[name, content] : a) {
+    INFO(name);
+    REQUIRE(b.count(name) == 1);
+    CHECK(b.at(name) == content);
+  }
+}
+
 std::vector<json> truth_docs(const fs::path &truth) {
   std::vector<json> docs;
   for (const auto &e : fs::recursive_directory_iterator(truth)) {
@@ -312,15 +324,8 @@ TEST_CASE("the same seed gives byte-identical output, another seed differs") {
   generate_set(b);
   generate_set(c);
   const auto ta = tree(a.out);
-  const auto tb = tree(b.out);
   const auto tc = tree(c.out);
-  REQUIRE(ta.size() > 8);
-  CHECK(ta.size() == tb.size());
-  for (const auto &[name, content] : ta) {
-    INFO(name);
-    REQUIRE(tb.count(name) == 1);
-    CHECK(tb.at(name) == content);
-  }
+  check_same_files(ta, tree(b.out));
   int same = 0;
   for (const auto &[name, content] : ta) {
     same += tc.count(name) == 1 && tc.at(name) == content ? 1 : 0;
@@ -498,14 +503,7 @@ TEST_CASE("--layouts standard writes no layout keys; holdout and mixed do not de
     generate_set(a);
     generate_set(b);
     const auto ta = tree(a.out);
-    const auto tb = tree(b.out);
-    REQUIRE(ta.size() > 8);
-    CHECK(ta.size() == tb.size());
-    for (const auto &[name, content] : ta) {
-      INFO(name);
-      REQUIRE(tb.count(name) == 1);
-      CHECK(tb.at(name) == content);
-    }
+    check_same_files(ta, tree(b.out));
     std::set<std::string> seen;
     for (const auto &doc : truth_docs(a.out / "truth")) {
       seen.insert(doc["layout"].get<std::string>());
