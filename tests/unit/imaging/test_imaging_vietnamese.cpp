@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <cmath>
 #include <doctest/doctest.h>
 #include <memory>
@@ -16,6 +17,19 @@ using namespace sohoa::imaging;
 using namespace sohoa::imaging::test;
 
 namespace {
+
+// Cairo and fontconfig keep font caches for the life of the process; released at
+// exit so LeakSanitizer sees only what the code under test leaves.
+struct FontCacheRelease {
+  FontCacheRelease() = default;
+  FontCacheRelease(const FontCacheRelease&) = delete;
+  FontCacheRelease& operator=(const FontCacheRelease&) = delete;
+  ~FontCacheRelease() {
+    cairo_debug_reset_static_data();
+    FcFini();
+  }
+};
+const FontCacheRelease k_font_cache_release;
 
 struct SurfaceDeleter {
   void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
