@@ -7,6 +7,7 @@
 #include "forms/normalize.hpp"
 #include "forms/pattern_fallback.hpp"
 #include "forms/region_extractor.hpp"
+#include "forms/surnames.hpp"
 
 namespace sohoa::forms {
 
@@ -45,6 +46,9 @@ FormsResult analyze(const FormCatalog &catalog, const std::vector<PageText> &pag
     }
     FieldValue v;
     v.value = normalize_value(spec->kind, r.text);
+    if (spec->kind == ValueKind::name) {
+      v.value = restore_surname(v.value, catalog.surnames());
+    }
     if (v.value.empty()) {
       continue; // only leaders: the form was left blank there
     }

@@ -29,6 +29,8 @@ public:
   virtual const std::vector<int> &province_codes() const = 0;
   // schemas/classification.v1.json: titles of documents that are no form.
   virtual const std::vector<std::string> &foreign_titles() const = 0;
+  // schemas/vocabulary.v1.json: family names, to restore a name's first word.
+  virtual const std::vector<std::string> &surnames() const = 0;
   // Labels, titles and headings of every type plus schemas/vocabulary.v1.json.
   virtual const std::vector<std::string> &phrases() const = 0;
   // document.v1, manifest.v1 and each doc type's schema, ready to validate.

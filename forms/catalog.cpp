@@ -131,12 +131,14 @@ public:
   }
   const std::vector<int> &province_codes() const override { return m_provinces; }
   const std::vector<std::string> &foreign_titles() const override { return m_foreign_titles; }
+  const std::vector<std::string> &surnames() const override { return m_surnames; }
   const std::vector<std::string> &phrases() const override { return m_phrases; }
   const SchemaSet &schemas() const override { return m_schemas; }
 
   std::vector<FormType> m_types;
   std::vector<int> m_provinces;
   std::vector<std::string> m_foreign_titles;
+  std::vector<std::string> m_surnames;
   std::vector<std::string> m_phrases;
   SchemaSet m_schemas;
 };
@@ -334,8 +336,10 @@ std::shared_ptr<const FormCatalog> FormCatalog::load(const std::filesystem::path
   }
   const auto vocabulary = schemas_dir / "vocabulary.v1.json";
   if (std::filesystem::exists(vocabulary, ec)) {
-    const auto more = strings(read_json(vocabulary), "phrases", vocabulary.string());
+    const auto j = read_json(vocabulary);
+    const auto more = strings(j, "phrases", vocabulary.string());
     phrases.insert(phrases.end(), more.begin(), more.end());
+    catalog->m_surnames = strings(j, "surnames", vocabulary.string());
   }
   catalog->m_phrases = lexicon_phrases(phrases);
   return catalog;

@@ -442,6 +442,19 @@ TEST_CASE("2024 card: a number under a misread English label half is found below
   CHECK(value(r, "date_of_birth") == "1990-07-12");
 }
 
+TEST_CASE("name fields get their surname back from the bundled list") {
+  std::vector<PageText> pages = id_card();
+  for (auto &line : pages[0].lines) {
+    for (auto &w : line.words) {
+      if (w.text == "LÊ") {
+        w.text = "LỄ"; // a tone mark slipped in the small print
+      }
+    }
+  }
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "full_name") == "LÊ THỊ MAI");
+}
+
 TEST_CASE("an unsure but word-like value is kept") {
   std::vector<PageText> pages = ct01_form();
   for (auto &line : pages[0].lines) {

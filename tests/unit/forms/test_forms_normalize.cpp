@@ -1,4 +1,5 @@
 #include "forms/normalize.hpp"
+#include "forms/surnames.hpp"
 #include "forms/text_fold.hpp"
 #include <doctest/doctest.h>
 
@@ -87,4 +88,20 @@ TEST_CASE("normalize_value keeps what it cannot normalize, cleaned") {
   CHECK(normalize_value(ValueKind::phone_or_email, "0912 345 678") == "0912345678");
   CHECK(normalize_value(ValueKind::phone_or_email, "ha@example.vn") == "ha@example.vn");
   CHECK(normalize_value(ValueKind::gender, "Nữ/F") == "Nữ");
+}
+
+TEST_CASE("a name's first word slipped off a surname by its marks is restored") {
+  const std::vector<std::string> surnames = {"Nguyễn", "Đinh", "Võ", "Vũ", "Đoàn", "Doãn", "Lê"};
+  CHECK(restore_surname("Đỉnh Bảo Dung", surnames) == "Đinh Bảo Dung");
+  CHECK(restore_surname("NGUYÊN ĐỨC TRUNG", surnames) == "NGUYỄN ĐỨC TRUNG");
+  CHECK(restore_surname("VỎ DIỆU DUNG", surnames) == "VÕ DIỆU DUNG");
+  // Already a surname, or not one at all: unchanged.
+  CHECK(restore_surname("Vũ Văn An", surnames) == "Vũ Văn An");
+  CHECK(restore_surname("Lê Thị Mai", surnames) == "Lê Thị Mai");
+  CHECK(restore_surname("Quang Minh Tuấn", surnames) == "Quang Minh Tuấn");
+  // Two surnames fold alike (Đoàn, Doãn): no way to choose.
+  CHECK(restore_surname("Đoản Văn Hậu", surnames) == "Đoản Văn Hậu");
+  // Only the first word, and only of a name of two words or more.
+  CHECK(restore_surname("Nguyên", surnames) == "Nguyên");
+  CHECK(restore_surname("Trần Văn Đỉnh", surnames) == "Trần Văn Đỉnh");
 }
