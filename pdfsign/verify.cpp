@@ -67,13 +67,7 @@ bool load_crls(const std::vector<std::filesystem::path>& paths, std::vector<X509
     } catch (const Error&) {
       data.clear();
     }
-    const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-    X509_CRL* crl = d2i_X509_CRL(nullptr, &p, static_cast<long>(data.size()));
-    if (crl == nullptr) {
-      BioPtr bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
-      crl = PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr);
-    }
-    ERR_clear_error();
+    X509_CRL* crl = parse_crl(data);
     if (crl == nullptr) {
       err << "sohoa: error: not a CRL: " << path.string() << '\n';
       return false;

@@ -2,19 +2,14 @@
 
 #include "support/process.hpp"
 #include "support/scratch.hpp"
+#include "support/tsa_server.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
 #include <fstream>
 #include <stdexcept>
-#include <thread>
 
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
-extern char** environ;
 
 namespace sohoa::test::e2esign {
 namespace fs = std::filesystem;
@@ -44,48 +39,6 @@ int count(const std::string& text, const std::string& needle) {
   return n;
 }
 
-// tsa_server.py as a child process for the life of the test process.
-class TsaProcess {
-public:
-  TsaProcess() {
-    const auto port_file = process_dir() / "tsa.port";
-    std::vector<std::string> args = {"python3", (pki_scripts() / "tsa_server.py").string(),
-                                     pki().string(), port_file.string(), "900"};
-    std::vector<char*> argv;
-    for (auto& a : args) {
-      argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-    if (posix_spawnp(&m_pid, "python3", nullptr, nullptr, argv.data(), environ) != 0) {
-      m_pid = -1;
-      throw std::runtime_error("cannot start tsa_server.py");
-    }
-    for (int i = 0; i < 200 && !fs::exists(port_file); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    std::ifstream in(port_file);
-    int port = 0;
-    in >> port;
-    if (port == 0) {
-      throw std::runtime_error("tsa_server.py wrote no port");
-    }
-    m_url = "http://127.0.0.1:" + std::to_string(port) + "/";
-  }
-  ~TsaProcess() {
-    if (m_pid > 0) {
-      kill(m_pid, SIGTERM);
-      int status = 0;
-      waitpid(m_pid, &status, 0);
-    }
-  }
-  TsaProcess(const TsaProcess&) = delete;
-  TsaProcess& operator=(const TsaProcess&) = delete;
-  const std::string& url() const { return m_url; }
-
-private:
-  pid_t m_pid = -1;
-  std::string m_url;
-};
 
 } // namespace
 
@@ -116,7 +69,7 @@ const fs::path& nss_db() {
 }
 
 std::string tsa_url() {
-  static const TsaProcess s_tsa;
+  static const TsaServer s_tsa(pki(), process_dir().path(), 900);
   return s_tsa.url();
 }
 

@@ -3,22 +3,17 @@
 #include <sstream>
 
 #include "support/scratch.hpp"
+#include "support/tsa_server.hpp"
 
 #include <podofo/podofo.h>
 
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
-extern char** environ;
 
 namespace sohoa::test {
 namespace {
@@ -35,46 +30,6 @@ ProcessDir& process_dir() {
   return s_dir;
 }
 
-class TsaProcess {
-public:
-  TsaProcess() {
-    const auto port_file = process_dir().dir / "tsa.port";
-    const std::string script = (pki_scripts() / "tsa_server.py").string();
-    const std::string pki = test_pki().string();
-    const std::string port_path = port_file.string();
-    std::vector<std::string> args = {"python3", script, pki, port_path, "170"};
-    std::vector<char*> argv;
-    for (auto& arg : args) {
-      argv.push_back(arg.data());
-    }
-    argv.push_back(nullptr);
-    if (posix_spawnp(&m_pid, "python3", nullptr, nullptr, argv.data(), environ) != 0) {
-      throw std::runtime_error("cannot start the test TSA");
-    }
-    for (int i = 0; i < 100 && !std::filesystem::exists(port_file); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    std::ifstream in(port_file);
-    int port = 0;
-    in >> port;
-    if (port == 0) {
-      throw std::runtime_error("the test TSA did not start");
-    }
-    m_url = "http://127.0.0.1:" + std::to_string(port) + "/";
-  }
-  ~TsaProcess() {
-    if (m_pid > 0) {
-      kill(m_pid, SIGTERM);
-      int status = 0;
-      waitpid(m_pid, &status, 0);
-    }
-  }
-  const std::string& url() const { return m_url; }
-
-private:
-  pid_t m_pid = -1;
-  std::string m_url;
-};
 
 } // namespace
 
@@ -125,7 +80,7 @@ const std::filesystem::path& nss_db() {
 }
 
 std::string tsa_url() {
-  static TsaProcess s_tsa;
+  static const TsaServer s_tsa(test_pki(), process_dir().dir.path(), 170);
   return s_tsa.url();
 }
 
