@@ -1,6 +1,7 @@
 // The PDF/A structural checker: passes our files (also after an incremental
 // update, as signing appends one) and names the rule a broken file breaks.
 #include "pdf_test_pages.hpp"
+#include "podofo_pages.hpp"
 #include "pdfsign/pdfa_check.hpp"
 #include "pdfsign/pdfa_writer.hpp"
 #include "support/scratch.hpp"
@@ -139,13 +140,7 @@ TEST_CASE("encrypted and plain PDFs fail the right rules") {
   {
     using namespace PoDoFo;
     PdfMemDocument doc;
-    PdfPage* page = doc.CreatePage(PdfRect(0, 0, 595, 842));
-    PdfObject* font = doc.GetObjects().CreateObject("Font");
-    font->GetDictionary().AddKey("Subtype", PdfName("Type1"));
-    font->GetDictionary().AddKey("BaseFont", PdfName("Helvetica"));
-    PdfDictionary fonts;
-    fonts.AddKey("F1", font->Reference());
-    page->GetResources()->GetDictionary().AddKey("Font", fonts);
+    PdfPage* page = sohoa::test::page_with_helvetica(doc);
     PdfObject* img = doc.GetObjects().CreateObject("XObject");
     img->GetDictionary().AddKey("Subtype", PdfName("Image"));
     img->GetDictionary().AddKey("Interpolate", PdfVariant(true));

@@ -1,6 +1,7 @@
 // Reading scanned, image-only PDFs: our own output, PDFs made the way other
 // producers make them (Flate samples, 1-bit, Indexed), and bad files.
 #include "pdf_test_pages.hpp"
+#include "podofo_pages.hpp"
 #include "pdfsign/pdf_reader.hpp"
 #include "pdfsign/pdfa_writer.hpp"
 #include "support/scratch.hpp"
@@ -234,13 +235,7 @@ TEST_CASE("bad PDFs are rejected with the right code") {
   {
     using namespace PoDoFo;
     PdfMemDocument doc;
-    PdfPage* page = doc.CreatePage(PdfRect(0, 0, 595, 842));
-    PdfObject* font = doc.GetObjects().CreateObject("Font");
-    font->GetDictionary().AddKey("Subtype", PdfName("Type1"));
-    font->GetDictionary().AddKey("BaseFont", PdfName("Helvetica"));
-    PdfDictionary fonts;
-    fonts.AddKey("F1", font->Reference());
-    page->GetResources()->GetDictionary().AddKey("Font", fonts);
+    PdfPage* page = sohoa::test::page_with_helvetica(doc);
     const std::string content = "BT /F1 12 Tf 72 720 Td (Hello) Tj ET";
     page->GetContents()->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
     doc.Write((dir / "text.pdf").c_str());

@@ -76,17 +76,10 @@ TEST_CASE("a PDF/A from write_pdfa stays PDF/A and verifies after a visible B-T 
   }
   CHECK_MESSAGE(failed.empty(), failed);
 
-  sign::VerifyRequest request;
-  request.files = {pdf};
-  request.trust = {test_pki() / "root.pem"};
-  request.crls = {test_pki() / "int.crl", test_pki() / "root.crl"};
-  request.lang = "en";
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = sign::run_verify(request, out, err);
-  INFO(out.str() << err.str());
-  CHECK(code == 0);
-  CHECK(out.str().find("structural PDF/A rules met") != std::string::npos);
+  const VerifyOutcome verified = verify_files({pdf}, true, "en", false);
+  INFO(verified.text);
+  CHECK(verified.code == 0);
+  CHECK(verified.text.find("structural PDF/A rules met") != std::string::npos);
   const auto pdfsig = run_command("pdfsig -nssdir sql:" + nss_db().string() + " " + pdf.string());
   CHECK(pdfsig.output.find("Signature is Valid") != std::string::npos);
   CHECK(pdfsig.output.find("Certificate is Trusted") != std::string::npos);
