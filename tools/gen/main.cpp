@@ -1,8 +1,10 @@
 // sohoa-gen: writes scanned-looking Vietnamese dossiers and their ground truth.
+#include <boost/program_options.hpp>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "tools/gen/generator.hpp"
 
@@ -23,55 +25,53 @@ constexpr const char *k_usage =
     "title aside).\n"
     "The output depends only on the options, never on time or --jobs.\n";
 
-int run(int argc, char **argv) {
-  sohoa::gen::GenOptions opt;
-  bool have_seed = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        throw std::invalid_argument("option " + arg + " needs a value");
-      }
-      return argv[++i];
-    };
-    if (arg == "--seed") {
-      opt.seed = std::stoull(value());
-      have_seed = true;
-    } else if (arg == "--out") {
-      opt.out = value();
-    } else if (arg == "--dossiers") {
-      opt.dossiers = std::stoi(value());
-    } else if (arg == "--profile") {
-      opt.profile = sohoa::gen::parse_profile(value());
-    } else if (arg == "--formats") {
-      opt.formats.clear();
-      std::istringstream list(value());
-      std::string item;
-      while (std::getline(list, item, ',')) {
-        if (!item.empty()) {
-          opt.formats.push_back(sohoa::gen::parse_format(item));
-        }
-      }
-    } else if (arg == "--dpi") {
-      opt.dpi = std::stoi(value());
-    } else if (arg == "--layouts") {
-      opt.layouts = sohoa::gen::parse_layout_set(value());
-    } else if (arg == "--jobs") {
-      opt.jobs = std::stoi(value());
-    } else if (arg == "--bad-inputs") {
-      opt.bad_inputs = true;
-    } else if (arg == "--unknown-docs") {
-      opt.unknown_docs = true;
-    } else if (arg == "--help" || arg == "-h") {
-      std::cout << k_usage;
-      return 0;
-    } else {
-      throw std::invalid_argument("unknown option " + arg);
+std::vector<sohoa::gen::Format> parse_formats(const std::string &list) {
+  std::vector<sohoa::gen::Format> formats;
+  std::istringstream in(list);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    if (!item.empty()) {
+      formats.push_back(sohoa::gen::parse_format(item));
     }
   }
-  if (!have_seed || opt.out.empty() || opt.formats.empty() || opt.dossiers < 0 || opt.dpi < 50 ||
-      opt.dpi > 1200) {
-    throw std::invalid_argument("--seed and --out are required; --dpi 50-1200");
+  return formats;
+}
+
+int run(int argc, char **argv) {
+  namespace po = boost::program_options;
+  sohoa::gen::GenOptions opt;
+  std::string out;
+  std::string profile = "mixed";
+  std::string formats;
+  std::string layouts = "standard";
+  po::options_description options;
+  options.add_options()("help,h", "")("seed", po::value(&opt.seed)->required(), "")(
+      "out", po::value(&out)->required(), "")("dossiers", po::value(&opt.dossiers), "")(
+      "profile", po::value(&profile), "")("formats", po::value(&formats), "")(
+      "dpi", po::value(&opt.dpi), "")("layouts", po::value(&layouts), "")(
+      "jobs", po::value(&opt.jobs), "")("bad-inputs", po::bool_switch(&opt.bad_inputs), "")(
+      "unknown-docs", po::bool_switch(&opt.unknown_docs), "");
+  po::variables_map vm;
+  try {
+    po::store(po::parse_command_line(argc, argv, options), vm);
+    if (vm.count("help") != 0) {
+      std::cout << k_usage;
+      return 0;
+    }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    throw std::invalid_argument(e.what());
+  }
+  opt.out = out;
+  if (vm.count("profile") != 0) {
+    opt.profile = sohoa::gen::parse_profile(profile);
+  }
+  if (vm.count("formats") != 0) {
+    opt.formats = parse_formats(formats);
+  }
+  opt.layouts = sohoa::gen::parse_layout_set(layouts);
+  if (opt.formats.empty() || opt.dossiers < 0 || opt.dpi < 50 || opt.dpi > 1200) {
+    throw std::invalid_argument("--formats must name a format; --dossiers >= 0; --dpi 50-1200");
   }
   const int docs = sohoa::gen::generate_set(opt);
   std::cout << "sohoa-gen: " << docs << " documents in " << opt.dossiers

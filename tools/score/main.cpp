@@ -4,6 +4,8 @@
 
 #include "tools/score/report.hpp"
 
+#include <boost/program_options.hpp>
+
 namespace {
 
 constexpr const char *k_usage =
@@ -13,33 +15,30 @@ constexpr const char *k_usage =
     "precision/recall/F1 per profile and document type.\n";
 
 int run(int argc, char **argv) {
-  std::filesystem::path truth;
-  sohoa::score::ScoreOptions opt;
+  namespace po = boost::program_options;
+  std::string truth;
+  std::string out;
+  std::string tesseract;
   bool json = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        throw std::invalid_argument("option " + arg + " needs a value");
-      }
-      return argv[++i];
-    };
-    if (arg == "--truth") {
-      truth = value();
-    } else if (arg == "--out") {
-      opt.out_dir = value();
-    } else if (arg == "--tesseract-text") {
-      opt.tesseract_dir = value();
-    } else if (arg == "--json") {
-      json = true;
-    } else if (arg == "--help" || arg == "-h") {
+  po::options_description options;
+  options.add_options()("help,h", "")("truth", po::value(&truth)->required(), "")(
+      "out", po::value(&out), "")("tesseract-text", po::value(&tesseract), "")(
+      "json", po::bool_switch(&json), "");
+  try {
+    po::variables_map vm;
+    po::store(po::parse_command_line(argc, argv, options), vm);
+    if (vm.count("help") != 0) {
       std::cout << k_usage;
       return 0;
-    } else {
-      throw std::invalid_argument("unknown option " + arg);
     }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    throw std::invalid_argument(e.what());
   }
-  if (truth.empty() || (opt.out_dir.empty() && opt.tesseract_dir.empty())) {
+  sohoa::score::ScoreOptions opt;
+  opt.out_dir = out;
+  opt.tesseract_dir = tesseract;
+  if (opt.out_dir.empty() && opt.tesseract_dir.empty()) {
     throw std::invalid_argument("--truth and one of --out or --tesseract-text are required");
   }
   const auto docs = sohoa::score::load_truth(truth);
