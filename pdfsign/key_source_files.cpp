@@ -136,12 +136,7 @@ CertificateSummary summarize_certificate(X509* cert) {
   CertificateSummary summary;
   summary.subject = name_text(X509_get_subject_name(cert));
   summary.issuer = name_text(X509_get_issuer_name(cert));
-  if (BIGNUM* serial = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)) {
-    char* hex = BN_bn2hex(serial);
-    summary.serial_hex = hex != nullptr ? hex : "";
-    OPENSSL_free(hex);
-    BN_free(serial);
-  }
+  summary.serial_hex = serial_hex(cert);
   const std::string der = to_der(cert);
   const std::string digest =
       sha256_bytes(reinterpret_cast<const unsigned char*>(der.data()), der.size());

@@ -75,6 +75,9 @@ std::string sha256_bytes(const unsigned char* data, size_t size);   // raw 32 by
 std::string asn1_time_iso(const ASN1_TIME* time);                   // "2026-11-22T11:05:00Z"
 bool asn1_time_to_unix(const ASN1_TIME* time, long long& out);
 std::string unix_to_vietnam_iso(long long unix_seconds);            // "...+07:00"
+// A Unix time in Vietnam's time (UTC+7) through a strftime format.
+std::string unix_to_vietnam_time(long long unix_seconds, const char* format);
+std::string serial_hex(X509* cert);                                 // "" when unreadable
 std::string name_text(const X509_NAME* name);                       // RFC 2253, UTF-8
 std::string common_name(const X509_NAME* name);
 

@@ -81,14 +81,29 @@ std::string asn1_time_iso(const ASN1_TIME* time) {
   return buffer;
 }
 
-std::string unix_to_vietnam_iso(long long unix_seconds) {
+std::string unix_to_vietnam_time(long long unix_seconds, const char* format) {
   // Vietnam has kept UTC+7 without daylight saving since 1975.
   const time_t shifted = static_cast<time_t>(unix_seconds + 7 * 3600);
   struct tm tm{};
   gmtime_r(&shifted, &tm);
-  char buffer[40];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
+  char buffer[64];
+  std::strftime(buffer, sizeof buffer, format, &tm);
   return buffer;
+}
+
+std::string unix_to_vietnam_iso(long long unix_seconds) {
+  return unix_to_vietnam_time(unix_seconds, "%Y-%m-%dT%H:%M:%S+07:00");
+}
+
+std::string serial_hex(X509* cert) {
+  std::string out;
+  if (BIGNUM* serial = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)) {
+    char* hex = BN_bn2hex(serial);
+    out = hex != nullptr ? hex : "";
+    OPENSSL_free(hex);
+    BN_free(serial);
+  }
+  return out;
 }
 
 std::string name_text(const X509_NAME* name) {

@@ -23,12 +23,7 @@ using namespace PoDoFo;
 }
 
 std::string pdf_date(long long unix_seconds) {
-  const time_t shifted = static_cast<time_t>(unix_seconds + 7 * 3600);
-  struct tm tm{};
-  gmtime_r(&shifted, &tm);
-  char buffer[40];
-  std::strftime(buffer, sizeof buffer, "D:%Y%m%d%H%M%S+07'00'", &tm);
-  return buffer;
+  return unix_to_vietnam_time(unix_seconds, "D:%Y%m%d%H%M%S+07'00'");
 }
 
 PdfString utf8_string(const std::string& text) {

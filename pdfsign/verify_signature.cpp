@@ -395,12 +395,7 @@ SignatureReport check_signature(const std::string& bytes, const RawSignature& ra
   report.signer_name = common_name(X509_get_subject_name(signer));
   report.signer_subject = name_text(X509_get_subject_name(signer));
   report.issuer_name = common_name(X509_get_issuer_name(signer));
-  if (BIGNUM* serial = ASN1_INTEGER_to_BN(X509_get0_serialNumber(signer), nullptr)) {
-    char* hex = BN_bn2hex(serial);
-    report.serial_hex = hex != nullptr ? hex : "";
-    OPENSSL_free(hex);
-    BN_free(serial);
-  }
+  report.serial_hex = serial_hex(signer);
 
   // PAdES baseline structure.
   std::vector<std::string> problems_vi;

@@ -77,24 +77,30 @@ PdfTime pdf_time_now() {
   return t;
 }
 
-std::string xmp_date(const PdfTime& t) {
+namespace {
+
+// The date and time of t, then its UTC offset as hours and minutes: "%c%02d:%02d"
+// for XMP, "%c%02d'%02d'" for the Info dictionary.
+std::string format_pdf_time(const PdfTime& t, const char* date_format, const char* offset_format) {
   const std::tm tm = shifted_tm(t);
-  char buf[64];
+  char date[48];
+  std::snprintf(date, sizeof date, date_format, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec);
   const int off = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                t.offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
-  return buf;
+  char offset[16];
+  std::snprintf(offset, sizeof offset, offset_format, t.offset_minutes < 0 ? '-' : '+', off / 60,
+                off % 60);
+  return std::string(date) + offset;
+}
+
+} // namespace
+
+std::string xmp_date(const PdfTime& t) {
+  return format_pdf_time(t, "%04d-%02d-%02dT%02d:%02d:%02d", "%c%02d:%02d");
 }
 
 std::string info_date(const PdfTime& t) {
-  const std::tm tm = shifted_tm(t);
-  char buf[64];
-  const int off = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
-  std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02d%c%02d'%02d'", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                t.offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
-  return buf;
+  return format_pdf_time(t, "D:%04d%02d%02d%02d%02d%02d", "%c%02d'%02d'");
 }
 
 bool parse_pdf_or_xmp_date(const std::string& text, PdfTime& out) {
