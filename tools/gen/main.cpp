@@ -1,5 +1,5 @@
 // sohoa-gen: writes scanned-looking Vietnamese dossiers and their ground truth.
-#include <boost/program_options.hpp>
+#include "tools/parse_options.hpp"
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -52,15 +52,8 @@ int run(int argc, char **argv) {
       "jobs", po::value(&opt.jobs), "")("bad-inputs", po::bool_switch(&opt.bad_inputs), "")(
       "unknown-docs", po::bool_switch(&opt.unknown_docs), "");
   po::variables_map vm;
-  try {
-    po::store(po::parse_command_line(argc, argv, options), vm);
-    if (vm.count("help") != 0) {
-      std::cout << k_usage;
-      return 0;
-    }
-    po::notify(vm);
-  } catch (const po::error &e) {
-    throw std::invalid_argument(e.what());
+  if (!sohoa::tools::parse_options(argc, argv, options, k_usage, vm)) {
+    return 0;
   }
   opt.out = out;
   if (vm.count("profile") != 0) {

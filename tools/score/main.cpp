@@ -4,7 +4,7 @@
 
 #include "tools/score/report.hpp"
 
-#include <boost/program_options.hpp>
+#include "tools/parse_options.hpp"
 
 namespace {
 
@@ -24,16 +24,9 @@ int run(int argc, char **argv) {
   options.add_options()("help,h", "")("truth", po::value(&truth)->required(), "")(
       "out", po::value(&out), "")("tesseract-text", po::value(&tesseract), "")(
       "json", po::bool_switch(&json), "");
-  try {
-    po::variables_map vm;
-    po::store(po::parse_command_line(argc, argv, options), vm);
-    if (vm.count("help") != 0) {
-      std::cout << k_usage;
-      return 0;
-    }
-    po::notify(vm);
-  } catch (const po::error &e) {
-    throw std::invalid_argument(e.what());
+  po::variables_map vm;
+  if (!sohoa::tools::parse_options(argc, argv, options, k_usage, vm)) {
+    return 0;
   }
   sohoa::score::ScoreOptions opt;
   opt.out_dir = out;
