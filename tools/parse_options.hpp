@@ -25,4 +25,19 @@ inline bool parse_options(int argc, char **argv,
   return true;
 }
 
+// Runs a tool's body: a bad command line prints the usage and exits 2, any other
+// failure exits 1, both with the tool's name in front of the message.
+inline int run_tool(const char *name, const char *usage, int (*body)(int, char **), int argc,
+                    char **argv) {
+  try {
+    return body(argc, argv);
+  } catch (const std::invalid_argument &e) {
+    std::cerr << name << ": error: " << e.what() << "\n" << usage;
+    return 2;
+  } catch (const std::exception &e) {
+    std::cerr << name << ": error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
 } // namespace sohoa::tools

@@ -47,13 +47,5 @@ int run(int argc, char **argv) {
 } // namespace
 
 int main(int argc, char **argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::invalid_argument &e) {
-    std::cerr << "sohoa-score: error: " << e.what() << "\n" << k_usage;
-    return 2;
-  } catch (const std::exception &e) {
-    std::cerr << "sohoa-score: error: " << e.what() << "\n";
-    return 1;
-  }
+  return sohoa::tools::run_tool("sohoa-score", k_usage, run, argc, argv);
 }
