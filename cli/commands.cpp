@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "core/build_info.hpp"
 #include "core/error.hpp"
 #include "pdfsign/verify.hpp"
 #include "pipeline/batch_runner.hpp"
@@ -315,7 +316,7 @@ int sohoa_main(int argc, char** argv) {
     return args.empty() ? 2 : 0;
   }
   if (args[0] == "--version" || args[0] == "-V") {
-    std::cout << "sohoa " << SOHOA_VERSION << '\n';
+    std::cout << "sohoa " << sohoa::software_version() << '\n';
     return 0;
   }
   const std::string command = args[0];

@@ -16,6 +16,6 @@ if(SOHOA_SANITIZE)
 endif()
 # The sources root is the include root: #include "imaging/deskew.hpp".
 target_include_directories(sohoa_settings INTERFACE ${PROJECT_SOURCE_DIR})
-target_compile_definitions(sohoa_settings INTERFACE
-  SOHOA_VERSION="${PROJECT_VERSION}"
-  SOHOA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+# The version and the source folder are not compile definitions: they come from
+# core/build_info.hpp, so that every other translation unit compiles the same in
+# any checkout folder (and a compiler cache can share its objects).

@@ -1,4 +1,5 @@
 #include "pipeline/batch_runner.hpp"
+#include "core/build_info.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/hash.hpp"
@@ -23,7 +24,7 @@ fs::path resolve_schemas_dir(const fs::path& explicit_dir) {
   if (const char* env = std::getenv("SOHOA_SCHEMAS_DIR"); env != nullptr && *env != '\0') {
     return env;
   }
-  const fs::path built_from = fs::path(SOHOA_SOURCE_DIR) / "schemas";
+  const fs::path built_from = fs::path(sohoa::source_dir()) / "schemas";
   std::error_code ec;
   if (fs::is_directory(built_from, ec)) {
     return built_from;
@@ -104,7 +105,7 @@ public:
     m_context.out = m_config.out;
     m_context.pdfa = m_config.pdfa;
     m_context.deterministic = m_config.deterministic;
-    m_context.software_version = SOHOA_VERSION;
+    m_context.software_version = sohoa::software_version();
     m_report = std::make_unique<BatchReport>(m_config.out / "batch-report.json",
                                              iso_now(m_config.deterministic));
 

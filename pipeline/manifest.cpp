@@ -1,4 +1,5 @@
 #include "pipeline/manifest.hpp"
+#include "core/build_info.hpp"
 #include "core/atomic_file.hpp"
 #include "pdfsign/pdfa_writer.hpp"
 #include <opencv2/core/version.hpp>
@@ -49,7 +50,7 @@ nlohmann::json document_json(const DocumentOutcome& d) {
 
 EngineVersions gather_versions(const ocr::OcrOptions& ocr_options) {
   EngineVersions v;
-  v.software = SOHOA_VERSION;
+  v.software = sohoa::software_version();
   v.tesseract = ocr::tesseract_version();
   v.leptonica = ocr::leptonica_version();
   v.opencv = CV_VERSION;

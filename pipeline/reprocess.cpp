@@ -1,4 +1,5 @@
 #include "pipeline/reprocess.hpp"
+#include "core/build_info.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/hash.hpp"
@@ -112,7 +113,7 @@ public:
     m_context.out = m_config.out;
     m_context.pdfa = m_config.pdfa;
     m_context.deterministic = m_config.deterministic;
-    m_context.software_version = SOHOA_VERSION;
+    m_context.software_version = sohoa::software_version();
 
     std::vector<fs::path> dirs;
     for (const auto& entry : fs::directory_iterator(m_config.out, ec)) {

@@ -31,8 +31,9 @@ private:
 };
 
 // Paths the build passes to tests: the binary under test and the generator.
-inline std::filesystem::path sohoa_binary() { return SOHOA_TEST_BINARY; }
-inline std::filesystem::path generator_binary() { return SOHOA_TEST_GENERATOR; }
-inline std::filesystem::path source_dir() { return SOHOA_SOURCE_DIR; }
+// Defined in test_paths.cpp, the one test file compiled with the build's paths.
+std::filesystem::path sohoa_binary();
+std::filesystem::path generator_binary();
+std::filesystem::path source_dir();
 
 } // namespace sohoa::test
