@@ -10,5 +10,7 @@ namespace sohoa {
 const std::string& software_version();
 // The source tree the binary was built from (schemas/ is found there before install).
 const std::string& source_dir();
+// <install prefix>/share/sohoa, as configured (the data of an installed binary).
+const std::string& install_data_dir();
 
 } // namespace sohoa

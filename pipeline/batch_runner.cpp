@@ -1,5 +1,6 @@
 #include "pipeline/batch_runner.hpp"
 #include "core/build_info.hpp"
+#include "core/data_dir.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/hash.hpp"
@@ -24,12 +25,7 @@ fs::path resolve_schemas_dir(const fs::path& explicit_dir) {
   if (const char* env = std::getenv("SOHOA_SCHEMAS_DIR"); env != nullptr && *env != '\0') {
     return env;
   }
-  const fs::path built_from = fs::path(sohoa::source_dir()) / "schemas";
-  std::error_code ec;
-  if (fs::is_directory(built_from, ec)) {
-    return built_from;
-  }
-  return "/usr/share/sohoa/schemas";
+  return sohoa::find_data_dir("schemas");
 }
 
 namespace {

@@ -10,8 +10,8 @@ namespace sohoa::pipeline {
 // one document are reported through log and the batch report, never thrown.
 int run_batch(const RunConfig& config, Logger& log);
 
-// The schemas folder: explicit, else $SOHOA_SCHEMAS_DIR, else the one next to the
-// sources the binary was built from, else /usr/share/sohoa/schemas.
+// The schemas folder: explicit, else $SOHOA_SCHEMAS_DIR, else find_data_dir("schemas")
+// (an installed tree's share/sohoa/schemas, the source tree's, the configured prefix's).
 std::filesystem::path resolve_schemas_dir(const std::filesystem::path& explicit_dir);
 
 } // namespace sohoa::pipeline

@@ -35,5 +35,7 @@ private:
 std::filesystem::path sohoa_binary();
 std::filesystem::path generator_binary();
 std::filesystem::path source_dir();
+std::filesystem::path build_dir();
+std::filesystem::path cmake_command();
 
 } // namespace sohoa::test
