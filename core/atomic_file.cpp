@@ -64,12 +64,16 @@ std::filesystem::path temp_path_for(const std::filesystem::path& target) {
 }
 
 std::filesystem::path final_path_for(const std::filesystem::path& path) {
-  const std::string name = path.filename().string();
-  const auto marker = name.rfind(k_temp_marker);
-  if (name.size() < 2 || name[0] != '.' || marker == std::string::npos || marker < 2) {
-    return path;
+  std::string name = path.filename().string();
+  // A temp of a temp (the signer rewrites the writer's temp file): strip every level.
+  for (;;) {
+    const auto marker = name.rfind(k_temp_marker);
+    if (name.size() < 2 || name[0] != '.' || marker == std::string::npos || marker < 2) {
+      break;
+    }
+    name = name.substr(1, marker - 1);
   }
-  return path.parent_path() / name.substr(1, marker - 1);
+  return path.parent_path() / name;
 }
 
 void write_file_bytes(const std::filesystem::path& file, std::string_view bytes) {
