@@ -15,10 +15,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 #include <map>
 #include <thread>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace sohoa::pipeline {
 namespace fs = std::filesystem;
@@ -411,10 +411,12 @@ private:
     outcome.timings.total_ms = doc.watch.elapsed_ms();
     if (outcome.status == "failed" && !outcome.errors.empty() && !m_abort) {
       const auto& e = outcome.errors.front();
-      const bool full_path = fs::path(e.file).is_absolute();  // an output that failed
-      m_log.error(full_path ? e.file
-                            : dossier.input.id + "/" + (e.file.empty() ? outcome.document_id : e.file),
-                  e.code, e.message);
+      // An output that failed is named by its full path; inputs within the dossier.
+      const std::string where =
+          fs::path(e.file).is_absolute()
+              ? e.file
+              : dossier.input.id + "/" + (e.file.empty() ? outcome.document_id : e.file);
+      m_log.error(where, e.code, e.message);
     }
     doc.outcome = std::move(outcome);
     ++m_documents_done;

@@ -434,7 +434,8 @@ std::vector<DossierInput> discover_inputs(const std::vector<fs::path>& inputs) {
     std::error_code ec;
     const fs::file_status status = fs::status(input, ec);
     if (!fs::exists(status)) {
-      throw Error(Stage::config, "input_not_found", "INPUT does not exist: " + escape_invalid_utf8(input.string()));
+      throw Error(Stage::config, "input_not_found",
+                  "INPUT does not exist: " + escape_invalid_utf8(input.string()));
     }
     const fs::path path = absolute_normal(input);
     if (!fs::is_directory(status)) {
