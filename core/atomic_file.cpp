@@ -1,5 +1,6 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/name_text.hpp"
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -11,17 +12,45 @@
 namespace sohoa {
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+constexpr std::string_view k_temp_marker = ".tmp-";
+
+std::string errno_text(int error) { return std::strerror(error); }
+
+// A file descriptor closed on scope exit.
+class Fd {
+public:
+  explicit Fd(int fd) : m_fd(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+  }
+  int get() const { return m_fd; }
+  // Closes now: close(2) may report a deferred write error (NFS, quota).
+  int close() {
+    const int rc = ::close(m_fd);
+    m_fd = -1;
+    return rc;
+  }
+
+private:
+  int m_fd;
+};
+
+[[noreturn]] void fail(const std::string& what, const std::filesystem::path& file, int error) {
+  const std::string shown = escape_invalid_utf8(final_path_for(file).string());
+  throw Error(Stage::output, "write_failed", what + " " + shown + ": " + errno_text(error), shown);
+}
 
 void fsync_path(const std::filesystem::path& path, bool directory) {
-  const int fd = ::open(path.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-  if (fd < 0) {
-    throw Error(Stage::output, "io_error", "cannot open for fsync: " + errno_text(), path.string());
+  Fd fd(::open(path.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY));
+  if (fd.get() < 0) {
+    fail("cannot open for fsync", path, errno);
   }
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) {
-    throw Error(Stage::output, "io_error", "fsync failed: " + errno_text(), path.string());
+  if (::fsync(fd.get()) != 0) {
+    fail("cannot flush to disk", path, errno);
   }
 }
 
@@ -29,45 +58,75 @@ void fsync_path(const std::filesystem::path& path, bool directory) {
 
 std::filesystem::path temp_path_for(const std::filesystem::path& target) {
   static std::atomic<unsigned> counter{0};
-  auto name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-              std::to_string(counter++);
+  auto name = "." + target.filename().string() + std::string(k_temp_marker) +
+              std::to_string(::getpid()) + "-" + std::to_string(counter++);
   return target.parent_path() / name;
+}
+
+std::filesystem::path final_path_for(const std::filesystem::path& path) {
+  std::string name = path.filename().string();
+  // A temp of a temp (the signer rewrites the writer's temp file): strip every level.
+  for (;;) {
+    const auto marker = name.rfind(k_temp_marker);
+    if (name.size() < 2 || name[0] != '.' || marker == std::string::npos || marker < 2) {
+      break;
+    }
+    name = name.substr(1, marker - 1);
+  }
+  return path.parent_path() / name;
+}
+
+void write_file_bytes(const std::filesystem::path& file, std::string_view bytes) {
+  Fd fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (fd.get() < 0) {
+    fail("cannot create", file, errno);
+  }
+  const auto remove_and_fail = [&](const char* what, int error) {
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    fail(what, file, error);
+  };
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd.get(), bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      remove_and_fail("cannot write", n < 0 ? errno : ENOSPC);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd.get()) != 0) {
+    remove_and_fail("cannot flush to disk", errno);
+  }
+  if (fd.close() != 0) {
+    remove_and_fail("cannot close", errno);
+  }
 }
 
 void commit_file_atomic(const std::filesystem::path& temp, const std::filesystem::path& target) {
   fsync_path(temp, false);
-  std::error_code ec;
-  std::filesystem::rename(temp, target, ec);
-  if (ec) {
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    const int error = errno;
+    std::error_code ec;
     std::filesystem::remove(temp, ec);
-    throw Error(Stage::output, "io_error", "cannot move into place: " + ec.message(),
-                target.string());
+    fail("cannot move into place", target, error);
   }
   fsync_path(target.parent_path().empty() ? "." : target.parent_path(), true);
 }
 
 void write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
   const auto temp = temp_path_for(path);
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      throw Error(Stage::output, "io_error", "cannot create: " + errno_text(), temp.string());
-    }
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(temp, ec);
-      throw Error(Stage::output, "io_error", "write failed (disk full?)", path.string());
-    }
-  }
+  write_file_bytes(temp, bytes);
   commit_file_atomic(temp, path);
 }
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw Error(Stage::ingest, "unreadable_file", "cannot open: " + errno_text(), path.string());
+    throw Error(Stage::ingest, "unreadable_file", "cannot open: " + errno_text(errno),
+                escape_invalid_utf8(path.string()));
   }
   std::ostringstream ss;
   ss << in.rdbuf();

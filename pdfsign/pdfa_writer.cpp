@@ -404,12 +404,7 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
     throw Error(Stage::pdf, "pdf_write_failed", describe(e), out.string());
   }
   set_content_id(bytes);
-  std::ofstream file(out, std::ios::binary | std::ios::trunc);
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  file.close();
-  if (!file) {
-    throw Error(Stage::pdf, "pdf_write_failed", "cannot write the PDF", out.string());
-  }
+  write_file_bytes(out, bytes);  // Error(Stage::output) naming the file and errno's reason
 }
 
 } // namespace sohoa::pdf

@@ -13,17 +13,61 @@ void quiet_podofo() {
 }
 
 std::string describe(const PoDoFo::PdfError& error) {
-  std::string out = "PoDoFo error ";
-  const char* name = PoDoFo::PdfError::ErrorName(error.GetError());
-  out += name ? name : "unknown";
-  const auto& callstack = error.GetCallstack();
-  for (const auto& info : callstack) {
-    if (!info.GetInformation().empty()) {
-      out += ": " + info.GetInformation();
-      break;
-    }
+  // PoDoFo's own texts ("ePdfError_NoEOFToken: Handler fixes issue #49") speak of
+  // its internals; say what is wrong with the file instead.
+  using namespace PoDoFo;
+  switch (error.GetError()) {
+  case ePdfError_NoEOFToken:
+    return "the file has no end marker (%%EOF): it is truncated or not a finished PDF";
+  case ePdfError_UnexpectedEOF:
+    return "the file ends in the middle of its content: it is truncated";
+  case ePdfError_NoXRef:
+  case ePdfError_InvalidXRef:
+  case ePdfError_InvalidXRefType:
+  case ePdfError_InvalidXRefStream:
+    return "its cross-reference table is missing or damaged";
+  case ePdfError_NoTrailer:
+  case ePdfError_InvalidTrailerSize:
+    return "its trailer is missing or damaged";
+  case ePdfError_NoPdfFile:
+    return "it is not a PDF file";
+  case ePdfError_InvalidPassword:
+  case ePdfError_InvalidEncryptionDict:
+    return "it is encrypted";
+  case ePdfError_InvalidStream:
+  case ePdfError_InvalidStreamLength:
+  case ePdfError_Flate:
+  case ePdfError_MissingEndStream:
+    return "a data stream in it is damaged";
+  case ePdfError_UnsupportedFilter:
+    return "it uses a compression this program does not read";
+  case ePdfError_UnsupportedFontFormat:
+    return "it holds a font this program does not read";
+  case ePdfError_OutOfMemory:
+    return "it needs more memory than is available";
+  case ePdfError_FileNotFound:
+    return "the file cannot be opened";
+  case ePdfError_InvalidHandle:
+  case ePdfError_InvalidDataType:
+  case ePdfError_InvalidName:
+  case ePdfError_InvalidKey:
+  case ePdfError_InvalidEnumValue:
+  case ePdfError_NoObject:
+  case ePdfError_BrokenFile:
+  case ePdfError_InvalidContentStream:
+  case ePdfError_InvalidPredictor:
+  case ePdfError_InvalidHexString:
+  case ePdfError_NoNumber:
+    return "its structure is damaged";
+  default:
+    break;
   }
-  return out;
+  const char* name = PdfError::ErrorName(error.GetError());
+  std::string code = name ? name : "unknown";
+  if (code.rfind("ePdfError_", 0) == 0) {
+    code = code.substr(10);
+  }
+  return "it cannot be read as a PDF (" + code + ")";
 }
 
 PoDoFo::PdfString pdf_text(const std::string& utf8) {

@@ -1,9 +1,12 @@
 #include "pdfsign/verify_changes.hpp"
+#include "pdfsign/podofo_util.hpp"
+#include "pdfsign/verify_model.hpp"
 
 #include <podofo/podofo.h>
 
 #include <openssl/err.h>
 
+#include <algorithm>
 #include <memory>
 #include <regex>
 #include <set>
@@ -124,10 +127,33 @@ bool allowed_new_object(const PdfObject* object) {
   return true;
 }
 
+// Bytes after the last %%EOF (past `covered_end`) that are not blank: no revision
+// holds them, so no signature covers them (pdfsig: "not wholly signed").
+long long unsigned_trailing_bytes(const std::string& bytes, long long covered_end) {
+  long long from = covered_end;
+  const std::vector<long long> ends = revision_ends(bytes);
+  if (!ends.empty()) {
+    from = std::max(from, ends.back());
+  }
+  const auto first_byte = bytes.find_first_not_of(" \t\r\n\f", static_cast<size_t>(from));
+  if (first_byte == std::string::npos) {
+    return 0;
+  }
+  return static_cast<long long>(bytes.size() - first_byte);
+}
+
 } // namespace
 
 Check check_later_changes(const std::string& bytes, long long covered_end) {
   const long long size = static_cast<long long>(bytes.size());
+  if (const long long trailing = unsigned_trailing_bytes(bytes, covered_end); trailing > 0) {
+    const std::string n = std::to_string(trailing);
+    return Check{"changes", CheckStatus::failed,
+                 {n + " byte sau %%EOF cuối cùng không được chữ ký nào bao phủ: tài liệu "
+                      "không được ký toàn bộ",
+                  n + " bytes after the last %%EOF are covered by no signature: the "
+                      "document is not wholly signed"}};
+  }
   if (covered_end >= size) {
     return Check{"changes", CheckStatus::ok,
                  {"Không có thay đổi nào sau khi ký (chữ ký phủ toàn bộ tệp)",
@@ -180,10 +206,8 @@ Check check_later_changes(const std::string& bytes, long long covered_end) {
     }
   } catch (const PdfError& e) {
     return Check{"changes", CheckStatus::failed,
-                 {"Phần thêm sau khi ký không đọc được (PoDoFo: " +
-                      std::string(PdfError::ErrorName(e.GetError())) + ")",
-                  "The part added after signing cannot be parsed (PoDoFo: " +
-                      std::string(PdfError::ErrorName(e.GetError())) + ")"}};
+                 {"Phần thêm sau khi ký không đọc được (" + pdf::describe(e) + ")",
+                  "The part added after signing cannot be parsed (" + pdf::describe(e) + ")"}};
   }
   if (!problems.empty()) {
     return Check{"changes", CheckStatus::failed,

@@ -1,5 +1,6 @@
 #include "pipeline/batch_report.hpp"
 #include "core/atomic_file.hpp"
+#include "core/name_text.hpp"
 #include <cmath>
 
 namespace sohoa::pipeline {
@@ -17,9 +18,11 @@ nlohmann::json timings_json(const DocumentTimings& t) {
 nlohmann::json errors_json(const std::vector<ErrorInfo>& errors) {
   auto out = nlohmann::json::array();
   for (const auto& e : errors) {
-    nlohmann::json j = {{"stage", e.stage}, {"code", e.code}, {"message", e.message}};
+    // Messages may quote a file name that is not UTF-8: escape it, never fail the dump.
+    nlohmann::json j = {
+        {"stage", e.stage}, {"code", e.code}, {"message", escape_invalid_utf8(e.message)}};
     if (!e.file.empty()) {
-      j["file"] = e.file;
+      j["file"] = escape_invalid_utf8(e.file);
     }
     if (e.page > 0) {
       j["page"] = e.page;
@@ -32,7 +35,8 @@ nlohmann::json errors_json(const std::vector<ErrorInfo>& errors) {
 } // namespace
 
 void BatchReport::add_dossier(const std::string& dossier_id,
-                              const std::vector<DocumentOutcome>& documents, double elapsed_ms) {
+                              const std::vector<DocumentOutcome>& documents, double elapsed_ms,
+                              const std::string& failure) {
   std::lock_guard lock(m_mutex);
   int failed = 0;
   int review = 0;
@@ -51,14 +55,32 @@ void BatchReport::add_dossier(const std::string& dossier_id,
                            {"errors", errors_json(d.errors)},
                            {"skipped", false}});
   }
-  const std::string status = failed > 0 ? "failed" : review > 0 ? "needs_review" : "ok";
-  m_dossiers.push_back({{"dossier_id", dossier_id},
+  const std::string status =
+      failed > 0 || !failure.empty() ? "failed" : review > 0 ? "needs_review" : "ok";
+  nlohmann::json row = {{"dossier_id", dossier_id},
                         {"status", status},
                         {"documents", documents.size()},
                         {"pages", pages},
                         {"failed", failed},
                         {"needs_review", review},
                         {"elapsed_ms", ms(elapsed_ms)},
+                        {"skipped", false}};
+  if (!failure.empty()) {
+    row["reason"] = escape_invalid_utf8(failure);
+  }
+  m_dossiers.push_back(std::move(row));
+}
+
+void BatchReport::add_failed_dossier(const std::string& dossier_id, const ErrorInfo& error) {
+  std::lock_guard lock(m_mutex);
+  m_dossiers.push_back({{"dossier_id", dossier_id},
+                        {"status", "failed"},
+                        {"documents", 0},
+                        {"pages", 0},
+                        {"failed", 0},
+                        {"needs_review", 0},
+                        {"reason", escape_invalid_utf8(error.message)},
+                        {"errors", errors_json({error})},
                         {"skipped", false}});
 }
 
@@ -104,6 +126,11 @@ void BatchReport::add_unfinished(const std::string& dossier_id, const std::strin
 
 bool BatchReport::any_failed() const {
   std::lock_guard lock(m_mutex);
+  for (const auto& d : m_dossiers) {
+    if (d.value("status", "") == "failed") {
+      return true;
+    }
+  }
   for (const auto& d : m_documents) {
     if (d.value("status", "") == "failed") {
       return true;
@@ -125,6 +152,10 @@ void BatchReport::write(const std::string& finished_at, int exit_code, bool fina
     docs_failed += s == "failed" ? 1 : 0;
     pages += d.value("pages", 0);
   }
+  int dossiers_failed = 0;
+  for (const auto& d : m_dossiers) {
+    dossiers_failed += d.value("status", "") == "failed" ? 1 : 0;
+  }
   nlohmann::json report = {
       {"schema", "sohoa.batch-report/1"},
       {"started_at", m_started_at},
@@ -137,7 +168,8 @@ void BatchReport::write(const std::string& finished_at, int exit_code, bool fina
         {"pages", pages},
         {"ok", docs_ok},
         {"needs_review", docs_review},
-        {"failed", docs_failed}}},
+        {"failed", docs_failed},
+        {"failed_dossiers", dossiers_failed}}},
       {"dossiers", m_dossiers},
       {"documents", m_documents}};
   write_file_atomic(m_file, report.dump(2) + "\n");

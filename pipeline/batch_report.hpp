@@ -16,8 +16,13 @@ public:
   BatchReport(std::filesystem::path file, std::string started_at)
       : m_file(std::move(file)), m_started_at(std::move(started_at)) {}
 
+  // `failure`, when given, fails the dossier as a whole (its manifest could not be
+  // written) whatever its documents' statuses.
   void add_dossier(const std::string& dossier_id, const std::vector<DocumentOutcome>& documents,
-                   double elapsed_ms);
+                   double elapsed_ms, const std::string& failure = {});
+  // A dossier that could not be started (invalid dossier.json, output folder not
+  // writable): one failed row, no documents; the run exits 1.
+  void add_failed_dossier(const std::string& dossier_id, const ErrorInfo& error);
   // A dossier complete from an earlier run: its rows come from its manifest.
   void add_skipped(const std::string& dossier_id, const nlohmann::json& manifest);
   // A dossier the run stopped in (signer failure): listed as not finished.

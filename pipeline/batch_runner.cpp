@@ -4,16 +4,22 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/hash.hpp"
+#include "core/name_text.hpp"
 #include "forms/record_validation.hpp"
 #include "pipeline/batch_report.hpp"
 #include "pipeline/clock.hpp"
 #include "pipeline/document.hpp"
 #include "pipeline/manifest.hpp"
+#include "pipeline/resume.hpp"
 #include "pipeline/work_queue.hpp"
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <thread>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace sohoa::pipeline {
 namespace fs = std::filesystem;
@@ -48,6 +54,7 @@ struct DossierState {
   std::atomic<std::size_t> remaining{0};
   std::string started_at;
   Stopwatch watch;
+  bool reported = false;  // a row is in the batch report (finished or failed)
 };
 
 struct PageTask {
@@ -55,6 +62,28 @@ struct PageTask {
   std::size_t page_index = 0;
   RasterPage raster;
 };
+
+// Why files cannot be written in `dir` (created when missing), or nullopt. Creating
+// and removing a probe file catches a read-only folder or file system even as root,
+// for whom the permission bits say nothing.
+std::optional<std::string> unwritable_folder_problem(const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    return "cannot create the output folder " + dir.string() + ": " + ec.message();
+  }
+  if (!fs::is_directory(dir, ec)) {
+    return "cannot create the output folder " + dir.string() + ": a file is in the way";
+  }
+  const fs::path probe = temp_path_for(dir / ".write-probe");
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    return "cannot write in the output folder " + dir.string() + ": " + std::strerror(errno);
+  }
+  ::close(fd);
+  fs::remove(probe, ec);
+  return std::nullopt;
+}
 
 // Removes temp files a killed run left behind in a dossier's output folder.
 void remove_stale_temps(const fs::path& dir) {
@@ -115,11 +144,21 @@ public:
     make_unique_dossier_ids(dossiers);
     std::vector<std::unique_ptr<DossierState>> todo;
     for (auto& d : dossiers) {
+      if (d.failure) {
+        m_log.error(d.failure->file, d.failure->code, d.failure->message);
+        m_report->add_failed_dossier(d.id, {"ingest", d.failure->code, d.failure->message,
+                                            d.failure->file, 0});
+        continue;
+      }
       if (!m_config.force) {
-        if (auto manifest = read_complete_manifest(m_config.out / d.id / "manifest.json")) {
-          m_report->add_skipped(d.id, *manifest);
+        ResumeCheck resume = check_resume(m_config.out / d.id, d);
+        if (resume.manifest) {
+          m_report->add_skipped(d.id, *resume.manifest);
           m_log.info("skipping " + d.id + ": complete from an earlier run (--force redoes it)");
           continue;
+        }
+        if (!resume.redo_reason.empty()) {
+          m_log.info("redoing " + d.id + ": " + resume.redo_reason);
         }
       }
       auto state = std::make_unique<DossierState>();
@@ -141,7 +180,7 @@ public:
     }
     m_log.finish_progress();
     for (auto& dossier : todo) {
-      if (dossier->remaining > 0 || dossier->documents.size() < dossier->input.documents.size()) {
+      if (!dossier->reported) {
         m_report->add_unfinished(dossier->input.id, "the run stopped before this dossier finished");
       }
     }
@@ -152,7 +191,12 @@ public:
     } else if (m_report->any_failed()) {
       exit_code = k_exit_some_failed;
     }
-    m_report->write(iso_now(m_config.deterministic), exit_code, true);
+    try {
+      m_report->write(iso_now(m_config.deterministic), exit_code, true);
+    } catch (const Error& e) {
+      m_log.error(e.file(), e.code(), e.what());
+      return m_abort ? k_exit_signer : k_exit_some_failed;
+    }
     return exit_code;
   }
 
@@ -226,13 +270,28 @@ private:
     m_log.progress(m_pages_done, m_pages_seen, m_documents_done, m_documents_total);
   }
 
+  // The dossier fails before any work: one failed row in the report, no manifest,
+  // so the next run tries it again.
+  void fail_dossier(DossierState& dossier, const std::string& code, const std::string& message,
+                    const std::string& file) {
+    m_log.error(file, code, message);
+    m_report->add_failed_dossier(dossier.input.id, {"output", code, message, file, 0});
+    dossier.reported = true;
+    write_partial_report();
+  }
+
+  void write_partial_report() {
+    try {
+      m_report->write("", 0, false);
+    } catch (const Error& e) {
+      m_log.warning(e.file(), e.what());  // the final write tries again
+    }
+  }
+
   void feed_dossier(DossierState& dossier) {
     const fs::path dir = m_config.out / dossier.input.id;
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-      m_log.error(dir.string(), "output_unwritable", "cannot create folder: " + ec.message());
-      m_report->add_unfinished(dossier.input.id, "cannot create output folder");
+    if (auto problem = unwritable_folder_problem(dir)) {
+      fail_dossier(dossier, "output_unwritable", *problem, dir.string());
       return;
     }
     for (const auto& [document_id, message] : dossier.input.document_errors) {
@@ -271,9 +330,13 @@ private:
     }
     for (const auto& file : input.files) {
       const std::string name = source_name(dossier.input, file);
+      const std::string name_bytes = source_name_bytes(dossier.input, file);
       try {
-        doc.outcome.inputs.push_back(
-            {name, sha256_file(file), static_cast<long long>(fs::file_size(file))});
+        FileDigest digest = digest_file(file, name);
+        if (name != name_bytes) {
+          digest.name_bytes_hex = hex_bytes(name_bytes);
+        }
+        doc.outcome.inputs.push_back(std::move(digest));
       } catch (const std::exception& e) {
         doc.outcome.errors.push_back({"ingest", "unreadable_file", e.what(), name, 0});
         continue;
@@ -315,10 +378,18 @@ private:
     DossierState& dossier = *doc.dossier;
     DocumentOutcome outcome = std::move(doc.outcome);
     if (!m_abort) {
+      // write_document takes the outcome: keep what names the document for a failure.
+      const std::string document_id = outcome.document_id;
+      const std::vector<FileDigest> inputs = outcome.inputs;
+      const auto restore = [&] {
+        outcome.document_id = document_id;
+        outcome.inputs = inputs;
+      };
       try {
         outcome = write_document(m_context, dossier.input, doc.index, std::move(doc.pages),
                                  std::move(outcome));
       } catch (const Error& e) {
+        restore();
         if (e.stage() == Stage::sign) {
           m_abort = true;
           m_log.error(e.file(), e.code(), e.what());
@@ -327,6 +398,7 @@ private:
           outcome.status = "failed";
         }
       } catch (const std::exception& e) {
+        restore();
         outcome.errors.push_back({"pipeline", "internal_error", e.what(), "", 0});
         outcome.status = "failed";
       }
@@ -335,8 +407,12 @@ private:
     outcome.timings.total_ms = doc.watch.elapsed_ms();
     if (outcome.status == "failed" && !outcome.errors.empty() && !m_abort) {
       const auto& e = outcome.errors.front();
-      m_log.error(dossier.input.id + "/" + (e.file.empty() ? outcome.document_id : e.file),
-                  e.code, e.message);
+      // An output that failed is named by its full path; inputs within the dossier.
+      const std::string where =
+          fs::path(e.file).is_absolute()
+              ? e.file
+              : dossier.input.id + "/" + (e.file.empty() ? outcome.document_id : e.file);
+      m_log.error(where, e.code, e.message);
     }
     doc.outcome = std::move(outcome);
     ++m_documents_done;
@@ -350,6 +426,7 @@ private:
   void finish_dossier(DossierState& dossier) {
     if (m_abort) {
       m_report->add_unfinished(dossier.input.id, "the run stopped: signer or TSA unusable");
+      dossier.reported = true;
       return;
     }
     ManifestInput in;
@@ -364,6 +441,7 @@ private:
     in.started_at = dossier.started_at;
     in.finished_at = iso_now(m_config.deterministic);
     in.pdfa = m_config.pdfa == pdf::PdfAPart::a3b ? "3b" : "2b";
+    std::string failure;
     try {
       const auto manifest = build_manifest(in);
       for (const auto& violation : forms::validate_manifest(manifest, *m_context.catalog)) {
@@ -371,12 +449,13 @@ private:
       }
       write_file_atomic(m_config.out / dossier.input.id / "manifest.json",
                         manifest.dump(2) + "\n");
-      m_report->add_dossier(dossier.input.id, in.documents, dossier.watch.elapsed_ms());
-      m_report->write("", 0, false);
     } catch (const Error& e) {
       m_log.error(e.file(), e.code(), e.what());
-      m_report->add_unfinished(dossier.input.id, e.what());
+      failure = e.what();
     }
+    m_report->add_dossier(dossier.input.id, in.documents, dossier.watch.elapsed_ms(), failure);
+    dossier.reported = true;
+    write_partial_report();
   }
 
   const RunConfig& m_config;

@@ -1,4 +1,5 @@
 #include "pipeline/decode_dossier_json.hpp"
+#include "pipeline/json_file.hpp"
 #include <nlohmann/json.hpp>
 
 namespace sohoa::pipeline {
@@ -96,20 +97,21 @@ DossierSpec parse_dossier_json(std::string_view text) {
   if (text.size() > k_max_dossier_json_bytes) {
     spec.malformed = true;
     spec.problems.push_back("dossier.json is larger than " +
-                            std::to_string(k_max_dossier_json_bytes) + " bytes; ignored");
+                            std::to_string(k_max_dossier_json_bytes) + " bytes");
     return spec;
   }
-  // No exceptions: a parse error gives a "discarded" value. Comments are not JSON.
-  const json root = json::parse(text.begin(), text.end(), nullptr, false);
+  // Comments are not JSON. A parse error is caught here: nothing escapes.
+  std::string parse_problem;
+  const json root = parse_json_text(text, parse_problem);
   if (root.is_discarded()) {
     spec.malformed = true;
-    spec.problems.push_back("dossier.json is not valid JSON (UTF-8); ignored");
+    spec.problems.push_back("dossier.json is not valid JSON (UTF-8): " + parse_problem);
     return spec;
   }
   if (!root.is_object()) {
     spec.malformed = true;
     spec.problems.push_back("dossier.json must hold a JSON object, not " +
-                            describe_type(root) + "; ignored");
+                            describe_type(root));
     return spec;
   }
   read_metadata(root, spec);

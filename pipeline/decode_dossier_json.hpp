@@ -1,7 +1,8 @@
 #pragma once
 // dossier.json (CONTRACT.md section 1) parsed into plain values. Tolerant: a key of
 // the wrong type is dropped with a problem; text that is not a JSON object makes the
-// whole file "malformed" (the caller falls back to one document per file).
+// whole file "malformed", its first problem saying where (line and column): the
+// dossier then fails as a whole, since its code and grouping are unknown.
 #include "pipeline/ingest.hpp"
 #include <optional>
 #include <string>
@@ -20,7 +21,7 @@ struct DossierSpec {
   DossierMetadata metadata;             // empty strings for absent keys
   bool has_dossier_code = false;
   std::vector<DocumentSpec> documents;
-  bool malformed = false;               // not JSON, or not an object: nothing else is used
+  bool malformed = false;               // not JSON, not an object, too large: the dossier fails
   std::vector<std::string> problems;    // what was wrong, for the person who wrote it
 };
 

@@ -1,4 +1,5 @@
 #include "pipeline/document.hpp"
+#include "pipeline/resume.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/hash.hpp"
@@ -129,10 +130,6 @@ std::string status_for(const FormsResult& forms) {
 }
 
 namespace {
-
-FileDigest digest_of(const fs::path& file, const std::string& name) {
-  return {name, sha256_file(file), static_cast<long long>(fs::file_size(file))};
-}
 
 DocumentRecord build_record(const DossierInput& dossier, const std::string& document_id,
                             const std::vector<ProcessedPage>& pages, FormsResult forms) {
@@ -299,9 +296,9 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
   write_file_atomic(alto_path, ocr::to_alto(texts, alto_info));
   write_file_atomic(json_path, record_json);
 
-  outcome.outputs.push_back(digest_of(pdf_path, pdf_path.filename().string()));
-  outcome.outputs.push_back(digest_of(json_path, json_path.filename().string()));
-  outcome.outputs.push_back(digest_of(alto_path, alto_path.filename().string()));
+  outcome.outputs.push_back(digest_file(pdf_path, pdf_path.filename().string()));
+  outcome.outputs.push_back(digest_file(json_path, json_path.filename().string()));
+  outcome.outputs.push_back(digest_file(alto_path, alto_path.filename().string()));
   outcome.status = status_for(record.forms);
   return outcome;
 }

@@ -46,9 +46,11 @@ struct ErrorInfo {
 ErrorInfo to_error_info(const Error& error);
 
 struct FileDigest {
-  std::string name;      // file name (inputs: relative to the dossier folder)
+  std::string name;      // file name (inputs: relative to the dossier folder), valid UTF-8
   std::string sha256;
   long long bytes = 0;
+  std::string name_bytes_hex;  // the name's raw bytes in hex when `name` had to escape them
+  long long mtime_ns = 0;      // modification time when hashed (resume.hpp's short cut)
 };
 
 struct DocumentTimings {

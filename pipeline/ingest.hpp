@@ -36,6 +36,15 @@ struct DossierInput {
   // dossier.json, an empty folder, a key of the wrong type): it fails no document by
   // itself; report it with the dossier. An entry naming a document fails that document.
   std::vector<std::pair<std::string, std::string>> document_errors;  // (document id, message)
+  // Set when the dossier cannot be digitized as its owner described it (dossier.json
+  // is not valid JSON): the whole dossier fails, nothing is written for it, and the
+  // next run tries again.
+  struct Failure {
+    std::string code;
+    std::string message;
+    std::string file;
+  };
+  std::optional<Failure> failure;
 };
 
 // Throws sohoa::Error(Stage::config, ...) when INPUT does not exist or holds nothing usable.
@@ -55,10 +64,13 @@ struct DossierInput {
 //   unique within their dossier; both are sanitized by sanitize_id.
 std::vector<DossierInput> discover_inputs(const std::vector<std::filesystem::path>& inputs);
 
-// A name made safe as one path component: no '/', '\\', control characters, invalid
-// UTF-8 or Windows-reserved characters (each becomes '_'), no leading dot, not "." or
-// "..", at most 200 bytes (cut on a character boundary). Vietnamese letters are kept.
-// Returns an empty string only when `name` is empty or all blanks.
+// A name made safe as one path component: '/', '\\', control characters and
+// Windows-reserved characters become '_'; a byte that is not valid UTF-8 (a name
+// written in an old 8-bit code page) becomes "%XX", its hex value, so the id is
+// valid UTF-8, stable from run to run and distinct for distinct bytes. No leading
+// dot, not "." or "..", at most 200 bytes (cut on a character boundary).
+// Vietnamese letters are kept. Returns an empty string only when `name` is empty or
+// all blanks.
 std::string sanitize_id(std::string_view name);
 
 // Natural order of file names: digit runs compare as numbers (p2 < p10), the rest
@@ -89,8 +101,11 @@ std::vector<RasterPage> load_pages(const std::filesystem::path& file, double def
                                    const IngestLimits& limits, const std::string& source_name);
 
 // `file` relative to the dossier folder, generic form ("p1.jpg", "scans/p1.jpg"); the
-// file name when it is not inside the folder.
+// file name when it is not inside the folder. Valid UTF-8 for JSON and logs: bytes
+// that are not are written "%XX" (escape_invalid_utf8); source_name_bytes gives the
+// raw bytes, which the manifest keeps in hex when they differ.
 std::string source_name(const DossierInput& dossier, const std::filesystem::path& file);
+std::string source_name_bytes(const DossierInput& dossier, const std::filesystem::path& file);
 
 // True for the extensions CONTRACT.md accepts (case-insensitive).
 bool is_accepted_extension(const std::filesystem::path& file);

@@ -1,6 +1,7 @@
 // discover_inputs: which dossiers and documents INPUT holds (CONTRACT.md section 1).
 // The decisions are listed next to discover_inputs in ingest.hpp.
 #include "core/error.hpp"
+#include "core/name_text.hpp"
 #include "pipeline/decode_dossier_json.hpp"
 #include "pipeline/ingest.hpp"
 #include <algorithm>
@@ -41,7 +42,31 @@ struct Entry {
   std::string name;
   fs::path path; // absolute, normalized
   bool is_folder = false;
+  std::string refused; // why it is not read (a link leading outside the input root)
 };
+
+// True when `path` is `root` or below it (both canonical).
+bool is_within(const fs::path& path, const fs::path& root) {
+  const fs::path inside = path.lexically_relative(root);
+  return !inside.empty() && *inside.begin() != "..";
+}
+
+// Why a symbolic link may not be followed, or "" when it may: a link into the input
+// root is fine (a page shared by two dossiers); one leading out of it would digitize
+// and hash a file elsewhere on the machine. A dangling link is left to fail on reading.
+std::string link_refusal(const fs::directory_entry& entry, const fs::path& root) {
+  std::error_code ec;
+  if (root.empty() || !entry.is_symlink(ec)) {
+    return {};
+  }
+  const fs::path target = fs::canonical(entry.path(), ec);
+  if (ec || is_within(target, root)) {
+    return {};
+  }
+  return "refused: it is a link leading outside the input folder " +
+         escape_invalid_utf8(root.string()) + " (to " + escape_invalid_utf8(target.string()) +
+         ")";
+}
 
 fs::path absolute_normal(const fs::path& path) {
   std::error_code ec;
@@ -57,13 +82,15 @@ fs::path absolute_normal(const fs::path& path) {
   return absolute;
 }
 
-std::vector<Entry> list_folder(const fs::path& folder) {
+// `root`: the canonical INPUT folder links must stay in (empty: no check).
+std::vector<Entry> list_folder(const fs::path& folder, const fs::path& root) {
   std::vector<Entry> entries;
   std::error_code ec;
   fs::directory_iterator it(folder, ec);
   if (ec) {
     throw Error(Stage::config, "unreadable_input",
-                "cannot list the folder " + folder.string() + ": " + ec.message());
+                "cannot list the folder " + escape_invalid_utf8(folder.string()) + ": " +
+                    ec.message());
   }
   for (const fs::directory_entry& entry : it) {
     std::string name = entry.path().filename().string();
@@ -71,8 +98,10 @@ std::vector<Entry> list_folder(const fs::path& folder) {
       continue;
     }
     std::error_code type_ec;
-    const bool folder_entry = entry.is_directory(type_ec); // follows symlinks
-    entries.push_back({std::move(name), absolute_normal(entry.path()), folder_entry});
+    std::string refused = link_refusal(entry, root);
+    const bool folder_entry = refused.empty() && entry.is_directory(type_ec); // follows links
+    entries.push_back(
+        {std::move(name), absolute_normal(entry.path()), folder_entry, std::move(refused)});
   }
   std::sort(entries.begin(), entries.end(),
             [](const Entry& a, const Entry& b) { return natural_less(a.name, b.name); });
@@ -153,10 +182,10 @@ std::optional<std::string> read_small_file(const fs::path& file, std::size_t lim
 }
 
 // One dossier folder: dossier.json's documents first, then every other file.
-DossierInput read_dossier_folder(const fs::path& folder) {
+DossierInput read_dossier_folder(const fs::path& folder, const fs::path& root) {
   DossierInput dossier;
   dossier.folder = folder;
-  const std::vector<Entry> entries = list_folder(folder);
+  const std::vector<Entry> entries = list_folder(folder, root);
 
   DossierSpec spec;
   const fs::path json_path = folder / k_dossier_json;
@@ -166,14 +195,19 @@ DossierInput read_dossier_folder(const fs::path& folder) {
       spec = parse_dossier_json(*text);
     } else {
       spec.malformed = true;
-      spec.problems.push_back("dossier.json cannot be read; ignored");
+      spec.problems.push_back("dossier.json cannot be read");
     }
   }
   for (const std::string& problem : spec.problems) {
     dossier.document_errors.emplace_back("", "dossier.json: " + problem);
   }
   if (spec.malformed) {
-    spec = DossierSpec{}; // fall back to one document per file, folder name as id
+    // Digitizing without the dossier code and grouping would file the documents
+    // under the wrong id: the dossier fails until dossier.json is fixed. The listing
+    // below (one document per file) still shows what the folder holds.
+    dossier.failure = DossierInput::Failure{"invalid_dossier_json", spec.problems.front(),
+                                            escape_invalid_utf8(json_path.string())};
+    spec = DossierSpec{};
   }
   dossier.metadata = spec.metadata;
   dossier.id = spec.has_dossier_code ? id_or(spec.metadata.dossier_code, "dossier")
@@ -231,9 +265,13 @@ DossierInput read_dossier_folder(const fs::path& folder) {
     }
     DocumentInput doc;
     doc.id = make_unique(id_or(fs::path(entry.name).stem().string(), "document"), used_ids);
-    if (entry.is_folder) {
+    if (!entry.refused.empty()) {
       dossier.document_errors.emplace_back(
-          doc.id, "\"" + entry.name + "\" is a folder: a dossier folder holds files only");
+          doc.id, "\"" + escape_invalid_utf8(entry.name) + "\" " + entry.refused);
+    } else if (entry.is_folder) {
+      dossier.document_errors.emplace_back(
+          doc.id, "\"" + escape_invalid_utf8(entry.name) +
+                      "\" is a folder: a dossier folder holds files only");
     } else {
       doc.files.push_back(entry.path);
     }
@@ -256,6 +294,17 @@ DossierInput single_file_dossier(const fs::path& file) {
   return dossier;
 }
 
+// A link in a batch folder leading outside the input: a dossier that fails, named.
+DossierInput refused_dossier(const Entry& entry) {
+  DossierInput dossier;
+  dossier.folder = entry.path;
+  dossier.id = id_or(entry.name, "dossier");
+  dossier.failure = DossierInput::Failure{
+      "link_outside_input", "\"" + escape_invalid_utf8(entry.name) + "\" " + entry.refused,
+      escape_invalid_utf8(entry.path.string())};
+  return dossier;
+}
+
 bool has_sub_folder(const std::vector<Entry>& entries) {
   return std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.is_folder; });
 }
@@ -265,49 +314,30 @@ bool has_sub_folder(const std::vector<Entry>& entries) {
 std::string sanitize_id(std::string_view name) {
   std::string out;
   std::size_t i = 0;
-  auto replace = [&out] { out += '_'; };
   while (i < name.size()) {
     const auto c = static_cast<unsigned char>(name[i]);
     if (c < 0x80) {
       const bool bad = c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' ||
                        c == '?' || c == '"' || c == '<' || c == '>' || c == '|';
-      if (bad) {
-        replace();
-      } else {
-        out += static_cast<char>(c);
-      }
+      out += bad ? '_' : static_cast<char>(c);
       ++i;
       continue;
     }
-    // A UTF-8 sequence: keep it when well-formed (shortest form, no surrogates, not a
-    // C1 control), else one '_' for the lead byte.
-    std::size_t length = 0;
-    std::uint32_t code = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-      code = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      code = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      code = c & 0x07;
-    }
-    bool valid = length != 0 && i + length <= name.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      const auto cont = static_cast<unsigned char>(name[i + k]);
-      valid = (cont & 0xC0) == 0x80;
-      code = (code << 6) | (cont & 0x3F);
-    }
-    valid = valid && !(length == 3 && code < 0x800) && !(length == 4 && code < 0x10000) &&
-            code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF) &&
-            !(code >= 0x80 && code <= 0x9F);
-    if (!valid) {
-      replace();
+    // A byte outside well-formed UTF-8 is kept visible as "%XX" (escape_invalid_utf8):
+    // the id stays the same on every run and names differing in such bytes differ.
+    const std::size_t length = utf8_sequence_length(name, i);
+    if (length == 0) {
+      out += escape_invalid_utf8(name.substr(i, 1));
       ++i;
       continue;
     }
-    out.append(name.substr(i, length));
+    const bool c1_control = length == 2 && c == 0xC2 &&
+                            static_cast<unsigned char>(name[i + 1]) <= 0x9F;
+    if (c1_control) {
+      out += '_';
+    } else {
+      out.append(name.substr(i, length));
+    }
     i += length;
   }
   // Trim blanks; a leading dot would hide the file (and "." / ".." are no names).
@@ -383,12 +413,16 @@ bool is_accepted_extension(const fs::path& file) {
          ext == ".pdf";
 }
 
-std::string source_name(const DossierInput& dossier, const fs::path& file) {
+std::string source_name_bytes(const DossierInput& dossier, const fs::path& file) {
   const fs::path relative = file.lexically_relative(dossier.folder);
   if (relative.empty() || *relative.begin() == "..") {
     return file.filename().string();
   }
   return relative.generic_string();
+}
+
+std::string source_name(const DossierInput& dossier, const fs::path& file) {
+  return escape_invalid_utf8(source_name_bytes(dossier, file));
 }
 
 std::vector<DossierInput> discover_inputs(const std::vector<fs::path>& inputs) {
@@ -400,22 +434,29 @@ std::vector<DossierInput> discover_inputs(const std::vector<fs::path>& inputs) {
     std::error_code ec;
     const fs::file_status status = fs::status(input, ec);
     if (!fs::exists(status)) {
-      throw Error(Stage::config, "input_not_found", "INPUT does not exist: " + input.string());
+      throw Error(Stage::config, "input_not_found",
+                  "INPUT does not exist: " + escape_invalid_utf8(input.string()));
     }
     const fs::path path = absolute_normal(input);
     if (!fs::is_directory(status)) {
       dossiers.push_back(single_file_dossier(path));
       continue;
     }
-    const std::vector<Entry> entries = list_folder(path);
+    // Links inside INPUT may not lead out of it (the folder named itself may be a link).
+    const fs::path root = fs::canonical(path, ec);
+    const std::vector<Entry> entries = list_folder(path, root);
     if (!has_sub_folder(entries)) {
-      dossiers.push_back(read_dossier_folder(path));
+      dossiers.push_back(read_dossier_folder(path, root));
       continue;
     }
     // A batch folder. Stray files beside the dossier folders are dossiers of their own.
     for (const Entry& entry : entries) {
-      dossiers.push_back(entry.is_folder ? read_dossier_folder(entry.path)
-                                         : single_file_dossier(entry.path));
+      if (!entry.refused.empty()) {
+        dossiers.push_back(refused_dossier(entry));
+      } else {
+        dossiers.push_back(entry.is_folder ? read_dossier_folder(entry.path, root)
+                                           : single_file_dossier(entry.path));
+      }
     }
   }
   // Output folders are OUT/<dossier id>: ids must differ, and not name the report.
@@ -428,7 +469,7 @@ std::vector<DossierInput> discover_inputs(const std::vector<fs::path>& inputs) {
   if (documents == 0) {
     std::ostringstream names;
     for (const fs::path& input : inputs) {
-      names << (names.tellp() > 0 ? ", " : "") << input.string();
+      names << (names.tellp() > 0 ? ", " : "") << escape_invalid_utf8(input.string());
     }
     throw Error(Stage::config, "no_documents", "INPUT holds no document files: " + names.str());
   }

@@ -1,6 +1,10 @@
 #include "pipeline/manifest.hpp"
 #include "core/build_info.hpp"
 #include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/name_text.hpp"
+#include "pipeline/json_file.hpp"
+#include <algorithm>
 #include "pdfsign/pdfa_writer.hpp"
 #include <opencv2/core/version.hpp>
 
@@ -10,7 +14,14 @@ namespace {
 nlohmann::json digests_json(const std::vector<FileDigest>& digests) {
   auto out = nlohmann::json::array();
   for (const auto& d : digests) {
-    out.push_back({{"name", d.name}, {"sha256", d.sha256}, {"bytes", d.bytes}});
+    nlohmann::json digest = {{"name", d.name}, {"sha256", d.sha256}, {"bytes", d.bytes}};
+    if (d.mtime_ns != 0) {
+      digest["mtime_ns"] = d.mtime_ns;
+    }
+    if (!d.name_bytes_hex.empty()) {
+      digest["name_bytes_hex"] = d.name_bytes_hex;  // the exact name on disk
+    }
+    out.push_back(std::move(digest));
   }
   return out;
 }
@@ -30,10 +41,10 @@ nlohmann::json document_json(const DocumentOutcome& d) {
     j["result_code"] = d.result_code;
   }
   if (d.status == "failed" && !d.errors.empty()) {
-    j["reason"] = d.errors.front().message;
+    j["reason"] = escape_invalid_utf8(d.errors.front().message);
     j["error_code"] = d.errors.front().code;
     if (!d.errors.front().file.empty()) {
-      j["error_file"] = d.errors.front().file;
+      j["error_file"] = escape_invalid_utf8(d.errors.front().file);
     }
   }
   if (d.signature) {
@@ -60,6 +71,13 @@ EngineVersions gather_versions(const ocr::OcrOptions& ocr_options) {
   return v;
 }
 
+bool failed_writing(const DocumentOutcome& document) {
+  return document.status == "failed" &&
+         std::any_of(document.errors.begin(), document.errors.end(), [](const ErrorInfo& e) {
+           return e.stage == "output" || e.stage == "pipeline";
+         });
+}
+
 nlohmann::json build_manifest(const ManifestInput& input) {
   const DossierInput& dossier = *input.dossier;
   const EngineVersions& v = *input.versions;
@@ -67,8 +85,10 @@ nlohmann::json build_manifest(const ManifestInput& input) {
   int ok = 0;
   int review = 0;
   int failed = 0;
+  bool complete = true;
   auto documents = nlohmann::json::array();
   for (const auto& d : input.documents) {
+    complete = complete && !failed_writing(d);
     documents.push_back(document_json(d));
     pages += d.pages;
     ok += d.status == "ok" ? 1 : 0;
@@ -83,7 +103,7 @@ nlohmann::json build_manifest(const ManifestInput& input) {
   const auto& m = dossier.metadata;
   nlohmann::json j = {
       {"schema", "sohoa.manifest/1"},
-      {"complete", true},
+      {"complete", complete},
       {"dossier_id", dossier.id},
       {"dossier",
        {{"dossier_code", m.dossier_code.empty() ? dossier.id : m.dossier_code},
@@ -91,7 +111,7 @@ nlohmann::json build_manifest(const ManifestInput& input) {
         {"agency_code", m.agency_code},
         {"agency_name", m.agency_name},
         {"officer", m.officer},
-        {"source_folder", dossier.folder.filename().string()}}},
+        {"source_folder", escape_invalid_utf8(dossier.folder.filename().string())}}},
       // Archival metadata (Thông tư 05/2025/TT-BNV PL III): a digitized dossier.
       {"archival",
        {{"file_code", m.dossier_code.empty() ? dossier.id : m.dossier_code},
@@ -126,6 +146,9 @@ nlohmann::json build_manifest(const ManifestInput& input) {
     }
   }
   j["warnings"] = warnings;
+  if (const std::string folder = dossier.folder.filename().string(); !is_valid_utf8(folder)) {
+    j["dossier"]["source_folder_bytes_hex"] = hex_bytes(folder);  // the exact name on disk
+  }
   if (input.signer) {
     j["signer"] = {{"subject", input.signer->subject},
                    {"issuer", input.signer->issuer},
@@ -135,21 +158,48 @@ nlohmann::json build_manifest(const ManifestInput& input) {
   return j;
 }
 
-std::optional<nlohmann::json> read_complete_manifest(const std::filesystem::path& file) {
+ManifestFile read_manifest_file(const std::filesystem::path& file) {
+  ManifestFile out;
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) {
-    return std::nullopt;
+  if (!std::filesystem::exists(std::filesystem::symlink_status(file, ec))) {
+    return out;
   }
   try {
-    auto j = nlohmann::json::parse(read_file(file));
-    if (j.value("schema", "") == "sohoa.manifest/1" && j.value("complete", false) &&
-        j.contains("documents") && j["documents"].is_array()) {
-      return j;
-    }
-  } catch (const std::exception&) {
-    // A torn or foreign file is not a complete manifest: the dossier is redone.
+    out.value = read_json_file(file, "the manifest");
+  } catch (const Error& e) {
+    out.state = ManifestFile::State::corrupt;
+    out.problem = e.describe();
+    return out;
   }
-  return std::nullopt;
+  const auto& j = out.value;
+  const auto schema = j.is_object() ? j.find("schema") : j.end();
+  if (!j.is_object() || schema == j.end() || *schema != "sohoa.manifest/1" ||
+      !j.contains("documents") || !j["documents"].is_array() ||
+      !j.contains("dossier") || !j["dossier"].is_object()) {
+    out.state = ManifestFile::State::corrupt;
+    out.problem = escape_invalid_utf8(file.string()) + ": not a sohoa.manifest/1 record";
+    return out;
+  }
+  for (const auto& d : j["documents"]) {
+    if (!d.is_object() || !d.contains("document_id") || !d["document_id"].is_string()) {
+      out.state = ManifestFile::State::corrupt;
+      out.problem = escape_invalid_utf8(file.string()) + ": a document has no document_id";
+      return out;
+    }
+  }
+  const auto complete = j.find("complete");
+  out.state = complete != j.end() && complete->is_boolean() && complete->get<bool>()
+                  ? ManifestFile::State::complete
+                  : ManifestFile::State::incomplete;
+  return out;
+}
+
+std::optional<nlohmann::json> read_complete_manifest(const std::filesystem::path& file) {
+  ManifestFile manifest = read_manifest_file(file);
+  if (manifest.state != ManifestFile::State::complete) {
+    return std::nullopt;  // missing, torn, foreign or unfinished: the dossier is redone
+  }
+  return std::move(manifest.value);
 }
 
 } // namespace sohoa::pipeline

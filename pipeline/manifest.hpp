@@ -1,6 +1,8 @@
 #pragma once
 // The dossier record manifest.json (CONTRACT.md section 2). Its presence with
-// "complete": true is what marks a dossier done for resumed runs.
+// "complete": true is what marks a dossier done for resumed runs (resume.hpp checks
+// it against the inputs and outputs). "complete" is false when a document's outputs
+// could not be written (disk full, I/O error): the next run redoes the dossier.
 #include "pipeline/document.hpp"
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -33,6 +35,18 @@ struct ManifestInput {
 };
 
 nlohmann::json build_manifest(const ManifestInput& input);
+
+// True when the document failed because its outputs could not be written (or an
+// internal error): a failure of this run, not of the input, so it is redone.
+bool failed_writing(const DocumentOutcome& document);
+
+struct ManifestFile {
+  enum class State { missing, corrupt, incomplete, complete };
+  State state = State::missing;
+  nlohmann::json value;          // the parsed manifest (incomplete, complete)
+  std::string problem;           // why it is corrupt, naming the file
+};
+ManifestFile read_manifest_file(const std::filesystem::path& file);
 
 // A manifest that parses, says complete and lists its documents; nullopt otherwise.
 std::optional<nlohmann::json> read_complete_manifest(const std::filesystem::path& file);

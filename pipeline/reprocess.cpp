@@ -8,7 +8,10 @@
 #include "pipeline/batch_runner.hpp"
 #include "pipeline/clock.hpp"
 #include "pipeline/document.hpp"
+#include "core/name_text.hpp"
+#include "pipeline/json_file.hpp"
 #include "pipeline/manifest.hpp"
+#include "pipeline/resume.hpp"
 #include <nlohmann/json.hpp>
 
 namespace sohoa::pipeline {
@@ -45,7 +48,8 @@ DossierInput dossier_from_manifest(const fs::path& dir, const nlohmann::json& ma
 std::vector<FileDigest> digests_from(const nlohmann::json& list) {
   std::vector<FileDigest> out;
   for (const auto& f : list) {
-    out.push_back({f.value("name", ""), f.value("sha256", ""), f.value("bytes", 0LL)});
+    out.push_back({f.value("name", ""), f.value("sha256", ""), f.value("bytes", 0LL),
+                   f.value("name_bytes_hex", ""), f.value("mtime_ns", 0LL)});
   }
   return out;
 }
@@ -90,6 +94,19 @@ std::vector<ProcessedPage> pages_from_outputs(const fs::path& pdf_path,
   return pages;
 }
 
+// The stored record; a file that does not parse or does not hold a record is an Error
+// naming it (never the parser's own text).
+DocumentRecord record_from_file(const fs::path& json_path) {
+  const nlohmann::json value = read_json_file(json_path, "the document record");
+  try {
+    return document_record_from_json(value);
+  } catch (const std::exception&) {
+    throw Error(Stage::output, "corrupt_record",
+                "the document record is not a sohoa.document/1 record",
+                escape_invalid_utf8(json_path.string()));
+  }
+}
+
 class Reprocessor {
 public:
   Reprocessor(const ReprocessConfig& config, Logger& log) : m_config(config), m_log(log) {}
@@ -125,19 +142,30 @@ public:
     bool any_failed = false;
     int dossiers = 0;
     for (const auto& dir : dirs) {
-      auto manifest = read_complete_manifest(dir / "manifest.json");
-      if (!manifest) {
+      const ManifestFile manifest = read_manifest_file(dir / "manifest.json");
+      if (manifest.state == ManifestFile::State::corrupt) {
+        // Named and counted as failed: a damaged record must not pass unnoticed.
+        m_log.error(dir.filename().string() + "/manifest.json", "corrupt_manifest",
+                    manifest.problem + "; the dossier is left as it is");
+        ++dossiers;
+        any_failed = true;
+        continue;
+      }
+      if (manifest.state != ManifestFile::State::complete) {
         continue;  // not a finished dossier: `sohoa run` completes it
       }
       ++dossiers;
       try {
-        any_failed = reprocess_dossier(dir, *manifest) || any_failed;
+        any_failed = reprocess_dossier(dir, manifest.value) || any_failed;
       } catch (const Error& e) {
         if (e.stage() == Stage::sign) {
           m_log.error(e.file(), e.code(), e.what());
           return k_exit_signer;
         }
         m_log.error(dir.filename().string(), e.code(), e.describe());
+        any_failed = true;
+      } catch (const std::exception& e) {
+        m_log.error(dir.filename().string(), "internal_error", e.what());
         any_failed = true;
       }
     }
@@ -160,12 +188,23 @@ private:
     in.started_at = manifest.value("started_at", "");
     in.pdfa = pdfa_now;
     bool failed = false;
+    bool document_failed = false;
     std::size_t index = 0;
     for (const auto& entry : manifest.at("documents")) {
       DocumentOutcome outcome = outcome_from_manifest(entry);
       if (outcome.status != "failed") {
-        outcome = reprocess_document(dir, dossier, index, std::move(outcome),
-                                     pdfa_before != pdfa_now);
+        try {
+          outcome = reprocess_document(dir, dossier, index, outcome, pdfa_before != pdfa_now);
+        } catch (const Error& e) {
+          if (e.stage() == Stage::sign) {
+            throw;
+          }
+          // Its outputs stay as they were and the manifest keeps their old hashes:
+          // `sohoa run` then sees the damaged file and redoes the dossier.
+          m_log.error(e.file().empty() ? dossier.id + "/" + outcome.document_id : e.file(),
+                      e.code(), std::string(e.what()) + "; the document is left as it was");
+          document_failed = true;
+        }
       }
       failed = failed || outcome.status == "failed";
       in.documents.push_back(std::move(outcome));
@@ -183,7 +222,7 @@ private:
     auto updated = build_manifest(in);
     updated["reprocessed_at"] = in.finished_at;
     write_file_atomic(dir / "manifest.json", updated.dump(2) + "\n");
-    return failed;
+    return failed || document_failed;
   }
 
   static DocumentOutcome outcome_from_manifest(const nlohmann::json& entry) {
@@ -216,7 +255,7 @@ private:
     const std::string& id = outcome.document_id;
     const fs::path json_path = dir / (id + ".json");
     const fs::path pdf_path = dir / (id + ".pdf");
-    const DocumentRecord old = document_record_from_json(nlohmann::json::parse(read_file(json_path)));
+    const DocumentRecord old = record_from_file(json_path);
     std::vector<PageText> texts = ocr::from_alto(read_file(dir / (id + ".alto.xml")));
     const FormsResult forms = forms::analyze(*m_context.catalog, texts,
                                              dossier.documents[index].doc_type);
@@ -260,8 +299,7 @@ private:
     outcome.status = status_for(forms);
     outcome.outputs.clear();
     for (const auto& name : {id + ".pdf", id + ".json", id + ".alto.xml"}) {
-      outcome.outputs.push_back({name, sha256_file(dir / name),
-                                 static_cast<long long>(fs::file_size(dir / name))});
+      outcome.outputs.push_back(digest_file(dir / name, name));
     }
     return outcome;
   }

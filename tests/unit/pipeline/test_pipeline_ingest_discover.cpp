@@ -131,7 +131,7 @@ TEST_CASE("dossier.json: grouping, doc_type override, metadata, unlisted files a
   CHECK_FALSE(dossier.documents[1].doc_type);
 }
 
-TEST_CASE("dossier.json malformed: one document per file, problem recorded") {
+TEST_CASE("dossier.json malformed: the dossier fails, saying where; files still listed") {
   ScratchDir dir("disc");
   const fs::path d = dir / "hs";
   touch(d / "b.png");
@@ -142,6 +142,10 @@ TEST_CASE("dossier.json malformed: one document per file, problem recorded") {
   CHECK(dossiers[0].id == "hs");
   CHECK(ids(dossiers[0]) == std::vector<std::string>{"a", "b"});
   CHECK(has_error(dossiers[0], "", "not valid JSON"));
+  REQUIRE(dossiers[0].failure.has_value());
+  CHECK(dossiers[0].failure->code == "invalid_dossier_json");
+  CHECK(dossiers[0].failure->message.find("line 1, column 38") != std::string::npos);
+  CHECK(dossiers[0].failure->file == (d / "dossier.json").string());
 }
 
 TEST_CASE("dossier.json: missing file, path escape, absolute path, empty files") {
@@ -192,8 +196,9 @@ TEST_CASE("ids: sanitized, unique, reserved names avoided") {
   CHECK(sanitize_id(".hidden") == "_hidden");
   CHECK(sanitize_id("  Tờ khai  ") == "Tờ khai");
   CHECK(sanitize_id("x\ty\x01") == "x_y_");
-  CHECK(sanitize_id("bad\xFFutf8") == "bad_utf8");
-  CHECK(sanitize_id("\xC3\x28") == "_(");
+  CHECK(sanitize_id("bad\xFFutf8") == "bad%FFutf8");
+  CHECK(sanitize_id("\xC3\x28") == "%C3(");
+  CHECK(sanitize_id("a\xC2\x85" "b") == "a_b"); // C1 control
   CHECK(sanitize_id("   ").empty());
   CHECK(sanitize_id(std::string(300, 'a')).size() == 200);
   const std::string long_vi = [] {
