@@ -4,6 +4,7 @@
 #include "pdfsign/verify.hpp"
 #include "pipeline/batch_runner.hpp"
 #include "pipeline/reprocess.hpp"
+#include "service/http_api.hpp"
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <iostream>
@@ -22,6 +23,8 @@ Usage:
   sohoa verify FILE.pdf... [--trust PEM|DIR]... [--json] [--lang vi|en]
                                              check signatures, integrity and PDF/A claims
   sohoa reprocess OUT [options]              redo forms (and signatures) on earlier output
+  sohoa serve --data DIR [--listen 127.0.0.1:8750] [options]
+                                             the counter: HTTP API and review page
   sohoa --help | --version
   sohoa COMMAND --help                       the options of one command
 
@@ -307,6 +310,87 @@ int reprocess_command(const std::vector<std::string>& args) {
   return pipeline::run_reprocess(config, log);
 }
 
+
+// "127.0.0.1:8750", "[::1]:8750", "0.0.0.0:0" (0: any free port).
+std::pair<std::string, int> host_and_port(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) {
+    throw UsageError("--listen takes HOST:PORT, not '" + listen + "'");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  int port = -1;
+  try {
+    port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+  }
+  if (port < 0 || port > 65535) {
+    throw UsageError("--listen: the port must be 0 to 65535");
+  }
+  return {host, port};
+}
+
+int serve_command(const std::vector<std::string>& args) {
+  po::options_description main("sohoa serve --data DIR [--listen 127.0.0.1:8750] [options]");
+  main.add_options()
+    ("help,h", "this help")
+    ("data", po::value<std::string>(), "folder of the counter's dossiers (as run writes OUT)")
+    ("listen", po::value<std::string>()->default_value("127.0.0.1:8750"),
+     "HOST:PORT; beyond loopback $SOHOA_SERVE_TOKEN is required (Authorization: Bearer)")
+    ("lang,l", po::value<std::string>()->default_value("vie"), "OCR languages (vie+eng)")
+    ("tessdata", po::value<std::string>(), "Tesseract language data folder")
+    ("jobs,j", po::value<int>()->default_value(2), "warm OCR engines: pages read in parallel")
+    ("dpi", po::value<double>()->default_value(300), "resolution assumed when a file has none")
+    ("pdfa", po::value<std::string>()->default_value("2b"), "2b, or 3b to embed the record")
+    ("no-post-correct", po::bool_switch(), "keep OCR words as read")
+    ("max-upload-mb", po::value<int>()->default_value(100), "largest upload accepted, MiB")
+    ("max-files", po::value<int>()->default_value(40), "most page files in one upload");
+  main.add(signing_options()).add(output_options());
+  const auto vm = parse(main, {}, args);
+  if (vm.count("help")) {
+    std::cout << main << '\n';
+    return 0;
+  }
+  if (!vm.count("data")) {
+    throw UsageError("serve needs --data DIR");
+  }
+  service::ServeConfig config;
+  config.data_dir = vm["data"].as<std::string>();
+  std::tie(config.host, config.port) = host_and_port(vm["listen"].as<std::string>());
+  if (const char* token = std::getenv("SOHOA_SERVE_TOKEN")) {
+    config.token = token;
+  }
+  config.run.languages = vm["lang"].as<std::string>();
+  std::replace(config.run.languages.begin(), config.run.languages.end(), ',', '+');
+  if (vm.count("tessdata")) {
+    config.run.tessdata_dir = vm["tessdata"].as<std::string>();
+  }
+  config.engines = vm["jobs"].as<int>();
+  if (config.engines < 1 || config.engines > 64) {
+    throw UsageError("--jobs takes 1 to 64");
+  }
+  config.run.default_dpi = vm["dpi"].as<double>();
+  config.run.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
+  config.run.post_correct = !vm["no-post-correct"].as<bool>();
+  const int upload_mb = vm["max-upload-mb"].as<int>();
+  config.max_files = vm["max-files"].as<int>();
+  if (upload_mb < 1 || upload_mb > 4096 || config.max_files < 1 || config.max_files > 10000) {
+    throw UsageError("--max-upload-mb takes 1 to 4096, --max-files 1 to 10000");
+  }
+  config.max_request_bytes = static_cast<std::size_t>(upload_mb) << 20U;
+  config.run.limits.max_pages_per_document = config.max_files * 50;
+  if (vm.count("schemas")) {
+    config.run.schemas_dir = vm["schemas"].as<std::string>();
+  }
+  config.signing = signing_config(vm, "");
+  config.run.output = output_config(vm);
+  config.run.deterministic = deterministic_mode();
+  pipeline::Logger log(std::cerr, config.run.output);
+  return service::run_server(config, log);
+}
+
 } // namespace
 
 int sohoa_main(int argc, char** argv) {
@@ -331,7 +415,10 @@ int sohoa_main(int argc, char** argv) {
     if (command == "reprocess") {
       return reprocess_command(args);
     }
-    throw UsageError("unknown command '" + command + "' (run, verify, reprocess; see --help)");
+    if (command == "serve") {
+      return serve_command(args);
+    }
+    throw UsageError("unknown command '" + command + "' (run, verify, reprocess, serve; see --help)");
   } catch (const UsageError& e) {
     std::cerr << "sohoa: error: " << e.what() << '\n';
   } catch (const po::error& e) {

@@ -1,0 +1,143 @@
+#include "pipeline/warm_pipeline.hpp"
+#include "core/atomic_file.hpp"
+#include "core/build_info.hpp"
+#include "core/error.hpp"
+#include "core/hash.hpp"
+#include "forms/record_validation.hpp"
+#include "pipeline/batch_runner.hpp"
+#include "pipeline/clock.hpp"
+#include <atomic>
+#include <thread>
+
+namespace sohoa::pipeline {
+namespace fs = std::filesystem;
+
+WarmPipeline::WarmPipeline(const RunConfig& config, int engines) : m_config(config) {
+  m_context.catalog = forms::FormCatalog::load(resolve_schemas_dir(m_config.schemas_dir));
+  if (m_config.post_correct) {
+    m_context.lexicon = forms::Lexicon::load(*m_context.catalog);
+  }
+  m_context.out = m_config.out;
+  m_context.pdfa = m_config.pdfa;
+  m_context.deterministic = m_config.deterministic;
+  m_context.software_version = sohoa::software_version();
+  ocr::OcrOptions ocr_options;
+  ocr_options.languages = m_config.languages;
+  ocr_options.tessdata_dir = m_config.tessdata_dir;
+  for (int i = 0; i < std::max(1, engines); ++i) {
+    m_engines.push_back(std::make_unique<ocr::OcrEngine>(ocr_options));
+  }
+  m_versions = gather_versions(ocr_options);
+}
+
+WarmPipeline::~WarmPipeline() = default;
+
+std::vector<ProcessedPage> WarmPipeline::read_pages(std::vector<RasterPage> rasters,
+                                                    DocumentOutcome& outcome) {
+  std::vector<ProcessedPage> pages(rasters.size());
+  std::vector<std::optional<ErrorInfo>> errors(rasters.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&](ocr::OcrEngine& engine) {
+    for (std::size_t i = next++; i < rasters.size(); i = next++) {
+      const std::string source = rasters[i].source;
+      try {
+        pages[i] = process_page(std::move(rasters[i]), engine);
+      } catch (const Error& e) {
+        errors[i] = to_error_info(e);
+      } catch (const std::exception& e) {
+        errors[i] = ErrorInfo{"pipeline", "internal_error", e.what(), source, 0};
+      }
+    }
+  };
+  const std::size_t threads = std::min(m_engines.size(), rasters.size());
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) {
+    helpers.emplace_back(work, std::ref(*m_engines[t]));
+  }
+  work(*m_engines.front());
+  for (auto& h : helpers) {
+    h.join();
+  }
+  for (const auto& e : errors) {
+    if (e) {
+      outcome.errors.push_back(*e);
+    }
+  }
+  for (const auto& p : pages) {
+    outcome.timings.clean_ms += p.clean_ms;
+    outcome.timings.ocr_ms += p.ocr_ms;
+  }
+  return pages;
+}
+
+DocumentOutcome WarmPipeline::process_document(const DossierInput& dossier, std::size_t index) {
+  const DocumentInput& input = dossier.documents[index];
+  Stopwatch watch;
+  DocumentOutcome outcome;
+  outcome.document_id = input.id;
+  for (const auto& [id, message] : dossier.document_errors) {
+    if (id == input.id) {
+      outcome.errors.push_back({"ingest", "bad_input", message, "", 0});
+    }
+  }
+  std::vector<RasterPage> rasters;
+  for (const auto& file : input.files) {
+    const std::string name = source_name(dossier, file);
+    try {
+      outcome.inputs.push_back(
+          {name, sha256_file(file), static_cast<long long>(fs::file_size(file))});
+      if (outcome.errors.empty()) {
+        auto file_pages = load_pages(file, m_config.default_dpi, m_config.limits, name);
+        std::move(file_pages.begin(), file_pages.end(), std::back_inserter(rasters));
+        if (static_cast<int>(rasters.size()) > m_config.limits.max_pages_per_document) {
+          throw Error(Stage::ingest, "too_many_pages",
+                      "document has more than " +
+                          std::to_string(m_config.limits.max_pages_per_document) + " pages",
+                      name);
+        }
+      }
+    } catch (const Error& e) {
+      outcome.errors.push_back(to_error_info(e));
+    } catch (const std::exception& e) {
+      outcome.errors.push_back({"ingest", "unreadable_file", e.what(), name, 0});
+    }
+  }
+  if (outcome.errors.empty() && rasters.empty()) {
+    outcome.errors.push_back({"ingest", "no_pages", "the document has no pages", "", 0});
+  }
+  outcome.timings.ingest_ms = watch.elapsed_ms();
+  std::vector<ProcessedPage> pages;
+  if (outcome.errors.empty()) {
+    pages = read_pages(std::move(rasters), outcome);
+  }
+  try {
+    outcome = write_document(m_context, dossier, index, std::move(pages), std::move(outcome));
+  } catch (const Error& e) {
+    outcome.errors.push_back(to_error_info(e));
+    outcome.status = "failed";
+  } catch (const std::exception& e) {
+    outcome.errors.push_back({"pipeline", "internal_error", e.what(), "", 0});
+    outcome.status = "failed";
+  }
+  outcome.timings.total_ms = watch.elapsed_ms();
+  return outcome;
+}
+
+nlohmann::json WarmPipeline::process(const DossierInput& dossier) {
+  const fs::path dir = m_config.out / dossier.id;
+  fs::create_directories(dir);
+  ManifestInput in;
+  in.dossier = &dossier;
+  in.versions = &m_versions;
+  in.started_at = iso_now(m_config.deterministic);
+  in.pdfa = m_config.pdfa == pdf::PdfAPart::a3b ? "3b" : "2b";
+  for (std::size_t i = 0; i < dossier.documents.size(); ++i) {
+    in.documents.push_back(process_document(dossier, i));
+  }
+  in.finished_at = iso_now(m_config.deterministic);
+  nlohmann::json manifest = build_manifest(in);
+  write_file_atomic(dir / "manifest.json", manifest.dump(2) + "\n");
+  return manifest;
+}
+
+} // namespace sohoa::pipeline
