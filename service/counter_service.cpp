@@ -395,6 +395,7 @@ nlohmann::json CounterService::edit_field(const std::string& id, const std::stri
     out["issues"].push_back({{"code", issue.code}, {"message", issue.message}});
   }
   out["document_status"] = entry["status"];
+  out["record"] = stored;  // other fields' flags may have moved (cross-checks)
   return out;
 }
 

@@ -71,10 +71,12 @@ template <typename F> void guarded(httplib::Response& res, F&& handler) {
   }
 }
 
-// Who made a change, for the manifest: the clerk's name the page sends, made safe
-// (valid UTF-8, no control characters), else the requester's address.
+// Who made a change, for the manifest: the clerk's name the page sends
+// (percent-encoded UTF-8: header values are Latin-1), made safe (valid UTF-8, no
+// control characters), else the requester's address.
 std::string clerk_of(const httplib::Request& req) {
-  std::string name = pipeline::sanitize_id(req.get_header_value(k_clerk_header));
+  std::string name = pipeline::sanitize_id(
+      httplib::detail::decode_url(req.get_header_value(k_clerk_header), false));
   if (name.empty()) {
     name = "clerk@" + req.remote_addr;
   }

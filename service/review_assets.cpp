@@ -143,7 +143,7 @@ document.getElementById('upload-form').addEventListener('submit', async (event) 
   if (dossierJson) form.append('dossier.json', dossierJson, 'dossier.json');
   localStorage.setItem('sohoa-clerk', clerk.value);
   const response = await fetch('/api/dossiers', { method: 'POST', body: form,
-    headers: { 'X-Sohoa-CSRF': csrf, 'X-Sohoa-Clerk': clerk.value } });
+    headers: { 'X-Sohoa-CSRF': csrf, 'X-Sohoa-Clerk': encodeURIComponent(clerk.value) } });
   const body = await response.json();
   if (response.status !== 201) { message.textContent = body.message; return; }
   location.href = body.review;
@@ -173,7 +173,7 @@ function say(text, isError) {
 
 function headers() {
   return { 'Content-Type': 'application/json', 'X-Sohoa-CSRF': csrf,
-           'X-Sohoa-Clerk': clerk.value };
+           'X-Sohoa-Clerk': encodeURIComponent(clerk.value) };
 }
 
 function stateOf(record, id, field) {
@@ -207,6 +207,23 @@ function nextToReview(from) {
   return null;
 }
 
+// After an edit the cross-checks may raise or drop issues on other fields (an id
+// number against a corrected date of birth): every row shows the record as stored.
+// A flag raised once stays until a person confirms the field.
+function refreshDocument(record) {
+  const section = document.querySelector(`section[data-document="${CSS.escape(record.document_id)}"]`);
+  for (const tr of section.querySelectorAll('tr[data-field]')) {
+    const id = tr.dataset.field;
+    const field = record.fields[id];
+    if (!field) continue;
+    const box = section.querySelector(`.box[data-field="${CSS.escape(id)}"]`);
+    tr.querySelector('.issue').textContent = (record.issues || []).filter((i) => i.field === id)
+                                                               .map((i) => i.message).join(' ');
+    const wasConfirmed = tr.dataset.state === 'confirmed' && !field.needs_review;
+    paint(tr, box, wasConfirmed ? 'confirmed' : stateOf(record, id, field));
+  }
+}
+
 async function confirmField(record, id, input, row, box) {
   const url = api + '/documents/' + encodeURIComponent(record.document_id) + '/fields/' +
               encodeURIComponent(id);
@@ -215,8 +232,7 @@ async function confirmField(record, id, input, row, box) {
   const body = await response.json();
   if (!response.ok) { say(body.message, true); return; }
   input.value = body.value;
-  const issueCell = row.querySelector('.issue');
-  issueCell.textContent = body.issues.map((i) => i.message).join(' ');
+  refreshDocument(body.record);
   paint(row, box, body.needs_review ? 'failed' : 'confirmed');
   say(labelOf(record.doc_type, id) + ': ' + (body.needs_review ? 'vẫn sai quy tắc' : 'đã xác nhận'));
   const next = nextToReview(input);
