@@ -3,10 +3,12 @@
 #include "core/error.hpp"
 #include "pdfsign/verify.hpp"
 #include "pipeline/batch_runner.hpp"
+#include "pipeline/hot_folder.hpp"
 #include "pipeline/reprocess.hpp"
 #include "service/http_api.hpp"
 #include <boost/program_options.hpp>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <unistd.h>
 
@@ -23,6 +25,7 @@ Usage:
   sohoa verify FILE.pdf... [--trust PEM|DIR]... [--json] [--lang vi|en]
                                              check signatures, integrity and PDF/A claims
   sohoa reprocess OUT [options]              redo forms (and signatures) on earlier output
+  sohoa watch IN --out OUT [run options]     hot folder: dossier folders dropped into IN
   sohoa serve --data DIR [--listen 127.0.0.1:8750] [options]
                                              the counter: HTTP API and review page
   sohoa --help | --version
@@ -161,8 +164,12 @@ po::variables_map parse(const po::options_description& visible,
   return vm;
 }
 
-int run_command(const std::vector<std::string>& args) {
-  po::options_description main("sohoa run INPUT... --out OUT [options]");
+using Runner = std::function<int(const pipeline::RunConfig&, pipeline::Logger&)>;
+
+// `run`, and `watch` (the same options, a different runner).
+int run_command(const std::vector<std::string>& args, const Runner& runner = pipeline::run_batch,
+                const char* title = "sohoa run INPUT... --out OUT [options]") {
+  po::options_description main(title);
   main.add_options()
     ("help,h", "this help")
     ("input", po::value<std::vector<std::string>>(), "batch folder, dossier folder or files")
@@ -227,7 +234,7 @@ int run_command(const std::vector<std::string>& args) {
     config.signing.options.signing_time = 1767229200;  // 2026-01-01T08:00:00+07:00
   }
   pipeline::Logger log(std::cerr, config.output);
-  const int code = pipeline::run_batch(config, log);
+  const int code = runner(config, log);
   if (!config.output.quiet && code != pipeline::k_exit_usage) {
     std::cerr << "sohoa: outputs in " << config.out.string() << " (batch-report.json)\n";
   }
@@ -415,10 +422,13 @@ int sohoa_main(int argc, char** argv) {
     if (command == "reprocess") {
       return reprocess_command(args);
     }
+    if (command == "watch") {
+      return run_command(args, pipeline::run_watch, "sohoa watch IN --out OUT [run options]");
+    }
     if (command == "serve") {
       return serve_command(args);
     }
-    throw UsageError("unknown command '" + command + "' (run, verify, reprocess, serve; see --help)");
+    throw UsageError("unknown command '" + command + "' (run, verify, reprocess, watch, serve; see --help)");
   } catch (const UsageError& e) {
     std::cerr << "sohoa: error: " << e.what() << '\n';
   } catch (const po::error& e) {
