@@ -33,9 +33,9 @@ WarmPipeline::WarmPipeline(const RunConfig& config, int engines) : m_config(conf
 WarmPipeline::~WarmPipeline() = default;
 
 std::vector<ProcessedPage> WarmPipeline::read_pages(std::vector<RasterPage> rasters,
-                                                    DocumentOutcome& outcome) {
+                                                    std::vector<std::optional<ErrorInfo>>& errors) {
   std::vector<ProcessedPage> pages(rasters.size());
-  std::vector<std::optional<ErrorInfo>> errors(rasters.size());
+  errors.assign(rasters.size(), std::nullopt);
   std::atomic<std::size_t> next{0};
   auto work = [&](ocr::OcrEngine& engine) {
     for (std::size_t i = next++; i < rasters.size(); i = next++) {
@@ -58,29 +58,21 @@ std::vector<ProcessedPage> WarmPipeline::read_pages(std::vector<RasterPage> rast
   for (auto& h : helpers) {
     h.join();
   }
-  for (const auto& e : errors) {
-    if (e) {
-      outcome.errors.push_back(*e);
-    }
-  }
-  for (const auto& p : pages) {
-    outcome.timings.clean_ms += p.clean_ms;
-    outcome.timings.ocr_ms += p.ocr_ms;
-  }
   return pages;
 }
 
-DocumentOutcome WarmPipeline::process_document(const DossierInput& dossier, std::size_t index) {
+WarmPipeline::Ingested WarmPipeline::ingest_document(const DossierInput& dossier,
+                                                     std::size_t index) {
   const DocumentInput& input = dossier.documents[index];
   Stopwatch watch;
-  DocumentOutcome outcome;
+  Ingested doc;
+  DocumentOutcome& outcome = doc.outcome;
   outcome.document_id = input.id;
   for (const auto& [id, message] : dossier.document_errors) {
     if (id == input.id) {
       outcome.errors.push_back({"ingest", "bad_input", message, "", 0});
     }
   }
-  std::vector<RasterPage> rasters;
   for (const auto& file : input.files) {
     const std::string name = source_name(dossier, file);
     try {
@@ -88,8 +80,8 @@ DocumentOutcome WarmPipeline::process_document(const DossierInput& dossier, std:
           {name, sha256_file(file), static_cast<long long>(fs::file_size(file))});
       if (outcome.errors.empty()) {
         auto file_pages = load_pages(file, m_config.default_dpi, m_config.limits, name);
-        std::move(file_pages.begin(), file_pages.end(), std::back_inserter(rasters));
-        if (static_cast<int>(rasters.size()) > m_config.limits.max_pages_per_document) {
+        std::move(file_pages.begin(), file_pages.end(), std::back_inserter(doc.rasters));
+        if (static_cast<int>(doc.rasters.size()) > m_config.limits.max_pages_per_document) {
           throw Error(Stage::ingest, "too_many_pages",
                       "document has more than " +
                           std::to_string(m_config.limits.max_pages_per_document) + " pages",
@@ -102,14 +94,20 @@ DocumentOutcome WarmPipeline::process_document(const DossierInput& dossier, std:
       outcome.errors.push_back({"ingest", "unreadable_file", e.what(), name, 0});
     }
   }
-  if (outcome.errors.empty() && rasters.empty()) {
+  if (outcome.errors.empty() && doc.rasters.empty()) {
     outcome.errors.push_back({"ingest", "no_pages", "the document has no pages", "", 0});
   }
-  outcome.timings.ingest_ms = watch.elapsed_ms();
-  std::vector<ProcessedPage> pages;
-  if (outcome.errors.empty()) {
-    pages = read_pages(std::move(rasters), outcome);
+  if (!outcome.errors.empty()) {
+    doc.rasters.clear();
   }
+  outcome.timings.ingest_ms = watch.elapsed_ms();
+  return doc;
+}
+
+DocumentOutcome WarmPipeline::finish_document(const DossierInput& dossier, std::size_t index,
+                                              std::vector<ProcessedPage> pages,
+                                              DocumentOutcome outcome) {
+  Stopwatch watch;
   try {
     outcome = write_document(m_context, dossier, index, std::move(pages), std::move(outcome));
   } catch (const Error& e) {
@@ -119,7 +117,8 @@ DocumentOutcome WarmPipeline::process_document(const DossierInput& dossier, std:
     outcome.errors.push_back({"pipeline", "internal_error", e.what(), "", 0});
     outcome.status = "failed";
   }
-  outcome.timings.total_ms = watch.elapsed_ms();
+  outcome.timings.total_ms = outcome.timings.ingest_ms + outcome.timings.clean_ms +
+                             outcome.timings.ocr_ms + watch.elapsed_ms();
   return outcome;
 }
 
@@ -131,8 +130,31 @@ nlohmann::json WarmPipeline::process(const DossierInput& dossier) {
   in.versions = &m_versions;
   in.started_at = iso_now(m_config.deterministic);
   in.pdfa = m_config.pdfa == pdf::PdfAPart::a3b ? "3b" : "2b";
+  // Every page of the dossier goes to the engines at once: two one-page documents
+  // are read side by side as well as one two-page document.
+  std::vector<Ingested> documents;
+  std::vector<RasterPage> rasters;
   for (std::size_t i = 0; i < dossier.documents.size(); ++i) {
-    in.documents.push_back(process_document(dossier, i));
+    documents.push_back(ingest_document(dossier, i));
+    for (auto& r : documents.back().rasters) {
+      rasters.push_back(std::move(r));
+    }
+  }
+  std::vector<std::optional<ErrorInfo>> errors;
+  std::vector<ProcessedPage> pages = read_pages(std::move(rasters), errors);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    DocumentOutcome& outcome = documents[i].outcome;
+    std::vector<ProcessedPage> own;
+    for (std::size_t p = 0; p < documents[i].rasters.size(); ++p, ++next) {
+      if (errors[next]) {
+        outcome.errors.push_back(*errors[next]);
+      }
+      outcome.timings.clean_ms += pages[next].clean_ms;
+      outcome.timings.ocr_ms += pages[next].ocr_ms;
+      own.push_back(std::move(pages[next]));
+    }
+    in.documents.push_back(finish_document(dossier, i, std::move(own), std::move(outcome)));
   }
   in.finished_at = iso_now(m_config.deterministic);
   nlohmann::json manifest = build_manifest(in);

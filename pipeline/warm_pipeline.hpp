@@ -8,6 +8,7 @@
 #include "pipeline/manifest.hpp"
 #include "pipeline/run_config.hpp"
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -25,7 +26,7 @@ public:
 
   // Digitizes one dossier into <out>/<dossier.id>/ and returns its manifest (also
   // written there, last). The pages of a document are read in parallel, one per
-  // engine. A document's own problems make it `failed` in the manifest; only a
+  // engine, all pages of the dossier together. A document's own problems make it `failed` in the manifest; only a
   // failure to write the manifest throws. Not reentrant: one dossier at a time.
   nlohmann::json process(const DossierInput& dossier);
 
@@ -33,8 +34,16 @@ public:
   const EngineVersions& versions() const { return m_versions; }
 
 private:
-  DocumentOutcome process_document(const DossierInput& dossier, std::size_t index);
-  std::vector<ProcessedPage> read_pages(std::vector<RasterPage> rasters, DocumentOutcome& outcome);
+  struct Ingested {
+    DocumentOutcome outcome;
+    std::vector<RasterPage> rasters;  // empty when the document failed to decode
+  };
+  Ingested ingest_document(const DossierInput& dossier, std::size_t index);
+  // Cleanup and OCR of every page, one engine per thread; a page's error in its slot.
+  std::vector<ProcessedPage> read_pages(std::vector<RasterPage> rasters,
+                                        std::vector<std::optional<ErrorInfo>>& errors);
+  DocumentOutcome finish_document(const DossierInput& dossier, std::size_t index,
+                                  std::vector<ProcessedPage> pages, DocumentOutcome outcome);
 
   const RunConfig m_config;
   RunContext m_context;
