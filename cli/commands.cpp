@@ -5,6 +5,7 @@
 #include "pipeline/batch_runner.hpp"
 #include "pipeline/hot_folder.hpp"
 #include "pipeline/reprocess.hpp"
+#include "scanner/scan_dossier.hpp"
 #include "service/http_api.hpp"
 #include <boost/program_options.hpp>
 #include <cstdlib>
@@ -26,6 +27,8 @@ Usage:
                                              check signatures, integrity and PDF/A claims
   sohoa reprocess OUT [options]              redo forms (and signatures) on earlier output
   sohoa watch IN --out OUT [run options]     hot folder: dossier folders dropped into IN
+  sohoa scan --device NAME --out OUT [--source adf|flatbed] [--dpi N] [run options]
+                                             one dossier from a SANE scanner
   sohoa serve --data DIR [--listen 127.0.0.1:8750] [options]
                                              the counter: HTTP API and review page
   sohoa --help | --version
@@ -168,7 +171,8 @@ using Runner = std::function<int(const pipeline::RunConfig&, pipeline::Logger&)>
 
 // `run`, and `watch` (the same options, a different runner).
 int run_command(const std::vector<std::string>& args, const Runner& runner = pipeline::run_batch,
-                const char* title = "sohoa run INPUT... --out OUT [options]") {
+                const char* title = "sohoa run INPUT... --out OUT [options]",
+                bool needs_input = true) {
   po::options_description main(title);
   main.add_options()
     ("help,h", "this help")
@@ -195,15 +199,20 @@ int run_command(const std::vector<std::string>& args, const Runner& runner = pip
     std::cout << main << '\n';
     return 0;
   }
-  if (!vm.count("input")) {
+  if (!vm.count("input") && needs_input) {
     throw UsageError("run needs INPUT (a batch folder, a dossier folder or files)");
+  }
+  if (vm.count("input") && !needs_input) {
+    throw UsageError("unexpected argument '" + vm["input"].as<std::vector<std::string>>()[0] + "'");
   }
   if (!vm.count("out")) {
     throw UsageError("run needs --out OUT");
   }
   pipeline::RunConfig config;
-  for (const auto& in : vm["input"].as<std::vector<std::string>>()) {
-    config.inputs.emplace_back(in);
+  if (vm.count("input")) {
+    for (const auto& in : vm["input"].as<std::vector<std::string>>()) {
+      config.inputs.emplace_back(in);
+    }
   }
   config.out = vm["out"].as<std::string>();
   config.languages = vm["lang"].as<std::string>();
@@ -398,6 +407,64 @@ int serve_command(const std::vector<std::string>& args) {
   return service::run_server(config, log);
 }
 
+// `scan`: its own options, then run's for the digitizing.
+int scan_command(const std::vector<std::string>& args) {
+  po::options_description own("Scanner");
+  own.add_options()
+    ("device", po::value<std::string>(), "SANE device name (scanimage -L)")
+    ("source", po::value<std::string>()->default_value("adf"), "adf or flatbed")
+    ("mode", po::value<std::string>()->default_value("color"), "color or gray")
+    ("dossier-id", po::value<std::string>(), "id of the dossier (default scan-<time>)")
+    ("sane-option", po::value<std::vector<std::string>>(), "backend option NAME=VALUE (repeat)");
+  const auto parsed = po::command_line_parser(args).options(own).allow_unregistered().run();
+  po::variables_map vm;
+  po::store(parsed, vm);
+  po::notify(vm);
+  std::vector<std::string> rest = po::collect_unrecognized(parsed.options, po::include_positional);
+  const bool help = std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
+                    std::find(rest.begin(), rest.end(), "-h") != rest.end();
+  if (help) {
+    std::cout << "sohoa scan --device NAME --out OUT [--source adf|flatbed] [--dpi N] [run options]\n"
+              << own << '\n';
+  } else if (!vm.count("device")) {
+    throw UsageError("scan needs --device NAME (scanimage -L lists the scanners)");
+  }
+  scan::ScanConfig scan;
+  if (vm.count("device")) {
+    scan.settings.device = vm["device"].as<std::string>();
+  }
+  const std::string source = vm["source"].as<std::string>();
+  if (source != "adf" && source != "flatbed") {
+    throw UsageError("--source takes adf or flatbed");
+  }
+  scan.settings.source = source == "adf" ? scan::Source::adf : scan::Source::flatbed;
+  const std::string mode = vm["mode"].as<std::string>();
+  if (mode != "color" && mode != "gray") {
+    throw UsageError("--mode takes color or gray");
+  }
+  scan.settings.colour = mode == "color";
+  if (vm.count("dossier-id")) {
+    scan.dossier_id = vm["dossier-id"].as<std::string>();
+  }
+  if (vm.count("sane-option")) {
+    for (const auto& option : vm["sane-option"].as<std::vector<std::string>>()) {
+      const auto eq = option.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        throw UsageError("--sane-option takes NAME=VALUE, not '" + option + "'");
+      }
+      scan.settings.extra_options.emplace_back(option.substr(0, eq), option.substr(eq + 1));
+    }
+  }
+  return run_command(
+      rest,
+      [&](const pipeline::RunConfig& run, pipeline::Logger& log) {
+        scan.run = run;
+        scan.settings.dpi = static_cast<int>(run.default_dpi);
+        return scan::run_scan(scan, log);
+      },
+      "sohoa scan: digitizing options (as run)", false);
+}
+
 } // namespace
 
 int sohoa_main(int argc, char** argv) {
@@ -425,10 +492,13 @@ int sohoa_main(int argc, char** argv) {
     if (command == "watch") {
       return run_command(args, pipeline::run_watch, "sohoa watch IN --out OUT [run options]");
     }
+    if (command == "scan") {
+      return scan_command(args);
+    }
     if (command == "serve") {
       return serve_command(args);
     }
-    throw UsageError("unknown command '" + command + "' (run, verify, reprocess, watch, serve; see --help)");
+    throw UsageError("unknown command '" + command + "' (run, verify, reprocess, watch, scan, serve; see --help)");
   } catch (const UsageError& e) {
     std::cerr << "sohoa: error: " << e.what() << '\n';
   } catch (const po::error& e) {
