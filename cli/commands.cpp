@@ -3,9 +3,13 @@
 #include "core/error.hpp"
 #include "pdfsign/verify.hpp"
 #include "pipeline/batch_runner.hpp"
+#include "pipeline/hot_folder.hpp"
 #include "pipeline/reprocess.hpp"
+#include "scanner/scan_dossier.hpp"
+#include "service/http_api.hpp"
 #include <boost/program_options.hpp>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <unistd.h>
 
@@ -22,6 +26,11 @@ Usage:
   sohoa verify FILE.pdf... [--trust PEM|DIR]... [--json] [--lang vi|en]
                                              check signatures, integrity and PDF/A claims
   sohoa reprocess OUT [options]              redo forms (and signatures) on earlier output
+  sohoa watch IN --out OUT [run options]     hot folder: dossier folders dropped into IN
+  sohoa scan --device NAME --out OUT [--source adf|flatbed] [--dpi N] [run options]
+                                             one dossier from a SANE scanner
+  sohoa serve --data DIR [--listen 127.0.0.1:8750] [options]
+                                             the counter: HTTP API and review page
   sohoa --help | --version
   sohoa COMMAND --help                       the options of one command
 
@@ -158,8 +167,13 @@ po::variables_map parse(const po::options_description& visible,
   return vm;
 }
 
-int run_command(const std::vector<std::string>& args) {
-  po::options_description main("sohoa run INPUT... --out OUT [options]");
+using Runner = std::function<int(const pipeline::RunConfig&, pipeline::Logger&)>;
+
+// `run`, and `watch` (the same options, a different runner).
+int run_command(const std::vector<std::string>& args, const Runner& runner = pipeline::run_batch,
+                const char* title = "sohoa run INPUT... --out OUT [options]",
+                bool needs_input = true) {
+  po::options_description main(title);
   main.add_options()
     ("help,h", "this help")
     ("input", po::value<std::vector<std::string>>(), "batch folder, dossier folder or files")
@@ -185,15 +199,20 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << main << '\n';
     return 0;
   }
-  if (!vm.count("input")) {
+  if (!vm.count("input") && needs_input) {
     throw UsageError("run needs INPUT (a batch folder, a dossier folder or files)");
+  }
+  if (vm.count("input") && !needs_input) {
+    throw UsageError("unexpected argument '" + vm["input"].as<std::vector<std::string>>()[0] + "'");
   }
   if (!vm.count("out")) {
     throw UsageError("run needs --out OUT");
   }
   pipeline::RunConfig config;
-  for (const auto& in : vm["input"].as<std::vector<std::string>>()) {
-    config.inputs.emplace_back(in);
+  if (vm.count("input")) {
+    for (const auto& in : vm["input"].as<std::vector<std::string>>()) {
+      config.inputs.emplace_back(in);
+    }
   }
   config.out = vm["out"].as<std::string>();
   config.languages = vm["lang"].as<std::string>();
@@ -224,7 +243,7 @@ int run_command(const std::vector<std::string>& args) {
     config.signing.options.signing_time = 1767229200;  // 2026-01-01T08:00:00+07:00
   }
   pipeline::Logger log(std::cerr, config.output);
-  const int code = pipeline::run_batch(config, log);
+  const int code = runner(config, log);
   if (!config.output.quiet && code != pipeline::k_exit_usage) {
     std::cerr << "sohoa: outputs in " << config.out.string() << " (batch-report.json)\n";
   }
@@ -307,6 +326,145 @@ int reprocess_command(const std::vector<std::string>& args) {
   return pipeline::run_reprocess(config, log);
 }
 
+
+// "127.0.0.1:8750", "[::1]:8750", "0.0.0.0:0" (0: any free port).
+std::pair<std::string, int> host_and_port(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) {
+    throw UsageError("--listen takes HOST:PORT, not '" + listen + "'");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  int port = -1;
+  try {
+    port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+  }
+  if (port < 0 || port > 65535) {
+    throw UsageError("--listen: the port must be 0 to 65535");
+  }
+  return {host, port};
+}
+
+int serve_command(const std::vector<std::string>& args) {
+  po::options_description main("sohoa serve --data DIR [--listen 127.0.0.1:8750] [options]");
+  main.add_options()
+    ("help,h", "this help")
+    ("data", po::value<std::string>(), "folder of the counter's dossiers (as run writes OUT)")
+    ("listen", po::value<std::string>()->default_value("127.0.0.1:8750"),
+     "HOST:PORT; beyond loopback $SOHOA_SERVE_TOKEN is required (Authorization: Bearer)")
+    ("lang,l", po::value<std::string>()->default_value("vie"), "OCR languages (vie+eng)")
+    ("tessdata", po::value<std::string>(), "Tesseract language data folder")
+    ("jobs,j", po::value<int>()->default_value(2), "warm OCR engines: pages read in parallel")
+    ("dpi", po::value<double>()->default_value(300), "resolution assumed when a file has none")
+    ("pdfa", po::value<std::string>()->default_value("2b"), "2b, or 3b to embed the record")
+    ("no-post-correct", po::bool_switch(), "keep OCR words as read")
+    ("max-upload-mb", po::value<int>()->default_value(100), "largest upload accepted, MiB")
+    ("max-files", po::value<int>()->default_value(40), "most page files in one upload");
+  main.add(signing_options()).add(output_options());
+  const auto vm = parse(main, {}, args);
+  if (vm.count("help")) {
+    std::cout << main << '\n';
+    return 0;
+  }
+  if (!vm.count("data")) {
+    throw UsageError("serve needs --data DIR");
+  }
+  service::ServeConfig config;
+  config.data_dir = vm["data"].as<std::string>();
+  std::tie(config.host, config.port) = host_and_port(vm["listen"].as<std::string>());
+  if (const char* token = std::getenv("SOHOA_SERVE_TOKEN")) {
+    config.token = token;
+  }
+  config.run.languages = vm["lang"].as<std::string>();
+  std::replace(config.run.languages.begin(), config.run.languages.end(), ',', '+');
+  if (vm.count("tessdata")) {
+    config.run.tessdata_dir = vm["tessdata"].as<std::string>();
+  }
+  config.engines = vm["jobs"].as<int>();
+  if (config.engines < 1 || config.engines > 64) {
+    throw UsageError("--jobs takes 1 to 64");
+  }
+  config.run.default_dpi = vm["dpi"].as<double>();
+  config.run.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
+  config.run.post_correct = !vm["no-post-correct"].as<bool>();
+  const int upload_mb = vm["max-upload-mb"].as<int>();
+  config.max_files = vm["max-files"].as<int>();
+  if (upload_mb < 1 || upload_mb > 4096 || config.max_files < 1 || config.max_files > 10000) {
+    throw UsageError("--max-upload-mb takes 1 to 4096, --max-files 1 to 10000");
+  }
+  config.max_request_bytes = static_cast<std::size_t>(upload_mb) << 20U;
+  config.run.limits.max_pages_per_document = config.max_files * 50;
+  if (vm.count("schemas")) {
+    config.run.schemas_dir = vm["schemas"].as<std::string>();
+  }
+  config.signing = signing_config(vm, "");
+  config.run.output = output_config(vm);
+  config.run.deterministic = deterministic_mode();
+  pipeline::Logger log(std::cerr, config.run.output);
+  return service::run_server(config, log);
+}
+
+// `scan`: its own options, then run's for the digitizing.
+int scan_command(const std::vector<std::string>& args) {
+  po::options_description own("Scanner");
+  own.add_options()
+    ("device", po::value<std::string>(), "SANE device name (scanimage -L)")
+    ("source", po::value<std::string>()->default_value("adf"), "adf or flatbed")
+    ("mode", po::value<std::string>()->default_value("color"), "color or gray")
+    ("dossier-id", po::value<std::string>(), "id of the dossier (default scan-<time>)")
+    ("sane-option", po::value<std::vector<std::string>>(), "backend option NAME=VALUE (repeat)");
+  const auto parsed = po::command_line_parser(args).options(own).allow_unregistered().run();
+  po::variables_map vm;
+  po::store(parsed, vm);
+  po::notify(vm);
+  std::vector<std::string> rest = po::collect_unrecognized(parsed.options, po::include_positional);
+  const bool help = std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
+                    std::find(rest.begin(), rest.end(), "-h") != rest.end();
+  if (help) {
+    std::cout << "sohoa scan --device NAME --out OUT [--source adf|flatbed] [--dpi N] [run options]\n"
+              << own << '\n';
+  } else if (!vm.count("device")) {
+    throw UsageError("scan needs --device NAME (scanimage -L lists the scanners)");
+  }
+  scan::ScanConfig scan;
+  if (vm.count("device")) {
+    scan.settings.device = vm["device"].as<std::string>();
+  }
+  const std::string source = vm["source"].as<std::string>();
+  if (source != "adf" && source != "flatbed") {
+    throw UsageError("--source takes adf or flatbed");
+  }
+  scan.settings.source = source == "adf" ? scan::Source::adf : scan::Source::flatbed;
+  const std::string mode = vm["mode"].as<std::string>();
+  if (mode != "color" && mode != "gray") {
+    throw UsageError("--mode takes color or gray");
+  }
+  scan.settings.colour = mode == "color";
+  if (vm.count("dossier-id")) {
+    scan.dossier_id = vm["dossier-id"].as<std::string>();
+  }
+  if (vm.count("sane-option")) {
+    for (const auto& option : vm["sane-option"].as<std::vector<std::string>>()) {
+      const auto eq = option.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        throw UsageError("--sane-option takes NAME=VALUE, not '" + option + "'");
+      }
+      scan.settings.extra_options.emplace_back(option.substr(0, eq), option.substr(eq + 1));
+    }
+  }
+  return run_command(
+      rest,
+      [&](const pipeline::RunConfig& run, pipeline::Logger& log) {
+        scan.run = run;
+        scan.settings.dpi = static_cast<int>(run.default_dpi);
+        return scan::run_scan(scan, log);
+      },
+      "sohoa scan: digitizing options (as run)", false);
+}
+
 } // namespace
 
 int sohoa_main(int argc, char** argv) {
@@ -331,7 +489,16 @@ int sohoa_main(int argc, char** argv) {
     if (command == "reprocess") {
       return reprocess_command(args);
     }
-    throw UsageError("unknown command '" + command + "' (run, verify, reprocess; see --help)");
+    if (command == "watch") {
+      return run_command(args, pipeline::run_watch, "sohoa watch IN --out OUT [run options]");
+    }
+    if (command == "scan") {
+      return scan_command(args);
+    }
+    if (command == "serve") {
+      return serve_command(args);
+    }
+    throw UsageError("unknown command '" + command + "' (run, verify, reprocess, watch, scan, serve; see --help)");
   } catch (const UsageError& e) {
     std::cerr << "sohoa: error: " << e.what() << '\n';
   } catch (const po::error& e) {

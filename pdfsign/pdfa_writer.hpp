@@ -34,6 +34,8 @@ struct LegalMetadata {
   std::vector<std::string> source_sha256;
   std::string software_version;
   std::string result_code;          // <dossier code>-KQ<n>, empty when no dossier code
+  std::string reviewed_at;          // ISO 8601: a clerk's last field edit; empty: none
+  std::string reviewed_by;
   std::string language = "vi";
 };
 

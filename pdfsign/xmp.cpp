@@ -43,6 +43,8 @@ constexpr Property k_properties[] = {
     {"source_sha256", "Seq Text", "SHA-256 of each input file"},
     {"software_version", "Text", "Version of the digitizing software"},
     {"result_code", "Text", "Result code of the digitization"},
+    {"reviewed_at", "Date", "Time a clerk last corrected or confirmed a field"},
+    {"reviewed_by", "Text", "Clerk who last corrected or confirmed a field"},
 };
 
 void simple(std::string& out, const char* qname, const std::string& value) {
@@ -263,6 +265,8 @@ std::string build_xmp(const XmpInput& in) {
   }
   simple(x, "sohoa:software_version", m.software_version);
   simple(x, "sohoa:result_code", m.result_code);
+  simple(x, "sohoa:reviewed_at", m.reviewed_at);
+  simple(x, "sohoa:reviewed_by", m.reviewed_by);
   x += "  </rdf:Description>\n";
 
   x += "  <rdf:Description rdf:about=\"\"\n"

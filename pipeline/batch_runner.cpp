@@ -8,6 +8,7 @@
 #include "forms/record_validation.hpp"
 #include "pipeline/batch_report.hpp"
 #include "pipeline/clock.hpp"
+#include "pipeline/counter_priority.hpp"
 #include "pipeline/document.hpp"
 #include "pipeline/manifest.hpp"
 #include "pipeline/resume.hpp"
@@ -244,6 +245,7 @@ private:
           if (engine_error) {
             throw *engine_error;
           }
+          yield_to_counter();  // a citizen waiting at the counter goes first
           ProcessedPage page = process_page(std::move(task->raster), *engine);
           std::lock_guard lock(doc.mutex);
           doc.outcome.timings.clean_ms += page.clean_ms;

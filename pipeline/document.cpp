@@ -159,6 +159,8 @@ DocumentRecord build_record(const DossierInput& dossier, const std::string& docu
   return record;
 }
 
+} // namespace
+
 pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput& dossier,
                                   const DocumentOutcome& outcome, const std::string& doc_type) {
   pdf::LegalMetadata m;
@@ -179,8 +181,6 @@ pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput&
   m.result_code = outcome.result_code;
   return m;
 }
-
-} // namespace
 
 DocumentOutcome write_document(const RunContext& context, const DossierInput& dossier,
                                std::size_t document_index, std::vector<ProcessedPage> pages,

@@ -107,6 +107,10 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
 // "needs_review" when a field needs review or validation raised an issue, else "ok".
 std::string status_for(const FormsResult& forms);
 
+// The XMP legal-validity metadata of a document's PDF (CONTRACT.md section 4).
+pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput& dossier,
+                                  const DocumentOutcome& outcome, const std::string& doc_type);
+
 // "<dossier code>-KQ<n>" when the dossier has a code, else empty.
 std::string result_code_for(const DossierInput& dossier, std::size_t document_index);
 

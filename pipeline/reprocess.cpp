@@ -17,9 +17,6 @@
 namespace sohoa::pipeline {
 namespace fs = std::filesystem;
 
-namespace {
-
-// The dossier as the manifest remembers it: enough to rebuild its outputs.
 DossierInput dossier_from_manifest(const fs::path& dir, const nlohmann::json& manifest) {
   DossierInput d;
   d.id = manifest.value("dossier_id", dir.filename().string());
@@ -44,6 +41,8 @@ DossierInput dossier_from_manifest(const fs::path& dir, const nlohmann::json& ma
   }
   return d;
 }
+
+namespace {
 
 std::vector<FileDigest> digests_from(const nlohmann::json& list) {
   std::vector<FileDigest> out;

@@ -18,9 +18,15 @@ packages=(
   # tools the tests and checks drive from outside
   poppler-utils qpdf libtiff-tools openssl libnss3-tools
   softhsm2 libengine-pkcs11-openssl opensc
+  # the counter: HTTP service, scanners, the browser test of the review page
+  libcpp-httplib-dev libsane-dev sane-utils chromium nodejs
 )
+# Debian's nodejs comes without npm; other builds of nodejs (NodeSource) bundle it.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
 if [ "${SOHOA_BENCH_DEPS:-0}" = 1 ]; then
-  packages+=(ocrmypdf time)
+  packages+=(ocrmypdf time bc)
 fi
 
 missing=()

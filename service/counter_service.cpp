@@ -1,0 +1,520 @@
+#include "service/counter_service.hpp"
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/hash.hpp"
+#include "forms/record_validation.hpp"
+#include "pdfsign/pdf_reader.hpp"
+#include "pdfsign/signer.hpp"
+#include "pipeline/clock.hpp"
+#include "pipeline/counter_priority.hpp"
+#include "pipeline/document_update.hpp"
+#include "pipeline/ingest.hpp"
+#include "pipeline/manifest.hpp"
+#include "pipeline/reprocess.hpp"
+#include "service/api_error.hpp"
+#include "service/field_edit.hpp"
+#include <opencv2/imgcodecs.hpp>
+#include <random>
+
+namespace sohoa::service {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_incoming = ".incoming";
+constexpr const char* k_upload_note = ".upload.json";  // hidden: not a document
+
+std::string random_hex(int bytes) {
+  std::random_device rd;
+  std::string out;
+  static constexpr char k_hex[] = "0123456789abcdef";
+  for (int i = 0; i < bytes; ++i) {
+    const auto b = static_cast<unsigned>(rd()) & 0xFFU;
+    out += k_hex[b >> 4U];
+    out += k_hex[b & 0xFU];
+  }
+  return out;
+}
+
+// "hs-20261202-0915-3fa2c1": sortable by arrival, unguessable enough to not collide.
+std::string fresh_id() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+  return std::string("hs-") + stamp + "-" + random_hex(3);
+}
+
+void recount_summary(nlohmann::json& manifest) {
+  int ok = 0;
+  int review = 0;
+  int failed = 0;
+  for (const auto& d : manifest["documents"]) {
+    const std::string s = d.value("status", "failed");
+    ok += s == "ok" ? 1 : 0;
+    review += s == "needs_review" ? 1 : 0;
+    failed += s == "failed" ? 1 : 0;
+  }
+  manifest["summary"]["ok"] = ok;
+  manifest["summary"]["needs_review"] = review;
+  manifest["summary"]["failed"] = failed;
+}
+
+void add_event(nlohmann::json& manifest, nlohmann::json event) {
+  if (!manifest.contains("events") || !manifest["events"].is_array()) {
+    manifest["events"] = nlohmann::json::array();
+  }
+  manifest["events"].push_back(std::move(event));
+}
+
+nlohmann::json digests_json(const std::vector<pipeline::FileDigest>& digests) {
+  auto out = nlohmann::json::array();
+  for (const auto& d : digests) {
+    out.push_back({{"name", d.name}, {"sha256", d.sha256}, {"bytes", d.bytes}});
+  }
+  return out;
+}
+
+std::vector<pipeline::FileDigest> digests_from(const nlohmann::json& list) {
+  std::vector<pipeline::FileDigest> out;
+  for (const auto& f : list) {
+    out.push_back({f.value("name", ""), f.value("sha256", ""), f.value("bytes", 0LL)});
+  }
+  return out;
+}
+
+bool any_signed(const nlohmann::json& manifest) {
+  for (const auto& d : manifest["documents"]) {
+    if (d.contains("signature")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+bool is_loopback_host(const std::string& host) {
+  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
+CounterService::CounterService(ServeConfig config) : m_config(std::move(config)) {
+  m_config.run.out = m_config.data_dir;
+  fs::create_directories(m_config.data_dir / k_incoming);
+  m_pipeline = std::make_unique<pipeline::WarmPipeline>(m_config.run, m_config.engines);
+  if (m_config.signing.enabled) {
+    m_signer = sign::load_signer(m_config.signing.source);
+  }
+  m_labels_json = form_labels_json(*m_pipeline->context().catalog);
+  take_up_existing();
+  m_worker = std::thread([this] { worker_loop(); });
+}
+
+CounterService::~CounterService() {
+  {
+    std::lock_guard lock(m_mutex);
+    m_stopping = true;
+  }
+  m_queue_ready.notify_all();
+  m_worker.join();
+}
+
+void CounterService::take_up_existing() {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(m_config.data_dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_directory() && name.front() != '.' &&
+        pipeline::read_complete_manifest(entry.path() / "manifest.json")) {
+      m_entries[name] = {"done", ""};
+    }
+  }
+  std::vector<std::string> waiting;
+  for (const auto& entry : fs::directory_iterator(m_config.data_dir / k_incoming, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.front() == '.') {
+      fs::remove_all(entry.path(), ec);  // an upload cut off while being staged
+    } else if (!m_entries.contains(name)) {
+      waiting.push_back(name);             // accepted, not finished: do it now
+    }
+  }
+  std::sort(waiting.begin(), waiting.end());
+  for (const auto& id : waiting) {
+    m_entries[id] = {"queued", ""};
+    m_queue_items.push_back(id);
+  }
+}
+
+std::string CounterService::now() const { return pipeline::iso_now(m_config.run.deterministic); }
+
+std::string CounterService::submit(CheckedUpload upload, const std::string& by) {
+  std::string id = upload.dossier_code ? pipeline::sanitize_id(*upload.dossier_code) : fresh_id();
+  const fs::path incoming = m_config.data_dir / k_incoming;
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_entries.contains(id) || fs::exists(m_config.data_dir / id) ||
+        fs::exists(incoming / id)) {
+      throw ApiError(409, "dossier_exists", "dossier " + id + " is already here");
+    }
+    m_entries[id] = {"queued", ""};  // reserved: a second upload of the code is refused
+  }
+  // Staged in a hidden folder and renamed whole: a dossier is queued complete or not at all.
+  const fs::path staging = incoming / ("." + id + ".tmp-" + random_hex(4));
+  try {
+    fs::create_directories(staging);
+    for (const auto& file : upload.files) {
+      write_file_atomic(staging / file.name, file.content);
+    }
+    write_file_atomic(staging / "dossier.json", staged_dossier_json(upload));
+    const nlohmann::json note = {{"received_at", now()}, {"by", by},
+                                 {"files", upload.files.size()}};
+    write_file_atomic(staging / k_upload_note, note.dump(2) + "\n");
+    fs::rename(staging, incoming / id);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    std::lock_guard lock(m_mutex);
+    m_entries.erase(id);
+    throw;
+  }
+  {
+    std::lock_guard lock(m_mutex);
+    m_queue_items.push_back(id);
+  }
+  m_queue_ready.notify_one();
+  return id;
+}
+
+void CounterService::worker_loop() {
+  for (;;) {
+    std::string id;
+    {
+      std::unique_lock lock(m_mutex);
+      m_queue_ready.wait(lock, [this] { return m_stopping || !m_queue_items.empty(); });
+      if (m_stopping) {
+        return;  // queued uploads stay staged: the next start takes them up
+      }
+      id = m_queue_items.front();
+      m_queue_items.pop_front();
+    }
+    digitize(id);
+  }
+}
+
+void CounterService::set_status(const std::string& id, const std::string& status,
+                                const std::string& reason) {
+  std::lock_guard lock(m_mutex);
+  m_entries[id] = {status, reason};
+}
+
+void CounterService::digitize(const std::string& id) {
+  set_status(id, "working", "");
+  const fs::path staged = m_config.data_dir / k_incoming / id;
+  try {
+    auto found = pipeline::discover_inputs({staged});
+    if (found.size() != 1) {
+      throw Error(Stage::ingest, "bad_input", "the upload is not one dossier");
+    }
+    pipeline::DossierInput dossier = std::move(found.front());
+    dossier.id = id;
+    nlohmann::json manifest;
+    {
+      const pipeline::CounterTurn turn;  // batches on this machine wait meanwhile
+      manifest = m_pipeline->process(dossier);
+    }
+    nlohmann::json note = nlohmann::json::object();
+    try {
+      note = nlohmann::json::parse(read_file(staged / k_upload_note));
+    } catch (const std::exception&) {
+      // An upload staged by an older server has no note: the event keeps what is known.
+    }
+    add_event(manifest, {{"event", "upload"},
+                         {"at", note.value("received_at", manifest.value("started_at", ""))},
+                         {"by", note.value("by", "")},
+                         {"files", note.value("files", 0)}});
+    add_event(manifest, {{"event", "digitized"}, {"at", manifest.value("finished_at", "")}});
+    write_manifest(id, manifest);
+    const auto& summary = manifest["summary"];
+    if (summary.value("failed", 0) > 0 && summary.value("failed", 0) == summary.value("documents", 0)) {
+      std::string reason = "every document failed";
+      for (const auto& d : manifest["documents"]) {
+        if (d.contains("reason")) {
+          reason = d.value("document_id", "") + ": " + d.value("reason", "");
+          break;
+        }
+      }
+      set_status(id, "failed", reason);
+    } else {
+      set_status(id, "done", "");
+    }
+  } catch (const Error& e) {
+    set_status(id, "failed", e.describe());
+  } catch (const std::exception& e) {
+    set_status(id, "failed", e.what());
+  }
+}
+
+bool CounterService::knows(const std::string& id) const {
+  std::lock_guard lock(m_mutex);
+  return m_entries.contains(id);
+}
+
+std::string CounterService::state_of(const std::string& id) const {
+  std::lock_guard lock(m_mutex);
+  const auto it = m_entries.find(id);
+  if (it == m_entries.end()) {
+    throw ApiError(404, "unknown_dossier", "no dossier " + id);
+  }
+  return it->second.status;
+}
+
+void CounterService::require_done(const std::string& id) const {
+  const std::string state = state_of(id);
+  if (state != "done") {
+    throw ApiError(409, "not_ready", "dossier " + id + " is " + state);
+  }
+}
+
+nlohmann::json CounterService::read_manifest(const std::string& id) const {
+  auto manifest = pipeline::read_complete_manifest(m_config.data_dir / id / "manifest.json");
+  if (!manifest) {
+    throw ApiError(409, "not_ready", "dossier " + id + " has no manifest yet");
+  }
+  return *manifest;
+}
+
+void CounterService::write_manifest(const std::string& id, const nlohmann::json& manifest) const {
+  write_file_atomic(m_config.data_dir / id / "manifest.json", manifest.dump(2) + "\n");
+}
+
+nlohmann::json& CounterService::document_entry(nlohmann::json& manifest,
+                                               const std::string& document) const {
+  for (auto& d : manifest["documents"]) {
+    if (d.value("document_id", "") == document) {
+      return d;
+    }
+  }
+  throw ApiError(404, "unknown_document", "no document " + document + " in this dossier");
+}
+
+nlohmann::json CounterService::status(const std::string& id) const {
+  Entry entry;
+  {
+    std::lock_guard lock(m_mutex);
+    const auto it = m_entries.find(id);
+    if (it == m_entries.end()) {
+      throw ApiError(404, "unknown_dossier", "no dossier " + id);
+    }
+    entry = it->second;
+  }
+  nlohmann::json out = {{"id", id}, {"status", entry.status}};
+  if (!entry.reason.empty()) {
+    out["reason"] = entry.reason;
+  }
+  out["documents"] = nlohmann::json::array();
+  out["document_status"] = nlohmann::json::object();
+  out["signed"] = false;
+  out["events"] = nlohmann::json::array();
+  if (entry.status != "done" && entry.status != "failed") {
+    return out;
+  }
+  const auto manifest = pipeline::read_complete_manifest(m_config.data_dir / id / "manifest.json");
+  if (!manifest) {
+    return out;
+  }
+  for (const auto& d : (*manifest)["documents"]) {
+    const std::string doc = d.value("document_id", "");
+    nlohmann::json state = {{"status", d.value("status", "failed")}};
+    if (d.contains("reason")) {
+      state["reason"] = d["reason"];
+    }
+    if (d.contains("signature")) {
+      state["signature"] = d["signature"];
+      out["signed"] = true;
+    }
+    out["document_status"][doc] = state;
+    const fs::path record = m_config.data_dir / id / (doc + ".json");
+    std::error_code ec;
+    if (d.value("status", "failed") != "failed" && fs::is_regular_file(record, ec)) {
+      out["documents"].push_back(nlohmann::json::parse(read_file(record)));
+    }
+  }
+  out["events"] = manifest->value("events", nlohmann::json::array());
+  return out;
+}
+
+nlohmann::json CounterService::edit_field(const std::string& id, const std::string& document,
+                                          const std::string& field, const std::string& value,
+                                          const std::string& by) {
+  std::lock_guard change(m_change_mutex);
+  require_done(id);
+  nlohmann::json manifest = read_manifest(id);
+  nlohmann::json& entry = document_entry(manifest, document);
+  if (any_signed(manifest)) {
+    throw ApiError(409, "already_signed",
+                   "the dossier is signed: a change would break its signatures");
+  }
+  if (entry.value("status", "failed") == "failed") {
+    throw ApiError(409, "not_editable", "document " + document + " failed: it has no record");
+  }
+  const fs::path dir = m_config.data_dir / id;
+  DocumentRecord record =
+      document_record_from_json(nlohmann::json::parse(read_file(dir / (document + ".json"))));
+  const FieldEditResult edit =
+      apply_field_edit(*m_pipeline->context().catalog, record, field, value);
+
+  pipeline::DocumentOutcome outcome;
+  outcome.document_id = document;
+  outcome.inputs = digests_from(entry.value("inputs", nlohmann::json::array()));
+  outcome.result_code = entry.value("result_code", "");
+  const pipeline::Reviewer reviewer{by, now()};
+  const pipeline::DossierInput dossier = pipeline::dossier_from_manifest(dir, manifest);
+  const auto digests =
+      pipeline::rewrite_document(m_pipeline->context(), dossier, record, outcome, reviewer);
+
+  entry["status"] = pipeline::status_for(record.forms);
+  entry["issues"] = record.forms.issues.size();
+  entry["outputs"] = digests_json(digests);
+  recount_summary(manifest);
+  add_event(manifest, {{"event", "edit"},
+                       {"at", reviewer.at},
+                       {"by", by},
+                       {"document", document},
+                       {"field", field},
+                       {"old", edit.old_value},
+                       {"new", edit.field.value}});
+  write_manifest(id, manifest);
+
+  const nlohmann::json stored = to_json(record);
+  nlohmann::json out = stored["fields"][field];
+  out["field"] = field;
+  out["document"] = document;
+  out["old_value"] = edit.old_value;
+  out["issues"] = nlohmann::json::array();
+  for (const auto& issue : edit.issues) {
+    out["issues"].push_back({{"code", issue.code}, {"message", issue.message}});
+  }
+  out["document_status"] = entry["status"];
+  out["record"] = stored;  // other fields' flags may have moved (cross-checks)
+  return out;
+}
+
+nlohmann::json CounterService::sign(const std::string& id, bool force, const std::string& by) {
+  std::lock_guard change(m_change_mutex);
+  require_done(id);
+  if (!m_signer) {
+    throw ApiError(409, "no_signer", "serve was started without a signer");
+  }
+  nlohmann::json manifest = read_manifest(id);
+  const fs::path dir = m_config.data_dir / id;
+  std::vector<std::string> review;
+  for (const auto& d : manifest["documents"]) {
+    const std::string doc = d.value("document_id", "");
+    if (d.value("status", "failed") == "failed") {
+      continue;
+    }
+    const DocumentRecord record =
+        document_record_from_json(nlohmann::json::parse(read_file(dir / (doc + ".json"))));
+    for (const auto& [field_id, field] : record.forms.fields) {
+      if (field.needs_review) {
+        review.push_back(doc + "/" + field_id);
+      }
+    }
+  }
+  if (!review.empty() && !force) {
+    std::string list;
+    for (const auto& r : review) {
+      list += (list.empty() ? "" : ", ") + r;
+    }
+    throw ApiError(409, "needs_review", "fields still need review: " + list);
+  }
+  sign::SignOptions options = m_config.signing.options;
+  if (options.agency_name.empty()) {
+    options.agency_name = manifest["dossier"].value("agency_name", "");
+  }
+  int signed_now = 0;
+  std::optional<Error> failure;
+  for (auto& d : manifest["documents"]) {
+    if (d.value("status", "failed") == "failed" || d.contains("signature")) {
+      continue;  // failed documents have no PDF; signed ones are not signed twice
+    }
+    const std::string doc = d.value("document_id", "");
+    const fs::path pdf = dir / (doc + ".pdf");
+    try {
+      const sign::SignResult result = sign::sign_pdf(pdf, *m_signer, options);
+      d["signature"] = {{"level", result.level}, {"signing_time", result.signing_time}};
+      if (!result.timestamp_time.empty()) {
+        d["signature"]["timestamp_time"] = result.timestamp_time;
+      }
+      for (auto& output : d["outputs"]) {
+        if (output.value("name", "") == pdf.filename().string()) {
+          output["sha256"] = sha256_file(pdf);
+          output["bytes"] = static_cast<long long>(fs::file_size(pdf));
+        }
+      }
+      ++signed_now;
+    } catch (const Error& e) {
+      failure = e;
+      break;
+    }
+  }
+  if (signed_now > 0) {
+    const auto cert = m_signer->certificate();
+    manifest["signer"] = {{"subject", cert.subject},
+                          {"issuer", cert.issuer},
+                          {"serial", cert.serial_hex},
+                          {"sha256_fingerprint", cert.sha256_fingerprint}};
+    add_event(manifest, {{"event", "sign"},
+                         {"at", now()},
+                         {"by", by},
+                         {"documents", signed_now},
+                         {"forced", force && !review.empty()}});
+    write_manifest(id, manifest);  // what was signed is recorded, even when one failed
+  }
+  if (failure) {
+    throw ApiError(502, "signer_unavailable", failure->describe());
+  }
+  return manifest;
+}
+
+fs::path CounterService::pdf_file(const std::string& id, const std::string& document) const {
+  require_done(id);
+  nlohmann::json manifest = read_manifest(id);
+  const nlohmann::json& entry = document_entry(manifest, document);
+  if (entry.value("status", "failed") == "failed") {
+    throw ApiError(404, "no_pdf", "document " + document + " failed: it has no PDF");
+  }
+  return m_config.data_dir / id / (document + ".pdf");
+}
+
+std::string CounterService::page_jpeg(const std::string& id, const std::string& document,
+                                      int page) {
+  const fs::path pdf = pdf_file(id, document);
+  const std::string key = id + "/" + document;
+  {
+    std::lock_guard lock(m_mutex);
+    const auto it = m_images.find(key);
+    if (it != m_images.end()) {
+      if (page < 1 || page > static_cast<int>(it->second.size())) {
+        throw ApiError(404, "unknown_page", "no page " + std::to_string(page));
+      }
+      return it->second[static_cast<std::size_t>(page - 1)];
+    }
+  }
+  // Page images never change after digitization (edits and signatures leave
+  // them), so each document's pages are decoded once and kept.
+  std::vector<std::string> jpegs;
+  for (const auto& raster : pdf::read_pdf_page_images(pdf)) {
+    std::vector<unsigned char> bytes;
+    cv::imencode(".jpg", raster.pixels, bytes, {cv::IMWRITE_JPEG_QUALITY, 80});
+    jpegs.emplace_back(bytes.begin(), bytes.end());
+  }
+  std::lock_guard lock(m_mutex);
+  auto& stored = m_images[key] = std::move(jpegs);
+  if (page < 1 || page > static_cast<int>(stored.size())) {
+    throw ApiError(404, "unknown_page", "no page " + std::to_string(page));
+  }
+  return stored[static_cast<std::size_t>(page - 1)];
+}
+
+} // namespace sohoa::service

@@ -1,0 +1,92 @@
+#pragma once
+// The counter's dossiers under DIR: uploads staged and queued, digitized one at a
+// time on warm engines ahead of any batch on the machine, fields corrected and
+// signed on request. Every state change is an event in the dossier's manifest.
+// The HTTP layer (http_api.hpp) only maps requests onto these operations.
+#include "pipeline/warm_pipeline.hpp"
+#include "service/serve_config.hpp"
+#include "service/upload.hpp"
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+namespace sohoa::sign {
+class Signer;
+}
+
+namespace sohoa::service {
+
+class CounterService {
+public:
+  // Loads the engines, schemas and signer, takes up the dossiers DIR already holds
+  // (finished ones as done, uploads without a manifest queued again) and starts
+  // the worker. Throws sohoa::Error: Stage::sign when the signer cannot be used.
+  explicit CounterService(ServeConfig config);
+  ~CounterService();
+  CounterService(const CounterService&) = delete;
+  CounterService& operator=(const CounterService&) = delete;
+
+  // Stages the files under DIR/.incoming/<id>/ and queues the dossier. The id is
+  // dossier.json's dossier_code (sanitized) or a fresh one. 409 dossier_exists.
+  std::string submit(CheckedUpload upload, const std::string& by);
+
+  // {"id", "status", "reason"?, "documents": [record...], "document_status":
+  // {doc: status}, "signed", "events"}. 404 unknown_dossier.
+  nlohmann::json status(const std::string& id) const;
+
+  // The field re-normalized and re-validated, record and PDF rewritten, the edit
+  // in the manifest. Answers the field as stored with its issues.
+  nlohmann::json edit_field(const std::string& id, const std::string& document,
+                            const std::string& field, const std::string& value,
+                            const std::string& by);
+
+  // Signs every document not yet signed; 409 needs_review unless force. Answers
+  // the manifest.
+  nlohmann::json sign(const std::string& id, bool force, const std::string& by);
+
+  // Paths and bytes for downloads; 404 for anything not in the dossier.
+  std::filesystem::path pdf_file(const std::string& id, const std::string& document) const;
+  std::string page_jpeg(const std::string& id, const std::string& document, int page);
+
+  const std::string& labels_json() const { return m_labels_json; }
+  bool knows(const std::string& id) const;
+
+private:
+  struct Entry {
+    std::string status;  // queued | working | done | failed
+    std::string reason;
+  };
+
+  void take_up_existing();
+  void worker_loop();
+  void digitize(const std::string& id);
+  void set_status(const std::string& id, const std::string& status, const std::string& reason);
+  std::string state_of(const std::string& id) const;
+  nlohmann::json read_manifest(const std::string& id) const;
+  void write_manifest(const std::string& id, const nlohmann::json& manifest) const;
+  nlohmann::json& document_entry(nlohmann::json& manifest, const std::string& document) const;
+  void require_done(const std::string& id) const;
+  std::string now() const;
+
+  ServeConfig m_config;
+  std::unique_ptr<pipeline::WarmPipeline> m_pipeline;
+  std::shared_ptr<const sign::Signer> m_signer;
+  std::string m_labels_json;
+
+  mutable std::mutex m_mutex;           // m_entries, m_queue_items, m_images
+  std::map<std::string, Entry> m_entries;
+  std::deque<std::string> m_queue_items;
+  std::condition_variable m_queue_ready;
+  bool m_stopping = false;
+  std::map<std::string, std::vector<std::string>> m_images;  // "<id>/<doc>": JPEG per page
+
+  std::mutex m_change_mutex;            // one edit or signing at a time: each rewrites the manifest
+  std::thread m_worker;
+};
+
+} // namespace sohoa::service

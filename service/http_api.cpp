@@ -1,0 +1,335 @@
+#include "service/http_api.hpp"
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "pipeline/ingest.hpp"
+#include "service/api_error.hpp"
+#include "service/counter_service.hpp"
+#include "service/review_assets.hpp"
+#include <atomic>
+#include <csignal>
+#include <fstream>
+#include <httplib.h>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+#include <pthread.h>
+
+namespace sohoa::service {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_csrf_header = "X-Sohoa-CSRF";
+constexpr const char* k_clerk_header = "X-Sohoa-Clerk";
+// A font with Vietnamese glyphs served with the page, so it renders the same on
+// every counter PC (fonts-dejavu-core).
+constexpr const char* k_ui_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+std::string random_token() {
+  unsigned char bytes[24];
+  if (RAND_bytes(bytes, sizeof bytes) != 1) {
+    throw Error(Stage::config, "no_randomness", "cannot draw a random CSRF token");
+  }
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : bytes) {
+    out += k_hex[b >> 4U];
+    out += k_hex[b & 0xFU];
+  }
+  return out;
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+void send_error(httplib::Response& res, int status, const std::string& code,
+                const std::string& message) {
+  res.status = status;
+  res.set_content(nlohmann::json{{"error", code}, {"message", message}}.dump(),
+                  "application/json");
+}
+
+void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json");
+}
+
+// Runs handler, turning refusals and failures into the JSON error body.
+template <typename F> void guarded(httplib::Response& res, F&& handler) {
+  try {
+    handler();
+  } catch (const ApiError& e) {
+    send_error(res, e.status(), e.code(), e.what());
+  } catch (const Error& e) {
+    send_error(res, 500, e.code(), e.describe());
+  } catch (const nlohmann::json::exception& e) {
+    send_error(res, 400, "bad_json", e.what());
+  } catch (const std::exception& e) {
+    send_error(res, 500, "internal_error", e.what());
+  }
+}
+
+// Who made a change, for the manifest: the clerk's name the page sends
+// (percent-encoded UTF-8: header values are Latin-1), made safe (valid UTF-8, no
+// control characters), else the requester's address.
+std::string clerk_of(const httplib::Request& req) {
+  std::string name = pipeline::sanitize_id(
+      httplib::detail::decode_url(req.get_header_value(k_clerk_header), false));
+  if (name.empty()) {
+    name = "clerk@" + req.remote_addr;
+  }
+  return name;
+}
+
+bool changes_state(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+std::string status_text(int status) {
+  switch (status) {
+  case 400: return "bad_request";
+  case 401: return "unauthorized";
+  case 403: return "forbidden";
+  case 404: return "not_found";
+  case 405: return "method_not_allowed";
+  case 413: return "request_too_large";
+  case 414: return "uri_too_long";
+  default: return status >= 500 ? "internal_error" : "bad_request";
+  }
+}
+
+class Api {
+public:
+  Api(CounterService& service, const ServeConfig& config)
+      : m_service(service), m_config(config), m_csrf(random_token()) {}
+
+  void install(httplib::Server& server) {
+    server.set_payload_max_length(m_config.max_request_bytes);
+    server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      return admit(req, res) ? httplib::Server::HandlerResponse::Unhandled
+                             : httplib::Server::HandlerResponse::Handled;
+    });
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+      if (res.body.empty()) {
+        send_error(res, res.status, status_text(res.status), "request refused");
+      }
+    });
+    server.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+          send_error(res, 500, "internal_error", "the request could not be handled");
+        });
+
+    server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("ok", "text/plain");
+    });
+    server.Get("/", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_content(upload_page_html(m_csrf), "text/html; charset=utf-8");
+    });
+    server.Get(R"(/dossiers/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+      guarded(res, [&] {
+        if (!m_service.knows(req.matches[1])) {
+          throw ApiError(404, "unknown_dossier", "no dossier " + std::string(req.matches[1]));
+        }
+        res.set_content(review_page_html(std::string(req.matches[1]), m_csrf),
+                        "text/html; charset=utf-8");
+      });
+    });
+    server.Get("/assets/review.js", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string(review_script()), "text/javascript; charset=utf-8");
+    });
+    server.Get("/assets/upload.js", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string(upload_script()), "text/javascript; charset=utf-8");
+    });
+    server.Get("/assets/review.css", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string(review_style()), "text/css; charset=utf-8");
+    });
+    server.Get("/assets/ui-font.ttf", [](const httplib::Request&, httplib::Response& res) {
+      guarded(res, [&] {
+        std::error_code ec;
+        if (!fs::is_regular_file(k_ui_font, ec)) {
+          throw ApiError(404, "no_font", "fonts-dejavu-core is not installed");
+        }
+        res.set_header("Cache-Control", "max-age=86400");
+        res.set_content(read_file(k_ui_font), "font/ttf");
+      });
+    });
+    server.Get("/api/forms", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_content(m_service.labels_json(), "application/json");
+    });
+    server.Post("/api/dossiers", [this](const httplib::Request& req, httplib::Response& res,
+                                        const httplib::ContentReader& reader) {
+      guarded(res, [&] { upload(req, res, reader); });
+    });
+    server.Get(R"(/api/dossiers/([^/]+))", [this](const httplib::Request& req,
+                                                  httplib::Response& res) {
+      guarded(res, [&] { send_json(res, m_service.status(req.matches[1])); });
+    });
+    server.Patch(R"(/api/dossiers/([^/]+)/documents/([^/]+)/fields/([^/]+))",
+                 [this](const httplib::Request& req, httplib::Response& res) {
+                   guarded(res, [&] {
+                     const auto body = nlohmann::json::parse(req.body);
+                     if (!body.is_object() || !body.contains("value") ||
+                         !body["value"].is_string()) {
+                       throw ApiError(400, "bad_request", "the body must be {\"value\": \"...\"}");
+                     }
+                     send_json(res, m_service.edit_field(req.matches[1], req.matches[2],
+                                                         req.matches[3],
+                                                         body["value"].get<std::string>(),
+                                                         clerk_of(req)));
+                   });
+                 });
+    server.Post(R"(/api/dossiers/([^/]+)/sign)", [this](const httplib::Request& req,
+                                                        httplib::Response& res) {
+      guarded(res, [&] {
+        const bool force = req.has_param("force") && req.get_param_value("force") == "1";
+        send_json(res, m_service.sign(req.matches[1], force, clerk_of(req)));
+      });
+    });
+    server.Get(R"(/api/dossiers/([^/]+)/documents/([^/]+)\.pdf)",
+               [this](const httplib::Request& req, httplib::Response& res) {
+                 guarded(res, [&] {
+                   const fs::path pdf = m_service.pdf_file(req.matches[1], req.matches[2]);
+                   res.set_header("Content-Disposition", "attachment; filename=\"document.pdf\"");
+                   res.set_content(read_file(pdf), "application/pdf");
+                 });
+               });
+    server.Get(R"(/api/dossiers/([^/]+)/documents/([^/]+)/pages/([0-9]{1,5})\.jpg)",
+               [this](const httplib::Request& req, httplib::Response& res) {
+                 guarded(res, [&] {
+                   res.set_content(m_service.page_jpeg(req.matches[1], req.matches[2],
+                                                       std::stoi(req.matches[3])),
+                                   "image/jpeg");
+                 });
+               });
+  }
+
+private:
+  // The guards every request passes before its route: the bearer token when one is
+  // configured, and for a state change sent by a browser, the page's CSRF token
+  // and a same-origin Origin (another site's form cannot set either).
+  bool admit(const httplib::Request& req, httplib::Response& res) const {
+    if (!m_config.token.empty() && req.path != "/healthz") {
+      const std::string auth = req.get_header_value("Authorization");
+      if (!same_secret(auth, "Bearer " + m_config.token)) {
+        send_error(res, 401, "unauthorized", "send Authorization: Bearer $SOHOA_SERVE_TOKEN");
+        return false;
+      }
+    }
+    if (!changes_state(req.method)) {
+      return true;
+    }
+    const bool from_browser = req.has_header("Origin") || req.has_header("Sec-Fetch-Site") ||
+                              req.has_header("Referer") || req.has_header("Cookie");
+    if (!from_browser) {
+      return true;  // a script or curl: no ambient credentials to abuse
+    }
+    const std::string origin = req.get_header_value("Origin");
+    if (!origin.empty() && origin != "http://" + req.get_header_value("Host")) {
+      send_error(res, 403, "cross_origin", "state changes are accepted from this server's pages only");
+      return false;
+    }
+    if (!same_secret(req.get_header_value(k_csrf_header), m_csrf)) {
+      send_error(res, 403, "csrf", "missing or wrong X-Sohoa-CSRF token: reload the page");
+      return false;
+    }
+    return true;
+  }
+
+  void upload(const httplib::Request& req, httplib::Response& res,
+              const httplib::ContentReader& reader) {
+    if (!req.is_multipart_form_data()) {
+      throw ApiError(400, "not_multipart", "send the page files as multipart/form-data");
+    }
+    std::vector<UploadPart> parts;
+    std::size_t bytes = 0;
+    bool too_large = false;
+    reader(
+        [&](const httplib::MultipartFormData& part) {
+          parts.push_back({part.name, part.filename, ""});
+          return true;
+        },
+        [&](const char* data, std::size_t length) {
+          bytes += length;
+          if (bytes > m_config.max_request_bytes || parts.empty()) {
+            too_large = bytes > m_config.max_request_bytes;
+            return false;
+          }
+          parts.back().content.append(data, length);
+          return true;
+        });
+    if (too_large) {
+      throw ApiError(413, "request_too_large",
+                     "the upload is larger than " +
+                         std::to_string(m_config.max_request_bytes >> 20U) + " MiB");
+    }
+    CheckedUpload checked = check_upload(std::move(parts), m_config.max_files);
+    const std::string id = m_service.submit(std::move(checked), clerk_of(req));
+    res.set_header("Location", "/api/dossiers/" + id);
+    send_json(res, {{"id", id}, {"status", "queued"}, {"review", "/dossiers/" + id}}, 201);
+  }
+
+  CounterService& m_service;
+  const ServeConfig& m_config;
+  const std::string m_csrf;
+};
+
+} // namespace
+
+int run_server(const ServeConfig& config, pipeline::Logger& log) {
+  if (!is_loopback_host(config.host) && config.token.empty()) {
+    log.error(config.host, "token_required",
+              "listening beyond loopback needs a token: set $SOHOA_SERVE_TOKEN");
+    return 2;
+  }
+  // SIGINT/SIGTERM go to one waiting thread (blocked before any thread starts, so
+  // every thread inherits the mask), which stops the server cleanly.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  std::unique_ptr<CounterService> service;
+  try {
+    service = std::make_unique<CounterService>(config);
+  } catch (const Error& e) {
+    log.error(e.file(), e.code(), e.what());
+    return e.stage() == Stage::sign ? 3 : 2;
+  } catch (const std::exception& e) {
+    log.error(config.data_dir.string(), "data_unusable", e.what());
+    return 2;
+  }
+  httplib::Server server;
+  Api api(*service, config);
+  api.install(server);
+  int port = config.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(config.host);
+  } else if (!server.bind_to_port(config.host, port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    log.error(config.host + ":" + std::to_string(config.port), "cannot_listen",
+              "cannot listen on this address");
+    return 2;
+  }
+  std::cerr << "sohoa: serving on http://" << config.host << ":" << port << "/" << std::endl;
+
+  std::atomic<bool> signalled{false};
+  std::thread waiter([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    signalled = true;
+    server.stop();
+  });
+  server.listen_after_bind();
+  if (!signalled) {
+    pthread_kill(waiter.native_handle(), SIGTERM);  // wake it: the server ended by itself
+  }
+  waiter.join();
+  return 0;
+}
+
+} // namespace sohoa::service
