@@ -18,6 +18,8 @@ packages=(
   # tools the tests and checks drive from outside
   poppler-utils qpdf libtiff-tools openssl libnss3-tools
   softhsm2 libengine-pkcs11-openssl opensc
+  # queue workers: Redis Streams and the PostgreSQL ledger (the queue tests start both)
+  libhiredis-dev libpqxx-dev redis-server postgresql
 )
 if [ "${SOHOA_BENCH_DEPS:-0}" = 1 ]; then
   packages+=(ocrmypdf time)
