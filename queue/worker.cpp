@@ -99,7 +99,11 @@ private:
     // runner's resume check keeps outputs a killed worker finished before its XACK.
     run.force = claim.previous_state == "failed";
     const auto started = std::chrono::steady_clock::now();
-    const int code = pipeline::run_batch(run, m_log);
+    std::error_code ec;
+    // A vanished batch folder is this dossier's problem, not the worker's: it counts
+    // as a failed attempt instead of stopping every worker that takes the entry.
+    const int code = fs::is_directory(m.batch, ec) ? pipeline::run_batch(run, m_log)
+                                                   : pipeline::k_exit_some_failed;
     DossierResult result;
     result.exit_code = code;
     result.elapsed_ms =
@@ -131,7 +135,8 @@ private:
       add_to_own_report(last);
       return pipeline::k_exit_ok;
     }
-    result.error = row != nullptr ? row->value("status", "failed") : "no report row";
+    result.error = row != nullptr ? row->value("status", "failed")
+                                  : "the dossier is no longer in " + m.batch;
     add_to_own_report(last);
     if (claim.attempts >= m_config.max_attempts) {
       result.state = "dead";
