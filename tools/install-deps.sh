@@ -22,7 +22,7 @@ packages=(
   libhiredis-dev libpqxx-dev redis-server postgresql
 )
 if [ "${SOHOA_BENCH_DEPS:-0}" = 1 ]; then
-  packages+=(ocrmypdf time)
+  packages+=(ocrmypdf time bc python3)
 fi
 
 missing=()
