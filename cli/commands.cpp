@@ -7,7 +7,11 @@
 #include "pipeline/reprocess.hpp"
 #include "scanner/scan_dossier.hpp"
 #include "service/http_api.hpp"
+#include "pipeline/report_merge.hpp"
+#include "queue/worker.hpp"
 #include <boost/program_options.hpp>
+#include <atomic>
+#include <csignal>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
@@ -31,6 +35,12 @@ Usage:
                                              one dossier from a SANE scanner
   sohoa serve --data DIR [--listen 127.0.0.1:8750] [options]
                                              the counter: HTTP API and review page
+  sohoa run INPUT... --out OUT --shard I/N   one shard of a batch shared by N processes
+  sohoa report OUT                           merge the shards' batch-report-*.json
+  sohoa enqueue BATCH --queue redis://HOST:PORT [--lane counter|archive]
+                                             put a batch's dossiers on the work queue
+  sohoa worker --queue redis://... --ledger postgresql://... --out OUT [options]
+                                             digitize dossiers from the queue
   sohoa --help | --version
   sohoa COMMAND --help                       the options of one command
 
@@ -167,17 +177,10 @@ po::variables_map parse(const po::options_description& visible,
   return vm;
 }
 
-using Runner = std::function<int(const pipeline::RunConfig&, pipeline::Logger&)>;
-
-// `run`, and `watch` (the same options, a different runner).
-int run_command(const std::vector<std::string>& args, const Runner& runner = pipeline::run_batch,
-                const char* title = "sohoa run INPUT... --out OUT [options]",
-                bool needs_input = true) {
-  po::options_description main(title);
-  main.add_options()
-    ("help,h", "this help")
-    ("input", po::value<std::vector<std::string>>(), "batch folder, dossier folder or files")
-    ("out,o", po::value<std::string>(), "output folder")
+// The options of processing dossiers, shared by run and worker.
+po::options_description processing_options() {
+  po::options_description d("Processing");
+  d.add_options()
     ("lang,l", po::value<std::string>()->default_value("vie"),
      "OCR languages, Tesseract names joined by + (vie+eng)")
     ("tessdata", po::value<std::string>(), "Tesseract language data folder")
@@ -185,13 +188,66 @@ int run_command(const std::vector<std::string>& args, const Runner& runner = pip
     ("dpi", po::value<double>()->default_value(300), "resolution assumed when a file has none")
     ("pdfa", po::value<std::string>()->default_value("2b"),
      "2b, or 3b to embed the document record")
-    ("force", po::bool_switch(), "redo dossiers already complete")
     ("no-post-correct", po::bool_switch(),
      "keep OCR words as read (no Vietnamese lexicon correction)")
     ("max-pixels", po::value<long long>()->default_value(200'000'000),
      "largest page accepted, in pixels (decompression bombs)")
     ("max-pages", po::value<int>()->default_value(2000), "most pages in one document");
-  main.add(signing_options()).add(output_options());
+  return d;
+}
+
+pipeline::RunConfig processing_config(const po::variables_map& vm) {
+  pipeline::RunConfig config;
+  config.out = vm["out"].as<std::string>();
+  config.languages = vm["lang"].as<std::string>();
+  std::replace(config.languages.begin(), config.languages.end(), ',', '+');
+  if (vm.count("tessdata")) {
+    config.tessdata_dir = vm["tessdata"].as<std::string>();
+  }
+  config.jobs = vm["jobs"].as<int>();
+  if (config.jobs < 0 || config.jobs > 256) {
+    throw UsageError("--jobs takes 0 (all cores) to 256");
+  }
+  config.default_dpi = vm["dpi"].as<double>();
+  if (config.default_dpi < 50 || config.default_dpi > 2400) {
+    throw UsageError("--dpi takes 50 to 2400");
+  }
+  config.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
+  config.post_correct = !vm["no-post-correct"].as<bool>();
+  config.limits.max_pixels_per_page = vm["max-pixels"].as<long long>();
+  config.limits.max_pages_per_document = vm["max-pages"].as<int>();
+  if (vm.count("schemas")) {
+    config.schemas_dir = vm["schemas"].as<std::string>();
+  }
+  config.signing = signing_config(vm, "");
+  config.output = output_config(vm);
+  config.deterministic = deterministic_mode();
+  if (config.deterministic && !config.signing.options.signing_time) {
+    config.signing.options.signing_time = 1767229200;  // 2026-01-01T08:00:00+07:00
+  }
+  return config;
+}
+
+using Runner = std::function<int(const pipeline::RunConfig&, pipeline::Logger&)>;
+
+// `run`, and `watch` and `scan` (the same options, another runner, no shards).
+int run_command(const std::vector<std::string>& args, const Runner& runner = pipeline::run_batch,
+                const char* title = "sohoa run INPUT... --out OUT [options]",
+                bool needs_input = true, bool sharded = true) {
+  po::options_description main(title);
+  main.add_options()
+    ("help,h", "this help")
+    ("input", po::value<std::vector<std::string>>(), "batch folder, dossier folder or files")
+    ("out,o", po::value<std::string>(), "output folder")
+    ("force", po::bool_switch(), "redo dossiers already complete");
+  if (sharded) {
+    main.add_options()
+      ("shard", po::value<std::string>(),
+       "I/N: only the dossiers whose id hashes to shard I of N (writes batch-report-I.json)")
+      ("shard-count", po::value<int>()->default_value(0),
+       "N, with the shard index from $JOB_COMPLETION_INDEX (Kubernetes Indexed Job)");
+  }
+  main.add(processing_options()).add(signing_options()).add(output_options());
   po::positional_options_description positional;
   positional.add("input", -1);
   const auto vm = parse(main, positional, args);
@@ -208,44 +264,23 @@ int run_command(const std::vector<std::string>& args, const Runner& runner = pip
   if (!vm.count("out")) {
     throw UsageError("run needs --out OUT");
   }
-  pipeline::RunConfig config;
+  pipeline::RunConfig config = processing_config(vm);
   if (vm.count("input")) {
     for (const auto& in : vm["input"].as<std::vector<std::string>>()) {
       config.inputs.emplace_back(in);
     }
   }
-  config.out = vm["out"].as<std::string>();
-  config.languages = vm["lang"].as<std::string>();
-  std::replace(config.languages.begin(), config.languages.end(), ',', '+');
-  if (vm.count("tessdata")) {
-    config.tessdata_dir = vm["tessdata"].as<std::string>();
-  }
-  config.jobs = vm["jobs"].as<int>();
-  if (config.jobs < 0 || config.jobs > 256) {
-    throw UsageError("--jobs takes 0 (all cores) to 256");
-  }
-  config.default_dpi = vm["dpi"].as<double>();
-  if (config.default_dpi < 50 || config.default_dpi > 2400) {
-    throw UsageError("--dpi takes 50 to 2400");
-  }
-  config.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
   config.force = vm["force"].as<bool>();
-  config.post_correct = !vm["no-post-correct"].as<bool>();
-  config.limits.max_pixels_per_page = vm["max-pixels"].as<long long>();
-  config.limits.max_pages_per_document = vm["max-pages"].as<int>();
-  if (vm.count("schemas")) {
-    config.schemas_dir = vm["schemas"].as<std::string>();
-  }
-  config.signing = signing_config(vm, "");
-  config.output = output_config(vm);
-  config.deterministic = deterministic_mode();
-  if (config.deterministic && !config.signing.options.signing_time) {
-    config.signing.options.signing_time = 1767229200;  // 2026-01-01T08:00:00+07:00
+  if (sharded) {
+    config.selection.shard = pipeline::resolve_shard(
+        vm.count("shard") ? vm["shard"].as<std::string>() : std::string(),
+        vm["shard-count"].as<int>(), [](const char* name) { return std::getenv(name); });
   }
   pipeline::Logger log(std::cerr, config.output);
   const int code = runner(config, log);
   if (!config.output.quiet && code != pipeline::k_exit_usage) {
-    std::cerr << "sohoa: outputs in " << config.out.string() << " (batch-report.json)\n";
+    std::cerr << "sohoa: outputs in " << config.out.string() << " ("
+              << pipeline::report_file_name(config.selection.shard) << ")\n";
   }
   return code;
 }
@@ -462,7 +497,112 @@ int scan_command(const std::vector<std::string>& args) {
         scan.settings.dpi = static_cast<int>(run.default_dpi);
         return scan::run_scan(scan, log);
       },
-      "sohoa scan: digitizing options (as run)", false);
+      "sohoa scan: digitizing options (as run)", false, false);
+
+int report_command(const std::vector<std::string>& args) {
+  po::options_description main("sohoa report OUT");
+  main.add_options()
+    ("help,h", "this help")
+    ("out", po::value<std::string>(), "output folder shared by shards or queue workers");
+  po::positional_options_description positional;
+  positional.add("out", 1);
+  const auto vm = parse(main, positional, args);
+  if (vm.count("help")) {
+    std::cout << main << '\n';
+    return 0;
+  }
+  if (!vm.count("out")) {
+    throw UsageError("report needs OUT, the output folder shards or workers wrote");
+  }
+  const fs::path out = vm["out"].as<std::string>();
+  const std::size_t merged = pipeline::merge_report_files(out);
+  std::cerr << "sohoa: " << merged << " report(s) merged into " << (out / "batch-report.json").string()
+            << '\n';
+  return 0;
+}
+
+int enqueue_command(const std::vector<std::string>& args) {
+  po::options_description main("sohoa enqueue BATCH --queue redis://HOST:PORT [options]");
+  main.add_options()
+    ("help,h", "this help")
+    ("batch", po::value<std::string>(), "batch folder (every sub-folder a dossier)")
+    ("queue", po::value<std::string>(), "Redis: redis://HOST:PORT")
+    ("lane", po::value<std::string>()->default_value("archive"),
+     "counter (served first: citizens waiting) or archive");
+  main.add(output_options());
+  po::positional_options_description positional;
+  positional.add("batch", 1);
+  const auto vm = parse(main, positional, args);
+  if (vm.count("help")) {
+    std::cout << main << '\n';
+    return 0;
+  }
+  if (!vm.count("batch") || !vm.count("queue")) {
+    throw UsageError("enqueue needs BATCH and --queue redis://HOST:PORT");
+  }
+  queue::EnqueueConfig config;
+  config.batch = vm["batch"].as<std::string>();
+  config.queue_url = vm["queue"].as<std::string>();
+  config.lane = queue::parse_lane(vm["lane"].as<std::string>());
+  pipeline::Logger log(std::cerr, output_config(vm));
+  queue::enqueue_batch(config, log);
+  return 0;
+}
+
+std::atomic<bool> g_stop_worker{false};
+
+extern "C" void stop_worker_on_signal(int /*signal*/) { g_stop_worker = true; }
+
+int worker_command(const std::vector<std::string>& args) {
+  po::options_description main("sohoa worker --queue redis://... --ledger postgresql://... --out OUT");
+  main.add_options()
+    ("help,h", "this help")
+    ("queue", po::value<std::string>(), "Redis: redis://HOST:PORT")
+    ("ledger", po::value<std::string>(), "PostgreSQL: postgresql://USER@HOST:PORT/DATABASE")
+    ("out,o", po::value<std::string>(), "output folder shared by every worker")
+    ("name", po::value<std::string>(), "consumer name, unique per worker (default HOST-PID)")
+    ("claim-after", po::value<double>()->default_value(600),
+     "seconds a dossier may stay unacknowledged before another worker takes it over")
+    ("max-attempts", po::value<int>()->default_value(3),
+     "attempts before a dossier goes to the dead-letter stream sohoa:dead")
+    ("drain", po::bool_switch(), "exit when both lanes are empty and nothing is pending");
+  main.add(processing_options()).add(signing_options()).add(output_options());
+  const auto vm = parse(main, {}, args);
+  if (vm.count("help")) {
+    std::cout << main << '\n';
+    return 0;
+  }
+  if (!vm.count("queue") || !vm.count("ledger") || !vm.count("out")) {
+    throw UsageError("worker needs --queue redis://..., --ledger postgresql://... and --out OUT");
+  }
+  queue::WorkerConfig config;
+  config.run = processing_config(vm);
+  config.queue_url = vm["queue"].as<std::string>();
+  config.ledger_url = vm["ledger"].as<std::string>();
+  if (vm.count("name")) {
+    config.name = pipeline::sanitize_id(vm["name"].as<std::string>());
+  } else {
+    char host[256] = {};
+    ::gethostname(host, sizeof host - 1);
+    config.name = pipeline::sanitize_id(std::string(host) + "-" + std::to_string(::getpid()));
+  }
+  if (config.name.empty()) {
+    throw UsageError("--name must not be empty");
+  }
+  const double claim_after = vm["claim-after"].as<double>();
+  if (claim_after < 0.1) {
+    throw UsageError("--claim-after takes at least 0.1 seconds");
+  }
+  config.claim_after = std::chrono::milliseconds(static_cast<long long>(claim_after * 1000));
+  config.max_attempts = vm["max-attempts"].as<int>();
+  if (config.max_attempts < 1) {
+    throw UsageError("--max-attempts takes 1 or more");
+  }
+  config.drain = vm["drain"].as<bool>();
+  std::signal(SIGTERM, stop_worker_on_signal);
+  std::signal(SIGINT, stop_worker_on_signal);
+  pipeline::Logger log(std::cerr, config.run.output);
+  return queue::run_worker(config, log, g_stop_worker);
 }
 
 } // namespace
@@ -490,7 +630,8 @@ int sohoa_main(int argc, char** argv) {
       return reprocess_command(args);
     }
     if (command == "watch") {
-      return run_command(args, pipeline::run_watch, "sohoa watch IN --out OUT [run options]");
+      return run_command(args, pipeline::run_watch, "sohoa watch IN --out OUT [run options]", true,
+                         false);
     }
     if (command == "scan") {
       return scan_command(args);
@@ -498,7 +639,17 @@ int sohoa_main(int argc, char** argv) {
     if (command == "serve") {
       return serve_command(args);
     }
-    throw UsageError("unknown command '" + command + "' (run, verify, reprocess, watch, scan, serve; see --help)");
+    if (command == "report") {
+      return report_command(args);
+    }
+    if (command == "enqueue") {
+      return enqueue_command(args);
+    }
+    if (command == "worker") {
+      return worker_command(args);
+    }
+    throw UsageError("unknown command '" + command +
+                     "' (run, verify, reprocess, watch, scan, serve, report, enqueue, worker; see --help)");
   } catch (const UsageError& e) {
     std::cerr << "sohoa: error: " << e.what() << '\n';
   } catch (const po::error& e) {

@@ -1,6 +1,7 @@
 #include "pipeline/batch_report.hpp"
 #include "core/atomic_file.hpp"
 #include "core/name_text.hpp"
+#include "pipeline/report_merge.hpp"
 #include <cmath>
 
 namespace sohoa::pipeline {
@@ -141,38 +142,14 @@ bool BatchReport::any_failed() const {
 
 void BatchReport::write(const std::string& finished_at, int exit_code, bool final) const {
   std::lock_guard lock(m_mutex);
-  int docs_ok = 0;
-  int docs_review = 0;
-  int docs_failed = 0;
-  int pages = 0;
-  for (const auto& d : m_documents) {
-    const std::string s = d.value("status", "");
-    docs_ok += s == "ok" ? 1 : 0;
-    docs_review += s == "needs_review" ? 1 : 0;
-    docs_failed += s == "failed" ? 1 : 0;
-    pages += d.value("pages", 0);
+  ReportHeader header;
+  header.started_at = m_started_at;
+  header.deterministic = m_deterministic;
+  if (final) {
+    header.finished_at = finished_at;
+    header.exit_code = exit_code;
   }
-  int dossiers_failed = 0;
-  for (const auto& d : m_dossiers) {
-    dossiers_failed += d.value("status", "") == "failed" ? 1 : 0;
-  }
-  nlohmann::json report = {
-      {"schema", "sohoa.batch-report/1"},
-      {"started_at", m_started_at},
-      {"finished_at", final ? nlohmann::json(finished_at) : nlohmann::json(nullptr)},
-      {"complete", final},
-      {"exit_code", final ? nlohmann::json(exit_code) : nlohmann::json(nullptr)},
-      {"totals",
-       {{"dossiers", m_dossiers.size()},
-        {"documents", m_documents.size()},
-        {"pages", pages},
-        {"ok", docs_ok},
-        {"needs_review", docs_review},
-        {"failed", docs_failed},
-        {"failed_dossiers", dossiers_failed}}},
-      {"dossiers", m_dossiers},
-      {"documents", m_documents}};
-  write_file_atomic(m_file, report.dump(2) + "\n");
+  write_file_atomic(m_file, render_batch_report(header, m_dossiers, m_documents).dump(2) + "\n");
 }
 
 } // namespace sohoa::pipeline

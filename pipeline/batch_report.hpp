@@ -28,6 +28,9 @@ public:
   // A dossier the run stopped in (signer failure): listed as not finished.
   void add_unfinished(const std::string& dossier_id, const std::string& reason);
 
+  // Deterministic mode: durations written as 0, so reports compare byte for byte.
+  void set_deterministic(bool deterministic) { m_deterministic = deterministic; }
+
   bool any_failed() const;
   // Writes the report atomically; exit_code is null until the run ends.
   void write(const std::string& finished_at, int exit_code, bool final) const;
@@ -35,6 +38,7 @@ public:
 private:
   std::filesystem::path m_file;
   std::string m_started_at;
+  bool m_deterministic = false;
   mutable std::mutex m_mutex;
   nlohmann::json m_dossiers = nlohmann::json::array();
   nlohmann::json m_documents = nlohmann::json::array();

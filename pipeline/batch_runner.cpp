@@ -11,6 +11,7 @@
 #include "pipeline/counter_priority.hpp"
 #include "pipeline/document.hpp"
 #include "pipeline/manifest.hpp"
+#include "pipeline/output_lock.hpp"
 #include "pipeline/resume.hpp"
 #include "pipeline/work_queue.hpp"
 #include <atomic>
@@ -132,17 +133,23 @@ public:
     m_context.pdfa = m_config.pdfa;
     m_context.deterministic = m_config.deterministic;
     m_context.software_version = sohoa::software_version();
-    m_report = std::make_unique<BatchReport>(m_config.out / "batch-report.json",
-                                             iso_now(m_config.deterministic));
-
-    // A killed run may have left temp files anywhere in OUT: clear them first.
-    remove_stale_temps(m_config.out);
-    for (const auto& entry : fs::directory_iterator(m_config.out, ec)) {
-      if (entry.is_directory()) {
-        remove_stale_temps(entry.path());
-      }
+    const fs::path report_file =
+        !m_config.report_file.empty() ? m_config.report_file
+                                      : m_config.out / report_file_name(m_config.selection.shard);
+    std::unique_ptr<OutputLock> report_lock;
+    try {
+      report_lock = std::make_unique<OutputLock>(report_file.parent_path(),
+                                                 report_file.filename().string());
+    } catch (const Error& e) {
+      m_log.error(e.file(), e.code(), e.what());
+      return k_exit_usage;
     }
+    m_report = std::make_unique<BatchReport>(report_file, iso_now(m_config.deterministic));
+    m_report->set_deterministic(m_config.deterministic);
+
     make_unique_dossier_ids(dossiers);
+    select_dossiers(dossiers);
+    clear_stale_temps(dossiers);
     std::vector<std::unique_ptr<DossierState>> todo;
     for (auto& d : dossiers) {
       if (d.failure) {
@@ -208,6 +215,35 @@ private:
       const int n = seen[d.id]++;
       if (n > 0) {
         d.id += "-" + std::to_string(n + 1);
+      }
+    }
+  }
+
+  // Only this process's share of the batch (a shard, a queue worker's dossier).
+  void select_dossiers(std::vector<DossierInput>& dossiers) const {
+    if (m_config.selection.everything()) {
+      return;
+    }
+    std::erase_if(dossiers, [&](const DossierInput& d) { return !m_config.selection.holds(d.id); });
+  }
+
+  // A killed run may have left temp files in OUT: clear them first. A process
+  // sharing OUT with others clears only its own dossiers' folders, never the temp
+  // files another one is writing right now.
+  void clear_stale_temps(const std::vector<DossierInput>& dossiers) const {
+    std::error_code ec;
+    if (m_config.selection.everything()) {
+      remove_stale_temps(m_config.out);
+      for (const auto& entry : fs::directory_iterator(m_config.out, ec)) {
+        if (entry.is_directory()) {
+          remove_stale_temps(entry.path());
+        }
+      }
+      return;
+    }
+    for (const auto& d : dossiers) {
+      if (fs::is_directory(m_config.out / d.id, ec)) {
+        remove_stale_temps(m_config.out / d.id);
       }
     }
   }

@@ -2,6 +2,7 @@
 // What `sohoa run` and `sohoa reprocess` are asked to do, after the CLI parsed it.
 #include "pdfsign/pdfa_writer.hpp"
 #include "pdfsign/signer.hpp"
+#include "pipeline/dossier_selection.hpp"
 #include "pipeline/ingest.hpp"
 #include <filesystem>
 #include <optional>
@@ -37,6 +38,8 @@ struct RunConfig {
   IngestLimits limits;
   bool deterministic = false;            // SOHOA_DETERMINISTIC=1: fixed times and /ID
   OutputOptions output;
+  DossierSelection selection;            // --shard I/N, or the ids a queue worker took
+  std::filesystem::path report_file;     // empty: OUT/report_file_name(selection.shard)
 };
 
 struct ReprocessConfig {

@@ -20,6 +20,8 @@ packages=(
   softhsm2 libengine-pkcs11-openssl opensc
   # the counter: HTTP service, scanners, the browser test of the review page
   libcpp-httplib-dev libsane-dev sane-utils chromium nodejs
+  # queue workers: Redis Streams and the PostgreSQL ledger (the queue tests start both)
+  libhiredis-dev libpqxx-dev redis-server postgresql
 )
 # Debian's nodejs comes without npm; other builds of nodejs (NodeSource) bundle it.
 if ! command -v npm >/dev/null 2>&1; then
@@ -27,6 +29,7 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 if [ "${SOHOA_BENCH_DEPS:-0}" = 1 ]; then
   packages+=(ocrmypdf time bc)
+  packages+=(ocrmypdf time bc python3)
 fi
 
 missing=()

@@ -117,4 +117,46 @@ CommandResult run_and_kill_when(const std::vector<std::string>& argv,
   return collect(s, status);
 }
 
+BackgroundCommand::BackgroundCommand(const std::vector<std::string>& argv,
+                                     const std::vector<std::string>& extra_env) {
+  const Spawned s = spawn(argv, extra_env);
+  m_pid = s.pid;
+  m_out_file = s.out_file;
+  m_err_file = s.err_file;
+}
+
+BackgroundCommand::~BackgroundCommand() {
+  if (running()) {
+    kill(SIGKILL);
+  }
+  wait();
+}
+
+bool BackgroundCommand::running() {
+  if (m_done) {
+    return false;
+  }
+  if (::waitpid(m_pid, &m_status, WNOHANG) == m_pid) {
+    m_done = true;
+    m_result = collect({m_pid, m_out_file, m_err_file}, m_status);
+  }
+  return !m_done;
+}
+
+void BackgroundCommand::kill(int signal) {
+  if (!m_done) {
+    ::kill(m_pid, signal);
+  }
+}
+
+CommandResult BackgroundCommand::wait() {
+  if (!m_done) {
+    while (::waitpid(m_pid, &m_status, 0) < 0 && errno == EINTR) {
+    }
+    m_done = true;
+    m_result = collect({m_pid, m_out_file, m_err_file}, m_status);
+  }
+  return m_result;
+}
+
 } // namespace sohoa::test

@@ -25,6 +25,28 @@ CommandResult run_and_kill_when(const std::vector<std::string>& argv,
                                 const std::function<bool()>& until,
                                 std::chrono::seconds timeout = std::chrono::seconds(600));
 
+// A command running in the background (queue workers): killed and reaped on
+// destruction if still running.
+class BackgroundCommand {
+public:
+  BackgroundCommand(const std::vector<std::string>& argv,
+                    const std::vector<std::string>& extra_env = {});
+  ~BackgroundCommand();
+  BackgroundCommand(const BackgroundCommand&) = delete;
+  BackgroundCommand& operator=(const BackgroundCommand&) = delete;
+  bool running();
+  void kill(int signal);
+  CommandResult wait();   // once; later calls return the same result
+
+private:
+  int m_pid = -1;
+  std::filesystem::path m_out_file;
+  std::filesystem::path m_err_file;
+  bool m_done = false;
+  int m_status = 0;
+  CommandResult m_result;
+};
+
 std::string slurp(const std::filesystem::path& file);
 
 } // namespace sohoa::test
