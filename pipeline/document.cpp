@@ -7,6 +7,7 @@
 #include "forms/record_validation.hpp"
 #include "pdfsign/pdfa_writer.hpp"
 #include "pipeline/clock.hpp"
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,7 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   ProcessedPage page;
   page.source = raster.source;
   page.source_page = raster.source_page;
+  page.problems = std::move(raster.problems);
   Stopwatch clean_watch;
   imaging::CleanupReport report;
   page.clean = imaging::clean_page(raster, imaging::CleanupOptions{}, report);
@@ -94,6 +96,22 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   return page;
 }
 
+void compact_page(ProcessedPage& page) {
+  if (page.encoded || page.clean.archival.empty()) {
+    return;
+  }
+  page.encoded = std::make_shared<const pdf::EncodedPageImage>(
+      pdf::encode_page_image(page.clean.archival, page.clean.kind, pdf::PdfWriteOptions{}.jpeg_quality));
+  page.clean.archival.release();
+}
+
+cv::Size archival_size(const ProcessedPage& page) {
+  if (page.encoded) {
+    return {page.encoded->width, page.encoded->height};
+  }
+  return page.clean.archival.size();
+}
+
 ErrorInfo to_error_info(const Error& error) {
   return {std::string(to_string(error.stage())), error.code(), error.what(), error.file(),
           error.page()};
@@ -130,6 +148,36 @@ std::string status_for(const FormsResult& forms) {
 
 namespace {
 
+// What decoding found wrong with pages becomes issues of the document (so it is
+// reviewed), each naming the page of the document and the file's own page.
+void add_page_problems(const std::vector<ProcessedPage>& pages, std::vector<RecordIssue>& issues) {
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    for (const auto& problem : pages[i].problems) {
+      issues.push_back({"", problem.code, "page " + std::to_string(i + 1) + ": " + problem.message});
+    }
+  }
+}
+
+// A document whose every page is damaged and came out blank holds nothing a reader
+// could use: it fails rather than be archived as empty pages.
+std::optional<std::string> nothing_usable(const std::vector<ProcessedPage>& pages) {
+  std::string reasons;
+  for (const auto& page : pages) {
+    const auto damaged = std::find_if(page.problems.begin(), page.problems.end(),
+                                      [](const PageProblem& p) { return p.code == "damaged_page"; });
+    if (damaged == page.problems.end() || !page.clean.blank) {
+      return std::nullopt;
+    }
+    if (reasons.empty()) {
+      reasons = damaged->message;
+    }
+  }
+  if (pages.empty()) {
+    return std::nullopt;
+  }
+  return "no page decoded to anything usable: " + reasons;
+}
+
 FileDigest digest_of(const fs::path& file, const std::string& name) {
   return {name, sha256_file(file), static_cast<long long>(fs::file_size(file))};
 }
@@ -145,8 +193,8 @@ DocumentRecord build_record(const DossierInput& dossier, const std::string& docu
     info.index = static_cast<int>(i + 1);
     info.source = p.source;
     info.source_page = p.source_page;
-    info.width = p.clean.archival.cols;
-    info.height = p.clean.archival.rows;
+    info.width = archival_size(p).width;
+    info.height = archival_size(p).height;
     info.dpi = p.clean.dpi;
     info.rotation = p.clean.rotation;
     info.skew_deg = p.clean.skew_deg;
@@ -204,6 +252,12 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     outcome.blank_pages += p.clean.blank ? 1 : 0;
   }
 
+  if (const std::optional<std::string> reason = nothing_usable(pages)) {
+    outcome.errors.push_back({"ingest", "corrupt_image", *reason, pages.front().source, 0});
+    outcome.status = "failed";
+    return outcome;
+  }
+
   Stopwatch forms_watch;
   if (context.lexicon) {
     // Before extraction and before the text layer: both get the corrected words.
@@ -223,6 +277,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     return outcome;
   }
   outcome.timings.forms_ms = forms_watch.elapsed_ms();
+  add_page_problems(pages, forms.issues);
   outcome.doc_type = forms.doc_type;
   outcome.doc_type_confidence = forms.doc_type_confidence;
   outcome.issues = forms.issues;
@@ -253,7 +308,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     pdf_pages.reserve(pages.size());
     for (std::size_t i = 0; i < pages.size(); ++i) {
       pdf_pages.push_back({pages[i].clean.archival, pages[i].clean.kind, pages[i].clean.dpi,
-                           &texts[i]});
+                           &texts[i], pages[i].encoded});
     }
     pdf::PdfWriteOptions options;
     options.part = context.pdfa;
