@@ -82,7 +82,13 @@ public:
 };
 
 // Every page left in `source`.
-std::vector<RasterPage> drain(PageSource& source);
+inline std::vector<RasterPage> drain(PageSource& source) {
+  std::vector<RasterPage> pages;
+  while (auto page = source.next()) {
+    pages.push_back(std::move(*page));
+  }
+  return pages;
+}
 
 // Checks the file as load_pages does (throwing the same errors for what can be told
 // before decoding: missing, empty, wrong content, too many pages of a TIFF or PDF)

@@ -209,14 +209,6 @@ std::vector<RasterPage> load_pages(const fs::path& file, double default_dpi,
   return load_pages(file, default_dpi, limits, file.filename().string());
 }
 
-std::vector<RasterPage> drain(PageSource& source) {
-  std::vector<RasterPage> pages;
-  while (auto page = source.next()) {
-    pages.push_back(std::move(*page));
-  }
-  return pages;
-}
-
 std::vector<RasterPage> load_pages(const fs::path& file, double default_dpi,
                                    const IngestLimits& limits, const std::string& name) {
   std::vector<RasterPage> pages = drain(*open_pages(file, default_dpi, limits, name));
