@@ -8,6 +8,7 @@
 #include "pdfsign/pdfa_writer.hpp"
 #include "pipeline/clock.hpp"
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -103,6 +104,25 @@ void compact_page(ProcessedPage& page) {
   page.encoded = std::make_shared<const pdf::EncodedPageImage>(
       pdf::encode_page_image(page.clean.archival, page.clean.kind, pdf::PdfWriteOptions{}.jpeg_quality));
   page.clean.archival.release();
+}
+
+bool is_page_problem_issue(const RecordIssue& issue) {
+  return issue.field.empty() &&
+         (issue.code == "damaged_page" || issue.code == "visible_text_not_kept");
+}
+
+void restore_page_problems(const std::vector<RecordIssue>& issues,
+                           std::vector<ProcessedPage>& pages) {
+  for (const auto& issue : issues) {
+    std::size_t page = 0;
+    int consumed = 0;
+    if (!is_page_problem_issue(issue) ||
+        std::sscanf(issue.message.c_str(), "page %zu: %n", &page, &consumed) != 1 ||
+        consumed == 0 || page < 1 || page > pages.size()) {
+      continue;
+    }
+    pages[page - 1].problems.push_back({issue.code, issue.message.substr(consumed)});
+  }
 }
 
 cv::Size archival_size(const ProcessedPage& page) {

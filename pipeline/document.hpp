@@ -41,6 +41,15 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine);
 // Throws sohoa::Error(Stage::pdf).
 void compact_page(ProcessedPage& page);
 
+// True for the record issues write_document makes of pages' decoding problems
+// (damaged_page, visible_text_not_kept): they come from the inputs, not from forms, so
+// reprocess keeps them.
+bool is_page_problem_issue(const RecordIssue& issue);
+
+// Puts such issues ("page N: ...") of an earlier record back on the pages they name.
+void restore_page_problems(const std::vector<RecordIssue>& issues,
+                           std::vector<ProcessedPage>& pages);
+
 // The archival image's size, from the pixels or, once compacted, the encoded image.
 cv::Size archival_size(const ProcessedPage& page);
 

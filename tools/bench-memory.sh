@@ -4,9 +4,9 @@
 #
 # usage: tools/bench-memory.sh [--counts 10,100,1000] [--runs N] [--text-every K]
 #                              [--seed N] [--build DIR] [--work DIR]
-# Each file holds two generated text pages every K pages (OCR'd) and blank A4 pages at
-# 300 dpi between them (decoded, cleaned, encoded and written like any page, cheaper
-# to read). Prints per page count the median peak RSS (GNU time %M) and wall time of
+# Each file holds the generated text pages, then two of them every K pages (OCR'd),
+# and blank A4 pages at 300 dpi between (decoded, cleaned, encoded and written like any
+# page, cheaper to read). Prints per page count the median peak RSS (GNU time %M) and wall time of
 # N runs, the peak against the smallest count, and whether it stays within 10 %.
 set -euo pipefail
 
@@ -84,12 +84,14 @@ median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) {print v[(NR+1)/2]} else {pr
 IFS=',' read -r -a page_counts <<<"$counts"
 declare -A peak_mb seconds
 for n in "${page_counts[@]}"; do
-  # One document of n pages: two text pages (cycling through the generated ones) every
-  # text_every pages, so both workers read text at once from the smallest count on;
-  # blank pages between.
+  # One document of n pages: every generated text page first (so each count reads the
+  # same heaviest page), then two text pages (cycling) every text_every pages, so both
+  # workers read text at once; blank pages between.
   args=()
   for ((i = 0; i < n; i++)); do
-    if ((i % text_every < 2)); then
+    if ((i < text_pages)); then
+      args+=("$work/text.tif,$i")
+    elif ((i % text_every < 2)); then
       args+=("$work/text.tif,$(((2 * (i / text_every) + i % text_every) % text_pages))")
     else
       args+=("$work/blank.tif")

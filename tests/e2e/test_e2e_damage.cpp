@@ -206,4 +206,16 @@ TEST_CASE("damaged pages and scanned PDFs showing text are flagged, never ok in 
     CHECK((*doc)["status"] != "failed");
     CHECK(issue_messages(out / "pdf-invisible" / "scan.json", "visible_text_not_kept").empty());
   }
+  {
+    INFO("reprocess keeps what decoding found: the issues and needs_review stay");
+    const auto again = run_sohoa({"reprocess", out.string()});
+    INFO(again.err);
+    CHECK(again.signal == 0);
+    CHECK(issue_messages(out / "jpeg-cut" / "scan.json", "damaged_page").size() == 1);
+    CHECK(issue_messages(out / "pdf-visible" / "scan.json", "visible_text_not_kept").size() == 1);
+    CHECK(read_json(out / "jpeg-cut" / "manifest.json")["documents"][0]["status"] ==
+          "needs_review");
+    CHECK(read_json(out / "tiff-garbage" / "manifest.json")["documents"][0]["status"] ==
+          "needs_review");
+  }
 }
