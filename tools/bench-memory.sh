@@ -6,8 +6,9 @@
 #                              [--seed N] [--build DIR] [--work DIR]
 # Each file holds the generated text pages, then two of them every K pages (OCR'd),
 # and blank A4 pages at 300 dpi between (decoded, cleaned, encoded and written like any
-# page, cheaper to read). Prints per page count the median peak RSS (GNU time %M) and wall time of
-# N runs, the peak against the smallest count, and whether it stays within 10 %.
+# page, cheaper to read). Prints per page count the median peak RSS (GNU time %M)
+# and wall time of N runs, the peak against the smallest count, and whether it stays
+# within 10 %.
 set -euo pipefail
 
 counts=10,100,1000
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --seed) seed="$2"; shift 2 ;;
     --build) build="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "bench-memory: unknown option $1" >&2; exit 2 ;;
   esac
 done
