@@ -498,6 +498,7 @@ int scan_command(const std::vector<std::string>& args) {
         return scan::run_scan(scan, log);
       },
       "sohoa scan: digitizing options (as run)", false, false);
+}
 
 int report_command(const std::vector<std::string>& args) {
   po::options_description main("sohoa report OUT");

@@ -3,6 +3,7 @@
 // and returns them; the orchestrator owns files and threads.
 #include <opencv2/core.hpp>
 #include <string>
+#include <vector>
 
 namespace sohoa {
 
@@ -13,6 +14,13 @@ enum class ColourKind {
   bitonal, // CV_8UC1 holding only 0 and 255; stored as CCITT G4
 };
 
+// What a decoder found wrong with a page it still decoded: the pixels may not be all
+// the page held (a decoder warning, data cut short, visible text the image lacks).
+struct PageProblem {
+  std::string code;           // damaged_page, visible_text_not_kept
+  std::string message;        // for a person: which page and why
+};
+
 // A page as decoded from an input file, before any cleanup.
 struct RasterPage {
   cv::Mat pixels;             // CV_8UC1 or CV_8UC3 (BGR)
@@ -21,6 +29,7 @@ struct RasterPage {
   bool dpi_from_file = false; // false when dpi is the assumed default
   std::string source;         // input file name, relative to the dossier folder
   int source_page = 1;        // 1-based page within that file
+  std::vector<PageProblem> problems;  // empty when the page decoded cleanly
 };
 
 // A page after cleanup: the image to archive and the image to read.

@@ -403,19 +403,114 @@ bool mentions_encrypt(const std::filesystem::path& file) {
   return tail.find("/Encrypt") != std::string::npos;
 }
 
+// Whether a page's content draws text a reader sees: text-showing operators with a
+// render mode other than 3 (invisible) or 7 (clip only), on the page or inside the
+// Form XObjects it draws. A scanned page with an OCR layer draws its text invisible.
+class VisibleTextFinder {
+public:
+  explicit VisibleTextFinder(const Reader& reader) : m_reader(reader) {}
+
+  bool in_page(PdfPage* page) {
+    PdfContentsTokenizer tokens(page);
+    return in_content(tokens, page->GetResources(), 0);
+  }
+
+private:
+  static bool shows_string(const PdfVariant& v) {
+    if (v.IsString() || v.IsHexString()) {
+      return v.GetString().GetLength() > 0;
+    }
+    if (v.IsArray()) {
+      for (const auto& item : v.GetArray()) {
+        if ((item.IsString() || item.IsHexString()) && item.GetString().GetLength() > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  bool in_content(PdfContentsTokenizer& tokens, const PdfObject* resources, int depth) {
+    std::vector<long long> saved_modes;
+    long long mode = 0;
+    std::vector<PdfVariant> operands;
+    EPdfContentsType type = ePdfContentsType_Keyword;
+    const char* keyword = nullptr;
+    PdfVariant value;
+    while (tokens.ReadNext(type, keyword, value)) {
+      if (type == ePdfContentsType_Variant) {
+        if (operands.size() < 64) {
+          operands.push_back(value);
+        }
+        continue;
+      }
+      if (type != ePdfContentsType_Keyword || keyword == nullptr) {
+        operands.clear();
+        continue;
+      }
+      const std::string op = keyword;
+      const bool visible = mode != 3 && mode != 7;
+      if (op == "q") {
+        saved_modes.push_back(mode);
+      } else if (op == "Q") {
+        if (!saved_modes.empty()) {
+          mode = saved_modes.back();
+          saved_modes.pop_back();
+        }
+      } else if (op == "Tr" && !operands.empty() && operands.back().IsNumber()) {
+        mode = operands.back().GetNumber();
+      } else if ((op == "Tj" || op == "TJ" || op == "'" || op == "\"") && visible &&
+                 !operands.empty() && shows_string(operands.back())) {
+        return true;
+      } else if (op == "Do" && !operands.empty() && operands.back().IsName() && depth < 4) {
+        const PdfObject* xobject =
+            m_reader.key(m_reader.key(resources, "XObject"), operands.back().GetName().GetName().c_str());
+        const PdfObject* subtype = m_reader.key(xobject, "Subtype");
+        if (xobject != nullptr && xobject->HasStream() && subtype != nullptr &&
+            subtype->IsName() && subtype->GetName() == PdfName("Form")) {
+          char* data = nullptr;
+          pdf_long length = 0;
+          xobject->GetStream()->GetFilteredCopy(&data, &length);
+          PodofoBuffer holder(data);
+          PdfContentsTokenizer inner(data, static_cast<long>(length));
+          const PdfObject* inner_resources = m_reader.key(xobject, "Resources");
+          if (in_content(inner, inner_resources != nullptr ? inner_resources : resources,
+                         depth + 1)) {
+            return true;
+          }
+        }
+      }
+      operands.clear();
+    }
+    return false;
+  }
+
+  const Reader& m_reader;
+};
+
 } // namespace
 
-std::vector<RasterPage> read_pdf_page_images(const std::filesystem::path& file,
-                                             const PdfReadLimits& limits) {
+struct PdfPageImages::Impl {
+  std::string name;
+  PdfReadLimits limits;
+  PdfMemDocument doc;
+  std::unique_ptr<Reader> reader;
+  int count = 0;
+};
+
+PdfPageImages::PdfPageImages(const std::filesystem::path& file, const PdfReadLimits& limits)
+    : m_impl(std::make_unique<Impl>()) {
   quiet_podofo();
-  const std::string name = file.filename().string();
+  Impl& impl = *m_impl;
+  impl.name = file.filename().string();
+  impl.limits = limits;
+  const std::string& name = impl.name;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
     throw Error(Stage::ingest, "unreadable_file", "not a readable file", name);
   }
-  PdfMemDocument doc;
   try {
-    doc.Load(file.c_str());
+    impl.doc.Load(file.c_str());
   } catch (const PdfError& e) {
     if (e.GetError() == ePdfError_InvalidPassword ||
         e.GetError() == ePdfError_InvalidEncryptionDict || mentions_encrypt(file)) {
@@ -423,63 +518,104 @@ std::vector<RasterPage> read_pdf_page_images(const std::filesystem::path& file,
     }
     throw Error(Stage::ingest, "corrupt_pdf", "cannot parse the PDF: " + describe(e), name);
   }
-  int page_index = 0;
   try {
-    if (doc.GetEncrypted()) {
+    if (impl.doc.GetEncrypted()) {
       throw Error(Stage::ingest, "encrypted_pdf", "the PDF is encrypted", name);
     }
-    const int count = doc.GetPageCount();
-    if (count <= 0) {
-      throw Error(Stage::ingest, "corrupt_pdf", "the PDF has no pages", name);
-    }
-    if (count > limits.max_pages) {
-      throw Error(Stage::ingest, "too_many_pages",
-                  std::to_string(count) + " pages, over the limit of " +
-                      std::to_string(limits.max_pages),
-                  name);
-    }
-    Reader reader(file, doc.GetObjects(), limits);
-    std::vector<RasterPage> pages;
-    for (int i = 0; i < count; ++i) {
-      page_index = i + 1;
-      PdfPage* page = doc.GetPage(i);
-      if (page == nullptr) {
-        throw reader.fail("corrupt_pdf", "missing page object", page_index);
-      }
-      const PdfObject* best = nullptr;
-      long long best_area = 0;
-      reader.find_largest(page->GetResources(), best, best_area, 0);
-      if (best == nullptr) {
-        throw reader.fail("not_image_only", "the page holds no image: not a scanned PDF",
-                          page_index);
-      }
-      RasterPage raster = reader.decode(best, page_index);
-      const int rotation = ((page->GetRotation() % 360) + 360) % 360;
-      if (rotation == 90) {
-        cv::rotate(raster.pixels, raster.pixels, cv::ROTATE_90_CLOCKWISE);
-      } else if (rotation == 180) {
-        cv::rotate(raster.pixels, raster.pixels, cv::ROTATE_180);
-      } else if (rotation == 270) {
-        cv::rotate(raster.pixels, raster.pixels, cv::ROTATE_90_COUNTERCLOCKWISE);
-      }
-      const PdfRect box = page->GetMediaBox();
-      const double width_pt = rotation == 90 || rotation == 270 ? box.GetHeight() : box.GetWidth();
-      if (width_pt > 0) {
-        const double dpi = raster.pixels.cols / (width_pt / 72.0);
-        raster.dpi = dpi >= 50 ? std::round(dpi) : dpi;
-        raster.dpi_from_file = true;
-      }
-      raster.source_page = page_index;
-      pages.push_back(std::move(raster));
-    }
-    return pages;
+    impl.count = impl.doc.GetPageCount();
   } catch (const PdfError& e) {
-    throw Error(Stage::ingest, "corrupt_pdf", "cannot read the PDF: " + describe(e), name,
+    throw Error(Stage::ingest, "corrupt_pdf", "cannot read the PDF: " + describe(e), name);
+  }
+  if (impl.count <= 0) {
+    throw Error(Stage::ingest, "corrupt_pdf", "the PDF has no pages", name);
+  }
+  if (impl.count > limits.max_pages) {
+    throw Error(Stage::ingest, "too_many_pages",
+                std::to_string(impl.count) + " pages, over the limit of " +
+                    std::to_string(limits.max_pages),
+                name);
+  }
+  impl.reader = std::make_unique<Reader>(file, impl.doc.GetObjects(), impl.limits);
+}
+
+PdfPageImages::~PdfPageImages() = default;
+
+int PdfPageImages::page_count() const { return m_impl->count; }
+
+RasterPage PdfPageImages::page(int page_index) const {
+  Impl& impl = *m_impl;
+  const Reader& reader = *impl.reader;
+  try {
+    PdfPage* page = page_index >= 1 && page_index <= impl.count
+                        ? impl.doc.GetPage(page_index - 1)
+                        : nullptr;
+    if (page == nullptr) {
+      throw reader.fail("corrupt_pdf", "missing page object", page_index);
+    }
+    const PdfObject* best = nullptr;
+    long long best_area = 0;
+    reader.find_largest(page->GetResources(), best, best_area, 0);
+    if (best == nullptr) {
+      throw reader.fail("not_image_only", "the page holds no image: not a scanned PDF",
+                        page_index);
+    }
+    RasterPage raster = reader.decode(best, page_index);
+    const int rotation = ((page->GetRotation() % 360) + 360) % 360;
+    if (rotation == 90) {
+      cv::rotate(raster.pixels, raster.pixels, cv::ROTATE_90_CLOCKWISE);
+    } else if (rotation == 180) {
+      cv::rotate(raster.pixels, raster.pixels, cv::ROTATE_180);
+    } else if (rotation == 270) {
+      cv::rotate(raster.pixels, raster.pixels, cv::ROTATE_90_COUNTERCLOCKWISE);
+    }
+    const PdfRect box = page->GetMediaBox();
+    const double width_pt = rotation == 90 || rotation == 270 ? box.GetHeight() : box.GetWidth();
+    if (width_pt > 0) {
+      const double dpi = raster.pixels.cols / (width_pt / 72.0);
+      raster.dpi = dpi >= 50 ? std::round(dpi) : dpi;
+      raster.dpi_from_file = true;
+    }
+    raster.source_page = page_index;
+    // Only the page's image is kept: text the page shows besides it would be lost
+    // without a word, so it is said (the page is then reviewed against the original).
+    bool visible_text = false;
+    std::string unreadable;
+    try {
+      visible_text = VisibleTextFinder(reader).in_page(page);
+    } catch (const PdfError& e) {
+      unreadable = describe(e);
+    }
+    if (visible_text) {
+      raster.problems.push_back(
+          {"visible_text_not_kept",
+           impl.name + ", page " + std::to_string(page_index) +
+               ": the page shows text drawn as text, not as part of its scanned image; only "
+               "the image is kept, so that text is missing from the output"});
+    } else if (!unreadable.empty()) {
+      raster.problems.push_back(
+          {"visible_text_not_kept",
+           impl.name + ", page " + std::to_string(page_index) +
+               ": the page's drawing instructions cannot be read to check for text besides "
+               "its image (" + unreadable + ")"});
+    }
+    return raster;
+  } catch (const PdfError& e) {
+    throw Error(Stage::ingest, "corrupt_pdf", "cannot read the PDF: " + describe(e), impl.name,
                 page_index);
   } catch (const cv::Exception& e) {
-    throw Error(Stage::ingest, "corrupt_pdf", std::string("cannot decode: ") + e.what(), name,
-                page_index);
+    throw Error(Stage::ingest, "corrupt_pdf", std::string("cannot decode: ") + e.what(),
+                impl.name, page_index);
   }
+}
+
+std::vector<RasterPage> read_pdf_page_images(const std::filesystem::path& file,
+                                             const PdfReadLimits& limits) {
+  const PdfPageImages images(file, limits);
+  std::vector<RasterPage> pages;
+  for (int i = 1; i <= images.page_count(); ++i) {
+    pages.push_back(images.page(i));
+  }
+  return pages;
 }
 
 } // namespace sohoa::pdf

@@ -46,13 +46,7 @@ std::string uuid_from(const std::string& seed) {
          h.substr(16, 4) + "-" + h.substr(20, 12);
 }
 
-struct EncodedImage {
-  std::string bytes;
-  int width = 0;
-  int height = 0;
-  bool ccitt = false;
-  bool grey = false;
-};
+using EncodedImage = EncodedPageImage;
 
 EncodedImage encode_page_image(const PdfPageInput& page, int jpeg_quality, int index) {
   const cv::Mat& img = page.image;
@@ -276,6 +270,13 @@ void set_content_id(std::string& pdf) {
 
 } // namespace
 
+EncodedPageImage encode_page_image(const cv::Mat& image, ColourKind kind, int jpeg_quality) {
+  PdfPageInput page;
+  page.image = image;
+  page.kind = kind;
+  return encode_page_image(page, jpeg_quality, 0);
+}
+
 std::string podofo_version() {
   return PODOFO_VERSION_STRING;
 }
@@ -298,7 +299,7 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
                   "digitized_at is not an ISO 8601 date: " + metadata.digitized_at, out.string());
     }
   }
-  std::vector<EncodedImage> images;
+  std::vector<std::shared_ptr<const EncodedImage>> images;
   std::string seed;
   for (std::size_t i = 0; i < pages.size(); ++i) {
     const auto& p = pages[i];
@@ -306,8 +307,10 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
       throw Error(Stage::pdf, "bad_page_image", "page dpi must be positive", out.string(),
                   static_cast<int>(i + 1));
     }
-    images.push_back(encode_page_image(p, options.jpeg_quality, static_cast<int>(i + 1)));
-    seed += sha256_hex(images.back().bytes);
+    images.push_back(p.encoded ? p.encoded
+                               : std::make_shared<const EncodedImage>(encode_page_image(
+                                     p, options.jpeg_quality, static_cast<int>(i + 1))));
+    seed += sha256_hex(images.back()->bytes);
   }
   PdfTime created = pdf_time_now();
   if (options.deterministic) {
@@ -328,7 +331,7 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
     PdfObject* font = nullptr;
     for (std::size_t i = 0; i < pages.size(); ++i) {
       const auto& p = pages[i];
-      const EncodedImage& img = images[i];
+      const EncodedImage& img = *images[i];
       const double w_pt = img.width / p.dpi * 72.0;
       const double h_pt = img.height / p.dpi * 72.0;
       PdfPage* page = doc.CreatePage(PdfRect(0, 0, w_pt, h_pt));

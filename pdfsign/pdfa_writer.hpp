@@ -4,6 +4,7 @@
 #include "core/ocr_types.hpp"
 #include "core/page.hpp"
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,12 +13,28 @@ namespace sohoa::pdf {
 
 enum class PdfAPart { a2b, a3b };
 
+// A page image as the PDF stores it: JPEG (DCTDecode) or CCITT G4 bytes.
+struct EncodedPageImage {
+  std::string bytes;
+  int width = 0;
+  int height = 0;
+  bool ccitt = false;
+  bool grey = false;
+};
+
 struct PdfPageInput {
-  cv::Mat image;                    // as CleanPage::archival
+  cv::Mat image;                    // as CleanPage::archival; unused when encoded is set
   ColourKind kind = ColourKind::colour;
   double dpi = 300;                 // sets the page size: width_px / dpi inches
   const PageText* text = nullptr;   // invisible text layer; null or empty for none
+  // The image already encoded (encode_page_image): a long document then keeps its
+  // pages as compact bytes instead of pixels until its PDF is written.
+  std::shared_ptr<const EncodedPageImage> encoded;
 };
+
+// The page's image encoded as write_pdfa stores it (bitonal as G4, else JPEG of
+// `jpeg_quality`). Throws sohoa::Error(Stage::pdf, "bad_page_image").
+EncodedPageImage encode_page_image(const cv::Mat& image, ColourKind kind, int jpeg_quality);
 
 // Legal-validity metadata (CONTRACT.md section 4), written to XMP in the
 // sohoa namespace and to the Info dictionary from this one model.

@@ -46,7 +46,7 @@ struct DocumentState {
   DocumentOutcome outcome;
   std::vector<ProcessedPage> pages;
   std::atomic<std::size_t> remaining{0};
-  std::mutex mutex;   // guards outcome.errors and timings while pages run
+  std::mutex mutex;   // guards pages, outcome.errors and timings while pages run
   Stopwatch watch;
 };
 
@@ -259,6 +259,9 @@ private:
     // Decoded pages wait for a worker: allow a few documents ahead so both cores
     // stay busy, but never the whole batch (memory stays flat).
     m_slots = std::make_unique<Slots>(static_cast<std::size_t>(2 * n));
+    // Pages are decoded one at a time as workers take them: one waiting per worker
+    // at most, so a file of thousands of pages never sits decoded in memory.
+    m_page_slots = std::make_unique<Slots>(static_cast<std::size_t>(2 * n));
     for (int i = 0; i < n; ++i) {
       std::unique_ptr<ocr::OcrEngine> engine = i == 0 ? std::move(first_engine) : nullptr;
       m_workers.emplace_back([this, e = std::move(engine)]() mutable { worker_loop(std::move(e)); });
@@ -283,9 +286,13 @@ private:
           }
           yield_to_counter();  // a citizen waiting at the counter goes first
           ProcessedPage page = process_page(std::move(task->raster), *engine);
+          Stopwatch encode_watch;
+          compact_page(page);
+          const double encode_ms = encode_watch.elapsed_ms();
           std::lock_guard lock(doc.mutex);
           doc.outcome.timings.clean_ms += page.clean_ms;
           doc.outcome.timings.ocr_ms += page.ocr_ms;
+          doc.outcome.timings.pdf_ms += encode_ms;
           doc.pages[task->page_index] = std::move(page);
         } catch (const Error& e) {
           std::lock_guard lock(doc.mutex);
@@ -296,6 +303,8 @@ private:
               {"pipeline", "internal_error", e.what(), task->raster.source, 0});
         }
       }
+      task->raster.pixels.release();
+      m_page_slots->release();
       ++m_pages_done;
       report_progress();
       if (--doc.remaining == 0) {
@@ -357,15 +366,66 @@ private:
     }
   }
 
+  static bool has_errors(DocumentState& doc) {
+    std::lock_guard lock(doc.mutex);
+    return !doc.outcome.errors.empty();
+  }
+
+  static void add_error(DocumentState& doc, ErrorInfo error) {
+    std::lock_guard lock(doc.mutex);
+    doc.outcome.errors.push_back(std::move(error));
+  }
+
+  // Streams one file's pages to the workers: each page is decoded only once a page
+  // slot is free, so at most a few decoded pages exist whatever the file's length.
+  void feed_file(DocumentState& doc, PageSource& source, const std::string& name,
+                 std::size_t& count, double& ingest_ms) {
+    while (!m_abort) {
+      m_page_slots->acquire();
+      std::optional<RasterPage> page;
+      try {
+        Stopwatch decode_watch;
+        page = source.next();
+        ingest_ms += decode_watch.elapsed_ms();
+      } catch (...) {
+        m_page_slots->release();
+        throw;
+      }
+      if (!page) {
+        m_page_slots->release();
+        return;
+      }
+      if (count >= static_cast<std::size_t>(m_config.limits.max_pages_per_document)) {
+        m_page_slots->release();
+        throw Error(Stage::ingest, "too_many_pages",
+                    "document has more than " +
+                        std::to_string(m_config.limits.max_pages_per_document) + " pages",
+                    name);
+      }
+      {
+        std::lock_guard lock(doc.mutex);
+        doc.pages.emplace_back();
+      }
+      ++doc.remaining;
+      ++m_pages_seen;
+      m_queue.push(PageTask{&doc, count++, std::move(*page)});
+      if (has_errors(doc)) {
+        return;  // a page failed: decoding the rest would be wasted
+      }
+    }
+  }
+
   void feed_document(DossierState& dossier, DocumentState& doc) {
     const DocumentInput& input = dossier.input.documents[doc.index];
-    std::vector<RasterPage> pages;
-    Stopwatch ingest_watch;
     for (const auto& [id, message] : dossier.input.document_errors) {
       if (id == input.id) {
         doc.outcome.errors.push_back({"ingest", "bad_input", message, "", 0});
       }
     }
+    // The feeder's own hold: the document cannot finish while its pages still come.
+    doc.remaining = 1;
+    std::size_t count = 0;
+    double ingest_ms = 0;
     for (const auto& file : input.files) {
       const std::string name = source_name(dossier.input, file);
       const std::string name_bytes = source_name_bytes(dossier.input, file);
@@ -374,41 +434,34 @@ private:
         if (name != name_bytes) {
           digest.name_bytes_hex = hex_bytes(name_bytes);
         }
+        std::lock_guard lock(doc.mutex);
         doc.outcome.inputs.push_back(std::move(digest));
       } catch (const std::exception& e) {
-        doc.outcome.errors.push_back({"ingest", "unreadable_file", e.what(), name, 0});
+        add_error(doc, {"ingest", "unreadable_file", e.what(), name, 0});
         continue;
       }
-      if (!doc.outcome.errors.empty()) {
+      if (has_errors(doc) || m_abort) {
         continue;  // already failed: hash the rest for the manifest, decode nothing
       }
       try {
-        auto file_pages = load_pages(file, m_config.default_dpi, m_config.limits, name);
-        std::move(file_pages.begin(), file_pages.end(), std::back_inserter(pages));
-        if (static_cast<int>(pages.size()) > m_config.limits.max_pages_per_document) {
-          throw Error(Stage::ingest, "too_many_pages",
-                      "document has more than " +
-                          std::to_string(m_config.limits.max_pages_per_document) + " pages",
-                      name);
-        }
+        Stopwatch open_watch;
+        const std::unique_ptr<PageSource> source =
+            open_pages(file, m_config.default_dpi, m_config.limits, name);
+        ingest_ms += open_watch.elapsed_ms();
+        feed_file(doc, *source, name, count, ingest_ms);
       } catch (const Error& e) {
-        doc.outcome.errors.push_back(to_error_info(e));
-        pages.clear();
+        add_error(doc, to_error_info(e));
       }
     }
-    if (doc.outcome.errors.empty() && pages.empty()) {
-      doc.outcome.errors.push_back({"ingest", "no_pages", "the document has no pages", "", 0});
+    {
+      std::lock_guard lock(doc.mutex);
+      if (doc.outcome.errors.empty() && count == 0) {
+        doc.outcome.errors.push_back({"ingest", "no_pages", "the document has no pages", "", 0});
+      }
+      doc.outcome.timings.ingest_ms = ingest_ms;
     }
-    doc.outcome.timings.ingest_ms = ingest_watch.elapsed_ms();
-    if (!doc.outcome.errors.empty()) {
+    if (--doc.remaining == 0) {
       finish_document(doc);
-      return;
-    }
-    doc.pages.resize(pages.size());
-    doc.remaining = pages.size();
-    m_pages_seen += static_cast<int>(pages.size());
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-      m_queue.push(PageTask{&doc, i, std::move(pages[i])});
     }
   }
 
@@ -504,6 +557,7 @@ private:
   std::unique_ptr<BatchReport> m_report;
   WorkQueue<PageTask> m_queue;
   std::unique_ptr<Slots> m_slots;
+  std::unique_ptr<Slots> m_page_slots;
   std::vector<std::thread> m_workers;
   std::atomic<bool> m_abort{false};
   std::atomic<int> m_pages_done{0};

@@ -1,6 +1,7 @@
 #include "pipeline/decode_png_jpeg.hpp"
 #include "pipeline/decode_common.hpp"
 #include "pipeline/decode_density.hpp"
+#include "pipeline/decode_jpeg_pixels.hpp"
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -139,11 +140,18 @@ RasterPage decode_jpeg(std::span<const std::uint8_t> bytes, const std::string& n
   check_dimensions(header.width, header.height, limits.max_pixels_per_page, name);
   RasterPage page;
   page.source = name;
-  cv::Mat image = to_8bit_bgr_or_grey(decode_bytes(bytes, name, "JPEG"));
-  if (image.cols != header.width || image.rows != header.height) {
+  JpegPixels decoded = decode_jpeg_pixels(bytes, name);
+  if (decoded.image.cols != header.width || decoded.image.rows != header.height) {
     fail_ingest("corrupt_image", "the decoded JPEG size differs from its header", name);
   }
-  page.pixels = apply_orientation(image, header.orientation);
+  if (!decoded.warnings.empty()) {
+    // libjpeg goes on after damage and paints the rest grey: the page is not whole.
+    page.problems.push_back({"damaged_page", name +
+                                                 ": the JPEG data is damaged or cut short, the "
+                                                 "page may be incomplete (libjpeg: " +
+                                                 decoded.warnings + ")"});
+  }
+  page.pixels = apply_orientation(decoded.image, header.orientation);
   page.kind = page.pixels.channels() == 1 ? ColourKind::grey : ColourKind::colour;
   set_page_dpi(page, x_dpi(header.density), default_dpi);
   return page;

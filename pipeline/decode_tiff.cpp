@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <opencv2/imgproc.hpp>
 #include <tiffio.h>
 
@@ -24,6 +25,7 @@ constexpr std::uint64_t k_believable_entries = 200;
 // stderr and threads never mix their messages.
 struct Messages {
   std::string errors;
+  std::string warnings;
 };
 
 thread_local std::string t_global_errors;
@@ -49,8 +51,12 @@ int on_error(TIFF*, void* user_data, const char* module, const char* fmt, va_lis
   return 1; // handled: the global handler is not called
 }
 
-int on_warning(TIFF*, void*, const char*, const char*, va_list) {
-  return 1; // warnings (unknown tags, ...) are not failures and are not printed
+int on_warning(TIFF*, void* user_data, const char* module, const char* fmt, va_list ap) {
+  // Kept, not printed: while a page's pixels are decoded a warning ("premature EOL",
+  // "line length mismatch") means the data is damaged; elsewhere (unknown tags) it
+  // is cleared unread.
+  append_message(static_cast<Messages*>(user_data)->warnings, module, fmt, ap);
+  return 1;
 }
 
 void on_global_error(const char* module, const char* fmt, va_list ap) {
@@ -110,6 +116,7 @@ private:
     fail_ingest(code, message, m_name, page);
   }
   void check_data_within_file(int page) const;
+  void note_decode_messages(RasterPage& out, int page) const;
   bool pick_fast_layout(PageInfo& info) const;
   cv::Mat read_fast(const PageInfo& info, int page) const;
   cv::Mat read_rgba(const PageInfo& info, int page) const;
@@ -143,6 +150,21 @@ void TiffDecoder::check_data_within_file(int page) const {
                std::to_string(m_file_size) + " bytes)",
            page);
     }
+  }
+}
+
+void TiffDecoder::note_decode_messages(RasterPage& out, int page) const {
+  std::string details = m_messages.errors;
+  for (const std::string* more : {&m_messages.warnings, &t_global_errors}) {
+    if (!more->empty()) {
+      details += (details.empty() ? "" : "; ") + *more;
+    }
+  }
+  if (!details.empty()) {
+    out.problems.push_back({"damaged_page", m_name + ", page " + std::to_string(page) +
+                                                ": the image data is damaged, the page may be "
+                                                "incomplete (libtiff: " +
+                                                details + ")"});
   }
 }
 
@@ -378,6 +400,11 @@ RasterPage TiffDecoder::read_page(int page, double default_dpi, const IngestLimi
   const bool grey_source = has_photometric && (info.photometric == PHOTOMETRIC_MINISWHITE ||
                                                info.photometric == PHOTOMETRIC_MINISBLACK);
   bool rendered = false; // libtiff's renderer applied the orientation already
+  // What libtiff says while it decodes the pixels is about this page's data: a codec
+  // that meets garbage reports it and fills the rest, so the page is damaged.
+  m_messages.errors.clear();
+  m_messages.warnings.clear();
+  t_global_errors.clear();
   if (has_photometric && pick_fast_layout(info)) {
     out.pixels = read_fast(info, page);
     out.kind = info.layout == Layout::bitonal ? ColourKind::bitonal
@@ -394,6 +421,8 @@ RasterPage TiffDecoder::read_page(int page, double default_dpi, const IngestLimi
       out.kind = ColourKind::grey;
     }
   }
+
+  note_decode_messages(out, page);
 
   std::optional<double> dpi;
   float x_res = 0;
@@ -507,64 +536,125 @@ private:
 
 } // namespace
 
-std::vector<RasterPage> load_tiff(const std::filesystem::path& file, const std::string& name,
-                                  double default_dpi, const IngestLimits& limits) {
-  install_global_handlers();
-  t_global_errors.clear();
-  Messages messages;
-  OptionsPtr options(TIFFOpenOptionsAlloc());
-  if (!options) {
-    fail_ingest("corrupt_image", "libtiff could not allocate its options", name);
-  }
-  TIFFOpenOptionsSetErrorHandlerExtR(options.get(), on_error, &messages);
-  TIFFOpenOptionsSetWarningHandlerExtR(options.get(), on_warning, nullptr);
-  // Caps any one allocation libtiff makes (strip buffers of a hostile file).
-  const long long cap = std::max<long long>(limits.max_pixels_per_page, 1 << 20) * 8;
-  TIFFOpenOptionsSetMaxSingleMemAlloc(options.get(), static_cast<tmsize_t>(cap));
+namespace {
 
-  std::error_code ec;
-  const std::uintmax_t size = std::filesystem::file_size(file, ec);
-  TiffPtr tif(TIFFOpenExt(file.c_str(), "r", options.get()));
-  if (!tif || ec) {
-    StructureProbe probe(file, size);
-    if (!ec && probe.directory_cut_off(probe.first_directory())) {
-      fail_ingest("truncated_file", "the file ends before its first TIFF directory", name);
+// Counts the directories of a TIFF by following their offsets, stopping once past
+// `limit` or at a loop: a file of more pages than the limit is refused before any
+// page is decoded.
+int count_directories(StructureProbe& probe, int limit) {
+  std::set<std::uint64_t> seen;
+  int count = 0;
+  for (std::uint64_t offset = probe.first_directory(); offset != 0 && count <= limit;
+       offset = probe.next_directory(offset)) {
+    if (!seen.insert(offset).second) {
+      break; // a loop: libtiff stops there too
     }
-    std::string message = "not a readable TIFF file";
-    if (!messages.errors.empty()) {
-      message += " (libtiff: " + messages.errors + ")";
-    }
-    fail_ingest("corrupt_image", message, name);
+    ++count;
   }
-  TiffDecoder decoder(tif.get(), messages, name, size);
-  std::vector<RasterPage> pages;
-  for (int page = 1;; ++page) {
-    if (page > limits.max_pages_per_document) {
+  return count;
+}
+
+class TiffPageSource final : public PageSource {
+public:
+  TiffPageSource(const std::filesystem::path& file, std::string name, double default_dpi,
+                 const IngestLimits& limits)
+      : m_file(file), m_name(std::move(name)), m_default_dpi(default_dpi), m_limits(limits) {
+    install_global_handlers();
+    t_global_errors.clear();
+    m_options.reset(TIFFOpenOptionsAlloc());
+    if (!m_options) {
+      fail_ingest("corrupt_image", "libtiff could not allocate its options", m_name);
+    }
+    TIFFOpenOptionsSetErrorHandlerExtR(m_options.get(), on_error, &m_messages);
+    TIFFOpenOptionsSetWarningHandlerExtR(m_options.get(), on_warning, &m_messages);
+    // Caps any one allocation libtiff makes (strip buffers of a hostile file).
+    const long long cap = std::max<long long>(limits.max_pixels_per_page, 1 << 20) * 8;
+    TIFFOpenOptionsSetMaxSingleMemAlloc(m_options.get(), static_cast<tmsize_t>(cap));
+
+    std::error_code ec;
+    m_size = std::filesystem::file_size(file, ec);
+    m_tif.reset(TIFFOpenExt(file.c_str(), "r", m_options.get()));
+    if (!m_tif || ec) {
+      StructureProbe probe(file, m_size);
+      if (!ec && probe.directory_cut_off(probe.first_directory())) {
+        fail_ingest("truncated_file", "the file ends before its first TIFF directory", m_name);
+      }
+      std::string message = "not a readable TIFF file";
+      if (!m_messages.errors.empty()) {
+        message += " (libtiff: " + m_messages.errors + ")";
+      }
+      fail_ingest("corrupt_image", message, m_name);
+    }
+    StructureProbe probe(file, m_size);
+    if (count_directories(probe, limits.max_pages_per_document) >
+        limits.max_pages_per_document) {
       fail_ingest("too_many_pages",
                   "the TIFF has more than " + std::to_string(limits.max_pages_per_document) +
                       " pages",
-                  name);
+                  m_name);
     }
-    pages.push_back(decoder.read_page(page, default_dpi, limits));
-    messages.errors.clear();
-    const std::uint64_t current = TIFFCurrentDirOffset(tif.get());
-    if (TIFFReadDirectory(tif.get()) == 0) {
-      if (!messages.errors.empty()) {
-        StructureProbe probe(file, size);
-        if (probe.directory_cut_off(probe.next_directory(current))) {
-          fail_ingest("truncated_file",
-                      "the file ends inside the directory of page " + std::to_string(page + 1),
-                      name, page + 1);
-        }
-        fail_ingest("corrupt_image",
-                    "the directory of page " + std::to_string(page + 1) +
-                        " cannot be read (libtiff: " + messages.errors + ")",
-                    name, page + 1);
-      }
-      break;
-    }
+    m_decoder = std::make_unique<TiffDecoder>(m_tif.get(), m_messages, m_name, m_size);
   }
-  return pages;
+
+  std::optional<RasterPage> next() override {
+    if (m_done) {
+      return std::nullopt;
+    }
+    ++m_page;
+    if (m_page > m_limits.max_pages_per_document) {
+      fail_ingest("too_many_pages",
+                  "the TIFF has more than " + std::to_string(m_limits.max_pages_per_document) +
+                      " pages",
+                  m_name);
+    }
+    if (m_page > 1) {
+      // Move to this page's directory only now: the previous page is decoded and gone.
+      m_messages.errors.clear();
+      const std::uint64_t previous = TIFFCurrentDirOffset(m_tif.get());
+      if (TIFFReadDirectory(m_tif.get()) == 0) {
+        m_done = true;
+        if (!m_messages.errors.empty()) {
+          StructureProbe probe(m_file, m_size);
+          if (probe.directory_cut_off(probe.next_directory(previous))) {
+            fail_ingest("truncated_file",
+                        "the file ends inside the directory of page " + std::to_string(m_page),
+                        m_name, m_page);
+          }
+          fail_ingest("corrupt_image",
+                      "the directory of page " + std::to_string(m_page) +
+                          " cannot be read (libtiff: " + m_messages.errors + ")",
+                      m_name, m_page);
+        }
+        return std::nullopt;
+      }
+    }
+    return m_decoder->read_page(m_page, m_default_dpi, m_limits);
+  }
+
+private:
+  std::filesystem::path m_file;
+  std::string m_name;
+  double m_default_dpi;
+  IngestLimits m_limits;
+  Messages m_messages;
+  OptionsPtr m_options;
+  TiffPtr m_tif;  // after m_options and m_messages: closed before they go
+  std::unique_ptr<TiffDecoder> m_decoder;
+  std::uintmax_t m_size = 0;
+  int m_page = 0;
+  bool m_done = false;
+};
+
+} // namespace
+
+std::unique_ptr<PageSource> open_tiff(const std::filesystem::path& file, const std::string& name,
+                                      double default_dpi, const IngestLimits& limits) {
+  return std::make_unique<TiffPageSource>(file, name, default_dpi, limits);
+}
+
+std::vector<RasterPage> load_tiff(const std::filesystem::path& file, const std::string& name,
+                                  double default_dpi, const IngestLimits& limits) {
+  return drain(*open_tiff(file, name, default_dpi, limits));
 }
 
 } // namespace sohoa::pipeline

@@ -8,6 +8,8 @@
 #include "forms/record_validation.hpp"
 #include "pdfsign/pdfa_writer.hpp"
 #include "pipeline/clock.hpp"
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -43,6 +45,7 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   ProcessedPage page;
   page.source = raster.source;
   page.source_page = raster.source_page;
+  page.problems = std::move(raster.problems);
   Stopwatch clean_watch;
   imaging::CleanupReport report;
   page.clean = imaging::clean_page(raster, imaging::CleanupOptions{}, report);
@@ -95,6 +98,41 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   return page;
 }
 
+void compact_page(ProcessedPage& page) {
+  if (page.encoded || page.clean.archival.empty()) {
+    return;
+  }
+  page.encoded = std::make_shared<const pdf::EncodedPageImage>(
+      pdf::encode_page_image(page.clean.archival, page.clean.kind, pdf::PdfWriteOptions{}.jpeg_quality));
+  page.clean.archival.release();
+}
+
+bool is_page_problem_issue(const RecordIssue& issue) {
+  return issue.field.empty() &&
+         (issue.code == "damaged_page" || issue.code == "visible_text_not_kept");
+}
+
+void restore_page_problems(const std::vector<RecordIssue>& issues,
+                           std::vector<ProcessedPage>& pages) {
+  for (const auto& issue : issues) {
+    std::size_t page = 0;
+    int consumed = 0;
+    if (!is_page_problem_issue(issue) ||
+        std::sscanf(issue.message.c_str(), "page %zu: %n", &page, &consumed) != 1 ||
+        consumed == 0 || page < 1 || page > pages.size()) {
+      continue;
+    }
+    pages[page - 1].problems.push_back({issue.code, issue.message.substr(consumed)});
+  }
+}
+
+cv::Size archival_size(const ProcessedPage& page) {
+  if (page.encoded) {
+    return {page.encoded->width, page.encoded->height};
+  }
+  return page.clean.archival.size();
+}
+
 ErrorInfo to_error_info(const Error& error) {
   return {std::string(to_string(error.stage())), error.code(), error.what(), error.file(),
           error.page()};
@@ -131,6 +169,36 @@ std::string status_for(const FormsResult& forms) {
 
 namespace {
 
+// What decoding found wrong with pages becomes issues of the document (so it is
+// reviewed), each naming the page of the document and the file's own page.
+void add_page_problems(const std::vector<ProcessedPage>& pages, std::vector<RecordIssue>& issues) {
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    for (const auto& problem : pages[i].problems) {
+      issues.push_back({"", problem.code, "page " + std::to_string(i + 1) + ": " + problem.message});
+    }
+  }
+}
+
+// A document whose every page is damaged and came out blank holds nothing a reader
+// could use: it fails rather than be archived as empty pages.
+std::optional<std::string> nothing_usable(const std::vector<ProcessedPage>& pages) {
+  std::string reasons;
+  for (const auto& page : pages) {
+    const auto damaged = std::find_if(page.problems.begin(), page.problems.end(),
+                                      [](const PageProblem& p) { return p.code == "damaged_page"; });
+    if (damaged == page.problems.end() || !page.clean.blank) {
+      return std::nullopt;
+    }
+    if (reasons.empty()) {
+      reasons = damaged->message;
+    }
+  }
+  if (pages.empty()) {
+    return std::nullopt;
+  }
+  return "no page decoded to anything usable: " + reasons;
+}
+
 DocumentRecord build_record(const DossierInput& dossier, const std::string& document_id,
                             const std::vector<ProcessedPage>& pages, FormsResult forms) {
   DocumentRecord record;
@@ -142,8 +210,8 @@ DocumentRecord build_record(const DossierInput& dossier, const std::string& docu
     info.index = static_cast<int>(i + 1);
     info.source = p.source;
     info.source_page = p.source_page;
-    info.width = p.clean.archival.cols;
-    info.height = p.clean.archival.rows;
+    info.width = archival_size(p).width;
+    info.height = archival_size(p).height;
     info.dpi = p.clean.dpi;
     info.rotation = p.clean.rotation;
     info.skew_deg = p.clean.skew_deg;
@@ -201,6 +269,12 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     outcome.blank_pages += p.clean.blank ? 1 : 0;
   }
 
+  if (const std::optional<std::string> reason = nothing_usable(pages)) {
+    outcome.errors.push_back({"ingest", "corrupt_image", *reason, pages.front().source, 0});
+    outcome.status = "failed";
+    return outcome;
+  }
+
   Stopwatch forms_watch;
   if (context.lexicon) {
     // Before extraction and before the text layer: both get the corrected words.
@@ -220,6 +294,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     return outcome;
   }
   outcome.timings.forms_ms = forms_watch.elapsed_ms();
+  add_page_problems(pages, forms.issues);
   outcome.doc_type = forms.doc_type;
   outcome.doc_type_confidence = forms.doc_type_confidence;
   outcome.issues = forms.issues;
@@ -250,7 +325,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     pdf_pages.reserve(pages.size());
     for (std::size_t i = 0; i < pages.size(); ++i) {
       pdf_pages.push_back({pages[i].clean.archival, pages[i].clean.kind, pages[i].clean.dpi,
-                           &texts[i]});
+                           &texts[i], pages[i].encoded});
     }
     pdf::PdfWriteOptions options;
     options.part = context.pdfa;

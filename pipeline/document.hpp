@@ -8,6 +8,7 @@
 #include "forms/analyze.hpp"
 #include "forms/lexicon.hpp"
 #include "ocr/engine.hpp"
+#include "pdfsign/pdfa_writer.hpp"
 #include "pdfsign/signer.hpp"
 #include "pipeline/ingest.hpp"
 #include "pipeline/logger.hpp"
@@ -27,10 +28,30 @@ struct ProcessedPage {
   PageText text;
   double clean_ms = 0;
   double ocr_ms = 0;
+  std::vector<PageProblem> problems;  // from decoding: the page is reviewed
+  // Set by compact_page: clean.archival as the PDF will store it. The pixels are then
+  // released, so a long document waits for its PDF in bytes, not in pixels.
+  std::shared_ptr<const pdf::EncodedPageImage> encoded;
 };
 
 // Cleanup and OCR of one decoded page. Throws sohoa::Error.
 ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine);
+
+// Encodes the page's archival image for the PDF and releases the pixels.
+// Throws sohoa::Error(Stage::pdf).
+void compact_page(ProcessedPage& page);
+
+// True for the record issues write_document makes of pages' decoding problems
+// (damaged_page, visible_text_not_kept): they come from the inputs, not from forms, so
+// reprocess keeps them.
+bool is_page_problem_issue(const RecordIssue& issue);
+
+// Puts such issues ("page N: ...") of an earlier record back on the pages they name.
+void restore_page_problems(const std::vector<RecordIssue>& issues,
+                           std::vector<ProcessedPage>& pages);
+
+// The archival image's size, from the pixels or, once compacted, the encoded image.
+cv::Size archival_size(const ProcessedPage& page);
 
 // True when most words (of three bytes or more) are taller than wide: the page
 // was read a quarter turn off upright.

@@ -6,6 +6,7 @@ set(SOHOA_INGEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/decode_common.cpp
   ${CMAKE_CURRENT_LIST_DIR}/decode_density.cpp
   ${CMAKE_CURRENT_LIST_DIR}/decode_dossier_json.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/decode_jpeg_pixels.cpp
   ${CMAKE_CURRENT_LIST_DIR}/decode_png_jpeg.cpp
   ${CMAKE_CURRENT_LIST_DIR}/decode_tiff.cpp
 )

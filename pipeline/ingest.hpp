@@ -3,6 +3,7 @@
 // decode a document's page files into RasterPages. No OpenCV cleanup here.
 #include "core/page.hpp"
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,6 +83,31 @@ struct IngestLimits {
   int max_pages_per_document = 2000;
   long long max_file_bytes = 2'000'000'000;
 };
+
+// The pages of one input file, decoded one at a time: a multi-page file is opened
+// once and each page decoded only when asked for, so memory holds one page, not the file.
+class PageSource {
+public:
+  virtual ~PageSource() = default;
+  // The next page, nullopt after the last. Throws sohoa::Error as load_pages does.
+  virtual std::optional<RasterPage> next() = 0;
+};
+
+// Every page left in `source`.
+inline std::vector<RasterPage> drain(PageSource& source) {
+  std::vector<RasterPage> pages;
+  while (auto page = source.next()) {
+    pages.push_back(std::move(*page));
+  }
+  return pages;
+}
+
+// Checks the file as load_pages does (throwing the same errors for what can be told
+// before decoding: missing, empty, wrong content, too many pages of a TIFF or PDF)
+// and returns its pages' source. `source_name` as for load_pages.
+std::unique_ptr<PageSource> open_pages(const std::filesystem::path& file, double default_dpi,
+                                       const IngestLimits& limits,
+                                       const std::string& source_name);
 
 // Decodes every page of one file: TIFF (multi-page; G4, LZW, Deflate, JPEG, none;
 // 1-bit, grey, RGB, palette; resolution tags), PNG (pHYs), JPEG (JFIF/Exif density),

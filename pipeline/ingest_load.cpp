@@ -130,31 +130,77 @@ std::vector<std::uint8_t> read_all(const fs::path& file, std::uintmax_t size,
   return bytes;
 }
 
-std::vector<RasterPage> load_pdf(const fs::path& file, const std::string& name,
-                                 double default_dpi, const IngestLimits& limits) {
-  pdf::PdfReadLimits pdf_limits;
-  pdf_limits.max_pixels_per_page = limits.max_pixels_per_page;
-  pdf_limits.max_pages = limits.max_pages_per_document;
-  std::vector<RasterPage> pages;
-  try {
-    pages = pdf::read_pdf_page_images(file, pdf_limits);
-  } catch (const Error& e) {
-    // The reader knows the path, not the name the dossier uses: name the file here.
-    throw Error(e.stage(), e.code(), e.what(), name, e.page());
+class PdfPageSource final : public PageSource {
+public:
+  PdfPageSource(const fs::path& file, std::string name, double default_dpi,
+                const IngestLimits& limits)
+      : m_name(std::move(name)), m_default_dpi(default_dpi) {
+    pdf::PdfReadLimits pdf_limits;
+    pdf_limits.max_pixels_per_page = limits.max_pixels_per_page;
+    pdf_limits.max_pages = limits.max_pages_per_document;
+    try {
+      m_images = std::make_unique<pdf::PdfPageImages>(file, pdf_limits);
+    } catch (const Error& e) {
+      throw renamed(e);
+    }
   }
-  for (std::size_t i = 0; i < pages.size(); ++i) {
-    RasterPage& page = pages[i];
-    page.source = name;
-    page.source_page = static_cast<int>(i) + 1;
+
+  std::optional<RasterPage> next() override {
+    if (m_next > m_images->page_count()) {
+      return std::nullopt;
+    }
+    RasterPage page;
+    try {
+      page = m_images->page(m_next);
+    } catch (const Error& e) {
+      throw renamed(e);
+    }
+    page.source = m_name;
+    page.source_page = m_next++;
     const std::optional<double> dpi =
         page.dpi > 0 ? std::optional<double>(page.dpi) : std::nullopt;
-    set_page_dpi(page, dpi, default_dpi);
+    set_page_dpi(page, dpi, m_default_dpi);
+    return page;
   }
-  if (pages.empty()) {
-    fail_ingest("corrupt_image", "the PDF has no pages", name);
+
+private:
+  // The reader knows the path, not the name the dossier uses: name the file here.
+  Error renamed(const Error& e) const {
+    return Error(e.stage(), e.code(), e.what(), m_name, e.page());
   }
-  return pages;
-}
+
+  std::string m_name;
+  double m_default_dpi;
+  std::unique_ptr<pdf::PdfPageImages> m_images;
+  int m_next = 1;
+};
+
+// A PNG or JPEG: one page, decoded when asked for.
+class SingleImageSource final : public PageSource {
+public:
+  SingleImageSource(Format format, std::vector<std::uint8_t> bytes, std::string name,
+                    double default_dpi, const IngestLimits& limits)
+      : m_format(format), m_bytes(std::move(bytes)), m_name(std::move(name)),
+        m_default_dpi(default_dpi), m_limits(limits) {}
+
+  std::optional<RasterPage> next() override {
+    if (m_done) {
+      return std::nullopt;
+    }
+    m_done = true;
+    const std::vector<std::uint8_t> bytes = std::move(m_bytes);
+    return m_format == Format::png ? decode_png(bytes, m_name, m_default_dpi, m_limits)
+                                   : decode_jpeg(bytes, m_name, m_default_dpi, m_limits);
+  }
+
+private:
+  Format m_format;
+  std::vector<std::uint8_t> m_bytes;
+  std::string m_name;
+  double m_default_dpi;
+  IngestLimits m_limits;
+  bool m_done = false;
+};
 
 } // namespace
 
@@ -165,6 +211,15 @@ std::vector<RasterPage> load_pages(const fs::path& file, double default_dpi,
 
 std::vector<RasterPage> load_pages(const fs::path& file, double default_dpi,
                                    const IngestLimits& limits, const std::string& name) {
+  std::vector<RasterPage> pages = drain(*open_pages(file, default_dpi, limits, name));
+  if (pages.empty()) {
+    fail_ingest("corrupt_image", "the file holds no page", name);
+  }
+  return pages;
+}
+
+std::unique_ptr<PageSource> open_pages(const fs::path& file, double default_dpi,
+                                       const IngestLimits& limits, const std::string& name) {
   if (!(default_dpi > 0) || !std::isfinite(default_dpi)) {
     throw Error(Stage::config, "invalid_dpi",
                 "the default resolution must be a positive number of dpi", name);
@@ -211,16 +266,12 @@ std::vector<RasterPage> load_pages(const fs::path& file, double default_dpi,
                 name);
   }
   switch (format) {
-  case Format::tiff: return load_tiff(file, name, default_dpi, limits);
-  case Format::png: {
-    const std::vector<std::uint8_t> bytes = read_all(file, size, name);
-    return {decode_png(bytes, name, default_dpi, limits)};
-  }
-  case Format::jpeg: {
-    const std::vector<std::uint8_t> bytes = read_all(file, size, name);
-    return {decode_jpeg(bytes, name, default_dpi, limits)};
-  }
-  case Format::pdf: return load_pdf(file, name, default_dpi, limits);
+  case Format::tiff: return open_tiff(file, name, default_dpi, limits);
+  case Format::png:
+  case Format::jpeg:
+    return std::make_unique<SingleImageSource>(format, read_all(file, size, name), name,
+                                               default_dpi, limits);
+  case Format::pdf: return std::make_unique<PdfPageSource>(file, name, default_dpi, limits);
   case Format::other: break;
   }
   fail_ingest("unsupported_format", "this kind of file is not accepted", name);

@@ -90,6 +90,7 @@ std::vector<ProcessedPage> pages_from_outputs(const fs::path& pdf_path,
     p.text = std::move(texts[i]);
     pages.push_back(std::move(p));
   }
+  restore_page_problems(record.forms.issues, pages);
   return pages;
 }
 
@@ -256,8 +257,14 @@ private:
     const fs::path pdf_path = dir / (id + ".pdf");
     const DocumentRecord old = record_from_file(json_path);
     std::vector<PageText> texts = ocr::from_alto(read_file(dir / (id + ".alto.xml")));
-    const FormsResult forms = forms::analyze(*m_context.catalog, texts,
-                                             dossier.documents[index].doc_type);
+    FormsResult forms = forms::analyze(*m_context.catalog, texts,
+                                       dossier.documents[index].doc_type);
+    // What decoding found wrong with the inputs still holds: keep it in the record.
+    for (const auto& issue : old.forms.issues) {
+      if (is_page_problem_issue(issue)) {
+        forms.issues.push_back(issue);
+      }
+    }
     const bool forms_changed = !same_forms(forms, old);
     // The PDF holds doc_type in its XMP, and the whole record when it is PDF/A-3.
     const bool pdf_changed = pdfa_changed || forms.doc_type != old.forms.doc_type ||

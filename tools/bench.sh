@@ -5,7 +5,9 @@
 # usage: tools/bench.sh [--seed N] [--dossiers K] [--runs N] [--profile clean|degraded|mixed]
 #                       [--build DIR] [--work DIR] [--skip-sohoa]
 # Prints the median pages per minute of each engine over N runs, the ratio
-# sohoa/tesseract, and the CERs (sohoa's PDF text via pdftotext, Tesseract's text).
+# sohoa/tesseract, the median peak RSS (GNU time; for Tesseract the sum of its two
+# processes' peaks), the kB of PDF per page, and the CERs (sohoa's PDF text via
+# pdftotext, Tesseract's text).
 set -euo pipefail
 
 seed=1
@@ -69,7 +71,8 @@ tesseract_pass() {
       rel="${img#"$work/set/input/"}"
       base="$out/${rel%.*}"
       mkdir -p "$(dirname "$base")"
-      tesseract "$img" "$base" -l vie txt pdf >/dev/null 2>&1 || echo "bench: tesseract failed on $rel" >&2
+      /usr/bin/time -a -f '%M' -o "$out/.rss-$worker" tesseract "$img" "$base" -l vie txt pdf \
+        >/dev/null 2>&1 || echo "bench: tesseract failed on $rel" >&2
     fi
     i=$((i + 1))
   done
@@ -90,15 +93,24 @@ ocrmypdf_pass() {
 
 sohoa_times=()
 tess_times=()
+sohoa_rss=()
+tess_rss=()
+mb() { awk '{printf "%.0f MB", $1 / 1024}'; }
+# kB of PDF per page under a folder.
+kb_per_page() {
+  find "$1" -name '*.pdf' -printf '%s\n' | awk -v p="$pages" '{s += $1} END {printf "%.0f", (p > 0) ? s / 1024 / p : 0}'
+}
 ocrmypdf_times=()
 for run in $(seq 1 "$runs"); do
   if [ "$skip_sohoa" = 0 ]; then
     rm -rf "$work/sohoa-$run"
     t0=$(now)
-    "$sohoa" run "$work/set/input" --out "$work/sohoa-$run" --jobs 2 --no-sign --quiet ||
+    /usr/bin/time -f '%M' -o "$work/sohoa-$run.rss" \
+      "$sohoa" run "$work/set/input" --out "$work/sohoa-$run" --jobs 2 --no-sign --quiet ||
       echo "bench: sohoa run exited with $? (run $run)" >&2
     t1=$(now)
     sohoa_times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
+    sohoa_rss+=("$(tail -1 "$work/sohoa-$run.rss")")
   fi
   rm -rf "$work/tesseract-$run"
   t0=$(now)
@@ -107,6 +119,9 @@ for run in $(seq 1 "$runs"); do
   wait
   t1=$(now)
   tess_times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
+  # The two processes run side by side: their peaks add up.
+  tess_rss+=("$(for w in 0 1; do sort -g "$work/tesseract-$run/.rss-$w" | tail -1; done |
+    awk '{s += $1} END {print s}')")
   if command -v ocrmypdf >/dev/null; then
     rm -rf "$work/ocrmypdf-$run"
     t0=$(now)
@@ -122,7 +137,8 @@ done
 echo
 echo "pages: $pages, runs: $runs (medians of wall-clock time, 2 jobs each)"
 tess_s=$(printf '%s\n' "${tess_times[@]}" | median)
-echo "tesseract (2 processes): $(ppm "$tess_s") pages/min  (${tess_s}s)"
+echo "tesseract (2 processes): $(ppm "$tess_s") pages/min  (${tess_s}s)," \
+  "peak RSS $(printf '%s\n' "${tess_rss[@]}" | median | mb), $(kb_per_page "$work/tesseract-1") kB/page"
 if [ ${#ocrmypdf_times[@]} -gt 0 ]; then
   o_s=$(printf '%s\n' "${ocrmypdf_times[@]}" | median)
   echo "ocrmypdf  (2 processes): $(ppm "$o_s") pages/min  (${o_s}s)"
@@ -130,7 +146,8 @@ fi
 score_args=(--truth "$work/set/truth" --tesseract-text "$work/tesseract-1")
 if [ "$skip_sohoa" = 0 ]; then
   s_s=$(printf '%s\n' "${sohoa_times[@]}" | median)
-  echo "sohoa     (--jobs 2):    $(ppm "$s_s") pages/min  (${s_s}s)"
+  echo "sohoa     (--jobs 2):    $(ppm "$s_s") pages/min  (${s_s}s)," \
+    "peak RSS $(printf '%s\n' "${sohoa_rss[@]}" | median | mb), $(kb_per_page "$work/sohoa-1") kB/page"
   awk -v s="$s_s" -v t="$tess_s" 'BEGIN {printf "ratio sohoa/tesseract (pages per minute): %.2f\n", (s > 0) ? t / s : 0}'
   score_args+=(--out "$work/sohoa-1")
 fi
