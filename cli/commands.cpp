@@ -149,6 +149,13 @@ pdf::PdfAPart pdfa_part(const std::string& value) {
   throw UsageError("--pdfa takes 2b or 3b, not '" + value + "'");
 }
 
+pdf::ImageMode image_mode(const std::string& value) {
+  if (const auto mode = pdf::image_mode_from_name(value)) {
+    return *mode;
+  }
+  throw UsageError("--image-mode takes mrc, jpeg or lossless, not '" + value + "'");
+}
+
 po::variables_map parse(const po::options_description& visible,
                         const po::positional_options_description& positional,
                         const std::vector<std::string>& args) {
@@ -171,6 +178,8 @@ int run_command(const std::vector<std::string>& args) {
     ("dpi", po::value<double>()->default_value(300), "resolution assumed when a file has none")
     ("pdfa", po::value<std::string>()->default_value("2b"),
      "2b, or 3b to embed the document record")
+    ("image-mode", po::value<std::string>()->default_value("mrc"),
+     "page images: mrc (text mask over a 200 dpi background), jpeg, or lossless")
     ("force", po::bool_switch(), "redo dossiers already complete")
     ("no-post-correct", po::bool_switch(),
      "keep OCR words as read (no Vietnamese lexicon correction)")
@@ -210,6 +219,7 @@ int run_command(const std::vector<std::string>& args) {
     throw UsageError("--dpi takes 50 to 2400");
   }
   config.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
+  config.image_mode = image_mode(vm["image-mode"].as<std::string>());
   config.force = vm["force"].as<bool>();
   config.post_correct = !vm["no-post-correct"].as<bool>();
   config.limits.max_pixels_per_page = vm["max-pixels"].as<long long>();
@@ -278,7 +288,9 @@ int reprocess_command(const std::vector<std::string>& args) {
     ("help,h", "this help")
     ("out", po::value<std::string>(), "output folder of an earlier run")
     ("resign", po::bool_switch(), "add a new signature (renewed certificate, B-LTA renewal)")
-    ("pdfa", po::value<std::string>()->default_value("2b"), "2b or 3b for rebuilt PDFs");
+    ("pdfa", po::value<std::string>()->default_value("2b"), "2b or 3b for rebuilt PDFs")
+    ("image-mode", po::value<std::string>()->default_value("mrc"),
+     "page images of rebuilt PDFs: mrc, jpeg or lossless");
   main.add(signing_options()).add(output_options());
   po::positional_options_description positional;
   positional.add("out", 1);
@@ -301,6 +313,7 @@ int reprocess_command(const std::vector<std::string>& args) {
     throw UsageError("--resign needs a signer (--sign-cert/--sign-key, --sign-p12 or --pkcs11-uri)");
   }
   config.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
+  config.image_mode = image_mode(vm["image-mode"].as<std::string>());
   config.output = output_config(vm);
   config.deterministic = deterministic_mode();
   pipeline::Logger log(std::cerr, config.output);

@@ -44,10 +44,23 @@ struct Attachment {                 // PDF/A-3 associated file
   std::string bytes;
 };
 
+// How page images are stored (CONTRACT.md section 7).
+enum class ImageMode {
+  mrc,       // bitonal G4 ink masks in their colours over a 200 dpi JPEG background
+  jpeg,      // the page as one JPEG (G4 for bitonal pages)
+  lossless,  // the page bit for bit: G4 for bitonal, Flate otherwise
+};
+
+// "mrc", "jpeg", "lossless"; nullopt for anything else.
+std::optional<ImageMode> image_mode_from_name(const std::string& name);
+std::string image_mode_name(ImageMode mode);
+
 struct PdfWriteOptions {
   PdfAPart part = PdfAPart::a2b;
   std::optional<Attachment> attachment;  // only with a3b
+  ImageMode image_mode = ImageMode::jpeg;
   int jpeg_quality = 85;
+  int mrc_background_quality = 50;       // JPEG quality of the smoothed MRC background
   // Test mode: fixed /ID and dates so output is byte-for-byte reproducible.
   bool deterministic = false;
 };

@@ -257,6 +257,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     }
     pdf::PdfWriteOptions options;
     options.part = context.pdfa;
+    options.image_mode = context.image_mode;
     options.deterministic = context.deterministic;
     if (context.pdfa == pdf::PdfAPart::a3b) {
       options.attachment =

@@ -86,6 +86,7 @@ struct RunContext {
   std::shared_ptr<const sign::Signer> signer;   // null: unsigned
   sign::SignOptions sign_options;
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
+  pdf::ImageMode image_mode = pdf::ImageMode::mrc;
   bool deterministic = false;
   std::string software_version;
 };

@@ -112,6 +112,7 @@ public:
     }
     m_context.out = m_config.out;
     m_context.pdfa = m_config.pdfa;
+    m_context.image_mode = m_config.image_mode;
     m_context.deterministic = m_config.deterministic;
     m_context.software_version = sohoa::software_version();
 

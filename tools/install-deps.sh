@@ -20,7 +20,7 @@ packages=(
   softhsm2 libengine-pkcs11-openssl opensc
 )
 if [ "${SOHOA_BENCH_DEPS:-0}" = 1 ]; then
-  packages+=(ocrmypdf time)
+  packages+=(ocrmypdf time jq)
 fi
 
 missing=()
