@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/package_command.hpp"
 #include "core/build_info.hpp"
 #include "core/error.hpp"
 #include "pdfsign/verify.hpp"
@@ -22,6 +23,9 @@ Usage:
   sohoa verify FILE.pdf... [--trust PEM|DIR]... [--json] [--lang vi|en]
                                              check signatures, integrity and PDF/A claims
   sohoa reprocess OUT [options]              redo forms (and signatures) on earlier output
+  sohoa package OUT/<dossier_id> --out SIP_DIR [--format eark]
+                                             an E-ARK submission package of one dossier
+  sohoa package --check SIP_DIR              its checksums and schemas
   sohoa --help | --version
   sohoa COMMAND --help                       the options of one command
 
@@ -344,7 +348,11 @@ int sohoa_main(int argc, char** argv) {
     if (command == "reprocess") {
       return reprocess_command(args);
     }
-    throw UsageError("unknown command '" + command + "' (run, verify, reprocess; see --help)");
+    if (command == "package") {
+      return package_command(args);
+    }
+    throw UsageError("unknown command '" + command +
+                     "' (run, verify, reprocess, package; see --help)");
   } catch (const UsageError& e) {
     std::cerr << "sohoa: error: " << e.what() << '\n';
   } catch (const po::error& e) {

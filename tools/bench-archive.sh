@@ -6,9 +6,10 @@
 #                               [--build DIR] [--work DIR] [--skip-ocrmypdf]
 # Prints, per mode (mrc, jpeg, lossless) and for OCRmyPDF: bytes per page and the
 # ratio to OCRmyPDF; then for mrc: plain tesseract's CER on the page rendered back
-# (pdftoppm -r 300) against its CER on the cleaned page (the lossless PDF's image),
-# and the SSIM of the rendered page against the cleaned page outside the text
-# (sohoa-ssim): median and lowest over the pages. Sizes are deterministic: one run.
+# (pdftoppm at the page's resolution: -r 300 for 300 dpi scans) against its CER on
+# the cleaned page (the lossless PDF's image), and the SSIM of the rendered page
+# against the cleaned page outside the text (sohoa-ssim): median and lowest over the
+# pages. Sizes are deterministic: one run.
 set -euo pipefail
 
 seed=1
@@ -128,20 +129,30 @@ while IFS= read -r lossless_pdf; do
   pages_dir="$work/pages/$doc"
   mkdir -p "$pages_dir" "$(dirname "$work/tess-clean/$doc")" "$(dirname "$work/tess-mrc/$doc")"
   pdfimages -png "$lossless_pdf" "$pages_dir/clean"
-  pdftoppm -r 300 -png "$mrc_pdf" "$pages_dir/mrc"
   mapfile -t clean_pages < <(find "$pages_dir" -name 'clean-*.png' | sort)
-  mapfile -t mrc_pages < <(find "$pages_dir" -name 'mrc-*.png' | sort -V)
-  if [ "${#clean_pages[@]}" -ne "${#mrc_pages[@]}" ]; then
-    echo "bench-archive: $doc: ${#clean_pages[@]} cleaned pages, ${#mrc_pages[@]} rendered" >&2
+  # Each page rendered at its own resolution (300 dpi for scans at 300 dpi), so
+  # the rendering and the cleaned page have the same pixels.
+  mapfile -t page_ppi < <(pdfimages -list "$lossless_pdf" | awk 'NR > 2 {print $13}')
+  if [ "${#clean_pages[@]}" -ne "${#page_ppi[@]}" ]; then
+    echo "bench-archive: $doc: ${#clean_pages[@]} cleaned pages, ${#page_ppi[@]} listed" >&2
     continue
   fi
+  mrc_pages=()
+  for i in "${!clean_pages[@]}"; do
+    pdftoppm -r "${page_ppi[$i]}" -f $((i + 1)) -l $((i + 1)) -singlefile -png "$mrc_pdf" \
+      "$pages_dir/mrc-$i"
+    mrc_pages+=("$pages_dir/mrc-$i.png")
+  done
   : >"$work/tess-clean/$doc.txt"
   : >"$work/tess-mrc/$doc.txt"
   for i in "${!clean_pages[@]}"; do
     tesseract "${clean_pages[$i]}" - -l vie 2>/dev/null >>"$work/tess-clean/$doc.txt"
     tesseract "${mrc_pages[$i]}" - -l vie 2>/dev/null >>"$work/tess-mrc/$doc.txt"
-    ssims+=("$("$ssim" --reference "${clean_pages[$i]}" --test "${mrc_pages[$i]}" |
-      awk '/^ssim_outside_text/ {print $2}')")
+    if value=$("$ssim" --reference "${clean_pages[$i]}" --test "${mrc_pages[$i]}"); then
+      ssims+=("$(awk '/^ssim_outside_text/ {print $2}' <<<"$value")")
+    else
+      echo "bench-archive: $doc page $((i + 1)): no SSIM" >&2
+    fi
   done
 done < <(find "$work/out-lossless" -name '*.pdf' | sort)
 
