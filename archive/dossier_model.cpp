@@ -102,8 +102,8 @@ ArchivedDossier read_dossier_output(const fs::path& dossier_dir) {
     }
   }
   for (const auto& l : engines.value("language_data", nlohmann::json::array())) {
-    d.language_data += (d.language_data.empty() ? "" : ", ") + text(l, "language") +
-                       " (sha256 " + text(l, "sha256") + ")";
+    d.language_data += (d.language_data.empty() ? "" : ", ") + text(l, "language") + " (sha256 " +
+                       text(l, "sha256") + ")";
   }
   if (m.contains("signer") && m["signer"].is_object()) {
     d.signer_subject = text(m["signer"], "subject");
@@ -119,7 +119,7 @@ ArchivedDossier read_dossier_output(const fs::path& dossier_dir) {
       }
     }
     if (id.empty() || pdf_digest.empty()) {
-      continue;  // a failed document has no PDF to archive
+      continue; // a failed document has no PDF to archive
     }
     ArchivedDocument a;
     a.order = ++order;
@@ -139,8 +139,7 @@ ArchivedDossier read_dossier_output(const fs::path& dossier_dir) {
     // What goes into an archive must be what the run wrote and recorded.
     if (!fs::is_regular_file(a.pdf, ec) || sha256_file(a.pdf) != a.pdf_sha256) {
       throw Error(Stage::output, "changed_output",
-                  "the PDF is missing or differs from the digest in manifest.json",
-                  a.pdf.string());
+                  "the PDF is missing or differs from the digest in manifest.json", a.pdf.string());
     }
     d.documents.push_back(std::move(a));
   }

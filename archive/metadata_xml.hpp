@@ -25,11 +25,11 @@ std::string premis_xml(const ArchivedDossier& dossier, const std::string& create
 
 // A file of the package as METS lists it.
 struct PackagedFile {
-  std::string href;                   // relative to the package root, '/' separated
+  std::string href; // relative to the package root, '/' separated
   std::string mime;
   std::string sha256;
   long long size = 0;
-  std::string created;                // ISO 8601
+  std::string created; // ISO 8601
 };
 
 struct MetsInput {
@@ -37,7 +37,7 @@ struct MetsInput {
   std::string created_at;
   PackagedFile descriptive;
   PackagedFile preservation;
-  std::vector<PackagedFile> documents;  // parallel to dossier->documents
+  std::vector<PackagedFile> documents; // parallel to dossier->documents
 };
 
 std::string mets_xml(const MetsInput& input);

@@ -75,8 +75,8 @@ PackageSummary write_eark_sip(const PackageOptions& options) {
   }
   const fs::path target = fs::absolute(options.sip_dir);
   fs::create_directories(target.parent_path());
-  const fs::path temp = target.parent_path() /
-                        ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()));
+  const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".partial-" +
+                                                std::to_string(::getpid()));
   fs::remove_all(temp, ec);
   try {
     fs::create_directories(temp / k_rep_data);
@@ -102,7 +102,7 @@ PackageSummary write_eark_sip(const PackageOptions& options) {
     write_text(temp / k_mets_name, mets_xml(mets));
 
     if (fs::exists(target, ec)) {
-      fs::remove(target);  // empty, checked above
+      fs::remove(target); // empty, checked above
     }
     fs::rename(temp, target);
     return {dossier.file_code, dossier.documents.size(), mets.documents.size() + 2};

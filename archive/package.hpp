@@ -10,15 +10,15 @@
 namespace sohoa::archive {
 
 struct PackageOptions {
-  std::filesystem::path dossier_dir;  // OUT/<dossier_id> of a complete run
-  std::filesystem::path sip_dir;      // created; must not exist or be empty
-  std::string created_at;             // ISO 8601 with offset: METS and PREMIS dates
+  std::filesystem::path dossier_dir; // OUT/<dossier_id> of a complete run
+  std::filesystem::path sip_dir;     // created; must not exist or be empty
+  std::string created_at;            // ISO 8601 with offset: METS and PREMIS dates
 };
 
 struct PackageSummary {
-  std::string file_code;              // mã hồ sơ, the package's OBJID
-  std::size_t documents = 0;          // documents packaged (failed ones have no PDF)
-  std::size_t files = 0;              // files listed in METS.xml
+  std::string file_code;     // mã hồ sơ, the package's OBJID
+  std::size_t documents = 0; // documents packaged (failed ones have no PDF)
+  std::size_t files = 0;     // files listed in METS.xml
 };
 
 // Builds the package in a sibling temporary folder and renames it into place, so
@@ -26,8 +26,8 @@ struct PackageSummary {
 PackageSummary write_eark_sip(const PackageOptions& options);
 
 struct PackageProblem {
-  std::string file;                   // relative to the package root
-  std::string code;                   // "checksum_mismatch", "missing_file", "schema_invalid", ...
+  std::string file; // relative to the package root
+  std::string code; // "checksum_mismatch", "missing_file", "schema_invalid", ...
   std::string message;
 };
 

@@ -9,12 +9,13 @@ constexpr const char* k_local = "local";
 struct Agent {
   std::string id;
   std::string name;
-  std::string type;     // software, organization, person
-  std::string version;  // software only
+  std::string type;    // software, organization, person
+  std::string version; // software only
   std::string note;
 };
 
-void identifier(xmlNode* parent, const char* element, const char* prefix, const std::string& value) {
+void identifier(xmlNode* parent, const char* element, const char* prefix,
+                const std::string& value) {
   xmlNode* n = add_child(parent, element);
   add_child(n, (std::string(prefix) + "Type").c_str(), k_local);
   add_child(n, (std::string(prefix) + "Value").c_str(), value);
@@ -47,7 +48,8 @@ void add_object(XmlTree& tree, xmlNs* xsi, const ArchivedDossier& d, const Archi
 }
 
 void add_event(XmlTree& tree, const std::string& id, const char* type, const std::string& when,
-               const std::string& detail, const std::vector<std::pair<std::string, const char*>>& agents,
+               const std::string& detail,
+               const std::vector<std::pair<std::string, const char*>>& agents,
                const std::string& object) {
   xmlNode* e = add_child(tree.root, "event");
   identifier(e, "eventIdentifier", "eventIdentifier", id);
@@ -107,8 +109,11 @@ std::string premis_xml(const ArchivedDossier& d, const std::string& created_at) 
   std::vector<Agent> agents{sohoa, tesseract};
   std::vector<std::pair<std::string, const char*>> digitizers{{sohoa.id, "executing program"}};
   if (!d.agency_name.empty() || !d.agency_code.empty()) {
-    agents.push_back({"agent-agency", d.agency_name.empty() ? d.agency_code : d.agency_name,
-                      "organization", {}, d.agency_code.empty() ? "" : "code " + d.agency_code});
+    agents.push_back({"agent-agency",
+                      d.agency_name.empty() ? d.agency_code : d.agency_name,
+                      "organization",
+                      {},
+                      d.agency_code.empty() ? "" : "code " + d.agency_code});
     digitizers.emplace_back("agent-agency", "implementer");
   }
   if (!d.officer.empty()) {
@@ -133,8 +138,7 @@ std::string premis_xml(const ArchivedDossier& d, const std::string& created_at) 
       if (!d.signer_subject.empty()) {
         signers.emplace_back("agent-signer", "signer");
       }
-      add_event(tree, "event-signing-" + std::to_string(doc.order),
-                "digital signature generation",
+      add_event(tree, "event-signing-" + std::to_string(doc.order), "digital signature generation",
                 doc.signing_time.empty() ? when : doc.signing_time,
                 "PAdES signature, level " + doc.signature_level, signers, doc.doc_id);
     }
@@ -142,7 +146,8 @@ std::string premis_xml(const ArchivedDossier& d, const std::string& created_at) 
   if (signed_any) {
     agents.push_back(openssl);
     if (!d.signer_subject.empty()) {
-      agents.push_back({"agent-signer", d.signer_subject, "organization", {}, "certificate subject"});
+      agents.push_back(
+          {"agent-signer", d.signer_subject, "organization", {}, "certificate subject"});
     }
   }
   for (const Agent& a : agents) {

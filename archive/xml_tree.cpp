@@ -98,8 +98,8 @@ std::string serialize(const XmlTree& tree) {
 
 XmlDocPtr parse_file(const std::filesystem::path& file) {
   init_libxml2();
-  XmlDocPtr doc(xmlReadFile(file.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                                        XML_PARSE_NOWARNING));
+  XmlDocPtr doc(xmlReadFile(file.c_str(), nullptr,
+                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
   if (!doc) {
     throw Error(Stage::output, "bad_xml", "not well-formed XML", file.string());
   }
@@ -107,15 +107,13 @@ XmlDocPtr parse_file(const std::filesystem::path& file) {
 }
 
 std::string attr_of(const xmlNode* node, const char* name, const char* ns_uri) {
-  std::unique_ptr<xmlChar, XmlFree> value(ns_uri != nullptr
-                                               ? xmlGetNsProp(node, x(name), x(ns_uri))
-                                               : xmlGetNoNsProp(node, x(name)));
+  std::unique_ptr<xmlChar, XmlFree> value(ns_uri != nullptr ? xmlGetNsProp(node, x(name), x(ns_uri))
+                                                            : xmlGetNoNsProp(node, x(name)));
   return value ? std::string(reinterpret_cast<const char*>(value.get())) : std::string();
 }
 
 bool is_element(const xmlNode* node, const char* name) {
-  return node != nullptr && node->type == XML_ELEMENT_NODE &&
-         xmlStrcmp(node->name, x(name)) == 0;
+  return node != nullptr && node->type == XML_ELEMENT_NODE && xmlStrcmp(node->name, x(name)) == 0;
 }
 
 } // namespace sohoa::archive

@@ -67,8 +67,8 @@ std::vector<std::string> validate_against_xsd(const std::filesystem::path& xml,
     errors.insert(errors.begin(), "cannot parse the schema " + xsd.string());
     return errors;
   }
-  XmlDocPtr doc(xmlReadFile(xml.c_str(), nullptr,
-                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  XmlDocPtr doc(
+      xmlReadFile(xml.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
   if (!doc) {
     return {"not well-formed XML"};
   }

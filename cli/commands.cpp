@@ -184,6 +184,7 @@ int run_command(const std::vector<std::string>& args) {
      "2b, or 3b to embed the document record")
     ("image-mode", po::value<std::string>()->default_value("mrc"),
      "page images: mrc (text mask over a 200 dpi background), jpeg, or lossless")
+    ("hocr", po::bool_switch(), "also write <document_id>.hocr beside the ALTO file")
     ("force", po::bool_switch(), "redo dossiers already complete")
     ("no-post-correct", po::bool_switch(),
      "keep OCR words as read (no Vietnamese lexicon correction)")
@@ -224,6 +225,7 @@ int run_command(const std::vector<std::string>& args) {
   }
   config.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
   config.image_mode = image_mode(vm["image-mode"].as<std::string>());
+  config.hocr = vm["hocr"].as<bool>();
   config.force = vm["force"].as<bool>();
   config.post_correct = !vm["no-post-correct"].as<bool>();
   config.limits.max_pixels_per_page = vm["max-pixels"].as<long long>();

@@ -15,13 +15,12 @@ namespace po = boost::program_options;
 int package_command(const std::vector<std::string>& args) {
   po::options_description main("sohoa package OUT/<dossier_id> --out SIP_DIR [--format eark]\n"
                                "sohoa package --check SIP_DIR");
-  main.add_options()
-    ("help,h", "this help")
-    ("dossier", po::value<std::string>(), "a dossier's output folder of a complete run")
-    ("out,o", po::value<std::string>(), "the package folder to create (absent or empty)")
-    ("format", po::value<std::string>()->default_value("eark"), "eark: E-ARK CSIP/SIP")
-    ("check", po::value<std::string>(), "check a package: checksums, listed files, schemas")
-    ("xsd", po::value<std::string>(), "folder of the METS/PREMIS schemas (default: bundled)");
+  main.add_options()("help,h", "this help")("dossier", po::value<std::string>(),
+                                            "a dossier's output folder of a complete run")(
+      "out,o", po::value<std::string>(), "the package folder to create (absent or empty)")(
+      "format", po::value<std::string>()->default_value("eark"), "eark: E-ARK CSIP/SIP")(
+      "check", po::value<std::string>(), "check a package: checksums, listed files, schemas")(
+      "xsd", po::value<std::string>(), "folder of the METS/PREMIS schemas (default: bundled)");
   po::positional_options_description positional;
   positional.add("dossier", 1);
   po::variables_map vm;

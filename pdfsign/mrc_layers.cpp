@@ -41,7 +41,7 @@ cv::Mat paper_level(const cv::Mat& grey, double dpi) {
   constexpr double scale = 0.25;
   cv::Mat small;
   cv::resize(grey, small, {}, scale, scale, cv::INTER_AREA);
-  const int k = odd_at_least_3(dpi * scale * 0.1);  // a tenth of an inch
+  const int k = odd_at_least_3(dpi * scale * 0.1); // a tenth of an inch
   cv::dilate(small, small, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
   cv::blur(small, small, {k, k});
   cv::Mat level;

@@ -8,18 +8,18 @@
 namespace sohoa::pdf {
 
 struct InkMask {
-  cv::Mat mask;      // CV_8UC1, page size: 0 = ink of this colour, 255 = elsewhere
-  cv::Vec3b colour;  // BGR the mask is filled with
+  cv::Mat mask;     // CV_8UC1, page size: 0 = ink of this colour, 255 = elsewhere
+  cv::Vec3b colour; // BGR the mask is filled with
 };
 
 struct MrcLayers {
-  cv::Mat background;          // CV_8UC3 or CV_8UC1 (as the page), at background_dpi
+  cv::Mat background; // CV_8UC3 or CV_8UC1 (as the page), at background_dpi
   double background_dpi = 0;
-  std::vector<InkMask> masks;  // disjoint; empty when the page holds no text-like ink
+  std::vector<InkMask> masks; // disjoint; empty when the page holds no text-like ink
 };
 
 struct MrcOptions {
-  double background_dpi = 200;  // never below: CONTRACT.md section 7
+  double background_dpi = 200; // never below: CONTRACT.md section 7
 };
 
 // Splits an 8-bit grey or BGR page scanned at dpi. Dark, thin, neutral or blue

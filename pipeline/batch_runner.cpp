@@ -105,6 +105,7 @@ public:
     m_context.out = m_config.out;
     m_context.pdfa = m_config.pdfa;
     m_context.image_mode = m_config.image_mode;
+    m_context.hocr = m_config.hocr;
     m_context.deterministic = m_config.deterministic;
     m_context.software_version = sohoa::software_version();
     m_report = std::make_unique<BatchReport>(m_config.out / "batch-report.json",

@@ -4,6 +4,7 @@
 #include "core/hash.hpp"
 #include "imaging/cleanup.hpp"
 #include "ocr/alto.hpp"
+#include "ocr/hocr.hpp"
 #include "forms/record_validation.hpp"
 #include "pdfsign/pdfa_writer.hpp"
 #include "pipeline/clock.hpp"
@@ -298,11 +299,18 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     alto_info.page_dpi.push_back(page.dpi);
   }
   write_file_atomic(alto_path, ocr::to_alto(texts, alto_info));
+  const fs::path hocr_path = dir / (id + ".hocr");
+  if (context.hocr) {
+    write_file_atomic(hocr_path, ocr::to_hocr(texts, alto_info));
+  }
   write_file_atomic(json_path, record_json);
 
   outcome.outputs.push_back(digest_of(pdf_path, pdf_path.filename().string()));
   outcome.outputs.push_back(digest_of(json_path, json_path.filename().string()));
   outcome.outputs.push_back(digest_of(alto_path, alto_path.filename().string()));
+  if (context.hocr) {
+    outcome.outputs.push_back(digest_of(hocr_path, hocr_path.filename().string()));
+  }
   outcome.status = status_for(record.forms);
   return outcome;
 }

@@ -87,6 +87,7 @@ struct RunContext {
   sign::SignOptions sign_options;
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
   pdf::ImageMode image_mode = pdf::ImageMode::mrc;
+  bool hocr = false;                            // also write <document_id>.hocr
   bool deterministic = false;
   std::string software_version;
 };

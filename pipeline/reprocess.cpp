@@ -236,7 +236,10 @@ private:
         DocumentOutcome fresh;
         fresh.document_id = id;
         fresh.inputs = inputs;
-        fresh = write_document(m_context, dossier, index, std::move(pages), std::move(fresh));
+        // A document written with --hocr keeps its hOCR file, rewritten with the rest.
+        RunContext context = m_context;
+        context.hocr = fs::exists(dir / (id + ".hocr"));
+        fresh = write_document(context, dossier, index, std::move(pages), std::move(fresh));
         m_log.info(dossier.id + "/" + id + ": rebuilt (" + fresh.doc_type + ")");
         return fresh;
       }

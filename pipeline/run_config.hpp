@@ -31,6 +31,7 @@ struct RunConfig {
   double default_dpi = 300;
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
   pdf::ImageMode image_mode = pdf::ImageMode::mrc;
+  bool hocr = false;                     // <document_id>.hocr beside the ALTO file
   SigningConfig signing;
   bool force = false;
   std::filesystem::path schemas_dir;     // empty: the installed/bundled schemas/

@@ -1,6 +1,7 @@
 // The archival path end to end: `sohoa run` in the mrc (default) and lossless
 // image modes, `reprocess` rebuilding mrc PDFs, and `sohoa package` / `--check`
 // of a dossier's output.
+#include "core/hash.hpp"
 #include "e2e_support.hpp"
 #include "pdfsign/pdfa_check.hpp"
 
@@ -53,7 +54,7 @@ TEST_CASE("mrc and lossless runs, reprocess of mrc output, and an E-ARK package 
   const auto set = generate(dir / "gen", 21, 1, "mixed", "png,jpeg,tiff-lzw");
   const auto mrc = dir / "out-mrc";
   const auto lossless = dir / "out-lossless";
-  auto r = run_sohoa({"run", set.input.string(), "--out", mrc.string(), "--jobs", "2"});
+  auto r = run_sohoa({"run", set.input.string(), "--out", mrc.string(), "--jobs", "2", "--hocr"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   r = run_sohoa({"run", set.input.string(), "--out", lossless.string(), "--jobs", "2",
@@ -66,8 +67,8 @@ TEST_CASE("mrc and lossless runs, reprocess of mrc output, and an E-ARK package 
   check_pdfa_2b(mrc_pdfs);
   check_pdfa_2b(lossless_pdfs);
   CHECK(total_bytes(mrc_pdfs) * 5 < total_bytes(lossless_pdfs));
-  r = run_sohoa({"run", set.input.string(), "--out", (dir / "bad").string(), "--image-mode",
-                 "png"});
+  r = run_sohoa(
+      {"run", set.input.string(), "--out", (dir / "bad").string(), "--image-mode", "png"});
   CHECK(r.exit_code == 2);
 
   // The package of the dossier: checked clean, then a changed byte is caught.
@@ -78,6 +79,24 @@ TEST_CASE("mrc and lossless runs, reprocess of mrc output, and an E-ARK package 
     }
   }
   REQUIRE(!dossier.empty());
+  // --hocr: every document has its hOCR file, listed with its hash in the manifest.
+  const auto check_hocr_listed = [&] {
+    const auto manifest = read_json(dossier / "manifest.json");
+    for (const auto& doc : manifest["documents"]) {
+      const std::string name = doc["document_id"].get<std::string>() + ".hocr";
+      CAPTURE(name);
+      bool listed = false;
+      for (const auto& out : doc["outputs"]) {
+        if (out["name"] == name) {
+          listed = true;
+          CHECK(out["sha256"] == sohoa::sha256_file(dossier / name));
+          CHECK(slurp(dossier / name).find("class=\"ocrx_word\"") != std::string::npos);
+        }
+      }
+      CHECK(listed);
+    }
+  };
+  check_hocr_listed();
   const auto sip = dir / "sip";
   r = run_sohoa({"package", dossier.string(), "--out", sip.string(), "--format", "eark"});
   INFO(r.out);
@@ -110,4 +129,5 @@ TEST_CASE("mrc and lossless runs, reprocess of mrc output, and an E-ARK package 
     CAPTURE(f.string());
     CHECK(sohoa::pdf::pdfa_ok(sohoa::pdf::check_pdfa(f, 3)));
   }
+  check_hocr_listed();
 }

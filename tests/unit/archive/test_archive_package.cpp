@@ -35,8 +35,10 @@ fs::path make_dossier_output(const fs::path& out, bool signed_pdf = false) {
       {"to-khai", "birth_registration_form"}, {"quyet-dinh", "administrative_decision"}};
   for (const auto& [id, type] : docs) {
     write_file_atomic(dir / (id + ".pdf"), "%PDF-1.7\n% a page of " + id + "\n%%EOF\n");
-    nlohmann::json record = {{"schema", "sohoa.document/1"}, {"document_id", id},
-                             {"doc_type", type}, {"fields", nlohmann::json::object()}};
+    nlohmann::json record = {{"schema", "sohoa.document/1"},
+                             {"document_id", id},
+                             {"doc_type", type},
+                             {"fields", nlohmann::json::object()}};
     if (type == "administrative_decision") {
       record["fields"]["document_number"] = {{"value", "181/QĐ-UBND"}};
       record["fields"]["issued_date"] = {{"value", "2025-11-10"}};
@@ -44,36 +46,52 @@ fs::path make_dossier_output(const fs::path& out, bool signed_pdf = false) {
       record["fields"]["summary"] = {{"value", "Về việc <cấp> phép & đăng ký"}};
     }
     write_file_atomic(dir / (id + ".json"), record.dump(2));
-    nlohmann::json d = {{"document_id", id}, {"status", "ok"}, {"doc_type", type}, {"pages", 2},
+    nlohmann::json d = {{"document_id", id},
+                        {"status", "ok"},
+                        {"doc_type", type},
+                        {"pages", 2},
                         {"outputs", {digest(dir / (id + ".pdf")), digest(dir / (id + ".json"))}}};
     if (signed_pdf) {
       d["signature"] = {{"level", "PAdES-B-T"}, {"signing_time", "2026-11-22T10:00:05+07:00"}};
     }
     documents.push_back(d);
   }
-  documents.push_back({{"document_id", "hong"}, {"status", "failed"}, {"doc_type", "unknown"},
-                       {"pages", 0}, {"outputs", nlohmann::json::array()},
+  documents.push_back({{"document_id", "hong"},
+                       {"status", "failed"},
+                       {"doc_type", "unknown"},
+                       {"pages", 0},
+                       {"outputs", nlohmann::json::array()},
                        {"reason", "cannot decode"}});
   nlohmann::json manifest = {
       {"schema", "sohoa.manifest/1"},
       {"complete", true},
       {"dossier_id", k_code},
       {"dossier",
-       {{"dossier_code", k_code}, {"procedure_code", "1.001193"}, {"agency_code", "000.00.16.H29"},
-        {"agency_name", "UBND phường Bến Nghé"}, {"officer", "Trần Thị B"}}},
+       {{"dossier_code", k_code},
+        {"procedure_code", "1.001193"},
+        {"agency_code", "000.00.16.H29"},
+        {"agency_name", "UBND phường Bến Nghé"},
+        {"officer", "Trần Thị B"}}},
       {"archival",
-       {{"file_code", k_code}, {"confidence_level", "02"}, {"paper_file_code", k_code},
-        {"language", "vi"}, {"total_documents", 3}, {"page_amount", 4}}},
+       {{"file_code", k_code},
+        {"confidence_level", "02"},
+        {"paper_file_code", k_code},
+        {"language", "vi"},
+        {"total_documents", 3},
+        {"page_amount", 4}}},
       {"started_at", "2026-11-22T10:00:00+07:00"},
       {"finished_at", "2026-11-22T10:00:09+07:00"},
       {"software", {{"name", "sohoa"}, {"version", "0.1.0"}}},
       {"pdfa", "2b"},
       {"engines",
-       {{"tesseract", "5.3.0"}, {"leptonica", "1.82.0"}, {"opencv", "4.6.0"}, {"podofo", "0.9.8"},
+       {{"tesseract", "5.3.0"},
+        {"leptonica", "1.82.0"},
+        {"opencv", "4.6.0"},
+        {"podofo", "0.9.8"},
         {"openssl", "OpenSSL 3.0"},
         {"language_data", {{{"language", "vie"}, {"file", "vie.traineddata"}, {"sha256", "ab"}}}}}},
-      {"signer", signed_pdf ? nlohmann::json{{"subject", "CN=UBND phường Bến Nghé"}}
-                            : nlohmann::json()},
+      {"signer",
+       signed_pdf ? nlohmann::json{{"subject", "CN=UBND phường Bến Nghé"}} : nlohmann::json()},
       {"documents", documents}};
   write_file_atomic(dir / "manifest.json", manifest.dump(2));
   return dir;
@@ -112,11 +130,12 @@ TEST_CASE("a dossier output becomes an E-ARK SIP whose METS and PREMIS are schem
   ScratchDir dir("archive-sip");
   for (const bool signed_pdf : {false, true}) {
     CAPTURE(signed_pdf);
-    const fs::path dossier = make_dossier_output(dir / (signed_pdf ? "signed" : "plain"), signed_pdf);
+    const fs::path dossier =
+        make_dossier_output(dir / (signed_pdf ? "signed" : "plain"), signed_pdf);
     const fs::path sip = dir / (signed_pdf ? "sip-signed" : "sip");
     const auto summary = archive::write_eark_sip(options_for(dossier, sip));
     CHECK(summary.file_code == k_code);
-    CHECK(summary.documents == 2);  // the failed one has no PDF
+    CHECK(summary.documents == 2); // the failed one has no PDF
     CHECK(summary.files == 4);
 
     const std::string code = k_code;
@@ -150,7 +169,7 @@ TEST_CASE("a dossier output becomes an E-ARK SIP whose METS and PREMIS are schem
     CHECK(premis.find("digitization") != std::string::npos);
     CHECK(premis.find("optical character recognition") != std::string::npos);
     CHECK((premis.find("digital signature generation") != std::string::npos) == signed_pdf);
-    CHECK(premis.find("5.3.0") != std::string::npos);  // the OCR engine's version
+    CHECK(premis.find("5.3.0") != std::string::npos); // the OCR engine's version
     const std::string description = read_file(sip / "metadata/descriptive" / (code + ".xml"));
     CHECK(description.find("<confidenceLevel>02</confidenceLevel>") != std::string::npos);
     CHECK(description.find("<paperFileCode>" + code + "</paperFileCode>") != std::string::npos);

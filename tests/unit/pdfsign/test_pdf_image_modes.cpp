@@ -116,7 +116,7 @@ TEST_CASE("the mrc masks hold the text pixels in their ink colours, not the seal
   for (const auto& m : layers.masks) {
     cv::Mat in_mask;
     cv::compare(m.mask, 0, in_mask, cv::CMP_EQ);
-    CHECK(cv::countNonZero(in_mask & ink) == 0);  // masks are disjoint
+    CHECK(cv::countNonZero(in_mask & ink) == 0); // masks are disjoint
     ink |= in_mask;
   }
   // Text pixels: dark and neutral (the words are drawn in (30, 30, 30)).
