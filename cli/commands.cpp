@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/package_command.hpp"
 #include "core/build_info.hpp"
 #include "core/error.hpp"
 #include "pdfsign/verify.hpp"
@@ -41,6 +42,9 @@ Usage:
                                              put a batch's dossiers on the work queue
   sohoa worker --queue redis://... --ledger postgresql://... --out OUT [options]
                                              digitize dossiers from the queue
+  sohoa package OUT/<dossier_id> --out SIP_DIR [--format eark]
+                                             an E-ARK submission package of one dossier
+  sohoa package --check SIP_DIR              its checksums and schemas
   sohoa --help | --version
   sohoa COMMAND --help                       the options of one command
 
@@ -168,6 +172,13 @@ pdf::PdfAPart pdfa_part(const std::string& value) {
   throw UsageError("--pdfa takes 2b or 3b, not '" + value + "'");
 }
 
+pdf::ImageMode image_mode(const std::string& value) {
+  if (const auto mode = pdf::image_mode_from_name(value)) {
+    return *mode;
+  }
+  throw UsageError("--image-mode takes mrc, jpeg or lossless, not '" + value + "'");
+}
+
 po::variables_map parse(const po::options_description& visible,
                         const po::positional_options_description& positional,
                         const std::vector<std::string>& args) {
@@ -188,6 +199,9 @@ po::options_description processing_options() {
     ("dpi", po::value<double>()->default_value(300), "resolution assumed when a file has none")
     ("pdfa", po::value<std::string>()->default_value("2b"),
      "2b, or 3b to embed the document record")
+    ("image-mode", po::value<std::string>()->default_value("mrc"),
+     "page images: mrc (text mask over a 200 dpi background), jpeg, or lossless")
+    ("hocr", po::bool_switch(), "also write <document_id>.hocr beside the ALTO file")
     ("no-post-correct", po::bool_switch(),
      "keep OCR words as read (no Vietnamese lexicon correction)")
     ("max-pixels", po::value<long long>()->default_value(200'000'000),
@@ -213,6 +227,8 @@ pipeline::RunConfig processing_config(const po::variables_map& vm) {
     throw UsageError("--dpi takes 50 to 2400");
   }
   config.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
+  config.image_mode = image_mode(vm["image-mode"].as<std::string>());
+  config.hocr = vm["hocr"].as<bool>();
   config.post_correct = !vm["no-post-correct"].as<bool>();
   config.limits.max_pixels_per_page = vm["max-pixels"].as<long long>();
   config.limits.max_pages_per_document = vm["max-pages"].as<int>();
@@ -332,7 +348,9 @@ int reprocess_command(const std::vector<std::string>& args) {
     ("help,h", "this help")
     ("out", po::value<std::string>(), "output folder of an earlier run")
     ("resign", po::bool_switch(), "add a new signature (renewed certificate, B-LTA renewal)")
-    ("pdfa", po::value<std::string>()->default_value("2b"), "2b or 3b for rebuilt PDFs");
+    ("pdfa", po::value<std::string>()->default_value("2b"), "2b or 3b for rebuilt PDFs")
+    ("image-mode", po::value<std::string>()->default_value("mrc"),
+     "page images of rebuilt PDFs: mrc, jpeg or lossless");
   main.add(signing_options()).add(output_options());
   po::positional_options_description positional;
   positional.add("out", 1);
@@ -355,6 +373,7 @@ int reprocess_command(const std::vector<std::string>& args) {
     throw UsageError("--resign needs a signer (--sign-cert/--sign-key, --sign-p12 or --pkcs11-uri)");
   }
   config.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
+  config.image_mode = image_mode(vm["image-mode"].as<std::string>());
   config.output = output_config(vm);
   config.deterministic = deterministic_mode();
   pipeline::Logger log(std::cerr, config.output);
@@ -649,8 +668,12 @@ int sohoa_main(int argc, char** argv) {
     if (command == "worker") {
       return worker_command(args);
     }
+    if (command == "package") {
+      return package_command(args);
+    }
     throw UsageError("unknown command '" + command +
-                     "' (run, verify, reprocess, watch, scan, serve, report, enqueue, worker; see --help)");
+                     "' (run, verify, reprocess, watch, scan, serve, report, enqueue, worker, "
+                     "package; see --help)");
   } catch (const UsageError& e) {
     std::cerr << "sohoa: error: " << e.what() << '\n';
   } catch (const po::error& e) {

@@ -3,90 +3,19 @@
 #include "ocr/alto_format.hpp"
 #include "ocr/engine.hpp"
 #include "ocr/unicode.hpp"
-#include <libxml/xmlwriter.h>
-#include <memory>
+#include "ocr/xml_text_writer.hpp"
 
 namespace sohoa::ocr {
 namespace {
 
-struct XmlBufferFree {
-  void operator()(xmlBuffer* buffer) const { xmlBufferFree(buffer); }
-};
-struct XmlWriterFree {
-  void operator()(xmlTextWriter* writer) const { xmlFreeTextWriter(writer); }
-};
-
-const xmlChar* x(const char* s) {
-  return reinterpret_cast<const xmlChar*>(s);
-}
-
-// XML 1.0 cannot carry C0 controls other than tab, LF and CR, even escaped; OCR
-// text has no use for them. Ill-formed UTF-8 becomes U+FFFD through to_nfc.
-std::string xml_safe(std::string_view text) {
-  std::string out = to_nfc(text);
-  std::erase_if(out, [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 && u != '\t' && u != '\n' && u != '\r';
-  });
-  return out;
-}
-
-// A thin layer over xmlTextWriter: every call checked, attributes escaped by libxml2.
-class Writer {
-public:
-  Writer() : m_buffer(xmlBufferCreate()) {
-    if (m_buffer) {
-      m_writer.reset(xmlNewTextWriterMemory(m_buffer.get(), 0));
-    }
-    if (!m_writer) {
-      fail("cannot create the XML writer");
-    }
-    xmlTextWriterSetIndent(m_writer.get(), 1);
-    xmlTextWriterSetIndentString(m_writer.get(), x("  "));
-  }
-
-  void start_document() {
-    check(xmlTextWriterStartDocument(m_writer.get(), "1.0", "UTF-8", nullptr));
-  }
-  void start(const char* name) { check(xmlTextWriterStartElement(m_writer.get(), x(name))); }
-  void end() { check(xmlTextWriterEndElement(m_writer.get())); }
-  void attr(const char* name, const std::string& value) {
-    check(xmlTextWriterWriteAttribute(m_writer.get(), x(name), x(xml_safe(value).c_str())));
-  }
-  void attr(const char* name, int value) { attr(name, std::to_string(value)); }
-  void element(const char* name, const std::string& text) {
-    check(xmlTextWriterWriteElement(m_writer.get(), x(name), x(xml_safe(text).c_str())));
-  }
-
-  std::string finish() {
-    check(xmlTextWriterEndDocument(m_writer.get()));
-    m_writer.reset(); // flushes into the buffer
-    return std::string(reinterpret_cast<const char*>(xmlBufferContent(m_buffer.get())),
-                       static_cast<std::size_t>(xmlBufferLength(m_buffer.get())));
-  }
-
-private:
-  [[noreturn]] static void fail(const std::string& what) {
-    throw Error(Stage::ocr, "alto_write_failed", "writing ALTO: " + what);
-  }
-  static void check(int rc) {
-    if (rc < 0) {
-      fail("libxml2 writer error");
-    }
-  }
-
-  std::unique_ptr<xmlBuffer, XmlBufferFree> m_buffer;
-  std::unique_ptr<xmlTextWriter, XmlWriterFree> m_writer;
-};
-
-void write_box(Writer& w, const Box& box) {
+void write_box(XmlTextWriter& w, const Box& box) {
   w.attr("HPOS", box.x);
   w.attr("VPOS", box.y);
   w.attr("WIDTH", box.w);
   w.attr("HEIGHT", box.h);
 }
 
-void write_description(Writer& w, const AltoInfo& info) {
+void write_description(XmlTextWriter& w, const AltoInfo& info) {
   w.start("Description");
   w.element("MeasurementUnit", "pixel");
   w.start("sourceImageInformation");
@@ -109,7 +38,7 @@ void write_description(Writer& w, const AltoInfo& info) {
   w.end();
 }
 
-void write_line(Writer& w, const OcrLine& line, const std::string& id) {
+void write_line(XmlTextWriter& w, const OcrLine& line, const std::string& id) {
   w.start("TextLine");
   w.attr("ID", id);
   write_box(w, line.box);
@@ -134,7 +63,7 @@ void write_line(Writer& w, const OcrLine& line, const std::string& id) {
   w.end();
 }
 
-void write_page(Writer& w, const PageText& page, int number) {
+void write_page(XmlTextWriter& w, const PageText& page, int number) {
   const std::string page_id = "P" + std::to_string(number);
   w.start("Page");
   w.attr("ID", page_id);
@@ -179,7 +108,7 @@ void write_page(Writer& w, const PageText& page, int number) {
 
 std::string to_alto(const std::vector<PageText>& pages, const AltoInfo& info) {
   alto::init_libxml2_once();
-  Writer w;
+  XmlTextWriter w("alto_write_failed", "writing ALTO");
   w.start_document();
   w.start("alto");
   w.attr("xmlns", alto::k_namespace);

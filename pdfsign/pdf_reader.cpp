@@ -8,6 +8,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -386,6 +387,108 @@ private:
   const PdfReadLimits& m_limits;
 };
 
+// A page drawn as image masks over a background image (mixed raster content,
+// as sohoa's mrc mode and other archival tools write it): the masks painted in
+// their fill colours over the background, at the masks' resolution. nullopt
+// when the page draws no image mask, or something else than plain images.
+std::optional<RasterPage> compose_masked(const Reader& reader, PdfPage* page, int page_index) {
+  const PdfObject* xobjects = reader.key(page->GetResources(), "XObject");
+  if (xobjects == nullptr || !xobjects->IsDictionary()) {
+    return std::nullopt;
+  }
+  struct Drawn {
+    const PdfObject* image;
+    cv::Vec3b colour;  // BGR fill colour when it is a mask
+    bool mask;
+  };
+  std::vector<Drawn> drawn;
+  std::vector<cv::Vec3b> fill_stack{{0, 0, 0}};
+  std::vector<double> operands;
+  std::string last_name;
+  PdfContentsTokenizer tokenizer(page);
+  EPdfContentsType type;
+  const char* keyword = nullptr;
+  PdfVariant value;
+  const auto level = [](double v) {
+    return static_cast<unsigned char>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+  };
+  while (tokenizer.ReadNext(type, keyword, value)) {
+    if (type == ePdfContentsType_Variant) {
+      if (value.IsNumber() || value.IsReal()) {
+        operands.push_back(value.GetReal());
+      } else if (value.IsName()) {
+        last_name = value.GetName().GetName();
+      }
+      continue;
+    }
+    if (type != ePdfContentsType_Keyword) {
+      return std::nullopt;  // inline images: not a layered page
+    }
+    const std::string op = keyword;
+    if (op == "q") {
+      fill_stack.push_back(fill_stack.back());
+    } else if (op == "Q" && fill_stack.size() > 1) {
+      fill_stack.pop_back();
+    } else if (op == "rg" && operands.size() >= 3) {
+      const auto n = operands.size();
+      fill_stack.back() = {level(operands[n - 1]), level(operands[n - 2]), level(operands[n - 3])};
+    } else if (op == "g" && !operands.empty()) {
+      const auto v = level(operands.back());
+      fill_stack.back() = {v, v, v};
+    } else if (op == "Do") {
+      const PdfObject* x = reader.key(xobjects, last_name.c_str());
+      const PdfObject* subtype = reader.key(x, "Subtype");
+      if (subtype == nullptr || !subtype->IsName() || subtype->GetName() != PdfName("Image")) {
+        return std::nullopt;
+      }
+      if (drawn.size() >= 64) {
+        return std::nullopt;  // a page made of many small images is no layered scan
+      }
+      drawn.push_back({x, fill_stack.back(), reader.bool_key(x, "ImageMask", false)});
+    }
+    operands.clear();
+  }
+  const auto is_mask = [](const Drawn& d) { return d.mask; };
+  if (std::none_of(drawn.begin(), drawn.end(), is_mask)) {
+    return std::nullopt;
+  }
+  cv::Size size;
+  for (const Drawn& d : drawn) {
+    if (d.mask) {
+      size.width = std::max(size.width, static_cast<int>(reader.int_key(d.image, "Width", 0)));
+      size.height = std::max(size.height, static_cast<int>(reader.int_key(d.image, "Height", 0)));
+    }
+  }
+  RasterPage out;
+  out.kind = ColourKind::grey;
+  cv::Mat canvas(size, CV_8UC3, cv::Scalar::all(255));
+  for (const Drawn& d : drawn) {
+    cv::Mat pixels = reader.decode(d.image, page_index).pixels;
+    if (pixels.size() != size) {
+      cv::resize(pixels, pixels, size, 0, 0, d.mask ? cv::INTER_NEAREST : cv::INTER_LINEAR);
+    }
+    if (d.mask) {
+      cv::Mat paint;
+      cv::compare(pixels, 0, paint, cv::CMP_EQ);
+      canvas.setTo(cv::Scalar(d.colour[0], d.colour[1], d.colour[2]), paint);
+      if (d.colour[0] != d.colour[1] || d.colour[1] != d.colour[2]) {
+        out.kind = ColourKind::colour;
+      }
+    } else if (pixels.channels() == 1) {
+      cv::cvtColor(pixels, canvas, cv::COLOR_GRAY2BGR);
+    } else {
+      canvas = pixels;
+      out.kind = ColourKind::colour;
+    }
+  }
+  if (out.kind == ColourKind::grey) {
+    cv::cvtColor(canvas, out.pixels, cv::COLOR_BGR2GRAY);
+  } else {
+    out.pixels = canvas;
+  }
+  return out;
+}
+
 bool mentions_encrypt(const std::filesystem::path& file) {
   std::FILE* f = std::fopen(file.c_str(), "rb");
   if (f == nullptr) {
@@ -559,7 +662,10 @@ RasterPage PdfPageImages::page(int page_index) const {
       throw reader.fail("not_image_only", "the page holds no image: not a scanned PDF",
                         page_index);
     }
-    RasterPage raster = reader.decode(best, page_index);
+    // A page drawn as image masks over a background (our own mrc output) is read
+    // back as it shows, masks painted; any other page by its largest image.
+    std::optional<RasterPage> layered = compose_masked(reader, page, page_index);
+    RasterPage raster = layered ? std::move(*layered) : reader.decode(best, page_index);
     const int rotation = ((page->GetRotation() % 360) + 360) % 360;
     if (rotation == 90) {
       cv::rotate(raster.pixels, raster.pixels, cv::ROTATE_90_CLOCKWISE);

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "pdfsign/image_encode.hpp"
+#include "pdfsign/mrc_layers.hpp"
 #include "pdfsign/podofo_util.hpp"
 #include "pdfsign/text_layer.hpp"
 #include "pdfsign/xmp.hpp"
@@ -46,37 +47,70 @@ std::string uuid_from(const std::string& seed) {
          h.substr(16, 4) + "-" + h.substr(20, 12);
 }
 
-using EncodedImage = EncodedPageImage;
+using Encoding = ImageEncoding;
 
-EncodedImage encode_page_image(const PdfPageInput& page, int jpeg_quality, int index) {
+cv::Mat as_grey(const cv::Mat& img) {
+  if (img.channels() == 1) {
+    return img;
+  }
+  cv::Mat grey;
+  cv::cvtColor(img, grey, cv::COLOR_BGR2GRAY);
+  return grey;
+}
+
+EncodedImage bitonal_image(const cv::Mat& img) {
+  // Anything not ink is paper: threshold keeps a stray grey value honest.
+  cv::Mat bw;
+  cv::compare(as_grey(img), 128, bw, cv::CMP_GE);
+  return {encode_ccitt_g4(bw), img.cols, img.rows, Encoding::ccitt, true, false, {}};
+}
+
+EncodedImage jpeg_image(const cv::Mat& img, bool grey, int quality) {
+  const cv::Mat pixels = grey ? as_grey(img) : img;
+  return {encode_jpeg(pixels, quality), img.cols, img.rows, Encoding::dct,
+          pixels.channels() == 1, false, {}};
+}
+
+// Interleaved samples as PDF wants them: RGB order, rows packed.
+EncodedImage flate_image(const cv::Mat& img, bool grey) {
+  cv::Mat pixels;
+  if (grey) {
+    pixels = as_grey(img).clone();
+  } else {
+    cv::cvtColor(img, pixels, cv::COLOR_BGR2RGB);  // a new buffer: the page stays as given
+  }
+  std::string samples(reinterpret_cast<const char*>(pixels.data),
+                      pixels.total() * pixels.elemSize());
+  return {std::move(samples), img.cols, img.rows, Encoding::flate, pixels.channels() == 1, false,
+          {}};
+}
+
+// The images of one page, bottom first: each is drawn over the whole page.
+std::vector<EncodedImage> encode_page_images(const PdfPageInput& page,
+                                             const PdfWriteOptions& options, int index) {
   const cv::Mat& img = page.image;
   if (img.empty() || img.depth() != CV_8U || (img.channels() != 1 && img.channels() != 3)) {
     throw Error(Stage::pdf, "bad_page_image", "page image must be 8-bit grey or BGR", {}, index);
   }
-  EncodedImage out;
-  out.width = img.cols;
-  out.height = img.rows;
+  const bool grey = page.kind == ColourKind::grey || img.channels() == 1;
   if (page.kind == ColourKind::bitonal) {
-    cv::Mat grey = img;
-    if (img.channels() == 3) {
-      cv::cvtColor(img, grey, cv::COLOR_BGR2GRAY);
-    }
-    // Anything not ink is paper: threshold keeps a stray grey value honest.
-    cv::Mat bw;
-    cv::compare(grey, 128, bw, cv::CMP_GE);
-    out.bytes = encode_ccitt_g4(bw);
-    out.ccitt = true;
-    out.grey = true;
-    return out;
+    return {bitonal_image(img)};  // G4 is already an ink mask at full resolution
   }
-  if (page.kind == ColourKind::grey && img.channels() == 3) {
-    cv::Mat tmp;
-    cv::cvtColor(img, tmp, cv::COLOR_BGR2GRAY);
-    out.bytes = encode_jpeg(tmp, jpeg_quality);
-  } else {
-    out.bytes = encode_jpeg(img, jpeg_quality);
+  switch (options.image_mode) {
+  case ImageMode::jpeg:
+    return {jpeg_image(img, grey, options.jpeg_quality)};
+  case ImageMode::lossless:
+    return {flate_image(img, grey)};
+  case ImageMode::mrc:
+    break;
   }
-  out.grey = page.kind == ColourKind::grey || img.channels() == 1;
+  const MrcLayers layers = split_mrc(grey ? as_grey(img) : img, page.dpi);
+  std::vector<EncodedImage> out;
+  out.push_back(jpeg_image(layers.background, grey, options.mrc_background_quality));
+  for (const InkMask& m : layers.masks) {
+    out.push_back({encode_ccitt_g4(m.mask), m.mask.cols, m.mask.rows, Encoding::ccitt, true, true,
+                   m.colour});
+  }
   return out;
 }
 
@@ -160,10 +194,15 @@ PdfObject* create_image(PdfVecObjects& objects, const EncodedImage& image) {
   d.AddKey("Subtype", PdfName("Image"));
   d.AddKey("Width", pdf_int(image.width));
   d.AddKey("Height", pdf_int(image.height));
-  d.AddKey("ColorSpace", PdfName(image.grey ? "DeviceGray" : "DeviceRGB"));
-  d.AddKey("BitsPerComponent", pdf_int(image.ccitt ? 1 : 8));
-  set_raw_stream(obj, image.bytes);
-  if (image.ccitt) {
+  if (image.mask) {
+    d.AddKey("ImageMask", PdfVariant(true));
+  } else {
+    d.AddKey("ColorSpace", PdfName(image.grey ? "DeviceGray" : "DeviceRGB"));
+  }
+  d.AddKey("BitsPerComponent", pdf_int(image.encoding == Encoding::ccitt ? 1 : 8));
+  switch (image.encoding) {
+  case Encoding::ccitt: {
+    set_raw_stream(obj, image.bytes);
     d.AddKey("Filter", PdfName("CCITTFaxDecode"));
     PdfDictionary parms;
     parms.AddKey("K", pdf_int(-1));
@@ -171,10 +210,37 @@ PdfObject* create_image(PdfVecObjects& objects, const EncodedImage& image) {
     parms.AddKey("Rows", pdf_int(image.height));
     parms.AddKey("BlackIs1", PdfVariant(false));
     d.AddKey("DecodeParms", parms);
-  } else {
+    break;
+  }
+  case Encoding::dct:
+    set_raw_stream(obj, image.bytes);
     d.AddKey("Filter", PdfName("DCTDecode"));
+    break;
+  case Encoding::flate:
+    set_flate_stream(obj, image.bytes);
+    break;
   }
   return obj;
+}
+
+// Draws the page's images over the whole page, masks in their ink colours
+// (an image mask paints the current fill colour where its samples are 0).
+std::string image_operators(const std::vector<EncodedImage>& images, double w_pt, double h_pt) {
+  std::string out;
+  char buf[200];
+  for (std::size_t k = 0; k < images.size(); ++k) {
+    const EncodedImage& img = images[k];
+    std::string fill;
+    if (img.mask) {
+      std::snprintf(buf, sizeof buf, "%.4f %.4f %.4f rg\n", img.colour[2] / 255.0,
+                    img.colour[1] / 255.0, img.colour[0] / 255.0);
+      fill = buf;
+    }
+    std::snprintf(buf, sizeof buf, "q\n%s%.4f 0 0 %.4f 0 0 cm\n/Im%zu Do\nQ\n", fill.c_str(), w_pt,
+                  h_pt, k);
+    out += buf;
+  }
+  return out;
 }
 
 void add_output_intent(PdfVecObjects& objects, PdfObject* catalog) {
@@ -270,11 +336,42 @@ void set_content_id(std::string& pdf) {
 
 } // namespace
 
-EncodedPageImage encode_page_image(const cv::Mat& image, ColourKind kind, int jpeg_quality) {
+EncodedPageImage encode_page_image(const cv::Mat& image, ColourKind kind, double dpi,
+                                   const PdfWriteOptions& options) {
   PdfPageInput page;
   page.image = image;
   page.kind = kind;
-  return encode_page_image(page, jpeg_quality, 0);
+  page.dpi = dpi;
+  EncodedPageImage encoded;
+  encoded.width = image.cols;
+  encoded.height = image.rows;
+  encoded.layers = encode_page_images(page, options, 0);
+  return encoded;
+}
+
+std::optional<ImageMode> image_mode_from_name(const std::string& name) {
+  if (name == "mrc") {
+    return ImageMode::mrc;
+  }
+  if (name == "jpeg") {
+    return ImageMode::jpeg;
+  }
+  if (name == "lossless") {
+    return ImageMode::lossless;
+  }
+  return std::nullopt;
+}
+
+std::string image_mode_name(ImageMode mode) {
+  switch (mode) {
+  case ImageMode::mrc:
+    return "mrc";
+  case ImageMode::jpeg:
+    return "jpeg";
+  case ImageMode::lossless:
+    return "lossless";
+  }
+  return "mrc";
 }
 
 std::string podofo_version() {
@@ -299,7 +396,7 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
                   "digitized_at is not an ISO 8601 date: " + metadata.digitized_at, out.string());
     }
   }
-  std::vector<std::shared_ptr<const EncodedImage>> images;
+  std::vector<std::shared_ptr<const EncodedPageImage>> images;
   std::string seed;
   for (std::size_t i = 0; i < pages.size(); ++i) {
     const auto& p = pages[i];
@@ -308,9 +405,11 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
                   static_cast<int>(i + 1));
     }
     images.push_back(p.encoded ? p.encoded
-                               : std::make_shared<const EncodedImage>(encode_page_image(
-                                     p, options.jpeg_quality, static_cast<int>(i + 1))));
-    seed += sha256_hex(images.back()->bytes);
+                               : std::make_shared<const EncodedPageImage>(encode_page_image(
+                                     p.image, p.kind, p.dpi, options)));
+    for (const EncodedImage& img : images.back()->layers) {
+      seed += sha256_hex(img.bytes);
+    }
   }
   PdfTime created = pdf_time_now();
   if (options.deterministic) {
@@ -331,25 +430,24 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
     PdfObject* font = nullptr;
     for (std::size_t i = 0; i < pages.size(); ++i) {
       const auto& p = pages[i];
-      const EncodedImage& img = *images[i];
-      const double w_pt = img.width / p.dpi * 72.0;
-      const double h_pt = img.height / p.dpi * 72.0;
+      // The page size comes from the full-resolution image (an MRC mask's size).
+      const double w_pt = images[i]->width / p.dpi * 72.0;
+      const double h_pt = images[i]->height / p.dpi * 72.0;
       PdfPage* page = doc.CreatePage(PdfRect(0, 0, w_pt, h_pt));
-      PdfObject* xobject = create_image(objects, img);
       PdfDictionary& resources = page->GetResources()->GetDictionary();
       PdfDictionary xobjects;
-      xobjects.AddKey("Im0", xobject->Reference());
+      const std::vector<EncodedImage>& layers = images[i]->layers;
+      for (std::size_t k = 0; k < layers.size(); ++k) {
+        xobjects.AddKey("Im" + std::to_string(k), create_image(objects, layers[k])->Reference());
+      }
       resources.AddKey("XObject", xobjects);
-
-      char buf[160];
-      std::snprintf(buf, sizeof buf, "q\n%.4f 0 0 %.4f 0 0 cm\n/Im0 Do\nQ\n", w_pt, h_pt);
-      std::string content = buf;
+      std::string content = image_operators(images[i]->layers, w_pt, h_pt);
       if (p.text != nullptr && p.text->word_count() > 0) {
         TextPlacement placement;
         placement.page_width_pt = w_pt;
         placement.page_height_pt = h_pt;
-        placement.image_width_px = p.text->width > 0 ? p.text->width : img.width;
-        placement.image_height_px = p.text->height > 0 ? p.text->height : img.height;
+        placement.image_width_px = p.text->width > 0 ? p.text->width : width_px;
+        placement.image_height_px = p.text->height > 0 ? p.text->height : height_px;
         const std::string text = text_layer_operators(*p.text, placement, "F1");
         if (!text.empty()) {
           if (font == nullptr) {

@@ -13,13 +13,27 @@ namespace sohoa::pdf {
 
 enum class PdfAPart { a2b, a3b };
 
-// A page image as the PDF stores it: JPEG (DCTDecode) or CCITT G4 bytes.
-struct EncodedPageImage {
-  std::string bytes;
+// How one image XObject's bytes are coded.
+enum class ImageEncoding { dct, ccitt, flate };
+
+// One image XObject of a page: the page itself, an MRC background, or an MRC ink
+// mask (an /ImageMask filled with colour).
+struct EncodedImage {
+  std::string bytes;  // encoded data; raw samples for flate (compressed on write)
   int width = 0;
   int height = 0;
-  bool ccitt = false;
+  ImageEncoding encoding = ImageEncoding::dct;
   bool grey = false;
+  bool mask = false;
+  cv::Vec3b colour;   // BGR fill of a mask
+};
+
+// A page image encoded for the PDF: its images bottom first, each drawn over the
+// whole page, and the page's size in pixels (of the full-resolution image).
+struct EncodedPageImage {
+  int width = 0;
+  int height = 0;
+  std::vector<EncodedImage> layers;
 };
 
 struct PdfPageInput {
@@ -32,9 +46,6 @@ struct PdfPageInput {
   std::shared_ptr<const EncodedPageImage> encoded;
 };
 
-// The page's image encoded as write_pdfa stores it (bitonal as G4, else JPEG of
-// `jpeg_quality`). Throws sohoa::Error(Stage::pdf, "bad_page_image").
-EncodedPageImage encode_page_image(const cv::Mat& image, ColourKind kind, int jpeg_quality);
 
 // Legal-validity metadata (CONTRACT.md section 4), written to XMP in the
 // sohoa namespace and to the Info dictionary from this one model.
@@ -63,13 +74,31 @@ struct Attachment {                 // PDF/A-3 associated file
   std::string bytes;
 };
 
+// How page images are stored (CONTRACT.md section 7).
+enum class ImageMode {
+  mrc,       // bitonal G4 ink masks in their colours over a 200 dpi JPEG background
+  jpeg,      // the page as one JPEG (G4 for bitonal pages)
+  lossless,  // the page bit for bit: G4 for bitonal, Flate otherwise
+};
+
+// "mrc", "jpeg", "lossless"; nullopt for anything else.
+std::optional<ImageMode> image_mode_from_name(const std::string& name);
+std::string image_mode_name(ImageMode mode);
+
 struct PdfWriteOptions {
   PdfAPart part = PdfAPart::a2b;
   std::optional<Attachment> attachment;  // only with a3b
+  ImageMode image_mode = ImageMode::jpeg;
   int jpeg_quality = 85;
+  int mrc_background_quality = 50;       // JPEG quality of the smoothed MRC background
   // Test mode: fixed /ID and dates so output is byte-for-byte reproducible.
   bool deterministic = false;
 };
+
+// The page's image encoded as write_pdfa stores it in `options.image_mode` (bitonal
+// pages always as G4). Throws sohoa::Error(Stage::pdf, "bad_page_image").
+EncodedPageImage encode_page_image(const cv::Mat& image, ColourKind kind, double dpi,
+                                   const PdfWriteOptions& options);
 
 // Writes the file at out (not atomically: the caller writes to a temp path).
 // Throws sohoa::Error(Stage::pdf, ...).

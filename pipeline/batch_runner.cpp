@@ -131,6 +131,8 @@ public:
     }
     m_context.out = m_config.out;
     m_context.pdfa = m_config.pdfa;
+    m_context.image_mode = m_config.image_mode;
+    m_context.hocr = m_config.hocr;
     m_context.deterministic = m_config.deterministic;
     m_context.software_version = sohoa::software_version();
     const fs::path report_file =
@@ -287,7 +289,7 @@ private:
           yield_to_counter();  // a citizen waiting at the counter goes first
           ProcessedPage page = process_page(std::move(task->raster), *engine);
           Stopwatch encode_watch;
-          compact_page(page);
+          compact_page(page, m_context.image_mode);
           const double encode_ms = encode_watch.elapsed_ms();
           std::lock_guard lock(doc.mutex);
           doc.outcome.timings.clean_ms += page.clean_ms;

@@ -5,6 +5,7 @@
 #include "core/hash.hpp"
 #include "imaging/cleanup.hpp"
 #include "ocr/alto.hpp"
+#include "ocr/hocr.hpp"
 #include "forms/record_validation.hpp"
 #include "pdfsign/pdfa_writer.hpp"
 #include "pipeline/clock.hpp"
@@ -98,12 +99,14 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   return page;
 }
 
-void compact_page(ProcessedPage& page) {
+void compact_page(ProcessedPage& page, pdf::ImageMode mode) {
   if (page.encoded || page.clean.archival.empty()) {
     return;
   }
-  page.encoded = std::make_shared<const pdf::EncodedPageImage>(
-      pdf::encode_page_image(page.clean.archival, page.clean.kind, pdf::PdfWriteOptions{}.jpeg_quality));
+  pdf::PdfWriteOptions options;
+  options.image_mode = mode;
+  page.encoded = std::make_shared<const pdf::EncodedPageImage>(pdf::encode_page_image(
+      page.clean.archival, page.clean.kind, page.clean.dpi, options));
   page.clean.archival.release();
 }
 
@@ -329,6 +332,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     }
     pdf::PdfWriteOptions options;
     options.part = context.pdfa;
+    options.image_mode = context.image_mode;
     options.deterministic = context.deterministic;
     if (context.pdfa == pdf::PdfAPart::a3b) {
       options.attachment =
@@ -369,11 +373,18 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     alto_info.page_dpi.push_back(page.dpi);
   }
   write_file_atomic(alto_path, ocr::to_alto(texts, alto_info));
+  const fs::path hocr_path = dir / (id + ".hocr");
+  if (context.hocr) {
+    write_file_atomic(hocr_path, ocr::to_hocr(texts, alto_info));
+  }
   write_file_atomic(json_path, record_json);
 
   outcome.outputs.push_back(digest_file(pdf_path, pdf_path.filename().string()));
   outcome.outputs.push_back(digest_file(json_path, json_path.filename().string()));
   outcome.outputs.push_back(digest_file(alto_path, alto_path.filename().string()));
+  if (context.hocr) {
+    outcome.outputs.push_back(digest_file(hocr_path, hocr_path.filename().string()));
+  }
   outcome.status = status_for(record.forms);
   return outcome;
 }

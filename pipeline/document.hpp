@@ -39,7 +39,7 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine);
 
 // Encodes the page's archival image for the PDF and releases the pixels.
 // Throws sohoa::Error(Stage::pdf).
-void compact_page(ProcessedPage& page);
+void compact_page(ProcessedPage& page, pdf::ImageMode mode);
 
 // True for the record issues write_document makes of pages' decoding problems
 // (damaged_page, visible_text_not_kept): they come from the inputs, not from forms, so
@@ -109,6 +109,8 @@ struct RunContext {
   std::shared_ptr<const sign::Signer> signer;   // null: unsigned
   sign::SignOptions sign_options;
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
+  pdf::ImageMode image_mode = pdf::ImageMode::mrc;
+  bool hocr = false;                            // also write <document_id>.hocr
   bool deterministic = false;
   std::string software_version;
 };

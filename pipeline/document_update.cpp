@@ -38,6 +38,7 @@ std::vector<FileDigest> rewrite_document(const RunContext& context, const Dossie
   metadata.reviewed_by = reviewer.who;
   pdf::PdfWriteOptions options;
   options.part = context.pdfa;
+  options.image_mode = context.image_mode;
   options.deterministic = context.deterministic;
   if (context.pdfa == pdf::PdfAPart::a3b) {
     options.attachment = pdf::Attachment{id + ".json", "application/json",

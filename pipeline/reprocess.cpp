@@ -129,6 +129,7 @@ public:
     }
     m_context.out = m_config.out;
     m_context.pdfa = m_config.pdfa;
+    m_context.image_mode = m_config.image_mode;
     m_context.deterministic = m_config.deterministic;
     m_context.software_version = sohoa::software_version();
 
@@ -280,7 +281,10 @@ private:
         DocumentOutcome fresh;
         fresh.document_id = id;
         fresh.inputs = inputs;
-        fresh = write_document(m_context, dossier, index, std::move(pages), std::move(fresh));
+        // A document written with --hocr keeps its hOCR file, rewritten with the rest.
+        RunContext context = m_context;
+        context.hocr = fs::exists(dir / (id + ".hocr"));
+        fresh = write_document(context, dossier, index, std::move(pages), std::move(fresh));
         m_log.info(dossier.id + "/" + id + ": rebuilt (" + fresh.doc_type + ")");
         return fresh;
       }

@@ -31,6 +31,8 @@ struct RunConfig {
   int jobs = 0;                          // 0: all cores
   double default_dpi = 300;
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
+  pdf::ImageMode image_mode = pdf::ImageMode::mrc;
+  bool hocr = false;                     // <document_id>.hocr beside the ALTO file
   SigningConfig signing;
   bool force = false;
   std::filesystem::path schemas_dir;     // empty: the installed/bundled schemas/
@@ -48,6 +50,7 @@ struct ReprocessConfig {
   SigningConfig signing;                 // used with resign
   bool resign = false;                   // add a new signature to every PDF
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
+  pdf::ImageMode image_mode = pdf::ImageMode::mrc;  // of rebuilt PDFs
   bool deterministic = false;
   OutputOptions output;
 };

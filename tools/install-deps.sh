@@ -30,6 +30,7 @@ fi
 if [ "${SOHOA_BENCH_DEPS:-0}" = 1 ]; then
   packages+=(ocrmypdf time bc)
   packages+=(ocrmypdf time bc python3)
+  packages+=(ocrmypdf time jq)
 fi
 
 missing=()
