@@ -431,8 +431,10 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
     for (std::size_t i = 0; i < pages.size(); ++i) {
       const auto& p = pages[i];
       // The page size comes from the full-resolution image (an MRC mask's size).
-      const double w_pt = images[i]->width / p.dpi * 72.0;
-      const double h_pt = images[i]->height / p.dpi * 72.0;
+      const int width_px = images[i]->width;
+      const int height_px = images[i]->height;
+      const double w_pt = width_px / p.dpi * 72.0;
+      const double h_pt = height_px / p.dpi * 72.0;
       PdfPage* page = doc.CreatePage(PdfRect(0, 0, w_pt, h_pt));
       PdfDictionary& resources = page->GetResources()->GetDictionary();
       PdfDictionary xobjects;
