@@ -18,6 +18,12 @@ constexpr double k_max_pitch_mm = 3.0;
 constexpr double k_cell_mm = 2.0;
 // The longest stretch of leader a value written over it may hide (a few words).
 constexpr double k_max_hidden_mm = 25.0;
+// Dots in a row that give a pitch to follow: where a value covers most of a
+// leader, only short runs of it show between the words.
+constexpr int k_min_seed_dots = 3;
+// A leader pieced together from such short runs needs more dots: typed stops in
+// a sentence ("mục 3..., mục 4......") may fall in phase by chance.
+constexpr int k_min_pieced_dots = 12;
 
 struct Blob {
   int label = 0;
@@ -97,6 +103,10 @@ struct Chain {
   double pitch() const { return pitch_sum / static_cast<double>(dots.size() - 1); }
 };
 
+size_t index_of(const Blob* dot, const std::vector<Blob>& dots) {
+  return static_cast<size_t>(dot - dots.data());
+}
+
 bool similar(int a, int b) { return std::abs(a - b) <= std::max(1, std::max(a, b) / 2); }
 
 // Whether `dot` continues `chain`: next on the same baseline, the same size, and
@@ -138,9 +148,14 @@ void extend_across_words(Chain& chain, const std::vector<const Blob*>& by_x,
   }
   const int w = median_of(widths);
   const int h = median_of(heights);
-  const double pitch = chain.pitch();
+  // The pitch is refined as the walk goes: the span of the dots found over the
+  // number of pitches it covers.
+  double span = std::abs(chain.dots.back()->cx - chain.dots.front()->cx);
+  double steps_total = static_cast<double>(chain.dots.size() - 1);
+  double pitch = span / steps_total;
   const double dy_limit = std::max(1.5, 0.5 * h);
-  const double phase_limit = std::max(1.5, 0.2 * pitch);
+  const double phase_limit = std::max(1.0, 0.15 * pitch);
+  double next_steps = 0;
   auto fits = [&](const Blob& d) {
     return std::abs(d.box.width - w) <= std::max(1, w * 3 / 10) &&
            std::abs(d.box.height - h) <= std::max(1, h * 3 / 10);
@@ -156,7 +171,7 @@ void extend_across_words(Chain& chain, const std::vector<const Blob*>& by_x,
       const Blob* next = nullptr;
       for (; it != by_x.end() && (*it)->cx <= hi; ++it) {
         const Blob& d = **it;
-        const auto index = static_cast<size_t>(&d - dots.data());
+        const auto index = index_of(&d, dots);
         const double dx = std::abs(d.cx - anchor->cx);
         const double steps = std::round(dx / pitch);
         if (taken[index] != 0 || std::abs(d.cy - anchor->cy) > dy_limit || !fits(d) ||
@@ -165,13 +180,17 @@ void extend_across_words(Chain& chain, const std::vector<const Blob*>& by_x,
         }
         if (next == nullptr || dx < std::abs(next->cx - anchor->cx)) {
           next = &d;
+          next_steps = steps;
         }
       }
       if (next == nullptr) {
         break;
       }
-      taken[static_cast<size_t>(next - dots.data())] = 1;
+      taken[index_of(next, dots)] = 1;
       added.push_back(next);
+      span += std::abs(next->cx - anchor->cx);
+      steps_total += next_steps;
+      pitch = span / steps_total;
       anchor = next;
     }
   }
@@ -216,10 +235,10 @@ int remove_leader_dots(cv::Mat& binary, double dpi) {
 
   // Chains grow left to right; one no dot can reach any more is closed.
   std::vector<Chain> open;
-  std::vector<Chain> leaders;
+  std::vector<Chain> seeds;
   auto close = [&](Chain& c) {
-    if (static_cast<int>(c.dots.size()) >= k_min_leader_dots) {
-      leaders.push_back(std::move(c));
+    if (static_cast<int>(c.dots.size()) >= k_min_seed_dots) {
+      seeds.push_back(std::move(c));
     }
   };
   for (const Blob* dot : free_dots) {
@@ -249,14 +268,31 @@ int remove_leader_dots(cv::Mat& binary, double dpi) {
   for (Chain& c : open) {
     close(c);
   }
+  // Longest runs first: a leader's visible pieces join the longest one. A run that
+  // does not reach k_min_leader_dots with them releases its dots.
+  std::stable_sort(seeds.begin(), seeds.end(), [](const Chain& a, const Chain& b) {
+    return a.dots.size() > b.dots.size();
+  });
   std::vector<char> taken(dots.size(), 0);
-  for (const Chain& chain : leaders) {
-    for (const Blob* d : chain.dots) {
-      taken[static_cast<size_t>(d - dots.data())] = 1;
+  std::vector<Chain> leaders;
+  for (Chain& seed : seeds) {
+    if (std::any_of(seed.dots.begin(), seed.dots.end(),
+                    [&](const Blob* d) { return taken[index_of(d, dots)] != 0; })) {
+      continue; // already part of a longer leader
     }
-  }
-  for (Chain& chain : leaders) {
-    extend_across_words(chain, free_dots, taken, dots, k_max_hidden_mm * px_per_mm);
+    for (const Blob* d : seed.dots) {
+      taken[index_of(d, dots)] = 1;
+    }
+    const int run = static_cast<int>(seed.dots.size());
+    extend_across_words(seed, free_dots, taken, dots, k_max_hidden_mm * px_per_mm);
+    const int total = static_cast<int>(seed.dots.size());
+    if (total >= (run >= k_min_leader_dots ? k_min_leader_dots : k_min_pieced_dots)) {
+      leaders.push_back(std::move(seed));
+    } else {
+      for (const Blob* d : seed.dots) {
+        taken[index_of(d, dots)] = 0;
+      }
+    }
   }
 
   int removed = 0;

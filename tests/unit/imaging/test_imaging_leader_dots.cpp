@@ -147,6 +147,13 @@ TEST_CASE("a value filled in over the leader in another font keeps its marks") {
     texts.push_back({value_x, baseline, row % 2 == 0 ? "Đặng Thị Ngọc Diệp" : "Mường, Việt Nam",
                      14, true, "DejaVu Sans"});
   }
+  // A value over nearly the whole leader: only short runs of dots show between words.
+  Text label{295, 600, "Nội dung:"};
+  texts.push_back(label);
+  leaders.push_back({label.x + width_of(label) + 10, 2240, 600});
+  texts.push_back({label.x + width_of(label) + 25, 600,
+                   "Tách hộ tại thôn Đông, xã Hải Đường, huyện Hải Hậu, tỉnh Nam Định", 12, false,
+                   "DejaVu Sans"});
   const cv::Mat text_ink = render_ink(texts, {});
   const cv::Mat leader_ink = render_ink({}, leaders);
   cv::Mat binary = ocr_image(text_ink, leader_ink);
@@ -154,8 +161,9 @@ TEST_CASE("a value filled in over the leader in another font keeps its marks") {
   remove_leader_dots(binary, k_dpi);
 
   CHECK(kept_share(text_ink, binary) == doctest::Approx(1.0));
-  // Dots under a letter are part of its blob and stay; the rest of the leader goes.
-  CHECK(kept_share(leader_ink & ~text_ink, binary) < 0.1);
+  // Dots under or touching a letter are part of its blob and stay; the rest of the
+  // leader goes.
+  CHECK(kept_share(leader_ink & ~text_ink, binary) < 0.15);
 }
 
 TEST_CASE("typed leaders of full stops go at 200 dpi too, short runs stay") {
