@@ -33,10 +33,13 @@ struct Thresholds {
 };
 
 void check_profile(const char* profile, int seed, const Thresholds& t,
-                   const std::string& layouts = "standard") {
+                   const std::string& layouts = "standard",
+                   const std::vector<std::string>& generator_options = {}) {
   ScratchDir dir(std::string("e2e-acc-") + profile + "-" + layouts);
-  const auto set = generate(dir / "gen", seed, 3, profile, "png,jpeg,tiff-g4,tiff-lzw,pdf",
-                            {"--unknown-docs", "--layouts", layouts});
+  std::vector<std::string> options = {"--unknown-docs", "--layouts", layouts};
+  options.insert(options.end(), generator_options.begin(), generator_options.end());
+  const auto set =
+      generate(dir / "gen", seed, 3, profile, "png,jpeg,tiff-g4,tiff-lzw,pdf", options);
   const auto out = dir / "out";
   const auto r = run_sohoa({"run", set.input.string(), "--out", out.string(), "--jobs", "2"});
   INFO(r.err);
@@ -81,5 +84,8 @@ TEST_CASE("accuracy on layouts the extractor was not tuned on") {
   // chip and 2024 cards, photocopies, multi-line agency and signer blocks.
   // Measured on seed 33 (mixed profile): CER 2.7 %, doc types 100 %, field F1
   // 0.91 (birth forms 0.80 the lowest type).
-  check_profile("mixed", 33, {0.05, 0.90, 0.85, 0.6}, "holdout");
+  // The held-out scan conditions (stamps, copies of copies, phone photos, low dpi,
+  // pages upside down, fills over leaders) are left out here: these floors were
+  // measured without them. sohoa-score reports them per condition.
+  check_profile("mixed", 33, {0.05, 0.90, 0.85, 0.6}, "holdout", {"--no-scan-conditions"});
 }

@@ -30,6 +30,7 @@ struct LayoutVariant {
   // resolution, ...): a stream of their own, so adding one never shifts the
   // layout draws above.
   Rng conditions{0};
+  bool conditions_enabled = true;
   std::vector<std::string> used; // holdout variants applied, in the order drawn
   std::vector<std::string> conditions_used; // scan conditions applied, in the order drawn
 

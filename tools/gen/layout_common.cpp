@@ -15,7 +15,7 @@ bool LayoutVariant::take(const std::string &variant, double p) {
 }
 
 bool LayoutVariant::take_condition(const std::string &condition, double p) {
-  if (!holdout || !conditions.chance(p)) {
+  if (!holdout || !conditions_enabled || !conditions.chance(p)) {
     return false;
   }
   conditions_used.push_back(condition);
