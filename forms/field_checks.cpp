@@ -16,6 +16,17 @@ std::optional<std::string> value_of(const FormsResult &result, const std::string
   return it->second.value;
 }
 
+std::size_t word_count(const std::string &value) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : value) {
+    const bool space = c == ' ';
+    words += !space && !in_word ? 1 : 0;
+    in_word = !space;
+  }
+  return words;
+}
+
 PersonFacts facts_for(const FieldSpec &spec, const FormsResult &result) {
   PersonFacts facts;
   facts.gender = value_of(result, spec.cross_gender);
@@ -83,7 +94,8 @@ void check_fields(const FormType &type, const FormCatalog &catalog, FormsResult 
     for (auto &f : findings) {
       result.issues.push_back({id, std::move(f.code), std::move(f.message)});
     }
-    if (!findings.empty() || field.confidence < k_review_confidence) {
+    if (!findings.empty() || field.confidence < k_review_confidence ||
+        word_count(field.value) >= k_review_min_words) {
       field.needs_review = true;
     }
   }

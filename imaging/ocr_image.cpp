@@ -2,6 +2,7 @@
 
 #include "imaging/binarize.hpp"
 #include "imaging/illumination.hpp"
+#include "imaging/leader_dots.hpp"
 #include "imaging/seal.hpp"
 
 #include <algorithm>
@@ -52,6 +53,7 @@ cv::Mat make_ocr_image(const cv::Mat& archival, ColourKind kind, double dpi,
   if (!despeckled) {
     remove_specks(ocr, speck_area_for_dpi(dpi));
   }
+  remove_leader_dots(ocr, dpi);
   return ocr;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The image OCR reads: even illumination, light denoising, Sauvola binarization,
-// red seals turned into paper, specks removed. Same geometry as the archival image.
+// red seals turned into paper, specks and dotted leaders removed. Same geometry as
+// the archival image.
 #include "core/page.hpp"
 
 #include <opencv2/core.hpp>

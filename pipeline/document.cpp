@@ -6,6 +6,7 @@
 #include "imaging/cleanup.hpp"
 #include "ocr/alto.hpp"
 #include "ocr/hocr.hpp"
+#include "forms/identifiers.hpp"
 #include "forms/record_validation.hpp"
 #include "pdfsign/pdfa_writer.hpp"
 #include "pipeline/clock.hpp"
@@ -26,6 +27,9 @@ constexpr float k_min_osd_confidence = 2.0F;
 constexpr float k_min_osd_confidence_to_try = 0.5F;
 // Mean word confidence under which a page's orientation is put in doubt.
 constexpr float k_doubtful_ocr_confidence = 0.75F;
+// A half-turned reading must beat the upright one by this much: both readings of a
+// poor scan wobble by a few points, an upside-down page reads far worse.
+constexpr float k_min_confidence_gain_to_turn = 0.05F;
 
 bool reads_sideways(const PageText& text) {
   int words = 0;
@@ -81,11 +85,24 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
       // Poor reading: a page the heuristics turned wrongly (small cards, mostly
       // capitals) reads as garbage. Ask OSD, and keep the better of the two readings.
       const auto osd = engine.detect_orientation(page.clean.ocr_image, page.clean.dpi);
+      bool half_turn_tried = false;
       if (osd && osd->clockwise_degrees != 0 && osd->confidence >= k_min_osd_confidence_to_try) {
         CleanPage turned = page.clean;
         imaging::rotate_clean_page(turned, osd->clockwise_degrees);
         PageText reread = engine.recognize(turned.ocr_image, turned.dpi);
+        half_turn_tried = osd->clockwise_degrees == 180;
         if (reread.confidence > page.text.confidence) {
+          page.clean = std::move(turned);
+          page.text = std::move(reread);
+        }
+      }
+      if (!half_turn_tried && page.text.confidence < k_doubtful_ocr_confidence) {
+        // Upside-down pages with little text (a card copied front and back on A4)
+        // fool the image heuristic and OSD alike: the half-turned reading decides.
+        CleanPage turned = page.clean;
+        imaging::rotate_clean_page(turned, 180);
+        PageText reread = engine.recognize(turned.ocr_image, turned.dpi);
+        if (reread.confidence > page.text.confidence + k_min_confidence_gain_to_turn) {
           page.clean = std::move(turned);
           page.text = std::move(reread);
         }
@@ -163,7 +180,8 @@ bool load_configured_signer(const SigningConfig& signing, RunContext& context, L
 }
 
 std::string status_for(const FormsResult& forms) {
-  bool review = !forms.issues.empty();
+  // CONTRACT §5: a document of no known type, or with no field read, is for review.
+  bool review = !forms.issues.empty() || forms.doc_type == "unknown" || forms.fields.empty();
   for (const auto& [id, field] : forms.fields) {
     review = review || field.needs_review;
   }
@@ -291,6 +309,13 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     }
     outcome.doc_type_from_dossier = override_type.has_value();
     forms = forms::analyze(*context.catalog, texts, override_type);
+    // CONTRACT §5: dossier.json's dossier code is checked like every identifier.
+    if (const std::string& code = dossier.metadata.dossier_code; !code.empty()) {
+      for (auto& finding : forms::check_dossier_code(code)) {
+        forms.issues.push_back({"", std::move(finding.code),
+                                "dossier.json dossier_code: " + std::move(finding.message)});
+      }
+    }
   } catch (const Error& e) {
     outcome.errors.push_back(to_error_info(e));
     outcome.status = "failed";

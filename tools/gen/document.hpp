@@ -16,6 +16,7 @@ struct RenderedPage {
   int dpi = 300;
   bool blank = false;
   std::vector<std::string> effects; // what the layout already did to the image ("photocopy")
+  int rotation = 0;                 // clockwise degrees a scan condition turned the content
 };
 
 // The layout family a document is drawn in. Every choice a holdout layout makes is
@@ -25,12 +26,20 @@ struct RenderedPage {
 struct LayoutVariant {
   bool holdout = false;
   Rng rng{0};
+  // The held-out scan conditions (fills over leaders, pages fed upside down, low
+  // resolution, ...): a stream of their own, so adding one never shifts the
+  // layout draws above.
+  Rng conditions{0};
+  bool conditions_enabled = true;
   std::vector<std::string> used; // holdout variants applied, in the order drawn
+  std::vector<std::string> conditions_used; // scan conditions applied, in the order drawn
 
   std::string name() const { return holdout ? "holdout" : "standard"; }
   // On a holdout document: true with probability p, and then noted in `used`.
   // On a standard one: false, without a draw.
   bool take(const std::string &variant, double p);
+  // The same for a scan condition, drawn from `conditions` and noted in `conditions_used`.
+  bool take_condition(const std::string &condition, double p);
 };
 
 struct GenDocument {
@@ -41,6 +50,7 @@ struct GenDocument {
   std::vector<RenderedPage> pages;
   std::string layout = "standard";
   std::vector<std::string> layout_variants;
+  std::vector<std::string> conditions; // held-out scan conditions (tools/gen/conditions.hpp)
 };
 
 // What the documents of one dossier share: the applicant, the office, the date.

@@ -142,6 +142,38 @@ void FormWriter::leader(double x0, double x1) {
   }
 }
 
+void FormWriter::value_over_leader(const std::string &value, double leader_x, double value_x,
+                                   double wrap_x) {
+  // The leaders are printed first, the value written over them; the leader of a
+  // continuation line starts at the wrap margin.
+  leader(leader_x, m_style.right);
+  const double space = page().text_width(" ", m_style.value);
+  std::string run;
+  double run_x = value_x;
+  double cur = value_x;
+  for (const auto &word : split_words(value)) {
+    const double w = page().text_width(word, m_style.value);
+    if (cur + w > m_style.right && cur > wrap_x + 0.1 && !run.empty()) {
+      page().text(run_x, m_y, run, m_style.value);
+      advance();
+      ensure(m_style.line_mm);
+      leader(wrap_x, m_style.right);
+      run.clear();
+      run_x = wrap_x;
+      cur = wrap_x;
+    }
+    if (!run.empty()) {
+      run += ' ';
+      cur += space;
+    }
+    run += word;
+    cur += w;
+  }
+  if (!run.empty()) {
+    page().text(run_x, m_y, run, m_style.value);
+  }
+}
+
 double FormWriter::flow(const std::string &text, double x, double wrap_x, const TextStyle &style,
                         double right) {
   const double space = page().text_width(" ", style);
@@ -185,6 +217,11 @@ void FormWriter::field(const std::string &label_text, const std::string &value, 
   page().text(m_style.left, m_y, printed, m_style.label);
   const double label_end = m_style.left + page().text_width(printed, m_style.label);
   const double value_x = label_end + 2.0;
+  if (m_style.fill_over_leaders) {
+    value_over_leader(value, label_end + 1, value_x, m_style.left);
+    advance();
+    return;
+  }
   double end = value_x;
   if (!value.empty()) {
     end = flow(value, value_x, m_style.left, m_style.value, m_style.right);
@@ -200,6 +237,11 @@ void FormWriter::value_below(const std::string &printed_label, const std::string
   page().text(m_style.left, m_y, printed_label, m_style.label);
   advance();
   const double indent = m_style.left + 8;
+  if (m_style.fill_over_leaders) {
+    value_over_leader(value, indent, indent, indent);
+    advance();
+    return;
+  }
   double end = indent;
   if (!value.empty()) {
     end = flow(value, indent, indent, m_style.value, m_style.right);
@@ -254,13 +296,16 @@ void FormWriter::inline_fields(const std::vector<std::pair<std::string, std::str
     page().text(col_start, m_y, printed, m_style.label);
     const double value_x = col_start + page().text_width(printed, m_style.label) + 2.0;
     double end = value_x;
+    const double next =
+        i + 1 < pairs.size() ? m_style.left + col * static_cast<double>(i + 1) : m_style.right;
+    if (m_style.fill_over_leaders && value_x + 4 < next - 2) {
+      leader(value_x - 1, next - 2);
+    }
     if (!pairs[i].second.empty()) {
       page().text(value_x, m_y, pairs[i].second, m_style.value);
       end = value_x + page().text_width(pairs[i].second, m_style.value);
     }
-    const double next =
-        i + 1 < pairs.size() ? m_style.left + col * static_cast<double>(i + 1) : m_style.right;
-    if (m_style.leaders && end + 4 < next - 2) {
+    if (!m_style.fill_over_leaders && m_style.leaders && end + 4 < next - 2) {
       leader(end + 1.5, next - 2);
     }
     x = end + 4;

@@ -37,6 +37,9 @@ struct FormStyle {
   double value_below_share = 0; // share of fields printed with the value under the label
   bool grid = false;             // fields as table rows: label cell, value cell, ruled
   bool fit_table_cells = false;  // shrink table text that overflows its cell (wide fonts)
+  // A printed form filled in: the leader runs from the label to the margin and the
+  // value is written over it (holdout: blue italic in a second font).
+  bool fill_over_leaders = false;
 };
 
 // A style drawn at random: size 12-14 pt, margins, blue handwriting-like values.
@@ -80,6 +83,9 @@ private:
   // "3. ", "c) ", "III. " or "" for an unnumbered label.
   std::string number_marker(bool numbered);
   void leader(double x0, double x1);
+  // A value over a leader printed to the right margin, on each line it wraps to.
+  void value_over_leader(const std::string &value, double leader_x, double value_x,
+                         double wrap_x);
   void value_below(const std::string &printed_label, const std::string &value);
   // One ruled table row: the label cell left, the value cell right, both wrapped.
   void grid_row(const std::string &label_text, const std::string &value, bool numbered);

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tools/gen/conditions.hpp"
 #include "tools/gen/degrade.hpp"
 #include "tools/gen/layouts.hpp"
 #include "tools/gen/random_data.hpp"
@@ -50,11 +51,14 @@ namespace {
 // Salt of the dossier's layout stream: apart from the content stream, so choosing
 // layouts never shifts a draw of the standard output.
 constexpr std::uint64_t k_layout_stream = 0x4C41594F5554ULL; // "LAYOUT"
+// Salt of a holdout document's scan-condition stream, forked from its layout stream.
+constexpr std::uint64_t k_condition_stream = 0x434F4E44ULL; // "COND"
 
 // Gives each document its layout, drawn from the dossier's layout stream.
 class LayoutPicker {
 public:
-  LayoutPicker(LayoutSet set, Rng stream) : m_set(set), m_stream(std::move(stream)) {}
+  LayoutPicker(LayoutSet set, bool scan_conditions, Rng stream)
+      : m_set(set), m_scan_conditions(scan_conditions), m_stream(std::move(stream)) {}
 
   // Calls make(args..., layout) and records the layout in the document.
   template <typename Make, typename... Args> GenDocument make(Make make_document, Args &&...args) {
@@ -62,14 +66,19 @@ public:
     layout.holdout =
         m_set == LayoutSet::holdout || (m_set == LayoutSet::mixed && m_stream.chance(0.5));
     layout.rng = Rng(m_stream.next());
+    layout.conditions = layout.rng.fork(k_condition_stream);
+    layout.conditions_enabled = m_scan_conditions;
     GenDocument doc = make_document(std::forward<Args>(args)..., layout);
+    apply_scan_conditions(doc, layout);
     doc.layout = layout.name();
     doc.layout_variants = layout.used;
+    doc.conditions = layout.conditions_used;
     return doc;
   }
 
 private:
   LayoutSet m_set;
+  bool m_scan_conditions;
   Rng m_stream;
 };
 
@@ -107,6 +116,7 @@ void finish_pages(Planned &p, Rng &rng, bool degraded) {
     PageEffects fx;
     cv::Mat img = degraded ? degrade_page(page.image, page.dpi, rng, fx) : page.image;
     fx.effects.insert(fx.effects.begin(), page.effects.begin(), page.effects.end());
+    fx.rotation = (fx.rotation + page.rotation) % 360;
     p.images.push_back({img, page.dpi});
     p.effects.push_back(fx);
     page.image.release();
@@ -182,6 +192,7 @@ ojson truth_json(const Planned &p, const std::string &folder, const std::string 
   if (with_layout) {
     j["layout"] = p.doc.layout;
     j["layout_variants"] = p.doc.layout_variants;
+    j["conditions"] = p.doc.conditions;
   }
   j["format"] = format_name(p.format);
   j["files"] = p.files;
@@ -230,7 +241,7 @@ int generate_dossier(const GenOptions &opt, int index) {
   const Date adult_to = main_type == 0 ? Date{2003, 12, 31} : Date{2007, 12, 31};
   ctx.applicant = random_person(rng, rng.chance(0.5), adult_from, adult_to);
 
-  LayoutPicker layouts(opt.layouts, rng.fork(k_layout_stream));
+  LayoutPicker layouts(opt.layouts, opt.scan_conditions, rng.fork(k_layout_stream));
   std::vector<GenDocument> docs;
   if (main_type == 0) {
     docs.push_back(layouts.make(make_birth_registration, rng, ctx));

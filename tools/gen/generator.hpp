@@ -25,6 +25,9 @@ struct GenOptions {
   bool unknown_docs = false;
   int jobs = 1; // dossiers generated in parallel (output does not depend on it)
   LayoutSet layouts = LayoutSet::standard;
+  // Holdout documents also get the held-out scan conditions (tools/gen/conditions.hpp);
+  // false gives the holdout layouts alone, as before the conditions existed.
+  bool scan_conditions = true;
 };
 
 Profile parse_profile(const std::string &name);      // throws std::invalid_argument

@@ -14,6 +14,14 @@ bool LayoutVariant::take(const std::string &variant, double p) {
   return true;
 }
 
+bool LayoutVariant::take_condition(const std::string &condition, double p) {
+  if (!holdout || !conditions_enabled || !conditions.chance(p)) {
+    return false;
+  }
+  conditions_used.push_back(condition);
+  return true;
+}
+
 void vary_form_style(FormStyle &s, LayoutVariant &layout) {
   if (!layout.holdout) {
     return;
@@ -46,6 +54,15 @@ void vary_form_style(FormStyle &s, LayoutVariant &layout) {
   // Last, and certain when nothing else applied: a holdout form never looks standard.
   if (layout.take("sans_font", layout.used.empty() ? 1.0 : 0.6)) {
     s.font = rng.chance(0.5) ? "DejaVu Sans" : "Liberation Sans";
+  }
+  if (!s.grid && layout.take_condition("fill_over_leaders", 0.5)) {
+    // A printed form filled in by typewriter or printer in another font and colour.
+    s.fill_over_leaders = true;
+    s.leaders = true;
+    s.value.colour = k_ink_blue;
+    s.value.italic = layout.conditions.chance(0.7);
+    s.value.bold = false;
+    s.value.family = s.font == k_font_family ? "DejaVu Sans" : "DejaVu Serif";
   }
 }
 

@@ -14,7 +14,7 @@ constexpr const char *k_usage =
     "usage: sohoa-gen --seed N --out DIR [--dossiers K] [--profile clean|degraded|mixed]\n"
     "                 [--formats png,jpeg,tiff-g4,tiff-lzw,tiff-jpeg,pdf] [--dpi 300]\n"
     "                 [--layouts standard|holdout|mixed] [--bad-inputs] [--unknown-docs]\n"
-    "                 [--jobs N]\n"
+    "                 [--no-scan-conditions] [--jobs N]\n"
     "Writes DIR/input/<dossier>/... (a batch folder) and DIR/truth/<dossier>/<doc>.json.\n"
     "--layouts: standard (default) draws the layouts the pipeline was tuned on; holdout\n"
     "draws held-out variants of every form, card and decision (other fonts, label wordings,\n"
@@ -22,7 +22,10 @@ constexpr const char *k_usage =
     "photocopies, three-line agencies, seals over names); mixed picks per document. The\n"
     "truth then records \"layout\" and \"layout_variants\"; a holdout document holds the\n"
     "same values as the standard one of the same seed (the decision's agency and signer\n"
-    "title aside).\n"
+    "title aside). Holdout documents also get held-out scan conditions, listed in the\n"
+    "truth's \"conditions\": fills over leaders in another font and colour, stamps over\n"
+    "text, photocopies of copies, phone photos, 150-200 dpi, pages fed upside down;\n"
+    "--no-scan-conditions leaves them out.\n"
     "The output depends only on the options, never on time or --jobs.\n";
 
 std::vector<sohoa::gen::Format> parse_formats(const std::string &list) {
@@ -44,13 +47,15 @@ int run(int argc, char **argv) {
   std::string profile = "mixed";
   std::string formats;
   std::string layouts = "standard";
+  bool no_scan_conditions = false;
   po::options_description options;
   options.add_options()("help,h", "")("seed", po::value(&opt.seed)->required(), "")(
       "out", po::value(&out)->required(), "")("dossiers", po::value(&opt.dossiers), "")(
       "profile", po::value(&profile), "")("formats", po::value(&formats), "")(
       "dpi", po::value(&opt.dpi), "")("layouts", po::value(&layouts), "")(
       "jobs", po::value(&opt.jobs), "")("bad-inputs", po::bool_switch(&opt.bad_inputs), "")(
-      "unknown-docs", po::bool_switch(&opt.unknown_docs), "");
+      "unknown-docs", po::bool_switch(&opt.unknown_docs), "")(
+      "no-scan-conditions", po::bool_switch(&no_scan_conditions), "");
   po::variables_map vm;
   if (!sohoa::tools::parse_options(argc, argv, options, k_usage, vm)) {
     return 0;
@@ -63,6 +68,7 @@ int run(int argc, char **argv) {
     opt.formats = parse_formats(formats);
   }
   opt.layouts = sohoa::gen::parse_layout_set(layouts);
+  opt.scan_conditions = !no_scan_conditions;
   if (opt.formats.empty() || opt.dossiers < 0 || opt.dpi < 50 || opt.dpi > 1200) {
     throw std::invalid_argument("--formats must name a format; --dossiers >= 0; --dpi 50-1200");
   }

@@ -30,7 +30,8 @@ Canvas::Canvas(double width_mm, double height_mm, int dpi, Rgb paper)
 }
 
 void Canvas::select(const TextStyle &style) {
-  cairo_select_font_face(m_cr.get(), m_font_family.c_str(),
+  cairo_select_font_face(m_cr.get(),
+                         style.family.empty() ? m_font_family.c_str() : style.family.c_str(),
                          style.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
                          style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(m_cr.get(), style.size_pt * k_mm_per_pt);

@@ -27,6 +27,7 @@ struct TextStyle {
   bool italic = false;
   Rgb colour = k_black;
   bool underline = false;
+  std::string family; // empty: the canvas's font family
 };
 
 struct CairoSurfaceDeleter {

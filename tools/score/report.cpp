@@ -62,9 +62,15 @@ nlohmann::ordered_json aggregate_json(const Aggregate &a) {
   j["bow_wer_tesseract"] = rate(a.has_tess, a.bow_tess);
   if (a.has_record) {
     j["doc_type_accuracy"] = a.docs ? static_cast<double>(a.type_correct) / a.docs : 0.0;
-    j["fields"] = {{"truth", a.fields.truth},     {"predicted", a.fields.predicted},
-                   {"correct", a.fields.correct}, {"precision", a.fields.precision()},
-                   {"recall", a.fields.recall()}, {"f1", a.fields.f1()}};
+    j["fields"] = {{"truth", a.fields.truth},
+                   {"predicted", a.fields.predicted},
+                   {"correct", a.fields.correct},
+                   {"precision", a.fields.precision()},
+                   {"recall", a.fields.recall()},
+                   {"f1", a.fields.f1()},
+                   {"unflagged", a.fields.unflagged},
+                   {"unflagged_correct", a.fields.unflagged_correct},
+                   {"unflagged_right", a.fields.unflagged_right()}};
   } else {
     j["doc_type_accuracy"] = nullptr;
     j["fields"] = nullptr;
@@ -87,6 +93,31 @@ void print_table(const Report &r, std::ostream &out) {
     row(out, profile + " (all)", agg);
   }
   row(out, "TOTAL", r.total);
+  if (r.conditions.size() > 1) {
+    out << '\n' << pad("layout / held-out condition", 36) << " docs pages  miss CER rec WER rec"
+        << " BoW rec CER pdf WER pdf CER tes WER tes BoW tes typeacc   fld P   fld R  fld F1\n";
+    for (const auto &[name, agg] : r.conditions) {
+      row(out, name, agg);
+    }
+  }
+  if (r.total.has_record) {
+    out << "\nunflagged fields right (needs_review false; CONTRACT §5 asks >= 98%):\n";
+    auto share = [&](const std::string &name, const FieldCounts &c) {
+      char num[96];
+      std::snprintf(num, sizeof num, "%zu / %zu %s", c.unflagged_correct, c.unflagged,
+                    pct(c.unflagged_right()).c_str());
+      out << "  " << pad(name, 34) << num << '\n';
+    };
+    for (const auto &[profile, agg] : r.profiles) {
+      share(profile, agg.fields);
+    }
+    for (const auto &[name, agg] : r.conditions) {
+      if (r.conditions.size() > 1) {
+        share(name, agg.fields);
+      }
+    }
+    share("TOTAL", r.total.fields);
+  }
   if (r.bad_expected > 0) {
     out << "bad inputs failed as expected: " << r.bad_failed << " / " << r.bad_expected << '\n';
   }
@@ -111,6 +142,11 @@ nlohmann::ordered_json to_json(const Report &r) {
     profiles[p] = aggregate_json(a);
   }
   j["profiles"] = profiles;
+  nlohmann::ordered_json conditions = nlohmann::ordered_json::object();
+  for (const auto &[name, a] : r.conditions) {
+    conditions[name] = aggregate_json(a);
+  }
+  j["conditions"] = conditions;
   nlohmann::ordered_json groups = nlohmann::ordered_json::array();
   for (const auto &[key, a] : r.groups) {
     auto g = aggregate_json(a);

@@ -23,10 +23,16 @@ double FieldCounts::f1() const {
   const double r = recall();
   return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
 }
+double FieldCounts::unflagged_right() const {
+  return unflagged == 0 ? 1.0
+                        : static_cast<double>(unflagged_correct) / static_cast<double>(unflagged);
+}
 FieldCounts &FieldCounts::operator+=(const FieldCounts &o) {
   truth += o.truth;
   predicted += o.predicted;
   correct += o.correct;
+  unflagged += o.unflagged;
+  unflagged_correct += o.unflagged_correct;
   return *this;
 }
 
@@ -193,9 +199,15 @@ DocScore score_document(const TruthDoc &t, const ScoreOptions &opt) {
           const std::string got =
               normalize_value(value.is_string() ? value.get<std::string>() : value.dump());
           const auto want = t.fields.find(k);
-          if (want != t.fields.end() && normalize_value(want->second) == got) {
+          const bool right = want != t.fields.end() && normalize_value(want->second) == got;
+          if (right) {
             ++s.fields.correct;
             s.field_ok[k] = true;
+          }
+          const bool flagged = v.is_object() && v.value("needs_review", false);
+          if (!flagged) {
+            ++s.fields.unflagged;
+            s.fields.unflagged_correct += right ? 1 : 0;
           }
         }
       }
@@ -286,6 +298,15 @@ Report score_all(const std::vector<TruthDoc> &truth, const ScoreOptions &options
     }
     r.groups[{t.profile, t.doc_type}].add(s);
     r.profiles[t.profile].add(s);
+    r.conditions[t.layout].add(s);
+    if (t.layout != "standard") {
+      for (const auto &c : t.conditions) {
+        r.conditions[t.layout + ": " + c].add(s);
+      }
+      if (t.conditions.empty()) {
+        r.conditions[t.layout + ": no condition"].add(s);
+      }
+    }
     r.total.add(s);
     if (s.cer_record) {
       auto &per_type = r.per_field[t.doc_type];

@@ -16,9 +16,13 @@ struct FieldCounts {
   std::size_t truth = 0;     // fields in the truth
   std::size_t predicted = 0; // fields the record gives
   std::size_t correct = 0;   // given and equal to the truth
+  std::size_t unflagged = 0;         // given with needs_review false
+  std::size_t unflagged_correct = 0; // of those, equal to the truth
   double precision() const;
   double recall() const;
   double f1() const;
+  // CONTRACT §5: the share of unflagged values that are right (1 when none).
+  double unflagged_right() const;
   FieldCounts &operator+=(const FieldCounts &o);
 };
 
@@ -66,6 +70,9 @@ struct Report {
   std::vector<DocScore> documents;
   std::map<std::pair<std::string, std::string>, Aggregate> groups; // (profile, doc_type)
   std::map<std::string, Aggregate> profiles;
+  // Per layout family and held-out condition: "standard", "holdout", "holdout:
+  // upside_down", ..., "holdout: no condition".
+  std::map<std::string, Aggregate> conditions;
   std::map<std::string, std::map<std::string, FieldCounts>> per_field; // doc_type -> field
   Aggregate total;
   std::size_t bad_expected = 0;

@@ -66,6 +66,12 @@ std::vector<TruthDoc> load_truth(const fs::path &truth_dir) {
       d.doc_type = j.value("doc_type", std::string("unknown"));
       d.profile = j.value("profile", std::string("clean"));
       d.expected_status = j.value("expected_status", std::string("ok"));
+      d.layout = j.value("layout", std::string("standard"));
+      if (j.contains("conditions") && j["conditions"].is_array()) {
+        for (const auto &c : j["conditions"]) {
+          d.conditions.push_back(c.get<std::string>());
+        }
+      }
       if (j.contains("fields") && j["fields"].is_object()) {
         for (const auto &[k, v] : j["fields"].items()) {
           d.fields[k] = as_text(v);

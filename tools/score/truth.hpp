@@ -19,6 +19,8 @@ struct TruthDoc {
   std::string doc_type;
   std::string profile; // clean, degraded, bad
   std::string expected_status = "ok";
+  std::string layout = "standard";   // standard or holdout
+  std::vector<std::string> conditions; // held-out scan conditions applied
   std::vector<std::string> files; // input files in page order
   std::map<std::string, std::string> fields;
   std::vector<TruthPage> pages;

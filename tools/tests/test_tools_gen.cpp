@@ -540,6 +540,46 @@ TEST_CASE("a holdout set records its layout, draws every variant and keeps the t
   }
 }
 
+TEST_CASE("holdout scan conditions are drawn, applied and recorded in the truth") {
+  sohoa::test::ScratchDir dir("gen-conditions");
+  GenOptions o = layout_set(dir.path(), LayoutSet::holdout);
+  o.dossiers = 8;
+  o.dpi = 300;
+  o.profile = Profile::clean;
+  o.formats = {Format::png};
+  generate_set(o);
+  check_truth_values(dir / "truth");
+  std::map<std::string, int> drawn;
+  for (const auto &doc : truth_docs(dir / "truth")) {
+    INFO(where(doc));
+    std::set<std::string> conditions;
+    for (const auto &c : doc["conditions"]) {
+      conditions.insert(c.get<std::string>());
+      ++drawn[c.get<std::string>()];
+    }
+    const std::string type = doc["doc_type"].get<std::string>();
+    if (conditions.count("fill_over_leaders") == 1) {
+      CHECK((type != "citizen_id_card" && type != "administrative_decision"));
+    }
+    for (const auto &page : doc["pages"]) {
+      CHECK(page["rotation"] == (conditions.count("upside_down") == 1 ? 180 : 0));
+      const int dpi = page["dpi"].get<int>();
+      CHECK((conditions.count("low_dpi") == 1 ? dpi >= 150 && dpi <= 200 : dpi >= 300));
+      // Size and resolution follow the image (a phone photo is larger than the page).
+      const fs::path file = dir / "input" / doc["dossier_folder"].get<std::string>() /
+                            page["file"].get<std::string>();
+      const cv::Mat image = cv::imread(file.string(), cv::IMREAD_UNCHANGED);
+      CHECK(image.cols == page["width"].get<int>());
+      CHECK(image.rows == page["height"].get<int>());
+    }
+  }
+  for (const char *c : {"fill_over_leaders", "stamp_over_text", "photocopy_of_copy", "phone_photo",
+                        "low_dpi", "upside_down"}) {
+    INFO(c);
+    CHECK(drawn[c] >= 1);
+  }
+}
+
 TEST_CASE("holdout documents hold the values of their standard twins") {
   // Layout choices come from their own random stream, so the same seed gives the same
   // people and values; only the decision's agency block and signer title may differ.
@@ -573,7 +613,8 @@ TEST_CASE("holdout documents hold the values of their standard twins") {
 
 TEST_CASE("holdout id cards print every truth field on the chip and 2024 faces") {
   sohoa::test::ScratchDir dir("gen-holdout-cards");
-  const GenOptions o = layout_set(dir.path(), LayoutSet::holdout);
+  GenOptions o = layout_set(dir.path(), LayoutSet::holdout);
+  o.scan_conditions = false; // the faces as printed: no stamps, copies or photos over them
   generate_set(o);
   int faces_2024 = 0;
   int chip_faces = 0;

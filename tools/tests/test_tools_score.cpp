@@ -101,8 +101,8 @@ TEST_CASE("scoring a known output: perfect record, wrong field, missing record")
               {"fields",
                {{"id_number", {{"value", "079203012345"}}},
                 {"full_name", {{"value", "NGUYỄN  VĂN AN"}}},
-                {"gender", {{"value", "Nữ"}}},
-                {"date_of_birth", {{"value", "2003-01-05"}}},
+                {"gender", {{"value", "Nữ"}, {"needs_review", false}}},
+                {"date_of_birth", {{"value", "2003-01-05"}, {"needs_review", true}}},
                 {"nationality", {{"value", "Việt Nam"}}}}}};
   write(out / "cccd.json", rec.dump());
   const auto docs = load_truth(dir / "truth");
@@ -132,6 +132,12 @@ TEST_CASE("scoring a known output: perfect record, wrong field, missing record")
   CHECK(j["profiles"].contains("clean"));
   CHECK(j["profiles"].contains("degraded"));
   CHECK(j["per_field"]["citizen_id_card"]["gender"]["correct"] == 0);
+  // Four fields left unflagged (a missing flag counts as false): two right, the wrong
+  // gender and a field the truth lacks are not.
+  CHECK(cccd.fields.unflagged == 4);
+  CHECK(cccd.fields.unflagged_correct == 2);
+  CHECK(j["total"]["fields"]["unflagged_right"].get<double>() == doctest::Approx(0.5));
+  CHECK(j["conditions"].contains("standard"));
 }
 
 TEST_CASE("plain tesseract text is scored from DIR/<dossier>/<doc>.txt") {

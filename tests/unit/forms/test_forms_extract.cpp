@@ -2,6 +2,7 @@
 #include "forms/analyze.hpp"
 #include "forms/field_checks.hpp"
 #include "forms_fixtures.hpp"
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace sohoa;
@@ -544,4 +545,23 @@ TEST_CASE("a place name one edit from a short label does not end a value") {
   const FormsResult r = analyze(catalog(), pages);
   CHECK(value(r, "mother_residence") == "12 Lê Lợi, phường Bến Nghé, Quận tỉnh Nam Định");
   CHECK(value(r, "father_birth_year") == "1985");
+}
+
+TEST_CASE("long values and values read under 0.75 confidence go to review") {
+  // The residence joins two lines into 9 words: long values are the ones OCR gets
+  // wrong most, whatever its confidence says.
+  const FormsResult r = analyze(catalog(), id_card());
+  const std::string residence = value(r, "place_of_residence");
+  CHECK(std::count(residence.begin(), residence.end(), ' ') + 1 >= 7);
+  CHECK(r.fields.at("place_of_residence").needs_review);
+  CHECK_FALSE(r.fields.at("place_of_origin").needs_review);
+  CHECK_FALSE(r.fields.at("full_name").needs_review);
+
+  auto unsure = id_card();
+  for (auto &word : unsure[0].lines[6].words) { // "LÊ THỊ MAI"
+    word.confidence = 0.7F;
+  }
+  const FormsResult u = analyze(catalog(), unsure);
+  CHECK(value(u, "full_name") == "LÊ THỊ MAI");
+  CHECK(u.fields.at("full_name").needs_review);
 }
