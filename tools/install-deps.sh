@@ -28,9 +28,7 @@ if ! command -v npm >/dev/null 2>&1; then
   packages+=(npm)
 fi
 if [ "${SOHOA_BENCH_DEPS:-0}" = 1 ]; then
-  packages+=(ocrmypdf time bc)
-  packages+=(ocrmypdf time bc python3)
-  packages+=(ocrmypdf time jq)
+  packages+=(ocrmypdf time bc python3 jq)
 fi
 
 missing=()
