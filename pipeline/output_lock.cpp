@@ -11,6 +11,16 @@ namespace sohoa::pipeline {
 OutputLock::OutputLock(const std::filesystem::path& out, const std::string& name) {
   const auto file = out / ("." + name + ".lock");
   m_fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (m_fd < 0 && (errno == EROFS || errno == EACCES)) {
+    // flock needs no write access: a lock file an earlier run made is locked as is.
+    m_fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (m_fd < 0 && errno == ENOENT) {
+      // No lock file, and none can be made here: then no process can write the
+      // report either, so there is no row to lose. The run goes on and its dossiers
+      // fail with the reason when their outputs cannot be written.
+      return;
+    }
+  }
   if (m_fd < 0) {
     throw Error(Stage::output, "output_unwritable",
                 std::string("cannot create the lock file: ") + std::strerror(errno),

@@ -310,6 +310,9 @@ private:
     outcome.outputs.clear();
     for (const auto& name : {id + ".pdf", id + ".json", id + ".alto.xml"}) {
       outcome.outputs.push_back(digest_file(dir / name, name));
+      if (m_context.deterministic) {
+        outcome.outputs.back().mtime_ns = 0;  // as write_document: no run-dependent bytes
+      }
     }
     return outcome;
   }

@@ -34,7 +34,10 @@ void drop(const fs::path& dossier, const fs::path& in) {
 std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir)) {
-    names.push_back(e.path().filename().string());
+    const std::string name = e.path().filename().string();
+    if (name.front() != '.') {  // hidden files: the report's lock file
+      names.push_back(name);
+    }
   }
   std::sort(names.begin(), names.end());
   return names;
