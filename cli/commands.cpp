@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <thread>
 #include <unistd.h>
 
 namespace sohoa::cli {
@@ -212,7 +213,9 @@ po::options_description processing_options() {
 
 pipeline::RunConfig processing_config(const po::variables_map& vm) {
   pipeline::RunConfig config;
-  config.out = vm["out"].as<std::string>();
+  if (vm.count("out")) {
+    config.out = vm["out"].as<std::string>();
+  }
   config.languages = vm["lang"].as<std::string>();
   std::replace(config.languages.begin(), config.languages.end(), ',', '+');
   if (vm.count("tessdata")) {
@@ -409,15 +412,9 @@ int serve_command(const std::vector<std::string>& args) {
     ("data", po::value<std::string>(), "folder of the counter's dossiers (as run writes OUT)")
     ("listen", po::value<std::string>()->default_value("127.0.0.1:8750"),
      "HOST:PORT; beyond loopback $SOHOA_SERVE_TOKEN is required (Authorization: Bearer)")
-    ("lang,l", po::value<std::string>()->default_value("vie"), "OCR languages (vie+eng)")
-    ("tessdata", po::value<std::string>(), "Tesseract language data folder")
-    ("jobs,j", po::value<int>()->default_value(2), "warm OCR engines: pages read in parallel")
-    ("dpi", po::value<double>()->default_value(300), "resolution assumed when a file has none")
-    ("pdfa", po::value<std::string>()->default_value("2b"), "2b, or 3b to embed the record")
-    ("no-post-correct", po::bool_switch(), "keep OCR words as read")
     ("max-upload-mb", po::value<int>()->default_value(100), "largest upload accepted, MiB")
     ("max-files", po::value<int>()->default_value(40), "most page files in one upload");
-  main.add(signing_options()).add(output_options());
+  main.add(processing_options()).add(signing_options()).add(output_options());
   const auto vm = parse(main, {}, args);
   if (vm.count("help")) {
     std::cout << main << '\n';
@@ -432,31 +429,20 @@ int serve_command(const std::vector<std::string>& args) {
   if (const char* token = std::getenv("SOHOA_SERVE_TOKEN")) {
     config.token = token;
   }
-  config.run.languages = vm["lang"].as<std::string>();
-  std::replace(config.run.languages.begin(), config.run.languages.end(), ',', '+');
-  if (vm.count("tessdata")) {
-    config.run.tessdata_dir = vm["tessdata"].as<std::string>();
-  }
-  config.engines = vm["jobs"].as<int>();
-  if (config.engines < 1 || config.engines > 64) {
-    throw UsageError("--jobs takes 1 to 64");
-  }
-  config.run.default_dpi = vm["dpi"].as<double>();
-  config.run.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
-  config.run.post_correct = !vm["no-post-correct"].as<bool>();
+  // OCR, forms and PDF options as for run; --jobs is the number of warm engines.
+  config.run = processing_config(vm);
+  const int jobs = config.run.jobs > 0 ? config.run.jobs
+                                       : static_cast<int>(std::thread::hardware_concurrency());
+  config.engines = std::clamp(jobs, 1, 64);
   const int upload_mb = vm["max-upload-mb"].as<int>();
   config.max_files = vm["max-files"].as<int>();
   if (upload_mb < 1 || upload_mb > 4096 || config.max_files < 1 || config.max_files > 10000) {
     throw UsageError("--max-upload-mb takes 1 to 4096, --max-files 1 to 10000");
   }
   config.max_request_bytes = static_cast<std::size_t>(upload_mb) << 20U;
-  config.run.limits.max_pages_per_document = config.max_files * 50;
-  if (vm.count("schemas")) {
-    config.run.schemas_dir = vm["schemas"].as<std::string>();
-  }
-  config.signing = signing_config(vm, "");
-  config.run.output = output_config(vm);
-  config.run.deterministic = deterministic_mode();
+  config.run.limits.max_pages_per_document =
+      std::min(config.run.limits.max_pages_per_document, config.max_files * 50);
+  config.signing = config.run.signing;
   pipeline::Logger log(std::cerr, config.run.output);
   return service::run_server(config, log);
 }
@@ -640,40 +626,32 @@ int sohoa_main(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   try {
-    if (command == "run") {
-      return run_command(args);
+    using Command = std::function<int(const std::vector<std::string>&)>;
+    // Every command, in the order the usage lists them.
+    static const std::vector<std::pair<std::string, Command>> commands = {
+        {"run", [](const auto& a) { return run_command(a); }},
+        {"verify", verify_command},
+        {"reprocess", reprocess_command},
+        {"watch",
+         [](const auto& a) {
+           return run_command(a, pipeline::run_watch, "sohoa watch IN --out OUT [run options]",
+                              true, false);
+         }},
+        {"scan", scan_command},
+        {"serve", serve_command},
+        {"report", report_command},
+        {"enqueue", enqueue_command},
+        {"worker", worker_command},
+        {"package", package_command},
+    };
+    std::string names;
+    for (const auto& [name, run] : commands) {
+      if (name == command) {
+        return run(args);
+      }
+      names += (names.empty() ? "" : ", ") + name;
     }
-    if (command == "verify") {
-      return verify_command(args);
-    }
-    if (command == "reprocess") {
-      return reprocess_command(args);
-    }
-    if (command == "watch") {
-      return run_command(args, pipeline::run_watch, "sohoa watch IN --out OUT [run options]", true,
-                         false);
-    }
-    if (command == "scan") {
-      return scan_command(args);
-    }
-    if (command == "serve") {
-      return serve_command(args);
-    }
-    if (command == "report") {
-      return report_command(args);
-    }
-    if (command == "enqueue") {
-      return enqueue_command(args);
-    }
-    if (command == "worker") {
-      return worker_command(args);
-    }
-    if (command == "package") {
-      return package_command(args);
-    }
-    throw UsageError("unknown command '" + command +
-                     "' (run, verify, reprocess, watch, scan, serve, report, enqueue, worker, "
-                     "package; see --help)");
+    throw UsageError("unknown command '" + command + "' (" + names + "; see --help)");
   } catch (const UsageError& e) {
     std::cerr << "sohoa: error: " << e.what() << '\n';
   } catch (const po::error& e) {

@@ -1,5 +1,6 @@
 #include "core/error.hpp"
 #include "ocr/alto.hpp"
+#include "ocr/paragraph_runs.hpp"
 #include "ocr/alto_format.hpp"
 #include "ocr/engine.hpp"
 #include "ocr/unicode.hpp"
@@ -75,24 +76,16 @@ void write_page(XmlTextWriter& w, const PageText& page, int number) {
   w.attr("ID", page_id + "_PS");
   write_box(w, Box{0, 0, page.width, page.height});
   int block_number = 0;
-  std::size_t i = 0;
-  while (i < page.lines.size()) {
-    // One TextBlock per run of lines sharing block and paragraph.
-    std::size_t end = i;
-    Box box;
-    while (end < page.lines.size() && page.lines[end].block == page.lines[i].block &&
-           page.lines[end].paragraph == page.lines[i].paragraph) {
-      box = unite(box, page.lines[end].box);
-      ++end;
-    }
+  for (const ParagraphRun& run : paragraph_runs(page)) {
+    const OcrLine& first = page.lines[run.first];
     const std::string block_id = page_id + "_TB" + std::to_string(block_number++) + "_B" +
-                                 std::to_string(page.lines[i].block) + "_PAR" +
-                                 std::to_string(page.lines[i].paragraph);
+                                 std::to_string(first.block) + "_PAR" +
+                                 std::to_string(first.paragraph);
     w.start("TextBlock");
     w.attr("ID", block_id);
-    write_box(w, box);
+    write_box(w, run.box);
     int line_number = 0;
-    for (; i < end; ++i) {
+    for (std::size_t i = run.first; i < run.end; ++i) {
       // ALTO requires a String in every TextLine: a line without words is dropped.
       if (!page.lines[i].words.empty()) {
         write_line(w, page.lines[i], block_id + "_L" + std::to_string(line_number++));

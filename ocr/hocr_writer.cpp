@@ -1,6 +1,7 @@
 #include "ocr/alto_format.hpp"
 #include "ocr/engine.hpp"
 #include "ocr/hocr.hpp"
+#include "ocr/paragraph_runs.hpp"
 #include "ocr/xml_text_writer.hpp"
 
 #include <cmath>
@@ -46,27 +47,19 @@ void write_page(XmlTextWriter& w, const PageText& page, int number, double dpi,
   w.attr("title", "image \"" + image + "\"; " + bbox(Box{0, 0, page.width, page.height}) +
                       "; ppageno " + std::to_string(number - 1) + "; scan_res " + res + " " + res);
   int area = 0;
-  std::size_t i = 0;
-  while (i < page.lines.size()) {
-    // One area and paragraph per run of lines sharing block and paragraph, as ALTO.
-    std::size_t end = i;
-    Box box;
-    while (end < page.lines.size() && page.lines[end].block == page.lines[i].block &&
-           page.lines[end].paragraph == page.lines[i].paragraph) {
-      box = unite(box, page.lines[end].box);
-      ++end;
-    }
+  // One area and paragraph per run of lines sharing block and paragraph, as ALTO.
+  for (const ParagraphRun& run : paragraph_runs(page)) {
     const std::string area_id = std::to_string(number) + "_" + std::to_string(++area);
     w.start("div");
     w.attr("class", "ocr_carea");
     w.attr("id", "block_" + area_id);
-    w.attr("title", bbox(box));
+    w.attr("title", bbox(run.box));
     w.start("p");
     w.attr("class", "ocr_par");
     w.attr("id", "par_" + area_id);
-    w.attr("title", bbox(box));
+    w.attr("title", bbox(run.box));
     int line_number = 0;
-    for (; i < end; ++i) {
+    for (std::size_t i = run.first; i < run.end; ++i) {
       if (!page.lines[i].words.empty()) {
         write_line(w, page.lines[i], "line_" + area_id + "_" + std::to_string(++line_number));
       }

@@ -147,35 +147,11 @@ void FormWriter::value_over_leader(const std::string &value, double leader_x, do
   // The leaders are printed first, the value written over them; the leader of a
   // continuation line starts at the wrap margin.
   leader(leader_x, m_style.right);
-  const double space = page().text_width(" ", m_style.value);
-  std::string run;
-  double run_x = value_x;
-  double cur = value_x;
-  for (const auto &word : split_words(value)) {
-    const double w = page().text_width(word, m_style.value);
-    if (cur + w > m_style.right && cur > wrap_x + 0.1 && !run.empty()) {
-      page().text(run_x, m_y, run, m_style.value);
-      advance();
-      ensure(m_style.line_mm);
-      leader(wrap_x, m_style.right);
-      run.clear();
-      run_x = wrap_x;
-      cur = wrap_x;
-    }
-    if (!run.empty()) {
-      run += ' ';
-      cur += space;
-    }
-    run += word;
-    cur += w;
-  }
-  if (!run.empty()) {
-    page().text(run_x, m_y, run, m_style.value);
-  }
+  flow(value, value_x, wrap_x, m_style.value, m_style.right, true);
 }
 
 double FormWriter::flow(const std::string &text, double x, double wrap_x, const TextStyle &style,
-                        double right) {
+                        double right, bool leader_on_wrap) {
   const double space = page().text_width(" ", style);
   std::string run;
   double run_x = x;
@@ -186,6 +162,9 @@ double FormWriter::flow(const std::string &text, double x, double wrap_x, const 
       page().text(run_x, m_y, run, style);
       advance();
       ensure(m_style.line_mm);
+      if (leader_on_wrap) {
+        leader(wrap_x, m_style.right);
+      }
       run.clear();
       run_x = wrap_x;
       cur = wrap_x;

@@ -73,9 +73,10 @@ public:
   void paragraph(const std::string &text, const TextStyle &style, double first_indent, bool justify,
                  double left = -1, double right = -1);
   // Words of text laid out from x on the current line, continuing at `wrap_x` on the
-  // next lines; returns the x where the text ended.
+  // next lines (each with its leader from `wrap_x` when `leader_on_wrap`); returns
+  // the x where the text ended.
   double flow(const std::string &text, double x, double wrap_x, const TextStyle &style,
-              double right);
+              double right, bool leader_on_wrap = false);
 
   std::vector<RenderedPage> finish();
 
