@@ -1,5 +1,5 @@
-#include "archive/metadata_xml.hpp"
-#include "archive/xml_tree.hpp"
+#include "metadata_xml.hpp"
+#include "xml_tree.hpp"
 
 namespace sohoa::archive {
 namespace {

@@ -1,8 +1,8 @@
-#include "archive/dossier_model.hpp"
+#include "dossier_model.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/hash.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 // The package's XML files, built with libxml2. Internal to archive/.
-#include "archive/dossier_model.hpp"
+#include "dossier_model.hpp"
 
 #include <string>
 #include <vector>

@@ -1,12 +1,12 @@
-#include "archive/package.hpp"
+#include "sohoa/archive/package.hpp"
 
-#include "archive/dossier_model.hpp"
-#include "archive/metadata_xml.hpp"
-#include "archive/xml_tree.hpp"
+#include "dossier_model.hpp"
+#include "metadata_xml.hpp"
+#include "xml_tree.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/hash.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
 
 #include <set>
 

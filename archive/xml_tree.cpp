@@ -1,6 +1,6 @@
-#include "archive/xml_tree.hpp"
+#include "xml_tree.hpp"
 
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>

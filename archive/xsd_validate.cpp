@@ -1,7 +1,7 @@
-#include "archive/package.hpp"
-#include "archive/xml_tree.hpp"
+#include "sohoa/archive/package.hpp"
+#include "xml_tree.hpp"
 
-#include "core/build_info.hpp"
+#include "sohoa/core/build_info.hpp"
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>

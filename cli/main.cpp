@@ -1,4 +1,4 @@
 // build/sohoa: argv -> command object -> run. Everything else is the library.
-#include "cli/commands.hpp"
+#include "commands.hpp"
 
 int main(int argc, char** argv) { return sohoa::cli::sohoa_main(argc, argv); }

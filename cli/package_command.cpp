@@ -1,7 +1,7 @@
-#include "cli/package_command.hpp"
+#include "package_command.hpp"
 
-#include "archive/package.hpp"
-#include "pipeline/clock.hpp"
+#include "sohoa/archive/package.hpp"
+#include "sohoa/pipeline/clock.hpp"
 
 #include <boost/program_options.hpp>
 

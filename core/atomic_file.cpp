@@ -1,6 +1,6 @@
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/name_text.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/name_text.hpp"
 #include <atomic>
 #include <cerrno>
 #include <cstring>

@@ -1,5 +1,5 @@
-#include "core/data_dir.hpp"
-#include "core/build_info.hpp"
+#include "sohoa/core/data_dir.hpp"
+#include "sohoa/core/build_info.hpp"
 
 namespace sohoa {
 namespace fs = std::filesystem;

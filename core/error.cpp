@@ -1,4 +1,4 @@
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 
 namespace sohoa {
 

@@ -1,9 +1,12 @@
-#include "core/hash.hpp"
-#include "core/error.hpp"
+#include "sohoa/core/hash.hpp"
+#include "sohoa/core/error.hpp"
 #include <array>
 #include <fstream>
 #include <memory>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <vector>
 
 namespace sohoa {
 namespace {
@@ -77,6 +80,25 @@ std::string sha256_file(const std::filesystem::path& path) {
     throw Error(Stage::output, "unreadable_file", "read error while hashing", path.string());
   }
   return h.hex();
+}
+
+std::string random_hex(std::size_t byte_count) {
+  std::vector<unsigned char> bytes(byte_count);
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
+    throw Error(Stage::config, "no_randomness", "cannot draw random bytes");
+  }
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * byte_count);
+  for (unsigned char b : bytes) {
+    out += k_hex[b >> 4U];
+    out += k_hex[b & 0xFU];
+  }
+  return out;
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 } // namespace sohoa

@@ -1,4 +1,4 @@
-#include "core/name_text.hpp"
+#include "sohoa/core/name_text.hpp"
 #include <cstdint>
 
 namespace sohoa {

@@ -1,4 +1,4 @@
-#include "core/ocr_types.hpp"
+#include "sohoa/core/ocr_types.hpp"
 
 namespace sohoa {
 

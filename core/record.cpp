@@ -1,4 +1,4 @@
-#include "core/record.hpp"
+#include "sohoa/core/record.hpp"
 #include <cmath>
 #include <nlohmann/json.hpp>
 

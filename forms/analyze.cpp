@@ -1,13 +1,13 @@
-#include "forms/analyze.hpp"
-#include "forms/classifier.hpp"
-#include "forms/field_checks.hpp"
-#include "forms/form_type.hpp"
-#include "forms/identifiers.hpp"
-#include "forms/label_extractor.hpp"
-#include "forms/normalize.hpp"
-#include "forms/pattern_fallback.hpp"
-#include "forms/region_extractor.hpp"
-#include "forms/surnames.hpp"
+#include "sohoa/forms/analyze.hpp"
+#include "classifier.hpp"
+#include "sohoa/forms/field_checks.hpp"
+#include "sohoa/forms/form_type.hpp"
+#include "sohoa/forms/identifiers.hpp"
+#include "label_extractor.hpp"
+#include "sohoa/forms/normalize.hpp"
+#include "pattern_fallback.hpp"
+#include "region_extractor.hpp"
+#include "surnames.hpp"
 
 namespace sohoa::forms {
 

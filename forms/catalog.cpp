@@ -1,8 +1,8 @@
-#include "forms/catalog.hpp"
-#include "core/error.hpp"
-#include "forms/analyze.hpp"
-#include "forms/schema_set.hpp"
-#include "forms/text_fold.hpp"
+#include "catalog.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/forms/analyze.hpp"
+#include "schema_set.hpp"
+#include "text_fold.hpp"
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 #pragma once
 // Reading schemas/ into FormTypes: the x- keywords of each *.v1.schema.json.
-#include "forms/form_type.hpp"
+#include "sohoa/forms/form_type.hpp"
 #include <filesystem>
 #include <nlohmann/json_fwd.hpp>
 

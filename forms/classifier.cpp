@@ -1,9 +1,9 @@
-#include "forms/classifier.hpp"
-#include "forms/form_type.hpp"
-#include "forms/fuzzy.hpp"
-#include "forms/label_extractor.hpp"
-#include "forms/region_extractor.hpp"
-#include "forms/text_fold.hpp"
+#include "classifier.hpp"
+#include "sohoa/forms/form_type.hpp"
+#include "fuzzy.hpp"
+#include "label_extractor.hpp"
+#include "region_extractor.hpp"
+#include "text_fold.hpp"
 #include <algorithm>
 #include <numeric>
 

@@ -3,8 +3,8 @@
 // type's must-have fields extraction finds, and the page shape (ID cards are
 // landscape ID-1). Documents headed by another title ("Đơn xin", "BIÊN NHẬN",
 // "GIẤY ỦY QUYỀN") or matching nothing well stay "unknown".
-#include "core/ocr_types.hpp"
-#include "forms/analyze.hpp"
+#include "sohoa/core/ocr_types.hpp"
+#include "sohoa/forms/analyze.hpp"
 #include <string>
 #include <vector>
 

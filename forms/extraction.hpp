@@ -1,6 +1,6 @@
 #pragma once
 // What extraction finds before normalization: the raw text of a field and where.
-#include "core/geometry.hpp"
+#include "sohoa/core/geometry.hpp"
 #include <map>
 #include <string>
 

@@ -1,5 +1,5 @@
-#include "forms/field_checks.hpp"
-#include "forms/identifiers.hpp"
+#include "sohoa/forms/field_checks.hpp"
+#include "sohoa/forms/identifiers.hpp"
 #include <regex>
 
 namespace sohoa::forms {

@@ -1,4 +1,4 @@
-#include "forms/form_type.hpp"
+#include "sohoa/forms/form_type.hpp"
 #include <array>
 #include <utility>
 

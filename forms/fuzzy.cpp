@@ -1,4 +1,4 @@
-#include "forms/fuzzy.hpp"
+#include "fuzzy.hpp"
 #include <algorithm>
 #include <numeric>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "forms/identifiers.hpp"
+#include "sohoa/forms/identifiers.hpp"
 #include <algorithm>
 #include <array>
 #include <cctype>

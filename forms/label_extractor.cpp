@@ -1,7 +1,7 @@
-#include "forms/label_extractor.hpp"
-#include "forms/label_matcher.hpp"
-#include "forms/normalize.hpp"
-#include "forms/text_fold.hpp"
+#include "label_extractor.hpp"
+#include "label_matcher.hpp"
+#include "sohoa/forms/normalize.hpp"
+#include "text_fold.hpp"
 #include <algorithm>
 #include <regex>
 #include <set>

@@ -2,9 +2,9 @@
 // Field extraction for forms with printed labels: a value is the words right of
 // its label up to the next label on the line, else the line below; text values
 // continue on indented lines without labels; sections tell repeated labels apart.
-#include "core/ocr_types.hpp"
-#include "forms/extraction.hpp"
-#include "forms/form_type.hpp"
+#include "sohoa/core/ocr_types.hpp"
+#include "extraction.hpp"
+#include "sohoa/forms/form_type.hpp"
 #include <vector>
 
 namespace sohoa::forms {

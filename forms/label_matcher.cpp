@@ -1,6 +1,6 @@
-#include "forms/label_matcher.hpp"
-#include "forms/fuzzy.hpp"
-#include "forms/text_fold.hpp"
+#include "label_matcher.hpp"
+#include "fuzzy.hpp"
+#include "text_fold.hpp"
 #include <algorithm>
 #include <map>
 #include <regex>

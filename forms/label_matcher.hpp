@@ -2,8 +2,8 @@
 // Finding printed labels in an OCR line: label variants are compared, folded and
 // without spaces or punctuation, against runs of the line's words with an edit
 // distance budget, so "Ho, chu dem, ten" and "Họ, chữ đệm, tến" both match.
-#include "core/ocr_types.hpp"
-#include "forms/form_type.hpp"
+#include "sohoa/core/ocr_types.hpp"
+#include "sohoa/forms/form_type.hpp"
 #include <string>
 #include <vector>
 

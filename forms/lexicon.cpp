@@ -1,6 +1,6 @@
-#include "forms/lexicon.hpp"
-#include "core/error.hpp"
-#include "forms/text_fold.hpp"
+#include "sohoa/forms/lexicon.hpp"
+#include "sohoa/core/error.hpp"
+#include "text_fold.hpp"
 #include <fstream>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>

@@ -1,5 +1,5 @@
-#include "forms/normalize.hpp"
-#include "forms/text_fold.hpp"
+#include "sohoa/forms/normalize.hpp"
+#include "text_fold.hpp"
 #include <algorithm>
 #include <cctype>
 #include <regex>

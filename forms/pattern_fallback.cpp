@@ -1,5 +1,5 @@
-#include "forms/pattern_fallback.hpp"
-#include "forms/normalize.hpp"
+#include "pattern_fallback.hpp"
+#include "sohoa/forms/normalize.hpp"
 #include <algorithm>
 #include <regex>
 

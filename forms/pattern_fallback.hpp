@@ -2,9 +2,9 @@
 // Fields found by their value's shape when their label was not read: on a card the
 // label "Số / No." is printed small and often misread, while the twelve-digit
 // number beside it is the only one of its kind (schema keyword x-find-by-pattern).
-#include "core/ocr_types.hpp"
-#include "forms/extraction.hpp"
-#include "forms/form_type.hpp"
+#include "sohoa/core/ocr_types.hpp"
+#include "extraction.hpp"
+#include "sohoa/forms/form_type.hpp"
 #include <vector>
 
 namespace sohoa::forms {

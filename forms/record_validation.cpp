@@ -1,5 +1,5 @@
-#include "forms/record_validation.hpp"
-#include "forms/schema_set.hpp"
+#include "sohoa/forms/record_validation.hpp"
+#include "schema_set.hpp"
 #include <nlohmann/json.hpp>
 
 namespace sohoa::forms {

@@ -1,7 +1,7 @@
-#include "forms/region_extractor.hpp"
-#include "forms/fuzzy.hpp"
-#include "forms/segments.hpp"
-#include "forms/text_fold.hpp"
+#include "region_extractor.hpp"
+#include "fuzzy.hpp"
+#include "segments.hpp"
+#include "text_fold.hpp"
 #include <algorithm>
 #include <regex>
 

@@ -3,9 +3,9 @@
 // (STANDARDS.md section 6): the agency block top left, "Số:" under it, place and
 // date top right, the type name centred with its "Về việc" summary, the signature
 // block bottom right.
-#include "core/ocr_types.hpp"
-#include "forms/extraction.hpp"
-#include "forms/form_type.hpp"
+#include "sohoa/core/ocr_types.hpp"
+#include "extraction.hpp"
+#include "sohoa/forms/form_type.hpp"
 #include <vector>
 
 namespace sohoa::forms {

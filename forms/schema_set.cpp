@@ -1,5 +1,5 @@
-#include "forms/schema_set.hpp"
-#include "core/error.hpp"
+#include "schema_set.hpp"
+#include "sohoa/core/error.hpp"
 #include <map>
 #include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>

@@ -1,5 +1,5 @@
-#include "forms/segments.hpp"
-#include "forms/text_fold.hpp"
+#include "segments.hpp"
+#include "text_fold.hpp"
 #include <algorithm>
 
 namespace sohoa::forms {

@@ -1,7 +1,7 @@
 #pragma once
 // Lines cut at wide gaps: OCR often joins the left and right columns of a header
 // (agency | motto, "Số:" | place and date) into one line.
-#include "core/ocr_types.hpp"
+#include "sohoa/core/ocr_types.hpp"
 #include <string>
 #include <vector>
 

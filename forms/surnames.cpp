@@ -1,5 +1,5 @@
-#include "forms/surnames.hpp"
-#include "forms/text_fold.hpp"
+#include "surnames.hpp"
+#include "text_fold.hpp"
 
 namespace sohoa::forms {
 

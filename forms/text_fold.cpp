@@ -1,4 +1,4 @@
-#include "forms/text_fold.hpp"
+#include "text_fold.hpp"
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>

@@ -1,6 +1,6 @@
 // libFuzzer target: the ALTO reader (reprocess reads the stored words back).
-#include "core/error.hpp"
-#include "ocr/alto.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/ocr/alto.hpp"
 #include <cstddef>
 #include <cstdint>
 #include <string>

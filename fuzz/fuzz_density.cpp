@@ -1,7 +1,7 @@
 // libFuzzer target: the PNG/JPEG header parsers (size, density, Exif) on any bytes.
 // A sohoa::Error is a correct answer to bad input; anything else (a crash, an
 // out-of-bounds read under ASan, another exception) is a bug.
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "pipeline/decode_density.hpp"
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // libFuzzer target: the scanned-PDF reader (PoDoFo parse, page images, filters,
 // CCITT, the visible-text scan) on any bytes, with small limits.
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "fuzz/fuzz_input_file.hpp"
 #include "pdfsign/pdf_reader.hpp"
 

@@ -1,6 +1,6 @@
 // libFuzzer target: the schema loader's reading of one type schema (its x- keywords)
 // from any JSON text. A parse error or sohoa::Error is a correct answer.
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "forms/catalog.hpp"
 #include <cstddef>
 #include <cstdint>

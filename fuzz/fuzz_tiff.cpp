@@ -1,7 +1,7 @@
 // libFuzzer target: the TIFF reader (directory walk, page count, strip and tile
 // decoding, damage notes) on any bytes, with small limits so a large claimed page
 // cannot exhaust memory. A sohoa::Error is a correct answer to bad input.
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "fuzz/fuzz_input_file.hpp"
 #include "pipeline/decode_tiff.hpp"
 

@@ -38,3 +38,6 @@ set(SOHOA_FUZZ_verify_scan_LIBS sohoa_core)
 # The schema loader's reading of one type schema; the rest of forms/ from its library.
 set(SOHOA_FUZZ_schema_SOURCES ${PROJECT_SOURCE_DIR}/forms/catalog.cpp)
 set(SOHOA_FUZZ_schema_LIBS sohoa_forms sohoa_core nlohmann_json::nlohmann_json)
+# Sources compiled straight in see their stage's public headers as their library would.
+set(SOHOA_FUZZ_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/pipeline/include ${PROJECT_SOURCE_DIR}/ocr/include
+  ${PROJECT_SOURCE_DIR}/forms/include)

@@ -1,4 +1,4 @@
-#include "imaging/binarize.hpp"
+#include "binarize.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "imaging/blank.hpp"
+#include "blank.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "imaging/borders.hpp"
+#include "borders.hpp"
 
 #include <algorithm>
 #include <cmath>

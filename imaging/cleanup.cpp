@@ -1,13 +1,13 @@
-#include "imaging/cleanup.hpp"
+#include "sohoa/imaging/cleanup.hpp"
 
-#include "core/error.hpp"
-#include "imaging/binarize.hpp"
-#include "imaging/blank.hpp"
-#include "imaging/borders.hpp"
-#include "imaging/deskew.hpp"
-#include "imaging/illumination.hpp"
-#include "imaging/ocr_image.hpp"
-#include "imaging/seal.hpp"
+#include "sohoa/core/error.hpp"
+#include "binarize.hpp"
+#include "blank.hpp"
+#include "borders.hpp"
+#include "deskew.hpp"
+#include "illumination.hpp"
+#include "ocr_image.hpp"
+#include "seal.hpp"
 
 #include <algorithm>
 #include <cmath>

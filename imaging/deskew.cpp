@@ -1,4 +1,4 @@
-#include "imaging/deskew.hpp"
+#include "deskew.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "imaging/illumination.hpp"
+#include "illumination.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "imaging/leader_dots.hpp"
+#include "leader_dots.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
-#include "imaging/ocr_image.hpp"
+#include "ocr_image.hpp"
 
-#include "imaging/binarize.hpp"
-#include "imaging/illumination.hpp"
-#include "imaging/leader_dots.hpp"
-#include "imaging/seal.hpp"
+#include "binarize.hpp"
+#include "illumination.hpp"
+#include "leader_dots.hpp"
+#include "seal.hpp"
 
 #include <algorithm>
 #include <cmath>

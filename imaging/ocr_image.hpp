@@ -2,7 +2,7 @@
 // The image OCR reads: even illumination, light denoising, Sauvola binarization,
 // red seals turned into paper, specks and dotted leaders removed. Same geometry as
 // the archival image.
-#include "core/page.hpp"
+#include "sohoa/core/page.hpp"
 
 #include <opencv2/core.hpp>
 

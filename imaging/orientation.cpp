@@ -1,4 +1,4 @@
-#include "imaging/orientation.hpp"
+#include "sohoa/imaging/orientation.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "imaging/seal.hpp"
+#include "seal.hpp"
 
 #include <algorithm>
 #include <cmath>

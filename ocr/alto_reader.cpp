@@ -1,7 +1,7 @@
-#include "core/error.hpp"
-#include "ocr/alto.hpp"
-#include "ocr/alto_format.hpp"
-#include "ocr/unicode.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/ocr/alto.hpp"
+#include "alto_format.hpp"
+#include "unicode.hpp"
 #include <cmath>
 #include <cstring>
 #include <libxml/parser.h>

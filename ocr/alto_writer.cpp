@@ -1,10 +1,10 @@
-#include "core/error.hpp"
-#include "ocr/alto.hpp"
-#include "ocr/paragraph_runs.hpp"
-#include "ocr/alto_format.hpp"
-#include "ocr/engine.hpp"
-#include "ocr/unicode.hpp"
-#include "ocr/xml_text_writer.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/ocr/alto.hpp"
+#include "paragraph_runs.hpp"
+#include "alto_format.hpp"
+#include "sohoa/ocr/engine.hpp"
+#include "unicode.hpp"
+#include "xml_text_writer.hpp"
 
 namespace sohoa::ocr {
 namespace {

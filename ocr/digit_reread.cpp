@@ -1,7 +1,7 @@
-#include "ocr/digit_reread.hpp"
-#include "ocr/handles.hpp"
-#include "ocr/openmp_limit.hpp"
-#include "ocr/tessdata.hpp"
+#include "digit_reread.hpp"
+#include "handles.hpp"
+#include "openmp_limit.hpp"
+#include "tessdata.hpp"
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 #include <tesseract/baseapi.h>

@@ -5,7 +5,7 @@
 // numbers, years) are read again with the English model restricted to digits
 // and separators, and the second reading replaces the first when it is a
 // cleaner number. Internal to ocr/: it needs the Tesseract page image.
-#include "core/ocr_types.hpp"
+#include "sohoa/core/ocr_types.hpp"
 #include <filesystem>
 #include <memory>
 #include <opencv2/core.hpp>

@@ -1,8 +1,8 @@
-#include "ocr/alto_format.hpp"
-#include "ocr/engine.hpp"
-#include "ocr/hocr.hpp"
-#include "ocr/paragraph_runs.hpp"
-#include "ocr/xml_text_writer.hpp"
+#include "alto_format.hpp"
+#include "sohoa/ocr/engine.hpp"
+#include "sohoa/ocr/hocr.hpp"
+#include "paragraph_runs.hpp"
+#include "xml_text_writer.hpp"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "ocr/missed_text.hpp"
+#include "missed_text.hpp"
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 

@@ -3,7 +3,7 @@
 // or the part of a line after a dotted leader ("... 2. Giới tính: Nam"), and
 // which ones changes with the resolution it is told. The ink no word box covers
 // is grouped into line pieces; the engine reads those again one by one.
-#include "core/ocr_types.hpp"
+#include "sohoa/core/ocr_types.hpp"
 #include <opencv2/core.hpp>
 #include <vector>
 

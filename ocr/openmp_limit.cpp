@@ -1,4 +1,4 @@
-#include "ocr/openmp_limit.hpp"
+#include "openmp_limit.hpp"
 #ifdef SOHOA_OCR_OPENMP
 #include <omp.h>
 #endif

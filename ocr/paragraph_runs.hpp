@@ -1,8 +1,8 @@
 #pragma once
 // The runs of a page's lines that share Tesseract's block and paragraph: one ALTO
 // TextBlock, one hOCR ocr_carea/ocr_par each.
-#include "core/geometry.hpp"
-#include "core/ocr_types.hpp"
+#include "sohoa/core/geometry.hpp"
+#include "sohoa/core/ocr_types.hpp"
 #include <cstddef>
 #include <vector>
 

@@ -1,6 +1,6 @@
-#include "ocr/second_pass.hpp"
-#include "ocr/missed_text.hpp"
-#include "ocr/tess_words.hpp"
+#include "second_pass.hpp"
+#include "missed_text.hpp"
+#include "tess_words.hpp"
 #include <algorithm>
 #include <tesseract/baseapi.h>
 

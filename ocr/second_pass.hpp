@@ -3,7 +3,7 @@
 // text its layout analysis left out, and words it could not read. Each region is
 // read alone as one line, the words already read around it whitened, and kept
 // only when the reading is confident. Internal to ocr/.
-#include "core/ocr_types.hpp"
+#include "sohoa/core/ocr_types.hpp"
 #include <opencv2/core.hpp>
 
 namespace tesseract {

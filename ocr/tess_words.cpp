@@ -1,6 +1,6 @@
-#include "ocr/tess_words.hpp"
-#include "ocr/handles.hpp"
-#include "ocr/unicode.hpp"
+#include "tess_words.hpp"
+#include "handles.hpp"
+#include "unicode.hpp"
 #include <algorithm>
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Words out of a Tesseract result, shared by the page pass and the second passes.
 // Internal to ocr/.
-#include "core/ocr_types.hpp"
+#include "sohoa/core/ocr_types.hpp"
 #include <memory>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>

@@ -1,9 +1,9 @@
-#include "ocr/tessdata.hpp"
-#include "ocr/digit_reread.hpp"
+#include "tessdata.hpp"
+#include "digit_reread.hpp"
 #include <algorithm>
-#include "core/error.hpp"
-#include "core/hash.hpp"
-#include "ocr/engine.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
+#include "sohoa/ocr/engine.hpp"
 #include <cstdlib>
 
 namespace sohoa::ocr {

@@ -1,4 +1,4 @@
-#include "ocr/text_scale.hpp"
+#include "text_scale.hpp"
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 #include <vector>

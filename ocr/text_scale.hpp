@@ -2,7 +2,7 @@
 // Tesseract's LSTM reads best with an x-height of roughly 20-30 pixels. Small print
 // (an ID card scanned on an A4 page at 300 dpi) falls well below that, so such
 // pages are enlarged for recognition and the boxes brought back to page pixels.
-#include "core/ocr_types.hpp"
+#include "sohoa/core/ocr_types.hpp"
 #include <opencv2/core.hpp>
 
 namespace sohoa::ocr {

@@ -1,5 +1,5 @@
-#include "ocr/unicode.hpp"
-#include "core/error.hpp"
+#include "unicode.hpp"
+#include "sohoa/core/error.hpp"
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 

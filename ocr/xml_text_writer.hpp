@@ -1,8 +1,8 @@
 #pragma once
 // A thin layer over libxml2's xmlTextWriter for the OCR files (ALTO, hOCR): every
 // call checked, text and attributes escaped by libxml2. Internal to ocr/.
-#include "core/error.hpp"
-#include "ocr/unicode.hpp"
+#include "sohoa/core/error.hpp"
+#include "unicode.hpp"
 
 #include <libxml/xmlwriter.h>
 

@@ -1,6 +1,6 @@
 #include "pdfsign/cms_pades.hpp"
 
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 
 #include <openssl/err.h>
 #include <openssl/rsa.h>

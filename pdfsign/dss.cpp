@@ -1,7 +1,7 @@
 #include "pdfsign/dss.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/http_fetch.hpp"
 #include "pdfsign/pdf_signing.hpp"
 #include "pdfsign/tsa_client.hpp"

@@ -1,6 +1,6 @@
 #include "pdfsign/image_encode.hpp"
 
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 
 #include <opencv2/imgcodecs.hpp>
 #include <tiffio.h>

@@ -1,6 +1,6 @@
 // Signers from PEM files and PKCS#12, and the shared certificate checks.
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/signer_impl.hpp"
 
 #include <openssl/crypto.h>

@@ -1,7 +1,7 @@
 // Signers whose key stays on a PKCS#11 token, through the OpenSSL ENGINE
 // "pkcs11" (libengine-pkcs11-openssl). ENGINE is deprecated in OpenSSL 3.0 but
 // is the only route on Debian 12; this file builds with -Wno-deprecated-declarations.
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/signer_impl.hpp"
 
 #include <openssl/engine.h>

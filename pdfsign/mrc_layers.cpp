@@ -1,6 +1,6 @@
 #include "pdfsign/mrc_layers.hpp"
 
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 
 #include <opencv2/imgproc.hpp>
 

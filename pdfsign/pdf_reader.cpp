@@ -1,6 +1,6 @@
 #include "pdfsign/pdf_reader.hpp"
 
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/image_encode.hpp"
 #include "pdfsign/podofo_util.hpp"
 

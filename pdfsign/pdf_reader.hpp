@@ -1,6 +1,6 @@
 #pragma once
 // Reading scanned, image-only PDFs: the page images, decoded. Used by ingest.
-#include "core/page.hpp"
+#include "sohoa/core/page.hpp"
 #include <filesystem>
 #include <memory>
 #include <vector>

@@ -1,7 +1,7 @@
 #include "pdfsign/pdf_signing.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/openssl_handles.hpp"
 #include "pdfsign/visible_stamp.hpp"
 

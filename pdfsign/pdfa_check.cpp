@@ -1,6 +1,6 @@
 #include "pdfsign/pdfa_check.hpp"
 
-#include "core/atomic_file.hpp"
+#include "sohoa/core/atomic_file.hpp"
 #include "pdfsign/podofo_util.hpp"
 #include "pdfsign/xml_lite.hpp"
 #include "pdfsign/xmp.hpp"

@@ -1,8 +1,8 @@
 #include "pdfsign/pdfa_writer.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/hash.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
 #include "pdfsign/image_encode.hpp"
 #include "pdfsign/mrc_layers.hpp"
 #include "pdfsign/podofo_util.hpp"

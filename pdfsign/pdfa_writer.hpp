@@ -1,8 +1,8 @@
 #pragma once
 // The PDF/A-2b / 3b writer (PoDoFo 0.9.8): page image + invisible text layer +
 // XMP legal-validity metadata. Only pdfsign/ sees PoDoFo and OpenSSL.
-#include "core/ocr_types.hpp"
-#include "core/page.hpp"
+#include "sohoa/core/ocr_types.hpp"
+#include "sohoa/core/page.hpp"
 #include <filesystem>
 #include <memory>
 #include <optional>

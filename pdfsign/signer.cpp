@@ -1,8 +1,8 @@
 // sign_pdf: the PAdES B-B / B-T signature as an incremental update.
 #include "pdfsign/signer.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/cms_pades.hpp"
 #include "pdfsign/dss.hpp"
 #include "pdfsign/pdf_signing.hpp"

@@ -2,7 +2,7 @@
 // The invisible OCR text layer (render mode 3) in the GlyphLessFont, laid out
 // so that poppler's pdftotext extracts words, spaces and lines as the OCR
 // text. Internal to pdfsign/.
-#include "core/ocr_types.hpp"
+#include "sohoa/core/ocr_types.hpp"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 #include "pdfsign/tsa_client.hpp"
 
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/http_fetch.hpp"
 #include "pdfsign/openssl_handles.hpp"
 

@@ -2,8 +2,8 @@
 // prints the report and returns the exit code of CONTRACT.md section 3.
 #include "pdfsign/verify.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/pdfa_check.hpp"
 #include "pdfsign/verify_changes.hpp"
 #include "pdfsign/verify_report.hpp"

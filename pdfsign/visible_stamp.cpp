@@ -1,6 +1,6 @@
 #include "pdfsign/visible_stamp.hpp"
 
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 
 #include <podofo/podofo.h>
 

@@ -1,7 +1,7 @@
-#include "pipeline/batch_report.hpp"
-#include "core/atomic_file.hpp"
-#include "core/name_text.hpp"
-#include "pipeline/report_merge.hpp"
+#include "batch_report.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/name_text.hpp"
+#include "sohoa/pipeline/report_merge.hpp"
 #include <cmath>
 
 namespace sohoa::pipeline {

@@ -2,7 +2,7 @@
 // OUT/batch-report.json: one row per dossier and per document with status,
 // timings and errors. Rewritten after every dossier so a killed run leaves a
 // report of what it finished.
-#include "pipeline/document.hpp"
+#include "sohoa/pipeline/document.hpp"
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>

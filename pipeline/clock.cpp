@@ -1,4 +1,4 @@
-#include "pipeline/clock.hpp"
+#include "sohoa/pipeline/clock.hpp"
 #include <ctime>
 
 namespace sohoa::pipeline {

@@ -1,4 +1,4 @@
-#include "pipeline/decode_common.hpp"
+#include "decode_common.hpp"
 #include <algorithm>
 #include <opencv2/core.hpp>
 

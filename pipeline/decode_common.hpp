@@ -1,7 +1,7 @@
 #pragma once
 // Small helpers shared by the page decoders (TIFF, PNG/JPEG, PDF).
-#include "core/error.hpp"
-#include "core/page.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/page.hpp"
 #include <optional>
 #include <string>
 

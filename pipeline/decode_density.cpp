@@ -1,5 +1,5 @@
-#include "pipeline/decode_density.hpp"
-#include "pipeline/decode_common.hpp"
+#include "decode_density.hpp"
+#include "decode_common.hpp"
 #include <algorithm>
 #include <array>
 #include <cstring>

@@ -1,5 +1,5 @@
-#include "pipeline/decode_dossier_json.hpp"
-#include "pipeline/json_file.hpp"
+#include "decode_dossier_json.hpp"
+#include "json_file.hpp"
 #include <nlohmann/json.hpp>
 
 namespace sohoa::pipeline {

@@ -3,7 +3,7 @@
 // the wrong type is dropped with a problem; text that is not a JSON object makes the
 // whole file "malformed", its first problem saying where (line and column): the
 // dossier then fails as a whole, since its code and grouping are unknown.
-#include "pipeline/ingest.hpp"
+#include "sohoa/pipeline/ingest.hpp"
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
-#include "pipeline/decode_jpeg_pixels.hpp"
-#include "pipeline/decode_common.hpp"
+#include "decode_jpeg_pixels.hpp"
+#include "decode_common.hpp"
 #include <csetjmp>
 #include <cstdio>
 #include <jpeglib.h>

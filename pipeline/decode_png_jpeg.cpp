@@ -1,7 +1,7 @@
-#include "pipeline/decode_png_jpeg.hpp"
-#include "pipeline/decode_common.hpp"
-#include "pipeline/decode_density.hpp"
-#include "pipeline/decode_jpeg_pixels.hpp"
+#include "decode_png_jpeg.hpp"
+#include "decode_common.hpp"
+#include "decode_density.hpp"
+#include "decode_jpeg_pixels.hpp"
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 

@@ -1,7 +1,7 @@
 #pragma once
 // PNG and JPEG pages through OpenCV, after our own header checks (decode_density).
-#include "core/page.hpp"
-#include "pipeline/ingest.hpp"
+#include "sohoa/core/page.hpp"
+#include "sohoa/pipeline/ingest.hpp"
 #include <cstdint>
 #include <span>
 #include <string>

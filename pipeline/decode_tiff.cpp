@@ -1,5 +1,5 @@
-#include "pipeline/decode_tiff.hpp"
-#include "pipeline/decode_common.hpp"
+#include "decode_tiff.hpp"
+#include "decode_common.hpp"
 #include <algorithm>
 #include <cmath>
 #include <cstdarg>

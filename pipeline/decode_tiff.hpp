@@ -1,7 +1,7 @@
 #pragma once
 // TIFF pages through libtiff: every directory is a page.
-#include "core/page.hpp"
-#include "pipeline/ingest.hpp"
+#include "sohoa/core/page.hpp"
+#include "sohoa/pipeline/ingest.hpp"
 #include <filesystem>
 #include <memory>
 #include <string>

@@ -1,8 +1,8 @@
-#include "pipeline/document_update.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/hash.hpp"
-#include "ocr/alto.hpp"
+#include "sohoa/pipeline/document_update.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
+#include "sohoa/ocr/alto.hpp"
 #include "pdfsign/pdf_reader.hpp"
 #include "pdfsign/pdfa_writer.hpp"
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
-#include "pipeline/dossier_selection.hpp"
-#include "core/error.hpp"
+#include "sohoa/pipeline/dossier_selection.hpp"
+#include "sohoa/core/error.hpp"
 #include <algorithm>
 #include <charconv>
 

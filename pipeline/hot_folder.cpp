@@ -1,5 +1,5 @@
-#include "pipeline/hot_folder.hpp"
-#include "pipeline/batch_runner.hpp"
+#include "sohoa/pipeline/hot_folder.hpp"
+#include "sohoa/pipeline/batch_runner.hpp"
 #include <algorithm>
 #include <csignal>
 #include <set>

@@ -1,9 +1,9 @@
 // discover_inputs: which dossiers and documents INPUT holds (CONTRACT.md section 1).
 // The decisions are listed next to discover_inputs in ingest.hpp.
-#include "core/error.hpp"
-#include "core/name_text.hpp"
-#include "pipeline/decode_dossier_json.hpp"
-#include "pipeline/ingest.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/name_text.hpp"
+#include "decode_dossier_json.hpp"
+#include "sohoa/pipeline/ingest.hpp"
 #include <algorithm>
 #include <fstream>
 #include <iterator>

@@ -1,11 +1,11 @@
 // load_pages: one input file -> its pages. Checks the file itself (exists, not empty,
 // content matches the extension) and hands it to the decoder for its format.
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/pdf_reader.hpp"
-#include "pipeline/decode_common.hpp"
-#include "pipeline/decode_png_jpeg.hpp"
-#include "pipeline/decode_tiff.hpp"
-#include "pipeline/ingest.hpp"
+#include "decode_common.hpp"
+#include "decode_png_jpeg.hpp"
+#include "decode_tiff.hpp"
+#include "sohoa/pipeline/ingest.hpp"
 #include <climits>
 #include <cmath>
 #include <cstring>

@@ -1,7 +1,7 @@
-#include "pipeline/json_file.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/name_text.hpp"
+#include "json_file.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/name_text.hpp"
 
 namespace sohoa::pipeline {
 

@@ -1,4 +1,4 @@
-#include "pipeline/logger.hpp"
+#include "sohoa/pipeline/logger.hpp"
 #include <nlohmann/json.hpp>
 
 namespace sohoa::pipeline {

@@ -1,9 +1,9 @@
-#include "pipeline/manifest.hpp"
-#include "core/build_info.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/name_text.hpp"
-#include "pipeline/json_file.hpp"
+#include "sohoa/pipeline/manifest.hpp"
+#include "sohoa/core/build_info.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/name_text.hpp"
+#include "json_file.hpp"
 #include <algorithm>
 #include "pdfsign/pdfa_writer.hpp"
 #include <opencv2/core/version.hpp>

@@ -1,5 +1,5 @@
-#include "pipeline/output_lock.hpp"
-#include "core/error.hpp"
+#include "sohoa/pipeline/output_lock.hpp"
+#include "sohoa/core/error.hpp"
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>

@@ -1,7 +1,7 @@
-#include "pipeline/report_merge.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "pipeline/output_lock.hpp"
+#include "sohoa/pipeline/report_merge.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/pipeline/output_lock.hpp"
 #include <algorithm>
 #include <map>
 

@@ -1,7 +1,7 @@
-#include "pipeline/resume.hpp"
-#include "core/hash.hpp"
-#include "core/name_text.hpp"
-#include "pipeline/manifest.hpp"
+#include "resume.hpp"
+#include "sohoa/core/hash.hpp"
+#include "sohoa/core/name_text.hpp"
+#include "sohoa/pipeline/manifest.hpp"
 #include <sys/stat.h>
 
 namespace sohoa::pipeline {

@@ -12,7 +12,7 @@
 // difference in either means it is hashed and compared. A replacement that keeps
 // both the size and the mtime (cp -p of a same-size file, touch -r) is not seen:
 // `--force` redoes everything.
-#include "pipeline/document.hpp"
+#include "sohoa/pipeline/document.hpp"
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>

@@ -1,11 +1,11 @@
-#include "pipeline/warm_pipeline.hpp"
-#include "core/atomic_file.hpp"
-#include "core/build_info.hpp"
-#include "core/error.hpp"
-#include "core/hash.hpp"
-#include "forms/record_validation.hpp"
-#include "pipeline/batch_runner.hpp"
-#include "pipeline/clock.hpp"
+#include "sohoa/pipeline/warm_pipeline.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/build_info.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
+#include "sohoa/forms/record_validation.hpp"
+#include "sohoa/pipeline/batch_runner.hpp"
+#include "sohoa/pipeline/clock.hpp"
 #include <atomic>
 #include <thread>
 

@@ -1,5 +1,5 @@
-#include "queue/dossier_queue.hpp"
-#include "core/error.hpp"
+#include "sohoa/queue/dossier_queue.hpp"
+#include "sohoa/core/error.hpp"
 
 namespace sohoa::queue {
 namespace {

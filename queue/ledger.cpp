@@ -1,6 +1,6 @@
-#include "queue/ledger.hpp"
-#include "core/error.hpp"
-#include "pipeline/dossier_selection.hpp"
+#include "ledger.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/pipeline/dossier_selection.hpp"
 #include <pqxx/pqxx>
 
 namespace sohoa::queue {

@@ -1,5 +1,5 @@
-#include "queue/redis_connection.hpp"
-#include "core/error.hpp"
+#include "sohoa/queue/redis_connection.hpp"
+#include "sohoa/core/error.hpp"
 #include <charconv>
 #include <hiredis/hiredis.h>
 

@@ -1,13 +1,13 @@
-#include "queue/worker.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/hash.hpp"
-#include "pipeline/batch_runner.hpp"
-#include "pipeline/ingest.hpp"
-#include "pipeline/manifest.hpp"
-#include "pipeline/output_lock.hpp"
-#include "pipeline/report_merge.hpp"
-#include "queue/ledger.hpp"
+#include "sohoa/queue/worker.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
+#include "sohoa/pipeline/batch_runner.hpp"
+#include "sohoa/pipeline/ingest.hpp"
+#include "sohoa/pipeline/manifest.hpp"
+#include "sohoa/pipeline/output_lock.hpp"
+#include "sohoa/pipeline/report_merge.hpp"
+#include "ledger.hpp"
 #include <thread>
 
 namespace sohoa::queue {

@@ -1,5 +1,5 @@
-#include "scanner/sane_scanner.hpp"
-#include "core/error.hpp"
+#include "sohoa/scanner/sane_scanner.hpp"
+#include "sohoa/core/error.hpp"
 #include <cstring>
 #include <opencv2/imgproc.hpp>
 #include <sane/sane.h>

@@ -1,8 +1,8 @@
-#include "scanner/scan_dossier.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "pipeline/batch_runner.hpp"
-#include "pipeline/ingest.hpp"
+#include "sohoa/scanner/scan_dossier.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/pipeline/batch_runner.hpp"
+#include "sohoa/pipeline/ingest.hpp"
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>

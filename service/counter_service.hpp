@@ -3,9 +3,9 @@
 // time on warm engines ahead of any batch on the machine, fields corrected and
 // signed on request. Every state change is an event in the dossier's manifest.
 // The HTTP layer (http_api.hpp) only maps requests onto these operations.
-#include "pipeline/warm_pipeline.hpp"
-#include "service/serve_config.hpp"
-#include "service/upload.hpp"
+#include "sohoa/pipeline/warm_pipeline.hpp"
+#include "sohoa/service/serve_config.hpp"
+#include "upload.hpp"
 #include <condition_variable>
 #include <deque>
 #include <map>

@@ -1,9 +1,9 @@
-#include "service/field_edit.hpp"
-#include "forms/field_checks.hpp"
-#include "forms/form_type.hpp"
-#include "forms/identifiers.hpp"
-#include "forms/normalize.hpp"
-#include "service/api_error.hpp"
+#include "field_edit.hpp"
+#include "sohoa/forms/field_checks.hpp"
+#include "sohoa/forms/form_type.hpp"
+#include "sohoa/forms/identifiers.hpp"
+#include "sohoa/forms/normalize.hpp"
+#include "api_error.hpp"
 #include <algorithm>
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 #pragma once
 // A clerk's value for one field of a document record: normalized by the field's
 // kind and the record validated again, as extraction would have done it.
-#include "core/record.hpp"
-#include "forms/analyze.hpp"
+#include "sohoa/core/record.hpp"
+#include "sohoa/forms/analyze.hpp"
 #include <string>
 #include <string_view>
 

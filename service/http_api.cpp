@@ -1,18 +1,17 @@
-#include "service/http_api.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "pipeline/ingest.hpp"
-#include "service/api_error.hpp"
-#include "service/counter_service.hpp"
-#include "service/review_assets.hpp"
+#include "sohoa/service/http_api.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
+#include "sohoa/pipeline/ingest.hpp"
+#include "api_error.hpp"
+#include "counter_service.hpp"
+#include "review_assets.hpp"
 #include <atomic>
 #include <csignal>
 #include <fstream>
 #include <httplib.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <openssl/crypto.h>
-#include <openssl/rand.h>
 #include <pthread.h>
 
 namespace sohoa::service {
@@ -26,23 +25,8 @@ constexpr const char* k_clerk_header = "X-Sohoa-Clerk";
 // every counter PC (fonts-dejavu-core).
 constexpr const char* k_ui_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
-std::string random_token() {
-  unsigned char bytes[24];
-  if (RAND_bytes(bytes, sizeof bytes) != 1) {
-    throw Error(Stage::config, "no_randomness", "cannot draw a random CSRF token");
-  }
-  static constexpr char k_hex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) {
-    out += k_hex[b >> 4U];
-    out += k_hex[b & 0xFU];
-  }
-  return out;
-}
-
-bool same_secret(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
-}
+// 24 random bytes: a CSRF token or a generated bearer token.
+std::string random_token() { return random_hex(24); }
 
 void send_error(httplib::Response& res, int status, const std::string& code,
                 const std::string& message) {

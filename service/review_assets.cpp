@@ -1,4 +1,4 @@
-#include "service/review_assets.hpp"
+#include "review_assets.hpp"
 
 namespace sohoa::service {
 

@@ -1,6 +1,6 @@
-#include "service/upload.hpp"
-#include "pipeline/ingest.hpp"
-#include "service/api_error.hpp"
+#include "upload.hpp"
+#include "sohoa/pipeline/ingest.hpp"
+#include "api_error.hpp"
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>

@@ -1,7 +1,7 @@
 // The archival path end to end: `sohoa run` in the mrc (default) and lossless
 // image modes, `reprocess` rebuilding mrc PDFs, and `sohoa package` / `--check`
 // of a dossier's output.
-#include "core/hash.hpp"
+#include "sohoa/core/hash.hpp"
 #include "e2e_support.hpp"
 #include "pdfsign/pdfa_check.hpp"
 

@@ -3,7 +3,7 @@
 // of a dossier. Every dossier must end complete exactly once, written byte for byte
 // as `sohoa run` writes it, the ledger must agree with the manifests, and a dossier
 // that always fails must land in the dead-letter stream.
-#include "core/hash.hpp"
+#include "sohoa/core/hash.hpp"
 #include "e2e_support.hpp"
 #include <csignal>
 #include <fstream>

@@ -5,7 +5,7 @@
 // signature, truncated PDFs. Each dossier here is one or two one-page documents.
 #include "e2e_support.hpp"
 #include "sign_e2e_support.hpp"
-#include "core/hash.hpp"
+#include "sohoa/core/hash.hpp"
 #include <algorithm>
 #include <fstream>
 #include <unistd.h>

@@ -2,7 +2,7 @@
 // --force, PDF/A-3b, deterministic output, bad inputs.
 #include "e2e_support.hpp"
 #include <fstream>
-#include "core/hash.hpp"
+#include "sohoa/core/hash.hpp"
 #include "pdfsign/pdfa_check.hpp"
 #include <csignal>
 #include <map>

@@ -1,7 +1,7 @@
 // Cluster mode: N `run --shard I/N` processes sharing one OUT write exactly what one
 // run writes, `sohoa report` merges their reports, and two writers of one report
 // file are impossible.
-#include "core/hash.hpp"
+#include "sohoa/core/hash.hpp"
 #include "e2e_support.hpp"
 #include <future>
 #include <map>

@@ -1,9 +1,9 @@
 // E-ARK packages of a dossier output: the layout, METS and PREMIS valid against
 // their official schemas (bundled, no network), and any changed byte caught.
-#include "archive/package.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/hash.hpp"
+#include "sohoa/archive/package.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
 #include "support/scratch.hpp"
 
 #include <doctest/doctest.h>

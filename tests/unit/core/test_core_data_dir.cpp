@@ -1,5 +1,5 @@
-#include "core/build_info.hpp"
-#include "core/data_dir.hpp"
+#include "sohoa/core/build_info.hpp"
+#include "sohoa/core/data_dir.hpp"
 #include "support/scratch.hpp"
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/hash.hpp"
-#include "core/ocr_types.hpp"
-#include "core/record.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
+#include "sohoa/core/ocr_types.hpp"
+#include "sohoa/core/record.hpp"
 #include <nlohmann/json.hpp>
 #include "support/scratch.hpp"
 #include <doctest/doctest.h>

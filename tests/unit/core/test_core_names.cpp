@@ -1,7 +1,7 @@
 // Names that are bytes, not text; write errors that name the final file.
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/name_text.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/name_text.hpp"
 #include "support/scratch.hpp"
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 // The catalog of the repository's schemas/, loaded once for all test cases.
-#include "forms/analyze.hpp"
+#include "sohoa/forms/analyze.hpp"
 #include "support/scratch.hpp"
 
 namespace sohoa::forms::test {

@@ -1,7 +1,7 @@
 #pragma once
 // Hand-built OCR output for the forms tests: words with plausible boxes, laid out
 // the way Tesseract returns a 300 dpi scan of the printed form.
-#include "core/ocr_types.hpp"
+#include "sohoa/core/ocr_types.hpp"
 #include <string>
 #include <utility>
 #include <vector>

@@ -1,8 +1,8 @@
 #include "catalog_fixture.hpp"
-#include "core/error.hpp"
-#include "core/record.hpp"
-#include "forms/form_type.hpp"
-#include "forms/record_validation.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/record.hpp"
+#include "sohoa/forms/form_type.hpp"
+#include "sohoa/forms/record_validation.hpp"
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <fstream>

@@ -1,6 +1,6 @@
 #include "catalog_fixture.hpp"
-#include "forms/analyze.hpp"
-#include "forms/field_checks.hpp"
+#include "sohoa/forms/analyze.hpp"
+#include "sohoa/forms/field_checks.hpp"
 #include "forms_fixtures.hpp"
 #include <algorithm>
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "forms/identifiers.hpp"
+#include "sohoa/forms/identifiers.hpp"
 #include <doctest/doctest.h>
 
 using namespace sohoa::forms;

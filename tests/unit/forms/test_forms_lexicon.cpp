@@ -1,7 +1,7 @@
 #include "catalog_fixture.hpp"
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "fixture.hpp"
-#include "forms/lexicon.hpp"
+#include "sohoa/forms/lexicon.hpp"
 #include <doctest/doctest.h>
 
 using namespace sohoa;

@@ -1,4 +1,4 @@
-#include "forms/normalize.hpp"
+#include "sohoa/forms/normalize.hpp"
 #include "forms/surnames.hpp"
 #include "forms/text_fold.hpp"
 #include <doctest/doctest.h>

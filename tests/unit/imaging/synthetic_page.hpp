@@ -1,7 +1,7 @@
 #pragma once
 // Synthetic scans for the imaging tests: text lines drawn with cv::putText on an
 // A4 page at 300 dpi, then skewed, turned, bordered or spotted as a case needs.
-#include "core/page.hpp"
+#include "sohoa/core/page.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,5 +1,5 @@
 #include "imaging/blank.hpp"
-#include "imaging/cleanup.hpp"
+#include "sohoa/imaging/cleanup.hpp"
 #include "synthetic_page.hpp"
 
 #include <doctest/doctest.h>

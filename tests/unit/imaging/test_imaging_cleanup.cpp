@@ -1,5 +1,5 @@
-#include "core/error.hpp"
-#include "imaging/cleanup.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/imaging/cleanup.hpp"
 #include "synthetic_page.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "imaging/cleanup.hpp"
+#include "sohoa/imaging/cleanup.hpp"
 #include "imaging/deskew.hpp"
 #include "synthetic_page.hpp"
 

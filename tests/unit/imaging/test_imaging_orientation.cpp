@@ -1,6 +1,6 @@
-#include "core/error.hpp"
-#include "imaging/cleanup.hpp"
-#include "imaging/orientation.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/imaging/cleanup.hpp"
+#include "sohoa/imaging/orientation.hpp"
 #include "synthetic_page.hpp"
 
 #include <cmath>

@@ -1,7 +1,7 @@
 // Orientation and deskew on Vietnamese text rendered with Cairo: the tone and vowel
 // marks that the up/down test relies on, in a real font.
-#include "imaging/cleanup.hpp"
-#include "imaging/orientation.hpp"
+#include "sohoa/imaging/cleanup.hpp"
+#include "sohoa/imaging/orientation.hpp"
 #include "synthetic_page.hpp"
 
 #include <array>

@@ -1,7 +1,7 @@
 #pragma once
 // Renders text with cairo the way a 300 dpi scan of a printed form looks, and
 // remembers where each word's ink went, so OCR results can be checked against it.
-#include "core/geometry.hpp"
+#include "sohoa/core/geometry.hpp"
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <memory>

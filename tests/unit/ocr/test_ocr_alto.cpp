@@ -1,5 +1,5 @@
-#include "core/error.hpp"
-#include "ocr/alto.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/ocr/alto.hpp"
 #include <cmath>
 #include <doctest/doctest.h>
 

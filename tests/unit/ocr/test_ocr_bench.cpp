@@ -1,7 +1,7 @@
 // Measurements rather than checks of behaviour: skipped by default, run with
 //   test_ocr --test-suite=bench --no-skip
 // They still assert the bounds the choices in ocr/ rely on.
-#include "ocr/engine.hpp"
+#include "sohoa/ocr/engine.hpp"
 #include "render.hpp"
 #include <chrono>
 #include <ctime>

@@ -1,5 +1,5 @@
 #include "ocr/digit_reread.hpp"
-#include "ocr/engine.hpp"
+#include "sohoa/ocr/engine.hpp"
 #include "ocr/tessdata.hpp"
 #include "render.hpp"
 #include <doctest/doctest.h>

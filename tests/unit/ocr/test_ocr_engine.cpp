@@ -1,8 +1,8 @@
-#include "core/error.hpp"
-#include "core/hash.hpp"
-#include "ocr/alto.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/core/hash.hpp"
+#include "sohoa/ocr/alto.hpp"
 #include "ocr/digit_reread.hpp"
-#include "ocr/engine.hpp"
+#include "sohoa/ocr/engine.hpp"
 #include "ocr/openmp_limit.hpp"
 #include "render.hpp"
 #include <doctest/doctest.h>

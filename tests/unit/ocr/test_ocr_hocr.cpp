@@ -1,7 +1,7 @@
 // hOCR beside ALTO: well-formed XHTML, and exactly the words, boxes and
 // confidences the ALTO file carries, page by page and line by line.
-#include "ocr/alto.hpp"
-#include "ocr/hocr.hpp"
+#include "sohoa/ocr/alto.hpp"
+#include "sohoa/ocr/hocr.hpp"
 
 #include <doctest/doctest.h>
 #include <libxml/parser.h>

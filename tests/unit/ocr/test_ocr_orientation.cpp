@@ -1,4 +1,4 @@
-#include "ocr/engine.hpp"
+#include "sohoa/ocr/engine.hpp"
 #include "render.hpp"
 #include <doctest/doctest.h>
 

@@ -3,7 +3,7 @@
 // out the way OCR reports them (proportional widths, real gaps), including the
 // layouts text extraction gets wrong: label ...... value lines, two columns,
 // tight word gaps.
-#include "core/ocr_types.hpp"
+#include "sohoa/core/ocr_types.hpp"
 
 #include <opencv2/core.hpp>
 

@@ -6,7 +6,7 @@
 #include "pdfsign/pdfa_writer.hpp"
 #include "support/scratch.hpp"
 
-#include "core/atomic_file.hpp"
+#include "sohoa/core/atomic_file.hpp"
 
 #include <doctest/doctest.h>
 #include <podofo/podofo.h>

@@ -6,8 +6,8 @@
 #include "pdfsign/pdfa_writer.hpp"
 #include "support/scratch.hpp"
 
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 // checked by our verifier and by outside tools (pdfsig, openssl cms/ts).
 #include "sign_fixture.hpp"
 
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/signer.hpp"
 #include "pdfsign/verify.hpp"
 #include "support/scratch.hpp"

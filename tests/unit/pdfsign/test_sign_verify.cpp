@@ -2,7 +2,7 @@
 // report languages and formats, tokens and the visible stamp.
 #include "sign_fixture.hpp"
 
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "pdfsign/signer.hpp"
 #include "pdfsign/verify.hpp"
 #include "support/scratch.hpp"

@@ -1,8 +1,8 @@
 // The bad-input corpus: every broken file is a sohoa::Error with a stable code naming
 // the file, never a crash, never output on stderr.
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "test_pipeline_ingest_util.hpp"
-#include "pipeline/ingest.hpp"
+#include "sohoa/pipeline/ingest.hpp"
 #include "support/scratch.hpp"
 #include <chrono>
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // load_pages on TIFF, PNG and JPEG inputs written by the test itself.
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "test_pipeline_ingest_util.hpp"
-#include "pipeline/ingest.hpp"
+#include "sohoa/pipeline/ingest.hpp"
 #include "support/scratch.hpp"
 #include <cstdio>
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // discover_inputs on folders and files made by the test.
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "test_pipeline_ingest_util.hpp"
-#include "pipeline/ingest.hpp"
+#include "sohoa/pipeline/ingest.hpp"
 #include "support/scratch.hpp"
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // The header parsers on hand-made and hostile bytes.
-#include "core/error.hpp"
+#include "sohoa/core/error.hpp"
 #include "test_pipeline_ingest_util.hpp"
 #include "pipeline/decode_density.hpp"
 #include "pipeline/decode_dossier_json.hpp"

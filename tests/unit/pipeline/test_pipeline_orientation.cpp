@@ -1,4 +1,4 @@
-#include "pipeline/document.hpp"
+#include "sohoa/pipeline/document.hpp"
 #include <doctest/doctest.h>
 
 using namespace sohoa;

@@ -1,10 +1,10 @@
 // Shard selection, the one-writer lock on a report file, and merging the reports
 // of several writers into one OUT.
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "pipeline/dossier_selection.hpp"
-#include "pipeline/output_lock.hpp"
-#include "pipeline/report_merge.hpp"
+#include "sohoa/core/atomic_file.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/pipeline/dossier_selection.hpp"
+#include "sohoa/pipeline/output_lock.hpp"
+#include "sohoa/pipeline/report_merge.hpp"
 #include "support/scratch.hpp"
 #include <doctest/doctest.h>
 #include <map>

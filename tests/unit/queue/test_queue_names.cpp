@@ -1,6 +1,6 @@
 // What the queue reads from the command line: Redis URLs and lane names.
-#include "core/error.hpp"
-#include "queue/dossier_queue.hpp"
+#include "sohoa/core/error.hpp"
+#include "sohoa/queue/dossier_queue.hpp"
 #include <doctest/doctest.h>
 
 using namespace sohoa::queue;

@@ -1,4 +1,4 @@
-#include "forms/analyze.hpp"
+#include "sohoa/forms/analyze.hpp"
 #include "service/api_error.hpp"
 #include "service/field_edit.hpp"
 #include "support/scratch.hpp"

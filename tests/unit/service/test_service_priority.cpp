@@ -1,4 +1,4 @@
-#include "pipeline/counter_priority.hpp"
+#include "sohoa/pipeline/counter_priority.hpp"
 #include "support/scratch.hpp"
 #include <atomic>
 #include <chrono>
