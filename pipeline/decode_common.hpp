@@ -1,5 +1,6 @@
 #pragma once
 // Small helpers shared by the page decoders (TIFF, PNG/JPEG, PDF).
+#include "core/decode_limits.hpp"
 #include "core/error.hpp"
 #include "core/page.hpp"
 #include <optional>
@@ -7,9 +8,7 @@
 
 namespace sohoa::pipeline {
 
-// Resolutions a scanner could have produced. Outside them the value is a placeholder.
-inline constexpr double k_min_plausible_dpi = 50;
-inline constexpr double k_max_plausible_dpi = 2400;
+// k_min_plausible_dpi and k_max_plausible_dpi: core/decode_limits.hpp.
 
 [[noreturn]] inline void fail_ingest(const std::string& code, const std::string& message,
                                      const std::string& file, int page = 0) {

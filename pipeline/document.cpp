@@ -8,7 +8,7 @@
 #include "ocr/hocr.hpp"
 #include "forms/identifiers.hpp"
 #include "forms/record_validation.hpp"
-#include "pdfsign/pdfa_writer.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
 #include "pipeline/clock.hpp"
 #include <algorithm>
 #include <cstdio>

@@ -5,7 +5,7 @@
 #include "core/name_text.hpp"
 #include "pipeline/json_file.hpp"
 #include <algorithm>
-#include "pdfsign/pdfa_writer.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
 #include <opencv2/core/version.hpp>
 
 namespace sohoa::pipeline {

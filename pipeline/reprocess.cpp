@@ -4,7 +4,7 @@
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "ocr/alto.hpp"
-#include "pdfsign/pdf_reader.hpp"
+#include "sohoa/pdf/pdf_reader.hpp"
 #include "pipeline/batch_runner.hpp"
 #include "pipeline/clock.hpp"
 #include "pipeline/document.hpp"
