@@ -1,6 +1,6 @@
 #pragma once
 // Page image codecs for the PDF: JPEG (DCTDecode) through OpenCV, CCITT G4
-// through libtiff on an in-memory TIFF. Internal to pdfsign/.
+// through libtiff on an in-memory TIFF. Private to sohoa::pdf.
 #include <opencv2/core.hpp>
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The invisible OCR text layer (render mode 3) in the GlyphLessFont, laid out
 // so that poppler's pdftotext extracts words, spaces and lines as the OCR
-// text. Internal to pdfsign/.
+// text. Private to sohoa::pdf.
 #include "core/ocr_types.hpp"
 
 #include <string>

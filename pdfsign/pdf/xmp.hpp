@@ -1,6 +1,6 @@
 #pragma once
 // The XMP packet of our PDF/A files, and the date formats shared by XMP and
-// the Info dictionary, so both are filled from one model. Internal to pdfsign/.
+// the Info dictionary, so both are filled from one model. Private to sohoa::pdf.
 #include "sohoa/pdf/pdfa_writer.hpp"
 
 #include <ctime>

@@ -1,7 +1,7 @@
 #pragma once
 // Mixed raster content: a page split into full-resolution bitonal ink masks,
 // each with one flat colour, over a smoothed lower-resolution background from
-// which the ink was lifted. Internal to pdfsign/ (the PDF writer draws them).
+// which the ink was lifted. The PDF writer draws them; public for its tests.
 #include <opencv2/core.hpp>
 #include <vector>
 

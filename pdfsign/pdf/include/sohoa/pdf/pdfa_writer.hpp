@@ -1,6 +1,6 @@
 #pragma once
 // The PDF/A-2b / 3b writer (PoDoFo 0.9.8): page image + invisible text layer +
-// XMP legal-validity metadata. Only pdfsign/ sees PoDoFo and OpenSSL.
+// XMP legal-validity metadata. Only pdfsign/pdf/ sees PoDoFo.
 #include "core/ocr_types.hpp"
 #include "core/page.hpp"
 #include <filesystem>

@@ -1,6 +1,6 @@
 #pragma once
 // What `sohoa verify` finds, as values: per file, per signature, per check.
-// The checks fill these; verify_report.cpp prints them (vi/en text, JSON).
+// The checks fill these; verify_report.hpp turns them into text or JSON.
 #include <filesystem>
 #include <string>
 #include <vector>
