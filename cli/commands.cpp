@@ -2,7 +2,7 @@
 #include "package_command.hpp"
 #include "sohoa/core/build_info.hpp"
 #include "sohoa/core/error.hpp"
-#include "pdfsign/verify.hpp"
+#include "sohoa/sign/verify.hpp"
 #include "sohoa/pipeline/batch_runner.hpp"
 #include "sohoa/pipeline/hot_folder.hpp"
 #include "sohoa/pipeline/reprocess.hpp"
@@ -10,6 +10,7 @@
 #include "sohoa/service/http_api.hpp"
 #include "sohoa/pipeline/report_merge.hpp"
 #include "sohoa/queue/worker.hpp"
+#include "sohoa/sign/verify_report.hpp"
 #include <boost/program_options.hpp>
 #include <atomic>
 #include <csignal>
@@ -337,12 +338,19 @@ int verify_command(const std::vector<std::string>& args) {
       request.crls.emplace_back(c);
     }
   }
-  request.json = vm["json"].as<bool>();
-  request.lang = vm["lang"].as<std::string>();
-  if (request.lang != "vi" && request.lang != "en") {
+  const std::string lang = vm["lang"].as<std::string>();
+  if (lang != "vi" && lang != "en") {
     throw UsageError("--lang takes vi or en");
   }
-  return sign::run_verify(request, std::cout, std::cerr);
+  const sign::VerifyResult result = sign::verify(request);
+  if (!result.files.empty()) {
+    std::cout << (vm["json"].as<bool>() ? sign::json_report(result.files)
+                                        : sign::text_report(result.files, lang));
+  }
+  for (const auto& error : result.errors) {
+    std::cerr << "sohoa: error: " << error << '\n';
+  }
+  return result.exit_code;
 }
 
 int reprocess_command(const std::vector<std::string>& args) {

@@ -2,14 +2,13 @@
 // Small helpers shared by the page decoders (TIFF, PNG/JPEG, PDF).
 #include "sohoa/core/error.hpp"
 #include "sohoa/core/page.hpp"
+#include "sohoa/core/decode_limits.hpp"
 #include <optional>
 #include <string>
 
 namespace sohoa::pipeline {
 
-// Resolutions a scanner could have produced. Outside them the value is a placeholder.
-inline constexpr double k_min_plausible_dpi = 50;
-inline constexpr double k_max_plausible_dpi = 2400;
+// k_min_plausible_dpi and k_max_plausible_dpi: core/decode_limits.hpp.
 
 [[noreturn]] inline void fail_ingest(const std::string& code, const std::string& message,
                                      const std::string& file, int page = 0) {

@@ -8,7 +8,7 @@
 #include "sohoa/ocr/hocr.hpp"
 #include "sohoa/forms/identifiers.hpp"
 #include "sohoa/forms/record_validation.hpp"
-#include "pdfsign/pdfa_writer.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
 #include "sohoa/pipeline/clock.hpp"
 #include <algorithm>
 #include <cstdio>

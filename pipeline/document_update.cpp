@@ -3,8 +3,8 @@
 #include "sohoa/core/error.hpp"
 #include "sohoa/core/hash.hpp"
 #include "sohoa/ocr/alto.hpp"
-#include "pdfsign/pdf_reader.hpp"
-#include "pdfsign/pdfa_writer.hpp"
+#include "sohoa/pdf/pdf_reader.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
 #include <nlohmann/json.hpp>
 
 namespace sohoa::pipeline {

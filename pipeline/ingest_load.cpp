@@ -1,7 +1,7 @@
 // load_pages: one input file -> its pages. Checks the file itself (exists, not empty,
 // content matches the extension) and hands it to the decoder for its format.
 #include "sohoa/core/error.hpp"
-#include "pdfsign/pdf_reader.hpp"
+#include "sohoa/pdf/pdf_reader.hpp"
 #include "decode_common.hpp"
 #include "decode_png_jpeg.hpp"
 #include "decode_tiff.hpp"
@@ -135,11 +135,8 @@ public:
   PdfPageSource(const fs::path& file, std::string name, double default_dpi,
                 const IngestLimits& limits)
       : m_name(std::move(name)), m_default_dpi(default_dpi) {
-    pdf::PdfReadLimits pdf_limits;
-    pdf_limits.max_pixels_per_page = limits.max_pixels_per_page;
-    pdf_limits.max_pages = limits.max_pages_per_document;
     try {
-      m_images = std::make_unique<pdf::PdfPageImages>(file, pdf_limits);
+      m_images = std::make_unique<pdf::PdfPageImages>(file, limits);
     } catch (const Error& e) {
       throw renamed(e);
     }

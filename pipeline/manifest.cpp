@@ -5,7 +5,7 @@
 #include "sohoa/core/name_text.hpp"
 #include "json_file.hpp"
 #include <algorithm>
-#include "pdfsign/pdfa_writer.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
 #include <opencv2/core/version.hpp>
 
 namespace sohoa::pipeline {

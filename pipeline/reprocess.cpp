@@ -4,7 +4,7 @@
 #include "sohoa/core/error.hpp"
 #include "sohoa/core/hash.hpp"
 #include "sohoa/ocr/alto.hpp"
-#include "pdfsign/pdf_reader.hpp"
+#include "sohoa/pdf/pdf_reader.hpp"
 #include "sohoa/pipeline/batch_runner.hpp"
 #include "sohoa/pipeline/clock.hpp"
 #include "sohoa/pipeline/document.hpp"

@@ -3,7 +3,7 @@
 // of a dossier's output.
 #include "sohoa/core/hash.hpp"
 #include "e2e_support.hpp"
-#include "pdfsign/pdfa_check.hpp"
+#include "sohoa/pdf/pdfa_check.hpp"
 
 #include <fstream>
 

@@ -3,7 +3,7 @@
 #include "e2e_support.hpp"
 #include <fstream>
 #include "sohoa/core/hash.hpp"
-#include "pdfsign/pdfa_check.hpp"
+#include "sohoa/pdf/pdfa_check.hpp"
 #include <csignal>
 #include <map>
 #include <set>

@@ -3,7 +3,7 @@
 // detection and re-signing. pdfsig (poppler/NSS) is the independent verifier.
 #include "e2e_support.hpp"
 #include "sign_e2e_support.hpp"
-#include "pdfsign/pdfa_check.hpp"
+#include "sohoa/pdf/pdfa_check.hpp"
 
 #include <fstream>
 #include <map>

@@ -1,5 +1,6 @@
 #include "sign_fixture.hpp"
-#include "pdfsign/verify.hpp"
+#include "sohoa/sign/verify.hpp"
+#include "sohoa/sign/verify_report.hpp"
 #include <sstream>
 
 #include "support/scratch.hpp"
@@ -10,7 +11,6 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 
 
@@ -166,13 +166,15 @@ VerifyOutcome verify_files(const std::vector<std::filesystem::path>& files, bool
   if (with_crls) {
     request.crls = {test_pki() / "int.crl", test_pki() / "root.crl"};
   }
-  request.lang = lang;
-  request.json = json;
-  std::ostringstream out;
-  std::ostringstream err;
+  const sign::VerifyResult result = sign::verify(request);
   VerifyOutcome outcome;
-  outcome.code = sign::run_verify(request, out, err);
-  outcome.text = out.str() + err.str();
+  outcome.code = result.exit_code;
+  if (!result.files.empty()) {
+    outcome.text = json ? sign::json_report(result.files) : sign::text_report(result.files, lang);
+  }
+  for (const auto& error : result.errors) {
+    outcome.text += "sohoa: error: " + error + "\n";
+  }
   return outcome;
 }
 

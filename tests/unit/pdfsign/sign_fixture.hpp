@@ -1,7 +1,7 @@
 #pragma once
 // Shared test infrastructure for signing: the test PKI (made once per process
 // with the openssl CLI), a loopback TSA, commands, and small test PDFs.
-#include "pdfsign/signer.hpp"
+#include "sohoa/sign/signer.hpp"
 #include <filesystem>
 #include <vector>
 #include <string>

@@ -2,8 +2,8 @@
 // update, as signing appends one) and names the rule a broken file breaks.
 #include "pdf_test_pages.hpp"
 #include "podofo_pages.hpp"
-#include "pdfsign/pdfa_check.hpp"
-#include "pdfsign/pdfa_writer.hpp"
+#include "sohoa/pdf/pdfa_check.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
 #include "support/scratch.hpp"
 
 #include "sohoa/core/atomic_file.hpp"

@@ -2,10 +2,10 @@
 // keeps the text pixels in its masks and a red seal in colour, and every mode
 // stays PDF/A-2b and qpdf-clean.
 #include "pdf_test_pages.hpp"
-#include "pdfsign/mrc_layers.hpp"
-#include "pdfsign/pdf_reader.hpp"
-#include "pdfsign/pdfa_check.hpp"
-#include "pdfsign/pdfa_writer.hpp"
+#include "sohoa/pdf/mrc_layers.hpp"
+#include "sohoa/pdf/pdf_reader.hpp"
+#include "sohoa/pdf/pdfa_check.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
 #include "support/scratch.hpp"
 
 #include <doctest/doctest.h>

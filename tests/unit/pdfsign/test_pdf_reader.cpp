@@ -2,8 +2,8 @@
 // producers make them (Flate samples, 1-bit, Indexed), and bad files.
 #include "pdf_test_pages.hpp"
 #include "podofo_pages.hpp"
-#include "pdfsign/pdf_reader.hpp"
-#include "pdfsign/pdfa_writer.hpp"
+#include "sohoa/pdf/pdf_reader.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
 #include "support/scratch.hpp"
 
 #include "sohoa/core/atomic_file.hpp"
@@ -194,7 +194,7 @@ TEST_CASE("Flate, 1-bit and Indexed images as other producers write them") {
 
 TEST_CASE("bad PDFs are rejected with the right code") {
   ScratchDir dir("pdf-read-bad");
-  const auto read = [](const std::filesystem::path& p, pdf::PdfReadLimits limits = {}) {
+  const auto read = [](const std::filesystem::path& p, DecodeLimits limits = {}) {
     return error_code_of([&] { pdf::read_pdf_page_images(p, limits); });
   };
   write_file_atomic(dir / "empty.pdf", "");
@@ -225,11 +225,11 @@ TEST_CASE("bad PDFs are rejected with the right code") {
   REQUIRE(status == 0);
   CHECK(read(dir / "owner.pdf") == "encrypted_pdf");
 
-  pdf::PdfReadLimits small;
+  DecodeLimits small;
   small.max_pixels_per_page = 1000;
   CHECK(read(good, small) == "too_many_pixels");
-  pdf::PdfReadLimits few;
-  few.max_pages = 1;
+  DecodeLimits few;
+  few.max_pages_per_document = 1;
   CHECK(read(good, few) == "too_many_pages");
 
   {

@@ -1,9 +1,9 @@
 // The PDF/A writer checked with the real tools: pdftotext, qpdf, pdfimages,
 // pdfinfo, pdfdetach, pdffonts, and our own PDF/A checker.
 #include "pdf_test_pages.hpp"
-#include "pdfsign/pdf_reader.hpp"
-#include "pdfsign/pdfa_check.hpp"
-#include "pdfsign/pdfa_writer.hpp"
+#include "sohoa/pdf/pdf_reader.hpp"
+#include "sohoa/pdf/pdfa_check.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
 #include "support/scratch.hpp"
 
 #include "sohoa/core/atomic_file.hpp"

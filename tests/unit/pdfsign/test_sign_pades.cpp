@@ -3,8 +3,8 @@
 #include "sign_fixture.hpp"
 
 #include "sohoa/core/error.hpp"
-#include "pdfsign/signer.hpp"
-#include "pdfsign/verify.hpp"
+#include "sohoa/sign/signer.hpp"
+#include "sohoa/sign/verify.hpp"
 #include "support/scratch.hpp"
 
 #include <doctest/doctest.h>

@@ -2,10 +2,10 @@
 // (structural rules of pdfa_check) and verify, visible stamp and time-stamp included.
 #include "sign_fixture.hpp"
 
-#include "pdfsign/pdfa_check.hpp"
-#include "pdfsign/pdfa_writer.hpp"
-#include "pdfsign/signer.hpp"
-#include "pdfsign/verify.hpp"
+#include "sohoa/pdf/pdfa_check.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
+#include "sohoa/sign/signer.hpp"
+#include "sohoa/sign/verify.hpp"
 #include "support/scratch.hpp"
 
 #include <doctest/doctest.h>

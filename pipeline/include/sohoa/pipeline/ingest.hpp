@@ -2,6 +2,7 @@
 // Ingest: find the dossiers and documents in INPUT (CONTRACT.md section 1) and
 // decode a document's page files into RasterPages. No OpenCV cleanup here.
 #include "sohoa/core/page.hpp"
+#include "sohoa/core/decode_limits.hpp"
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -78,11 +79,7 @@ std::string sanitize_id(std::string_view name);
 // byte-wise; equal-looking names ("p01", "p1") are ordered by bytes, so it is total.
 bool natural_less(std::string_view a, std::string_view b);
 
-struct IngestLimits {
-  long long max_pixels_per_page = 200'000'000;   // about A0 at 600 dpi; bombs beyond
-  int max_pages_per_document = 2000;
-  long long max_file_bytes = 2'000'000'000;
-};
+using IngestLimits = DecodeLimits;
 
 // The pages of one input file, decoded one at a time: a multi-page file is opened
 // once and each page decoded only when asked for, so memory holds one page, not the file.

@@ -1,7 +1,7 @@
 #pragma once
 // What `sohoa run` and `sohoa reprocess` are asked to do, after the CLI parsed it.
-#include "pdfsign/pdfa_writer.hpp"
-#include "pdfsign/signer.hpp"
+#include "sohoa/pdf/pdfa_writer.hpp"
+#include "sohoa/sign/signer.hpp"
 #include "sohoa/pipeline/dossier_selection.hpp"
 #include "sohoa/pipeline/ingest.hpp"
 #include <filesystem>

@@ -1,0 +1,27 @@
+#pragma once
+// The cryptographic checks of one signature: integrity, CMS, PAdES structure,
+// time-stamp, chain, validity and revocation at the signing time.
+#include "openssl_handles.hpp"
+#include "sohoa/pdf/signature_scan.hpp"
+#include "sohoa/sign/verify_model.hpp"
+
+#include <map>
+
+namespace sohoa::sign {
+
+struct TrustContext {
+  std::vector<X509Ptr> anchors;     // --trust
+  bool system_anchors = false;      // no --trust: the system store
+  std::vector<X509Ptr> extra_certs; // from the DSS
+  std::vector<X509CrlPtr> crls;     // files, DSS, and fetched ones (cached)
+  std::map<std::string, bool> fetched_urls;
+  bool fetch_crls = true;
+  // A fresh store with the anchors; the caller owns it.
+  X509_STORE* make_store() const;
+};
+
+// bytes: the whole file; revisions: revision_ends(bytes).
+SignatureReport check_signature(const std::string& bytes, const pdf::RawSignature& raw, int index,
+                                const std::vector<long long>& revisions, TrustContext& trust);
+
+} // namespace sohoa::sign
