@@ -41,6 +41,7 @@ case "$mode" in
     tools/make-samples.sh "$build"
     ;;
   test)
+    tools/check-format.sh
     export OMP_THREAD_LIMIT=1
     if [ "$sanitize" = 1 ]; then
       export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
