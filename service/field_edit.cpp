@@ -50,6 +50,11 @@ FieldEditResult apply_field_edit(const forms::FormCatalog& catalog, DocumentReco
     return !issue.field.empty() && type->field(issue.field) != nullptr;
   });
   forms::check_fields(*type, catalog, forms, forms::today_iso());
+  // The clerk has read the paper: the value stands as confirmed (CONTRACT §6, PATCH
+  // gives needs_review false) even when a check fails; the failure stays in the
+  // record's issues and in the answer, for the clerk and the auditor to see.
+  it = forms.fields.find(field_id);
+  it->second.needs_review = false;
   for (const auto& issue : forms.issues) {
     if (issue.field == field_id) {
       result.issues.push_back(issue);

@@ -233,8 +233,9 @@ async function confirmField(record, id, input, row, box) {
   if (!response.ok) { say(body.message, true); return; }
   input.value = body.value;
   refreshDocument(body.record);
-  paint(row, box, body.needs_review ? 'failed' : 'confirmed');
-  say(labelOf(record.doc_type, id) + ': ' + (body.needs_review ? 'vẫn sai quy tắc' : 'đã xác nhận'));
+  const failsCheck = (body.issues || []).length > 0;  // confirmed, but a rule still fails
+  paint(row, box, failsCheck ? 'failed' : 'confirmed');
+  say(labelOf(record.doc_type, id) + ': ' + (failsCheck ? 'vẫn sai quy tắc' : 'đã xác nhận'));
   const next = nextToReview(input);
   if (next && next !== input) next.focus();
 }

@@ -50,13 +50,15 @@ TEST_CASE("a clerk's value is normalized and confirmed") {
   CHECK(edit.field.bbox.w == 252);  // the box stays where the value was read
 }
 
-TEST_CASE("a value breaking a rule stays flagged with its issue, and cross-checks follow") {
+TEST_CASE("a value breaking a rule is confirmed with its issue kept, and cross-checks follow") {
   DocumentRecord r = card();
   const auto edit = apply_field_edit(catalog(), r, "date_of_birth", "31/02/2020");
   CHECK(edit.field.value == "2020-02-31");
-  CHECK(edit.field.needs_review);
+  CHECK_FALSE(edit.field.needs_review);  // CONTRACT §6: the clerk's value is confirmed
+  CHECK_FALSE(r.forms.fields.at("date_of_birth").needs_review);
   REQUIRE_FALSE(edit.issues.empty());
   CHECK(edit.issues.front().code == "invalid_date");
+  CHECK(has_issue(r, "date_of_birth"));  // the failed check stays in the record
 
   DocumentRecord r2 = card();
   apply_field_edit(catalog(), r2, "date_of_birth", "07/05/1990");  // a real date, wrong year
