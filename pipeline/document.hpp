@@ -53,10 +53,6 @@ void restore_page_problems(const std::vector<RecordIssue>& issues,
 // The archival image's size, from the pixels or, once compacted, the encoded image.
 cv::Size archival_size(const ProcessedPage& page);
 
-// True when most words (of three bytes or more) are taller than wide: the page
-// was read a quarter turn off upright.
-bool reads_sideways(const PageText& text);
-
 struct ErrorInfo {
   std::string stage;
   std::string code;

@@ -1,4 +1,4 @@
-#include "pipeline/document.hpp"
+#include "pipeline/read_page.hpp"
 #include <doctest/doctest.h>
 
 using namespace sohoa;
