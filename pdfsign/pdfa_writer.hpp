@@ -1,6 +1,7 @@
 #pragma once
 // The PDF/A-2b / 3b writer (PoDoFo 0.9.8): page image + invisible text layer +
 // XMP legal-validity metadata. Only pdfsign/ sees PoDoFo and OpenSSL.
+#include "core/clock.hpp"
 #include "core/ocr_types.hpp"
 #include "core/page.hpp"
 #include <filesystem>
@@ -93,6 +94,9 @@ struct PdfWriteOptions {
   int mrc_background_quality = 50;       // JPEG quality of the smoothed MRC background
   // Test mode: fixed /ID and dates so output is byte-for-byte reproducible.
   bool deterministic = false;
+  // CreationDate and ModDate (Info and XMP): the caller's instant of digitization,
+  // else the run clock's now.
+  std::optional<Timestamp> created_at;
 };
 
 // The page's image encoded as write_pdfa stores it in `options.image_mode` (bitonal

@@ -2,6 +2,7 @@
 #include "pipeline/read_page.hpp"
 #include "pipeline/resume.hpp"
 #include "core/atomic_file.hpp"
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "imaging/cleanup.hpp"
@@ -10,7 +11,6 @@
 #include "forms/identifiers.hpp"
 #include "forms/record_validation.hpp"
 #include "pdfsign/pdfa_writer.hpp"
-#include "pipeline/clock.hpp"
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -175,7 +175,8 @@ DocumentRecord build_record(const DossierInput& dossier, const std::string& docu
 } // namespace
 
 pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput& dossier,
-                                  const DocumentOutcome& outcome, const std::string& doc_type) {
+                                  const DocumentOutcome& outcome, const std::string& doc_type,
+                                  const Timestamp& digitized_at) {
   pdf::LegalMetadata m;
   m.title = dossier.id + " / " + outcome.document_id;
   m.dossier_code = dossier.metadata.dossier_code.empty() ? dossier.id
@@ -186,7 +187,7 @@ pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput&
   m.agency_code = dossier.metadata.agency_code;
   m.agency_name = dossier.metadata.agency_name;
   m.officer = dossier.metadata.officer;
-  m.digitized_at = iso_now(context.deterministic);
+  m.digitized_at = to_iso8601(digitized_at);
   for (const auto& input : outcome.inputs) {
     m.source_sha256.push_back(input.sha256);
   }
@@ -270,7 +271,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
   const fs::path pdf_path = dir / (id + ".pdf");
   const fs::path json_path = dir / (id + ".json");
   const fs::path alto_path = dir / (id + ".alto.xml");
-  const fs::path pdf_temp = temp_path_for(pdf_path);
+  TempBeside pdf_temp(pdf_path);
   try {
     Stopwatch pdf_watch;
     std::vector<pdf::PdfPageInput> pdf_pages;
@@ -283,13 +284,16 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     options.part = context.pdfa;
     options.image_mode = context.image_mode;
     options.deterministic = context.deterministic;
+    const Timestamp digitized_at = context.clock->now();
+    options.created_at = digitized_at;
     if (context.pdfa == pdf::PdfAPart::a3b) {
       options.attachment =
           pdf::Attachment{id + ".json", "application/json",
                           "Document record (sohoa.document/1)", record_json};
     }
-    pdf::write_pdfa(pdf_pages, legal_metadata(context, dossier, outcome, record.forms.doc_type),
-                    options, pdf_temp);
+    pdf::write_pdfa(pdf_pages,
+                    legal_metadata(context, dossier, outcome, record.forms.doc_type, digitized_at),
+                    options, pdf_temp.path());
     outcome.timings.pdf_ms = pdf_watch.elapsed_ms();
     pdf_pages.clear();
     pages.clear();  // images are in the PDF now
@@ -300,13 +304,14 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
       if (sign_options.agency_name.empty()) {
         sign_options.agency_name = dossier.metadata.agency_name;
       }
-      outcome.signature = sign::sign_pdf(pdf_temp, *context.signer, sign_options);
+      if (!sign_options.signing_time) {
+        sign_options.signing_time = unix_seconds(context.clock->now());
+      }
+      outcome.signature = sign::sign_pdf(pdf_temp.path(), *context.signer, sign_options);
       outcome.timings.sign_ms = sign_watch.elapsed_ms();
     }
-    commit_file_atomic(pdf_temp, pdf_path);
+    pdf_temp.commit();
   } catch (const Error& e) {
-    std::error_code ec;
-    fs::remove(pdf_temp, ec);
     if (e.stage() == Stage::sign) {
       throw;  // the run stops: a configured signer or TSA could not be used
     }

@@ -1,6 +1,7 @@
 #pragma once
 // One document from decoded pages to its outputs: cleanup and OCR per page (on
 // a worker's own OCR engine), then forms, the PDF/A, the signature and the record.
+#include "core/clock.hpp"
 #include "core/ocr_types.hpp"
 #include "core/error.hpp"
 #include "core/page.hpp"
@@ -108,6 +109,7 @@ struct RunContext {
   pdf::ImageMode image_mode = pdf::ImageMode::mrc;
   bool hocr = false;                            // also write <document_id>.hocr
   bool deterministic = false;
+  const Clock* clock = &run_clock(false);       // every instant the outputs carry
   std::string software_version;
 };
 
@@ -127,8 +129,10 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
 std::string status_for(const FormsResult& forms);
 
 // The XMP legal-validity metadata of a document's PDF (CONTRACT.md section 4).
+// digitized_at is also the PDF's creation date: pass the same instant to both.
 pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput& dossier,
-                                  const DocumentOutcome& outcome, const std::string& doc_type);
+                                  const DocumentOutcome& outcome, const std::string& doc_type,
+                                  const Timestamp& digitized_at);
 
 // "<dossier code>-KQ<n>" when the dossier has a code, else empty.
 std::string result_code_for(const DossierInput& dossier, std::size_t document_index);

@@ -5,7 +5,7 @@
 #include "forms/record_validation.hpp"
 #include "pdfsign/pdf_reader.hpp"
 #include "pdfsign/signer.hpp"
-#include "pipeline/clock.hpp"
+#include "core/clock.hpp"
 #include "pipeline/counter_priority.hpp"
 #include "pipeline/document_update.hpp"
 #include "pipeline/ingest.hpp"
@@ -145,7 +145,7 @@ void CounterService::take_up_existing() {
   }
 }
 
-std::string CounterService::now() const { return pipeline::iso_now(m_config.run.deterministic); }
+std::string CounterService::now() const { return to_iso8601(run_clock(m_config.run.deterministic).now()); }
 
 std::string CounterService::submit(CheckedUpload upload, const std::string& by) {
   std::string id = upload.dossier_code ? pipeline::sanitize_id(*upload.dossier_code) : fresh_id();
@@ -159,7 +159,8 @@ std::string CounterService::submit(CheckedUpload upload, const std::string& by) 
     m_entries[id] = {"queued", ""};  // reserved: a second upload of the code is refused
   }
   // Staged in a hidden folder and renamed whole: a dossier is queued complete or not at all.
-  const fs::path staging = incoming / ("." + id + ".tmp-" + random_hex(4));
+  TempBeside staged(incoming / id);
+  const fs::path& staging = staged.path();
   try {
     fs::create_directories(staging);
     for (const auto& file : upload.files) {
@@ -169,10 +170,8 @@ std::string CounterService::submit(CheckedUpload upload, const std::string& by) 
     const nlohmann::json note = {{"received_at", now()}, {"by", by},
                                  {"files", upload.files.size()}};
     write_file_atomic(staging / k_upload_note, note.dump(2) + "\n");
-    fs::rename(staging, incoming / id);
+    staged.commit();
   } catch (...) {
-    std::error_code ec;
-    fs::remove_all(staging, ec);
     std::lock_guard lock(m_mutex);
     m_entries.erase(id);
     throw;
