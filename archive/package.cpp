@@ -10,7 +10,6 @@
 
 #include <set>
 
-
 namespace sohoa::archive {
 namespace {
 

@@ -431,6 +431,9 @@ nlohmann::json CounterService::sign(const std::string& id, bool force, const std
   if (options.agency_name.empty()) {
     options.agency_name = manifest["dossier"].value("agency_name", "");
   }
+  if (!options.signing_time) {
+    options.signing_time = unix_seconds(run_clock(m_config.run.deterministic).now());
+  }
   int signed_now = 0;
   std::optional<Error> failure;
   for (auto& d : manifest["documents"]) {
