@@ -10,8 +10,6 @@
 
 #include <set>
 
-#include <unistd.h>
-
 namespace sohoa::archive {
 namespace {
 
@@ -75,9 +73,8 @@ PackageSummary write_eark_sip(const PackageOptions& options) {
   }
   const fs::path target = fs::absolute(options.sip_dir);
   fs::create_directories(target.parent_path());
-  const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".partial-" +
-                                                std::to_string(::getpid()));
-  fs::remove_all(temp, ec);
+  TempBeside staged(target);
+  const fs::path& temp = staged.path();
   try {
     fs::create_directories(temp / k_rep_data);
     MetsInput mets;
@@ -104,14 +101,10 @@ PackageSummary write_eark_sip(const PackageOptions& options) {
     if (fs::exists(target, ec)) {
       fs::remove(target); // empty, checked above
     }
-    fs::rename(temp, target);
+    staged.commit();
     return {dossier.file_code, dossier.documents.size(), mets.documents.size() + 2};
   } catch (const fs::filesystem_error& e) {
-    fs::remove_all(temp, ec);
     throw Error(Stage::output, "package_write_failed", e.what(), options.sip_dir.string());
-  } catch (...) {
-    fs::remove_all(temp, ec);
-    throw;
   }
 }
 

@@ -242,9 +242,6 @@ pipeline::RunConfig processing_config(const po::variables_map& vm) {
   config.signing = signing_config(vm, "");
   config.output = output_config(vm);
   config.deterministic = deterministic_mode();
-  if (config.deterministic && !config.signing.options.signing_time) {
-    config.signing.options.signing_time = 1767229200;  // 2026-01-01T08:00:00+07:00
-  }
   return config;
 }
 

@@ -2,6 +2,7 @@
 
 #include "sohoa/archive/package.hpp"
 #include "sohoa/pipeline/clock.hpp"
+#include "sohoa/core/clock.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -56,7 +57,7 @@ int package_command(const std::vector<std::string>& args) {
   archive::PackageOptions options;
   options.dossier_dir = vm["dossier"].as<std::string>();
   options.sip_dir = vm["out"].as<std::string>();
-  options.created_at = pipeline::iso_now(deterministic);
+  options.created_at = to_iso8601(run_clock(deterministic).now());
   const auto summary = archive::write_eark_sip(options);
   std::cout << "package " << summary.file_code << ": " << summary.documents << " documents, "
             << summary.files << " files in " << options.sip_dir.string() << '\n';

@@ -76,6 +76,40 @@ std::filesystem::path final_path_for(const std::filesystem::path& path) {
   return path.parent_path() / name;
 }
 
+bool is_temp_path(const std::filesystem::path& path) {
+  return final_path_for(path) != path;
+}
+
+void remove_temp_files(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (is_temp_path(entry.path())) {
+      std::error_code ignored;
+      std::filesystem::remove_all(entry.path(), ignored);
+    }
+  }
+}
+
+TempBeside::~TempBeside() {
+  if (!m_committed) {
+    std::error_code ignored;
+    std::filesystem::remove_all(m_temp, ignored);
+  }
+}
+
+void TempBeside::commit() {
+  std::error_code ec;
+  if (std::filesystem::is_directory(m_temp, ec)) {
+    if (::rename(m_temp.c_str(), m_target.c_str()) != 0) {
+      fail("cannot move into place", m_target, errno);
+    }
+    fsync_path(m_target.parent_path().empty() ? "." : m_target.parent_path(), true);
+  } else {
+    commit_file_atomic(m_temp, m_target);
+  }
+  m_committed = true;
+}
+
 void write_file_bytes(const std::filesystem::path& file, std::string_view bytes) {
   Fd fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (fd.get() < 0) {

@@ -5,7 +5,7 @@ set(SOHOA_FUZZ_TARGETS density dossier_json tiff pdf_reader xmp alto verify_scan
 set(SOHOA_FUZZ_density_SOURCES
   ${PROJECT_SOURCE_DIR}/pipeline/decode_density.cpp
   ${PROJECT_SOURCE_DIR}/pipeline/decode_common.cpp)
-set(SOHOA_FUZZ_density_LIBS sohoa_core opencv_core)
+set(SOHOA_FUZZ_density_LIBS sohoa_core opencv_core ZLIB::ZLIB)
 set(SOHOA_FUZZ_dossier_json_SOURCES ${PROJECT_SOURCE_DIR}/pipeline/decode_dossier_json.cpp)
 set(SOHOA_FUZZ_dossier_json_LIBS sohoa_core nlohmann_json::nlohmann_json)
 # The TIFF reader: directory walk, page count, strips and tiles.

@@ -14,6 +14,7 @@
 #include "sohoa/pipeline/output_lock.hpp"
 #include "resume.hpp"
 #include "work_queue.hpp"
+#include "sohoa/core/clock.hpp"
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -87,17 +88,6 @@ std::optional<std::string> unwritable_folder_problem(const fs::path& dir) {
   return std::nullopt;
 }
 
-// Removes temp files a killed run left behind in a dossier's output folder.
-void remove_stale_temps(const fs::path& dir) {
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos) {
-      fs::remove(entry.path(), ec);
-    }
-  }
-}
-
 class Runner {
 public:
   Runner(const RunConfig& config, Logger& log) : m_config(config), m_log(log) {}
@@ -134,6 +124,7 @@ public:
     m_context.image_mode = m_config.image_mode;
     m_context.hocr = m_config.hocr;
     m_context.deterministic = m_config.deterministic;
+    m_context.clock = &run_clock(m_config.deterministic);
     m_context.software_version = sohoa::software_version();
     const fs::path report_file =
         !m_config.report_file.empty() ? m_config.report_file
@@ -146,7 +137,7 @@ public:
       m_log.error(e.file(), e.code(), e.what());
       return k_exit_usage;
     }
-    m_report = std::make_unique<BatchReport>(report_file, iso_now(m_config.deterministic));
+    m_report = std::make_unique<BatchReport>(report_file, to_iso8601(m_context.clock->now()));
     m_report->set_deterministic(m_config.deterministic);
 
     make_unique_dossier_ids(dossiers);
@@ -202,7 +193,7 @@ public:
       exit_code = k_exit_some_failed;
     }
     try {
-      m_report->write(iso_now(m_config.deterministic), exit_code, true);
+      m_report->write(to_iso8601(m_context.clock->now()), exit_code, true);
     } catch (const Error& e) {
       m_log.error(e.file(), e.code(), e.what());
       return m_abort ? k_exit_signer : k_exit_some_failed;
@@ -235,17 +226,17 @@ private:
   void clear_stale_temps(const std::vector<DossierInput>& dossiers) const {
     std::error_code ec;
     if (m_config.selection.everything()) {
-      remove_stale_temps(m_config.out);
+      remove_temp_files(m_config.out);
       for (const auto& entry : fs::directory_iterator(m_config.out, ec)) {
         if (entry.is_directory()) {
-          remove_stale_temps(entry.path());
+          remove_temp_files(entry.path());
         }
       }
       return;
     }
     for (const auto& d : dossiers) {
       if (fs::is_directory(m_config.out / d.id, ec)) {
-        remove_stale_temps(m_config.out / d.id);
+        remove_temp_files(m_config.out / d.id);
       }
     }
   }
@@ -348,7 +339,7 @@ private:
         m_log.warning(dossier.input.id, message);
       }
     }
-    dossier.started_at = iso_now(m_config.deterministic);
+    dossier.started_at = to_iso8601(m_context.clock->now());
     const std::size_t n = dossier.input.documents.size();
     for (std::size_t i = 0; i < n; ++i) {
       auto doc = std::make_unique<DocumentState>();
@@ -532,7 +523,7 @@ private:
     }
     in.versions = &m_versions;
     in.started_at = dossier.started_at;
-    in.finished_at = iso_now(m_config.deterministic);
+    in.finished_at = to_iso8601(m_context.clock->now());
     in.pdfa = m_config.pdfa == pdf::PdfAPart::a3b ? "3b" : "2b";
     std::string failure;
     try {

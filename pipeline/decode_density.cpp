@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <zlib.h>
 
 namespace sohoa::pipeline {
 
@@ -23,24 +24,10 @@ std::uint16_t be16(Bytes b, std::size_t at) {
   return static_cast<std::uint16_t>((b[at] << 8) | b[at + 1]);
 }
 
-// CRC-32 (ISO 3309, as PNG uses it), table-driven.
-std::uint32_t crc32(Bytes data) {
-  static const std::array<std::uint32_t, 256> k_table = [] {
-    std::array<std::uint32_t, 256> table{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-      std::uint32_t c = n;
-      for (int k = 0; k < 8; ++k) {
-        c = (c & 1u) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      }
-      table[n] = c;
-    }
-    return table;
-  }();
-  std::uint32_t crc = 0xFFFFFFFFu;
-  for (const std::uint8_t byte : data) {
-    crc = k_table[(crc ^ byte) & 0xFFu] ^ (crc >> 8);
-  }
-  return crc ^ 0xFFFFFFFFu;
+// CRC-32 as PNG uses it (ISO 3309), from zlib.
+std::uint32_t png_crc32(Bytes data) {
+  return static_cast<std::uint32_t>(
+      ::crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
 }
 
 bool has_prefix(Bytes b, const char* prefix, std::size_t n) {
@@ -165,7 +152,7 @@ PngHeader parse_png_header(Bytes bytes, const std::string& file) {
     const Bytes data = bytes.subspan(pos + 8, static_cast<std::size_t>(length));
     // Checking the CRC here turns damaged data into a clear error before libpng (which
     // would print to stderr through OpenCV) sees it.
-    if (crc32(bytes.subspan(pos + 4, static_cast<std::size_t>(length) + 4)) !=
+    if (png_crc32(bytes.subspan(pos + 4, static_cast<std::size_t>(length) + 4)) !=
         be32(bytes, pos + 8 + static_cast<std::size_t>(length))) {
       fail_ingest("corrupt_image",
                   "the PNG chunk " + std::string(type_bytes.begin(), type_bytes.end()) +

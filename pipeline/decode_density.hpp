@@ -31,8 +31,8 @@ struct JpegHeader {
   int orientation = 1;              // Exif Orientation (1..8), 1 when absent
 };
 
-// Walks the whole chunk list (lengths only, no CRC): throws sohoa::Error
-// (Stage::ingest) "corrupt_image" for a bad signature / IHDR, "truncated_file" when a
+// Walks the whole chunk list, checking each chunk's CRC: throws sohoa::Error
+// (Stage::ingest) "corrupt_image" for a bad signature / IHDR or a CRC mismatch, "truncated_file" when a
 // chunk runs past the end or IEND is missing. `file` names the file in errors.
 PngHeader parse_png_header(std::span<const std::uint8_t> bytes, const std::string& file);
 

@@ -10,6 +10,8 @@
 #include "sohoa/forms/record_validation.hpp"
 #include "sohoa/pdf/pdfa_writer.hpp"
 #include "sohoa/pipeline/clock.hpp"
+#include "read_page.hpp"
+#include "sohoa/core/clock.hpp"
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -17,34 +19,6 @@
 
 namespace sohoa::pipeline {
 namespace fs = std::filesystem;
-
-// OSD's orientation confidence below which a page is left as the imaging stage set
-// it (Tesseract's own guidance treats values under ~2 as guesses).
-constexpr float k_min_osd_confidence = 2.0F;
-// When a reading is poor, a weaker OSD answer is still worth trying: the turned
-// page is read too and the better reading is kept. A small card on an A4 scan
-// gives OSD little text, and answers near 1.5 there even when right.
-constexpr float k_min_osd_confidence_to_try = 0.5F;
-// Mean word confidence under which a page's orientation is put in doubt.
-constexpr float k_doubtful_ocr_confidence = 0.75F;
-// A half-turned reading must beat the upright one by this much: both readings of a
-// poor scan wobble by a few points, an upside-down page reads far worse.
-constexpr float k_min_confidence_gain_to_turn = 0.05F;
-
-bool reads_sideways(const PageText& text) {
-  int words = 0;
-  int upright = 0;
-  for (const auto& line : text.lines) {
-    for (const auto& w : line.words) {
-      if (w.text.size() < 3 || w.box.empty()) {
-        continue;  // punctuation and single letters are as tall as wide
-      }
-      ++words;
-      upright += w.box.h > w.box.w ? 1 : 0;
-    }
-  }
-  return words >= 3 && upright * 3 > words * 2;
-}
 
 ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   ProcessedPage page;
@@ -58,56 +32,7 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   raster.pixels.release();  // the decoded scan is no longer needed: keep memory flat
   if (!page.clean.blank) {
     Stopwatch ocr_watch;
-    if (!report.orientation_applied) {
-      // The image heuristic was unsure: Tesseract's OSD gives the second opinion.
-      if (const auto osd = engine.detect_orientation(page.clean.ocr_image, page.clean.dpi);
-          osd && osd->clockwise_degrees != 0 && osd->confidence >= k_min_osd_confidence) {
-        imaging::rotate_clean_page(page.clean, osd->clockwise_degrees);
-      }
-    }
-    page.text = engine.recognize(page.clean.ocr_image, page.clean.dpi);
-    if (reads_sideways(page.text)) {
-      // Tesseract reads a page turned a quarter as vertical lines, and confidently:
-      // a sparse page (a signature block alone) the heuristics turned wrongly.
-      // The quarter turns that make its words lie flat are read and compared.
-      for (const int degrees : {90, 270}) {
-        CleanPage turned = page.clean;
-        imaging::rotate_clean_page(turned, degrees);
-        PageText reread = engine.recognize(turned.ocr_image, turned.dpi);
-        const bool better = reads_sideways(page.text) || reread.confidence > page.text.confidence;
-        if (!reads_sideways(reread) && better) {
-          page.clean = std::move(turned);
-          page.text = std::move(reread);
-        }
-      }
-    }
-    if (page.text.confidence < k_doubtful_ocr_confidence) {
-      // Poor reading: a page the heuristics turned wrongly (small cards, mostly
-      // capitals) reads as garbage. Ask OSD, and keep the better of the two readings.
-      const auto osd = engine.detect_orientation(page.clean.ocr_image, page.clean.dpi);
-      bool half_turn_tried = false;
-      if (osd && osd->clockwise_degrees != 0 && osd->confidence >= k_min_osd_confidence_to_try) {
-        CleanPage turned = page.clean;
-        imaging::rotate_clean_page(turned, osd->clockwise_degrees);
-        PageText reread = engine.recognize(turned.ocr_image, turned.dpi);
-        half_turn_tried = osd->clockwise_degrees == 180;
-        if (reread.confidence > page.text.confidence) {
-          page.clean = std::move(turned);
-          page.text = std::move(reread);
-        }
-      }
-      if (!half_turn_tried && page.text.confidence < k_doubtful_ocr_confidence) {
-        // Upside-down pages with little text (a card copied front and back on A4)
-        // fool the image heuristic and OSD alike: the half-turned reading decides.
-        CleanPage turned = page.clean;
-        imaging::rotate_clean_page(turned, 180);
-        PageText reread = engine.recognize(turned.ocr_image, turned.dpi);
-        if (reread.confidence > page.text.confidence + k_min_confidence_gain_to_turn) {
-          page.clean = std::move(turned);
-          page.text = std::move(reread);
-        }
-      }
-    }
+    page.text = read_page(page.clean, report.orientation_applied, engine);
     page.ocr_ms = ocr_watch.elapsed_ms();
   }
   page.text.width = page.clean.archival.cols;
@@ -251,7 +176,8 @@ DocumentRecord build_record(const DossierInput& dossier, const std::string& docu
 } // namespace
 
 pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput& dossier,
-                                  const DocumentOutcome& outcome, const std::string& doc_type) {
+                                  const DocumentOutcome& outcome, const std::string& doc_type,
+                                  const Timestamp& digitized_at) {
   pdf::LegalMetadata m;
   m.title = dossier.id + " / " + outcome.document_id;
   m.dossier_code = dossier.metadata.dossier_code.empty() ? dossier.id
@@ -262,7 +188,7 @@ pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput&
   m.agency_code = dossier.metadata.agency_code;
   m.agency_name = dossier.metadata.agency_name;
   m.officer = dossier.metadata.officer;
-  m.digitized_at = iso_now(context.deterministic);
+  m.digitized_at = to_iso8601(digitized_at);
   for (const auto& input : outcome.inputs) {
     m.source_sha256.push_back(input.sha256);
   }
@@ -346,7 +272,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
   const fs::path pdf_path = dir / (id + ".pdf");
   const fs::path json_path = dir / (id + ".json");
   const fs::path alto_path = dir / (id + ".alto.xml");
-  const fs::path pdf_temp = temp_path_for(pdf_path);
+  TempBeside pdf_temp(pdf_path);
   try {
     Stopwatch pdf_watch;
     std::vector<pdf::PdfPageInput> pdf_pages;
@@ -359,13 +285,16 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     options.part = context.pdfa;
     options.image_mode = context.image_mode;
     options.deterministic = context.deterministic;
+    const Timestamp digitized_at = context.clock->now();
+    options.created_at = digitized_at;
     if (context.pdfa == pdf::PdfAPart::a3b) {
       options.attachment =
           pdf::Attachment{id + ".json", "application/json",
                           "Document record (sohoa.document/1)", record_json};
     }
-    pdf::write_pdfa(pdf_pages, legal_metadata(context, dossier, outcome, record.forms.doc_type),
-                    options, pdf_temp);
+    pdf::write_pdfa(pdf_pages,
+                    legal_metadata(context, dossier, outcome, record.forms.doc_type, digitized_at),
+                    options, pdf_temp.path());
     outcome.timings.pdf_ms = pdf_watch.elapsed_ms();
     pdf_pages.clear();
     pages.clear();  // images are in the PDF now
@@ -376,13 +305,14 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
       if (sign_options.agency_name.empty()) {
         sign_options.agency_name = dossier.metadata.agency_name;
       }
-      outcome.signature = sign::sign_pdf(pdf_temp, *context.signer, sign_options);
+      if (!sign_options.signing_time) {
+        sign_options.signing_time = unix_seconds(context.clock->now());
+      }
+      outcome.signature = sign::sign_pdf(pdf_temp.path(), *context.signer, sign_options);
       outcome.timings.sign_ms = sign_watch.elapsed_ms();
     }
-    commit_file_atomic(pdf_temp, pdf_path);
+    pdf_temp.commit();
   } catch (const Error& e) {
-    std::error_code ec;
-    fs::remove(pdf_temp, ec);
     if (e.stage() == Stage::sign) {
       throw;  // the run stops: a configured signer or TSA could not be used
     }

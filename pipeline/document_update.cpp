@@ -5,6 +5,7 @@
 #include "sohoa/ocr/alto.hpp"
 #include "sohoa/pdf/pdf_reader.hpp"
 #include "sohoa/pdf/pdfa_writer.hpp"
+#include "sohoa/core/clock.hpp"
 #include <nlohmann/json.hpp>
 
 namespace sohoa::pipeline {
@@ -33,29 +34,26 @@ std::vector<FileDigest> rewrite_document(const RunContext& context, const Dossie
     const double dpi = record.pages[i].dpi > 0 ? record.pages[i].dpi : images[i].dpi;
     pages.push_back({images[i].pixels, images[i].kind, dpi, &texts[i]});
   }
-  pdf::LegalMetadata metadata = legal_metadata(context, dossier, outcome, record.forms.doc_type);
+  const Timestamp rewritten_at = context.clock->now();
+  pdf::LegalMetadata metadata =
+      legal_metadata(context, dossier, outcome, record.forms.doc_type, rewritten_at);
   metadata.reviewed_at = reviewer.at;
   metadata.reviewed_by = reviewer.who;
   pdf::PdfWriteOptions options;
   options.part = context.pdfa;
   options.image_mode = context.image_mode;
   options.deterministic = context.deterministic;
+  options.created_at = rewritten_at;
   if (context.pdfa == pdf::PdfAPart::a3b) {
     options.attachment = pdf::Attachment{id + ".json", "application/json",
                                          "Document record (sohoa.document/1)", record_json};
   }
-  const fs::path pdf_temp = temp_path_for(pdf_path);
-  try {
-    pdf::write_pdfa(pages, metadata, options, pdf_temp);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(pdf_temp, ec);
-    throw;
-  }
+  TempBeside pdf_temp(pdf_path);
+  pdf::write_pdfa(pages, metadata, options, pdf_temp.path());
   // Record first: were the PDF renamed and the record not, the PDF would claim a
   // review the record does not show.
   write_file_atomic(json_path, record_json);
-  commit_file_atomic(pdf_temp, pdf_path);
+  pdf_temp.commit();
 
   std::vector<FileDigest> digests;
   for (const fs::path& file : {pdf_path, json_path, alto_path}) {

@@ -12,6 +12,7 @@
 #include "json_file.hpp"
 #include "sohoa/pipeline/manifest.hpp"
 #include "resume.hpp"
+#include "sohoa/core/clock.hpp"
 #include <nlohmann/json.hpp>
 
 namespace sohoa::pipeline {
@@ -131,6 +132,7 @@ public:
     m_context.pdfa = m_config.pdfa;
     m_context.image_mode = m_config.image_mode;
     m_context.deterministic = m_config.deterministic;
+    m_context.clock = &run_clock(m_config.deterministic);
     m_context.software_version = sohoa::software_version();
 
     std::vector<fs::path> dirs;
@@ -219,7 +221,7 @@ private:
                                            s.value("serial", ""),
                                            s.value("sha256_fingerprint", ""), "", ""};
     }
-    in.finished_at = iso_now(m_config.deterministic);
+    in.finished_at = to_iso8601(m_context.clock->now());
     auto updated = build_manifest(in);
     updated["reprocessed_at"] = in.finished_at;
     write_file_atomic(dir / "manifest.json", updated.dump(2) + "\n");
@@ -299,6 +301,9 @@ private:
       sign::SignOptions options = m_context.sign_options;
       if (options.agency_name.empty()) {
         options.agency_name = dossier.metadata.agency_name;
+      }
+      if (!options.signing_time) {
+        options.signing_time = unix_seconds(m_context.clock->now());
       }
       outcome.signature = sign::sign_pdf(pdf_path, *m_context.signer, options);
       m_log.info(dossier.id + "/" + id + ": signed again (" + outcome.signature->level + ")");

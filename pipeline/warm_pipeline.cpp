@@ -6,6 +6,7 @@
 #include "sohoa/forms/record_validation.hpp"
 #include "sohoa/pipeline/batch_runner.hpp"
 #include "sohoa/pipeline/clock.hpp"
+#include "sohoa/core/clock.hpp"
 #include <atomic>
 #include <thread>
 
@@ -20,6 +21,7 @@ WarmPipeline::WarmPipeline(const RunConfig& config, int engines) : m_config(conf
   m_context.out = m_config.out;
   m_context.pdfa = m_config.pdfa;
   m_context.deterministic = m_config.deterministic;
+  m_context.clock = &run_clock(m_config.deterministic);
   m_context.software_version = sohoa::software_version();
   ocr::OcrOptions ocr_options;
   ocr_options.languages = m_config.languages;
@@ -128,7 +130,7 @@ nlohmann::json WarmPipeline::process(const DossierInput& dossier) {
   ManifestInput in;
   in.dossier = &dossier;
   in.versions = &m_versions;
-  in.started_at = iso_now(m_config.deterministic);
+  in.started_at = to_iso8601(m_context.clock->now());
   in.pdfa = m_config.pdfa == pdf::PdfAPart::a3b ? "3b" : "2b";
   // Every page of the dossier goes to the engines at once: two one-page documents
   // are read side by side as well as one two-page document.
@@ -156,7 +158,7 @@ nlohmann::json WarmPipeline::process(const DossierInput& dossier) {
     }
     in.documents.push_back(finish_document(dossier, i, std::move(own), std::move(outcome)));
   }
-  in.finished_at = iso_now(m_config.deterministic);
+  in.finished_at = to_iso8601(m_context.clock->now());
   nlohmann::json manifest = build_manifest(in);
   write_file_atomic(dir / "manifest.json", manifest.dump(2) + "\n");
   return manifest;

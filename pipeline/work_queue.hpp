@@ -5,6 +5,7 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <semaphore>
 
 namespace sohoa::pipeline {
 
@@ -43,26 +44,7 @@ private:
   bool m_closed = false;
 };
 
-class Slots {
-public:
-  explicit Slots(std::size_t count) : m_free(count) {}
-  void acquire() {
-    std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return m_free > 0; });
-    --m_free;
-  }
-  void release() {
-    {
-      std::lock_guard lock(m_mutex);
-      ++m_free;
-    }
-    m_changed.notify_one();
-  }
-
-private:
-  std::mutex m_mutex;
-  std::condition_variable m_changed;
-  std::size_t m_free;
-};
+// Bounds the work in flight: acquire() waits for a free slot, release() frees one.
+using Slots = std::counting_semaphore<>;
 
 } // namespace sohoa::pipeline

@@ -13,6 +13,7 @@
 #include "sohoa/pipeline/reprocess.hpp"
 #include "api_error.hpp"
 #include "field_edit.hpp"
+#include "sohoa/core/clock.hpp"
 #include <opencv2/imgcodecs.hpp>
 #include <random>
 
@@ -145,7 +146,7 @@ void CounterService::take_up_existing() {
   }
 }
 
-std::string CounterService::now() const { return pipeline::iso_now(m_config.run.deterministic); }
+std::string CounterService::now() const { return to_iso8601(run_clock(m_config.run.deterministic).now()); }
 
 std::string CounterService::submit(CheckedUpload upload, const std::string& by) {
   std::string id = upload.dossier_code ? pipeline::sanitize_id(*upload.dossier_code) : fresh_id();
@@ -159,7 +160,8 @@ std::string CounterService::submit(CheckedUpload upload, const std::string& by) 
     m_entries[id] = {"queued", ""};  // reserved: a second upload of the code is refused
   }
   // Staged in a hidden folder and renamed whole: a dossier is queued complete or not at all.
-  const fs::path staging = incoming / ("." + id + ".tmp-" + random_hex(4));
+  TempBeside staged(incoming / id);
+  const fs::path& staging = staged.path();
   try {
     fs::create_directories(staging);
     for (const auto& file : upload.files) {
@@ -169,10 +171,8 @@ std::string CounterService::submit(CheckedUpload upload, const std::string& by) 
     const nlohmann::json note = {{"received_at", now()}, {"by", by},
                                  {"files", upload.files.size()}};
     write_file_atomic(staging / k_upload_note, note.dump(2) + "\n");
-    fs::rename(staging, incoming / id);
+    staged.commit();
   } catch (...) {
-    std::error_code ec;
-    fs::remove_all(staging, ec);
     std::lock_guard lock(m_mutex);
     m_entries.erase(id);
     throw;
@@ -431,6 +431,9 @@ nlohmann::json CounterService::sign(const std::string& id, bool force, const std
   sign::SignOptions options = m_config.signing.options;
   if (options.agency_name.empty()) {
     options.agency_name = manifest["dossier"].value("agency_name", "");
+  }
+  if (!options.signing_time) {
+    options.signing_time = unix_seconds(run_clock(m_config.run.deterministic).now());
   }
   int signed_now = 0;
   std::optional<Error> failure;

@@ -8,6 +8,7 @@
 #include "podofo_util.hpp"
 #include "text_layer.hpp"
 #include "xmp.hpp"
+#include "sohoa/core/clock.hpp"
 
 #include <opencv2/imgproc.hpp>
 
@@ -23,8 +24,6 @@ using namespace PoDoFo;
 
 constexpr const char* k_icc_profile = "/usr/share/color/icc/sRGB.icc";
 constexpr const char* k_glyphless_font = "/usr/share/tesseract-ocr/5/tessdata/pdf.ttf";
-// Deterministic mode's fixed time: reproducible bytes for golden tests.
-constexpr std::time_t k_fixed_time = 946684800; // 2000-01-01T00:00:00Z
 
 std::string read_resource(const char* path) {
   try {
@@ -411,10 +410,10 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
       seed += sha256_hex(img.bytes);
     }
   }
-  PdfTime created = pdf_time_now();
-  if (options.deterministic) {
-    created = PdfTime{k_fixed_time, 0};
-  }
+  const Timestamp created_at =
+      options.created_at.value_or(run_clock(options.deterministic).now());
+  const PdfTime created{std::chrono::system_clock::to_time_t(created_at.utc),
+                        static_cast<int>(created_at.offset.count())};
   const std::string version =
       metadata.software_version.empty() ? "sohoa" : "sohoa " + metadata.software_version;
   const std::string producer = version + " (PoDoFo " + podofo_version() + ")";

@@ -102,6 +102,8 @@ std::string build_update(const std::filesystem::path& path, const SignatureField
     }
     field.SetSignatureCreator(PdfName("sohoa"));
     dict.AddKey("M", PdfString(pdf_date(spec.signing_time)));
+    // PoDoFo dates the widget with the machine's now: the signing time instead.
+    widget->GetObject()->GetDictionary().AddKey("M", PdfString(pdf_date(spec.signing_time)));
   }
 
   PdfRefCountedBuffer buffer;

@@ -1,21 +1,12 @@
 #include "xmp.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <utility>
 #include <vector>
 
 namespace sohoa::pdf {
 namespace {
-
-// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-long long days_from_civil(long long y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long long>(doe) - 719468;
-}
 
 std::tm shifted_tm(const PdfTime& t) {
   const std::time_t local = t.utc + static_cast<std::time_t>(t.offset_minutes) * 60;
@@ -67,19 +58,6 @@ void lang_alt(std::string& out, const char* qname, const std::string& value) {
   out += std::string("   <") + qname + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
          xml_escape(value) + "</rdf:li></rdf:Alt></" + qname + ">\n";
 }
-
-} // namespace
-
-PdfTime pdf_time_now() {
-  PdfTime t;
-  t.utc = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&t.utc, &local);
-  t.offset_minutes = static_cast<int>(local.tm_gmtoff / 60);
-  return t;
-}
-
-namespace {
 
 // The date and time of t, then its UTC offset as hours and minutes: "%c%02d:%02d"
 // for XMP, "%c%02d'%02d'" for the Info dictionary.
@@ -175,10 +153,15 @@ bool parse_pdf_or_xmp_date(const std::string& text, PdfTime& out) {
       return false;
     }
   }
-  const long long days = days_from_civil(fields[0], static_cast<unsigned>(fields[1]),
-                                         static_cast<unsigned>(fields[2]));
-  out.utc = static_cast<std::time_t>(days * 86400 + fields[3] * 3600 + fields[4] * 60 + fields[5] -
-                                     offset * 60);
+  using namespace std::chrono;
+  const year_month_day date{year{fields[0]}, month{static_cast<unsigned>(fields[1])},
+                           std::chrono::day{static_cast<unsigned>(fields[2])}};
+  if (!date.ok()) {
+    return false;  // 2026-02-30 is no date
+  }
+  const sys_days day{date};
+  out.utc = system_clock::to_time_t(day + hours{fields[3]} + minutes{fields[4]} +
+                                    seconds{fields[5]} - minutes{offset});
   out.offset_minutes = offset;
   return true;
 }

@@ -16,8 +16,6 @@ struct PdfTime {
   int offset_minutes = 0;
 };
 
-// Now, in the machine's local offset.
-PdfTime pdf_time_now();
 // "2026-11-22T18:05:00+07:00" (XMP) and "D:20261122180500+07'00'" (Info).
 std::string xmp_date(const PdfTime& t);
 std::string info_date(const PdfTime& t);

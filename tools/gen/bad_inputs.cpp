@@ -27,7 +27,7 @@ void put_chunk(std::vector<std::uint8_t> &out, const char *type,
   std::vector<std::uint8_t> body(type, type + 4);
   body.insert(body.end(), data.begin(), data.end());
   out.insert(out.end(), body.begin(), body.end());
-  put_be32(out, crc32(body.data(), body.size()));
+  put_be32(out, png_crc32(body.data(), body.size()));
 }
 
 // A valid PNG header claiming 100000 x 100000 RGB pixels, with a few bytes of data.

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <chrono>
 #include <cstdio>
 
 #include "tools/gen/vn_data.hpp"
@@ -44,33 +45,24 @@ bool Date::operator<(const Date &o) const {
 }
 
 int days_in_month(int year, int month) {
-  static const int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return (month == 2 && leap) ? 29 : k_days[month - 1];
+  const std::chrono::year_month_day_last last_day{
+      std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)} /
+      std::chrono::last};
+  return static_cast<int>(static_cast<unsigned>(last_day.day()));
 }
 
 namespace {
 
-long day_number(const Date &d) {
-  // Days since 0000-03-01 (civil calendar), enough for ordering and ranges.
-  const int y = d.month <= 2 ? d.year - 1 : d.year;
-  const int m = d.month <= 2 ? d.month + 9 : d.month - 3;
-  return 365L * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d.day - 1;
+std::chrono::sys_days to_sys_days(const Date &d) {
+  return std::chrono::sys_days{std::chrono::year{d.year} /
+                               std::chrono::month{static_cast<unsigned>(d.month)} /
+                               std::chrono::day{static_cast<unsigned>(d.day)}};
 }
 
-Date from_day_number(long n) {
-  Date d;
-  int y = static_cast<int>((10000L * n + 14780) / 3652425);
-  long doy = n - (365L * y + y / 4 - y / 100 + y / 400);
-  if (doy < 0) {
-    --y;
-    doy = n - (365L * y + y / 4 - y / 100 + y / 400);
-  }
-  const long mi = (100 * doy + 52) / 3060;
-  d.month = static_cast<int>((mi + 2) % 12 + 1);
-  d.year = static_cast<int>(y + (mi + 2) / 12);
-  d.day = static_cast<int>(doy - (mi * 306 + 5) / 10 + 1);
-  return d;
+Date from_sys_days(std::chrono::sys_days day) {
+  const std::chrono::year_month_day ymd{day};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 std::string digits(Rng &rng, int count) {
@@ -84,7 +76,10 @@ std::string digits(Rng &rng, int count) {
 } // namespace
 
 Date random_date(Rng &rng, const Date &from, const Date &to) {
-  return from_day_number(rng.uniform_int(day_number(from), day_number(to)));
+  // Uniform over the days between: only the span feeds the draw.
+  const auto first = to_sys_days(from).time_since_epoch().count();
+  const auto last = to_sys_days(to).time_since_epoch().count();
+  return from_sys_days(std::chrono::sys_days{std::chrono::days{rng.uniform_int(first, last)}});
 }
 
 Date reference_today() {

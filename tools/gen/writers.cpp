@@ -3,8 +3,8 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <tiffio.h>
+#include <zlib.h>
 
-#include <array>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -62,23 +62,8 @@ bool holds_many_pages(Format f) {
   return f != Format::png && f != Format::jpeg;
 }
 
-std::uint32_t crc32(const std::uint8_t *data, std::size_t len, std::uint32_t crc) {
-  static const auto k_table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-      std::uint32_t c = n;
-      for (int k = 0; k < 8; ++k) {
-        c = (c & 1) ? 0xEDB88320U ^ (c >> 1) : c >> 1;
-      }
-      t[n] = c;
-    }
-    return t;
-  }();
-  crc = ~crc;
-  for (std::size_t i = 0; i < len; ++i) {
-    crc = k_table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
-  }
-  return ~crc;
+std::uint32_t png_crc32(const std::uint8_t *data, std::size_t len) {
+  return static_cast<std::uint32_t>(::crc32(0L, data, static_cast<uInt>(len)));
 }
 
 namespace {
@@ -117,7 +102,7 @@ std::vector<std::uint8_t> encode_png(const cv::Mat &img, int dpi) {
   put_be32(chunk, ppm);
   put_be32(chunk, ppm);
   chunk.push_back(1); // unit: metre
-  put_be32(chunk, crc32(chunk.data() + 4, chunk.size() - 4));
+  put_be32(chunk, png_crc32(chunk.data() + 4, chunk.size() - 4));
   buf.insert(buf.begin() + 33, chunk.begin(), chunk.end());
   return buf;
 }

@@ -31,6 +31,7 @@ void write_jpeg(const std::filesystem::path &path, const PageImage &page, int qu
 void write_tiff(const std::filesystem::path &path, const std::vector<PageImage> &pages,
                 Format compression);
 void write_pdf(const std::filesystem::path &path, const std::vector<PageImage> &pages);
-std::uint32_t crc32(const std::uint8_t *data, std::size_t len, std::uint32_t crc = 0);
+// The CRC-32 of a PNG chunk (type and data), from zlib.
+std::uint32_t png_crc32(const std::uint8_t *data, std::size_t len);
 
 } // namespace sohoa::gen

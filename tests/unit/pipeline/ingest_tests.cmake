@@ -6,7 +6,7 @@ sohoa_add_test(test_pipeline_ingest
     ${CMAKE_CURRENT_LIST_DIR}/test_pipeline_ingest_bad.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_pipeline_ingest_headers.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_pipeline_ingest_discover.cpp
-  LIBS sohoa_pipeline TIFF::TIFF opencv_imgcodecs opencv_imgproc
+  LIBS sohoa_pipeline TIFF::TIFF ZLIB::ZLIB opencv_imgcodecs opencv_imgproc
   LABELS unit)
 
 # Seed corpora of the fuzz targets (fuzz/), replayed as plain CTest tests:

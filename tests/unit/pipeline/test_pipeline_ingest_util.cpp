@@ -3,6 +3,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <stdexcept>
 #include <tiffio.h>
+#include <zlib.h>
 
 namespace sohoa::test {
 
@@ -12,15 +13,9 @@ struct TiffCloser {
   void operator()(TIFF* tif) const { TIFFClose(tif); }
 };
 
-std::uint32_t crc32(const std::uint8_t* data, std::size_t size, std::uint32_t crc = 0) {
-  crc = ~crc;
-  for (std::size_t i = 0; i < size; ++i) {
-    crc ^= data[i];
-    for (int k = 0; k < 8; ++k) {
-      crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-    }
-  }
-  return ~crc;
+// zlib's CRC-32, the one PNG chunks carry.
+std::uint32_t png_crc32(const std::uint8_t* data, std::size_t size) {
+  return static_cast<std::uint32_t>(::crc32(0L, data, static_cast<uInt>(size)));
 }
 
 void put_be32(std::vector<std::uint8_t>& out, std::uint32_t v) {
@@ -190,7 +185,7 @@ std::vector<std::uint8_t> png_chunk(const std::string& type,
   put_be32(out, static_cast<std::uint32_t>(data.size()));
   out.insert(out.end(), type.begin(), type.end());
   out.insert(out.end(), data.begin(), data.end());
-  const std::uint32_t crc = crc32(out.data() + 4, out.size() - 4);
+  const std::uint32_t crc = png_crc32(out.data() + 4, out.size() - 4);
   put_be32(out, crc);
   return out;
 }

@@ -1,4 +1,5 @@
 #include "sohoa/pipeline/document.hpp"
+#include "pipeline/read_page.hpp"
 #include <doctest/doctest.h>
 
 using namespace sohoa;

@@ -1,5 +1,8 @@
 #pragma once
 // Outputs appear whole or not at all: write beside the target, fsync, rename.
+// The temp-file rule lives here alone: a temp is named ".<target name>.tmp-<pid>-<n>"
+// in the target's folder (same file system, so the rename is atomic; hidden, and
+// never the name of an output), and only names of that form are ever cleaned up.
 // Every failure is an Error(Stage::output, ...) whose message names the final file
 // (never the temp file) and the system's reason ("No space left on device").
 #include <filesystem>
@@ -23,6 +26,34 @@ void commit_file_atomic(const std::filesystem::path& temp, const std::filesystem
 
 // The target a temp_path_for name stands for; any other path unchanged.
 std::filesystem::path final_path_for(const std::filesystem::path& path);
+
+// True when path's name is one temp_path_for makes.
+bool is_temp_path(const std::filesystem::path& path);
+
+// Removes the temp files and folders (temp_path_for's names) directly in dir: what
+// a killed writer left behind. Nothing else is touched; errors are ignored.
+void remove_temp_files(const std::filesystem::path& dir);
+
+// A temp file or folder beside target, removed with its contents when the scope ends
+// unless commit() moved it into place: a failure never leaves half a result behind.
+class TempBeside {
+public:
+  explicit TempBeside(const std::filesystem::path& target)
+      : m_target(target), m_temp(temp_path_for(target)) {}
+  TempBeside(const TempBeside&) = delete;
+  TempBeside& operator=(const TempBeside&) = delete;
+  ~TempBeside();
+
+  const std::filesystem::path& path() const { return m_temp; }
+  // A file goes in with commit_file_atomic, a folder by rename(2) and an fsync of
+  // the parent folder. Throws Error(Stage::output, "write_failed").
+  void commit();
+
+private:
+  std::filesystem::path m_target;
+  std::filesystem::path m_temp;
+  bool m_committed = false;
+};
 
 std::string read_file(const std::filesystem::path& path);
 

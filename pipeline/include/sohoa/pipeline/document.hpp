@@ -13,6 +13,7 @@
 #include "sohoa/pipeline/ingest.hpp"
 #include "sohoa/pipeline/logger.hpp"
 #include "sohoa/pipeline/run_config.hpp"
+#include "sohoa/core/clock.hpp"
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -52,10 +53,6 @@ void restore_page_problems(const std::vector<RecordIssue>& issues,
 
 // The archival image's size, from the pixels or, once compacted, the encoded image.
 cv::Size archival_size(const ProcessedPage& page);
-
-// True when most words (of three bytes or more) are taller than wide: the page
-// was read a quarter turn off upright.
-bool reads_sideways(const PageText& text);
 
 struct ErrorInfo {
   std::string stage;
@@ -112,6 +109,7 @@ struct RunContext {
   pdf::ImageMode image_mode = pdf::ImageMode::mrc;
   bool hocr = false;                            // also write <document_id>.hocr
   bool deterministic = false;
+  const Clock* clock = &run_clock(false);       // every instant the outputs carry
   std::string software_version;
 };
 
@@ -131,8 +129,10 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
 std::string status_for(const FormsResult& forms);
 
 // The XMP legal-validity metadata of a document's PDF (CONTRACT.md section 4).
+// digitized_at is also the PDF's creation date: pass the same instant to both.
 pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput& dossier,
-                                  const DocumentOutcome& outcome, const std::string& doc_type);
+                                  const DocumentOutcome& outcome, const std::string& doc_type,
+                                  const Timestamp& digitized_at);
 
 // "<dossier code>-KQ<n>" when the dossier has a code, else empty.
 std::string result_code_for(const DossierInput& dossier, std::size_t document_index);

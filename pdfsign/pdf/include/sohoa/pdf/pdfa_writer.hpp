@@ -3,6 +3,7 @@
 #include "sohoa/core/ocr_types.hpp"
 #include "sohoa/core/page.hpp"
 // XMP legal-validity metadata. Only pdfsign/pdf/ sees PoDoFo.
+#include "sohoa/core/clock.hpp"
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -93,6 +94,9 @@ struct PdfWriteOptions {
   int mrc_background_quality = 50;       // JPEG quality of the smoothed MRC background
   // Test mode: fixed /ID and dates so output is byte-for-byte reproducible.
   bool deterministic = false;
+  // CreationDate and ModDate (Info and XMP): the caller's instant of digitization,
+  // else the run clock's now.
+  std::optional<Timestamp> created_at;
 };
 
 // The page's image encoded as write_pdfa stores it in `options.image_mode` (bitonal

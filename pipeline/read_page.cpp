@@ -1,0 +1,122 @@
+#include "read_page.hpp"
+
+#include "sohoa/imaging/cleanup.hpp"
+
+#include <utility>
+
+namespace sohoa::pipeline {
+namespace {
+
+// OSD's orientation confidence below which a page is left as the imaging stage set
+// it (Tesseract's own guidance treats values under ~2 as guesses).
+constexpr float k_min_osd_confidence = 2.0F;
+// When a reading is poor, a weaker OSD answer is still worth trying: the turned
+// page is read too and the better reading is kept. A small card on an A4 scan
+// gives OSD little text, and answers near 1.5 there even when right.
+constexpr float k_min_osd_confidence_to_try = 0.5F;
+// Mean word confidence under which a page's orientation is put in doubt.
+constexpr float k_doubtful_ocr_confidence = 0.75F;
+// A half-turned reading must beat the upright one by this much: both readings of a
+// poor scan wobble by a few points, an upside-down page reads far worse.
+constexpr float k_min_confidence_gain_to_turn = 0.05F;
+
+class EngineReader final : public PageReader {
+public:
+  explicit EngineReader(ocr::OcrEngine& engine) : m_engine(engine) {}
+  PageText recognize(const CleanPage& page) override {
+    return m_engine.recognize(page.ocr_image, page.dpi);
+  }
+  std::optional<ocr::OrientationGuess> detect_orientation(const CleanPage& page) override {
+    return m_engine.detect_orientation(page.ocr_image, page.dpi);
+  }
+
+private:
+  ocr::OcrEngine& m_engine;
+};
+
+// The page turned and read again; kept as a whole when its reading wins.
+struct Candidate {
+  CleanPage page;
+  PageText text;
+};
+
+Candidate read_turned(const CleanPage& page, int clockwise_degrees, PageReader& reader) {
+  Candidate c{page, {}};
+  imaging::rotate_clean_page(c.page, clockwise_degrees);
+  c.text = reader.recognize(c.page);
+  return c;
+}
+
+void keep(CleanPage& page, PageText& text, Candidate&& candidate) {
+  page = std::move(candidate.page);
+  text = std::move(candidate.text);
+}
+
+} // namespace
+
+bool reads_sideways(const PageText& text) {
+  int words = 0;
+  int upright = 0;
+  for (const auto& line : text.lines) {
+    for (const auto& w : line.words) {
+      if (w.text.size() < 3 || w.box.empty()) {
+        continue;  // punctuation and single letters are as tall as wide
+      }
+      ++words;
+      upright += w.box.h > w.box.w ? 1 : 0;
+    }
+  }
+  return words >= 3 && upright * 3 > words * 2;
+}
+
+PageText read_page(CleanPage& page, bool orientation_settled, PageReader& reader) {
+  if (!orientation_settled) {
+    // The image heuristic was unsure: Tesseract's OSD gives the second opinion.
+    if (const auto osd = reader.detect_orientation(page);
+        osd && osd->clockwise_degrees != 0 && osd->confidence >= k_min_osd_confidence) {
+      imaging::rotate_clean_page(page, osd->clockwise_degrees);
+    }
+  }
+  PageText text = reader.recognize(page);
+  if (reads_sideways(text)) {
+    // Tesseract reads a page turned a quarter as vertical lines, and confidently:
+    // a sparse page (a signature block alone) the heuristics turned wrongly.
+    // The quarter turns that make its words lie flat are read and compared.
+    for (const int degrees : {90, 270}) {
+      Candidate turned = read_turned(page, degrees, reader);
+      const bool better = reads_sideways(text) || turned.text.confidence > text.confidence;
+      if (!reads_sideways(turned.text) && better) {
+        keep(page, text, std::move(turned));
+      }
+    }
+  }
+  if (text.confidence < k_doubtful_ocr_confidence) {
+    // Poor reading: a page the heuristics turned wrongly (small cards, mostly
+    // capitals) reads as garbage. Ask OSD, and keep the better of the two readings.
+    const auto osd = reader.detect_orientation(page);
+    bool half_turn_tried = false;
+    if (osd && osd->clockwise_degrees != 0 && osd->confidence >= k_min_osd_confidence_to_try) {
+      Candidate turned = read_turned(page, osd->clockwise_degrees, reader);
+      half_turn_tried = osd->clockwise_degrees == 180;
+      if (turned.text.confidence > text.confidence) {
+        keep(page, text, std::move(turned));
+      }
+    }
+    if (!half_turn_tried && text.confidence < k_doubtful_ocr_confidence) {
+      // Upside-down pages with little text (a card copied front and back on A4)
+      // fool the image heuristic and OSD alike: the half-turned reading decides.
+      Candidate turned = read_turned(page, 180, reader);
+      if (turned.text.confidence > text.confidence + k_min_confidence_gain_to_turn) {
+        keep(page, text, std::move(turned));
+      }
+    }
+  }
+  return text;
+}
+
+PageText read_page(CleanPage& page, bool orientation_settled, ocr::OcrEngine& engine) {
+  EngineReader reader(engine);
+  return read_page(page, orientation_settled, reader);
+}
+
+} // namespace sohoa::pipeline
