@@ -5,6 +5,7 @@
 #include "forms/text_fold.hpp"
 #include <array>
 #include <fstream>
+#include <regex>
 #include <set>
 
 namespace sohoa::forms {
@@ -129,11 +130,12 @@ Gazetteer Gazetteer::load(const std::filesystem::path &tsv) {
       start = tab + 1;
     }
     const bool level_ok = cell[1] == "p" || cell[1] == "d" || cell[1] == "c";
-    const bool validity_ok = cell[5] == "-2025-06-30" || cell[5] == "2025-07-01-";
+    static const std::regex k_validity(R"(^(-\d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\d{2}-)$)");
+    const bool validity_ok = std::regex_match(cell[5], k_validity);
     if (n != cell.size() || !level_ok || !validity_ok || cell[0].empty() || cell[3].empty()) {
       throw Error(Stage::config, "bad_schema",
                   "line " + std::to_string(line_no) +
-                      ": want code, level p|d|c, type, name, parent, validity",
+                      ": want code, level p|d|c, type, name, parent, validity (-END or START-)",
                   tsv.string());
     }
     AdminUnit u;
@@ -143,7 +145,7 @@ Gazetteer Gazetteer::load(const std::filesystem::path &tsv) {
     u.type = cell[2];
     u.name = to_nfc(cell[3]);
     u.parent = cell[4];
-    u.after_2025 = cell[5] == "2025-07-01-";
+    u.after_2025 = cell[5].back() == '-' && cell[5] >= "2025-07-01";
     units.push_back(std::move(u));
   }
   if (units.empty()) {
@@ -196,19 +198,20 @@ Gazetteer::Found Gazetteer::find_among(const std::vector<const AdminUnit *> &can
   }
   std::set<std::string> spellings;
   for (const AdminUnit *u : best) {
-    spellings.insert(to_lower(u->name));
+    spellings.insert(spelling_key(u->name));
   }
-  if (spellings.size() > 1 && spellings.count(to_lower(name)) == 1) {
+  const std::string printed = spelling_key(name);
+  if (spellings.size() > 1 && spellings.count(printed) == 1) {
     // "Tân An" beside "Tân Ân": the printed spelling is one of them.
-    std::erase_if(best, [&](const AdminUnit *u) { return to_lower(u->name) != to_lower(name); });
-    spellings = {to_lower(name)};
+    std::erase_if(best, [&](const AdminUnit *u) { return spelling_key(u->name) != printed; });
+    spellings = {printed};
   }
   if (spellings.size() != 1) {
     return found; // none, or several names as near: no way to choose
   }
   found.units = best;
   found.spelling = best.front()->name;
-  found.corrected = to_lower(name) != *spellings.begin();
+  found.corrected = printed != *spellings.begin();
   return found;
 }
 

@@ -59,9 +59,9 @@ TermList TermList::load_tsv(const std::filesystem::path &file, std::size_t name_
 
 TermMatch TermList::match(std::string_view value) const {
   TermMatch out{std::string(value), false, false};
-  const std::string lower = to_lower(value);
+  const std::string printed = spelling_key(value);
   for (const auto &s : m_spellings) {
-    if (to_lower(s) == lower) {
+    if (spelling_key(s) == printed) {
       out.hit = true;
       return out;
     }
@@ -95,7 +95,7 @@ TermMatch TermList::match(std::string_view value) const {
   std::set<std::string> same_fold; // e.g. "Ê-đê" and "Ê Đê": which was printed is unknown
   for (std::size_t i = 0; i < m_spellings.size(); ++i) {
     if (m_folded[i] == *nearest_folds.begin()) {
-      same_fold.insert(to_lower(m_spellings[i]));
+      same_fold.insert(spelling_key(m_spellings[i]));
     }
   }
   if (same_fold.size() != 1) {
