@@ -111,14 +111,16 @@ FieldSpec parse_field(const std::string &id, const nlohmann::json &p, const std:
   f.pattern = regex_or_empty(p, "x-pattern", id, file);
   f.find_by_pattern = regex_or_empty(p, "x-find-by-pattern", id, file);
   const std::string vocabulary = string_or(p, "x-vocabulary", "", file);
-  if (vocabulary == "place") {
+  if (vocabulary == "address") {
+    f.vocabulary = Vocabulary::address;
+  } else if (vocabulary == "place") {
     f.vocabulary = Vocabulary::place;
   } else if (vocabulary == "ethnicity") {
     f.vocabulary = Vocabulary::ethnicity;
   } else if (vocabulary == "nationality") {
     f.vocabulary = Vocabulary::nationality;
   } else if (!vocabulary.empty()) {
-    bad(file, id + ": x-vocabulary must be \"place\", \"ethnicity\" or \"nationality\"");
+    bad(file, id + ": x-vocabulary must be \"address\", \"place\", \"ethnicity\" or \"nationality\"");
   }
   return f;
 }

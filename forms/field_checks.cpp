@@ -121,7 +121,8 @@ void check_fields(const FormType &type, const FormCatalog &catalog, FormsResult 
     // A place naming no unit of the gazetteer was cut short or misread
     // (an ID card's residence read without its last line).
     const bool place_unconfirmed =
-        spec->vocabulary == Vocabulary::place && signal != ListSignal::hit &&
+        (spec->vocabulary == Vocabulary::address || spec->vocabulary == Vocabulary::place) &&
+        signal != ListSignal::hit &&
         signal != ListSignal::not_applicable;
     if (!findings.empty() || field.confidence < k_review_confidence ||
         word_count(field.value) >= k_review_min_words || place_unconfirmed) {

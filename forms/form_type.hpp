@@ -47,7 +47,7 @@ enum class Region {
 
 std::optional<Region> region_from_string(const std::string &s);
 
-enum class Vocabulary { none, place, ethnicity, nationality };
+enum class Vocabulary { none, address, place, ethnicity, nationality };
 
 struct FieldSpec {
   std::string id;
@@ -69,7 +69,8 @@ struct FieldSpec {
   // document whose normalized text matches this (a card holds one long number).
   std::string find_by_pattern;
   // The official list the value is checked against and restored from (x-vocabulary):
-  // none, places (the gazetteer), ethnic groups or nationalities.
+  // none, addresses (the gazetteer, down from the province), places (the gazetteer,
+  // a unit of any level), ethnic groups or nationalities.
   Vocabulary vocabulary = Vocabulary::none;
 };
 

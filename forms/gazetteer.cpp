@@ -216,9 +216,9 @@ Gazetteer::Found Gazetteer::find_among(const std::vector<const AdminUnit *> &can
 }
 
 PlaceCheck Gazetteer::check_bare_name(std::string_view value) const {
-  PlaceCheck out{std::string(value)};
   // Many names recur across provinces; a bare one is only taken as printed or
   // with its marks slipped, never by edit distance.
+  PlaceCheck out{std::string(value)};
   const Found found = find_among(m_all, "", value, false);
   if (!found.units.empty()) {
     out.units_found = 1;
@@ -230,29 +230,42 @@ PlaceCheck Gazetteer::check_bare_name(std::string_view value) const {
   return out;
 }
 
-PlaceCheck Gazetteer::check(std::string_view value) const {
+PlaceCheck Gazetteer::check(std::string_view value, Ending ending) const {
   PlaceCheck out{std::string(value)};
   if (m_units.empty()) {
     return out;
   }
   std::vector<std::string> parts = split_commas(value);
-  if (parts.size() == 1 && parse_part(parts[0]).type_fold.empty()) {
+  if (ending == Ending::any_unit && parts.size() == 1 && parse_part(parts[0]).type_fold.empty()) {
     return check_bare_name(value);
   }
   std::vector<const AdminUnit *> candidates = m_provinces;
+  // The last part is the province; when it is not ("Thành phố Hạ Long", "Phường An
+  // Biên", the place a form was signed at), a unit of that type and name anywhere.
+  const auto find_last = [&](const PartName &p, const std::string &name) {
+    Found found;
+    if (p.type_fold.empty() || is_province_type(p.type_fold)) {
+      found = find_among(m_provinces, p.type_fold, name);
+    }
+    if (found.units.empty() && ending == Ending::any_unit) {
+      found = find_among(m_all, p.type_fold, name, false);
+    }
+    return found;
+  };
   for (std::size_t i = parts.size(); i-- > 0 && !candidates.empty();) {
     PartName p = parse_part(parts[i]);
     const bool last = i + 1 == parts.size();
     if (p.type_fold.empty() && !last) {
       break; // house, street, hamlet: not checked
     }
-    if (last && !p.type_fold.empty() && !is_province_type(p.type_fold)) {
-      break; // the address stops above the province ("phường X, quận Y")
-    }
     const std::string name = join(p.tokens, p.name_start, p.tokens.size());
-    const Found found = find_among(candidates, p.type_fold, name);
+    const Found found = last ? find_last(p, name) : find_among(candidates, p.type_fold, name);
     if (found.units.empty()) {
-      out.unknown_unit = !p.type_fold.empty();
+      // An address ending above its province ("phường X, quận Y") is unconfirmed,
+      // not wrong.
+      const bool above_province = last && ending == Ending::province &&
+                                  !p.type_fold.empty() && !is_province_type(p.type_fold);
+      out.unknown_unit = !p.type_fold.empty() && !above_province;
       break;
     }
     ++out.units_found;

@@ -44,8 +44,11 @@ public:
   // Throws sohoa::Error(Stage::config, "bad_schema") naming the file.
   static Gazetteer load(const std::filesystem::path &tsv);
 
-  // value: NFC, single spaces, parts separated by commas.
-  PlaceCheck check(std::string_view value) const;
+  // value: NFC, single spaces, parts separated by commas. An address must end with
+  // its province (a residence cut short names none); a place may be a unit of any
+  // level on its own ("Thành phố Hạ Long", "Phường An Biên").
+  enum class Ending { province, any_unit };
+  PlaceCheck check(std::string_view value, Ending ending = Ending::any_unit) const;
   bool empty() const { return m_units.empty(); }
   std::size_t size() const { return m_units.size(); }
 

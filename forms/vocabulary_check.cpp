@@ -24,11 +24,14 @@ ListCheck check_against_list(const FieldSpec &spec, const FormCatalog &catalog,
     return from_terms(catalog.ethnicities(), value);
   case Vocabulary::nationality:
     return from_terms(catalog.nationalities(), value);
+  case Vocabulary::address:
   case Vocabulary::place: {
     if (catalog.gazetteer().empty()) {
       break;
     }
-    PlaceCheck p = catalog.gazetteer().check(value);
+    PlaceCheck p = catalog.gazetteer().check(value, spec.vocabulary == Vocabulary::address
+                                                        ? Gazetteer::Ending::province
+                                                        : Gazetteer::Ending::any_unit);
     const ListSignal signal = p.unknown_unit ? ListSignal::unknown_unit
                                              : (p.hit() ? ListSignal::hit : ListSignal::miss);
     return {std::move(p.value), signal, p.corrections > 0};

@@ -61,7 +61,7 @@ TEST_CASE("a two-level address of the 2025 list is found, its case kept") {
 
 TEST_CASE("a unit that does not exist under its parent is reported, nothing is invented") {
   const Gazetteer &g = catalog().gazetteer();
-  const PlaceCheck p = g.check("phường Hoa Mai Vàng, quận 1, Thành phố Hồ Chí Minh");
+  const PlaceCheck p = g.check("phường Hoa Mai Vàng, quận 1, Thành phố Hồ Chí Minh", Gazetteer::Ending::province);
   CHECK(p.unknown_unit);
   CHECK_FALSE(p.hit());
   CHECK(p.value == "phường Hoa Mai Vàng, quận 1, Thành phố Hồ Chí Minh");
@@ -119,6 +119,15 @@ TEST_CASE("a bare place name is found at any level, its marks restored only when
   CHECK(g.check("Dư Hàng Kênh").hit());
   CHECK(g.check("Dư Hàng Kềnh").value == "Dư Hàng Kênh");
   CHECK(g.check("Hồ Chí Minh").hit());
+  // A city or ward of its own, the province left out.
+  CHECK(g.check("Thành phố Hạ Long").hit());
+  CHECK(g.check("Phường An Biên").hit());
+  CHECK(g.check("phường Bến Nghé, quận 1").units_found == 2);
+  CHECK(g.check("Phường Hoa Mai Vàng").unknown_unit);
+  // An address must reach its province: cut short, it is unconfirmed, not wrong.
+  const PlaceCheck cut = g.check("12 Lê Lợi, phường Bến Nghé", Gazetteer::Ending::province);
+  CHECK_FALSE(cut.hit());
+  CHECK_FALSE(cut.unknown_unit);
   // One letter off a bare name is not enough: names recur across the country.
   CHECK_FALSE(g.check("Dư Hàng Kêng").hit());
 }
