@@ -8,6 +8,8 @@
 #include "pattern_fallback.hpp"
 #include "region_extractor.hpp"
 #include "surnames.hpp"
+#include "tax_codes.hpp"
+#include "sohoa/forms/vocabulary_check.hpp"
 
 namespace sohoa::forms {
 
@@ -34,11 +36,13 @@ FormsResult analyze(const FormCatalog &catalog, const std::vector<PageText> &pag
   }
   if (type == nullptr) {
     result.doc_type = "unknown";
+    check_printed_tax_codes(pages, result);
     return result;
   }
   RawFields raw =
       type->layout == "regions" ? extract_regions(*type, pages) : extract_labelled(*type, pages);
   find_by_pattern(*type, pages, raw);
+  ListSignals list_signals;
   for (const auto &[id, r] : raw) {
     const FieldSpec *spec = type->field(id);
     if (spec == nullptr) {
@@ -56,12 +60,16 @@ FormsResult analyze(const FormCatalog &catalog, const std::vector<PageText> &pag
     if (dated && v.value.find_first_of("0123456789") == std::string::npos) {
       continue; // "Không thời hạn" (no expiry) is no date to check
     }
+    ListCheck listed = check_against_list(*spec, catalog, v.value);
+    v.value = std::move(listed.value);
+    list_signals[id] = listed.signal;
     v.confidence = r.confidence;
     v.page = r.page;
     v.bbox = r.bbox;
     result.fields[id] = v;
   }
-  check_fields(*type, catalog, result, today_iso());
+  check_fields(*type, catalog, result, today_iso(), list_signals);
+  check_printed_tax_codes(pages, result);
   return result;
 }
 

@@ -3,6 +3,8 @@
 #include "sohoa/forms/analyze.hpp"
 #include "schema_set.hpp"
 #include "text_fold.hpp"
+#include "gazetteer.hpp"
+#include "term_list.hpp"
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -108,6 +110,18 @@ FieldSpec parse_field(const std::string &id, const nlohmann::json &p, const std:
   f.continue_under_label = bool_or(p, "x-continue-under-label", file);
   f.pattern = regex_or_empty(p, "x-pattern", id, file);
   f.find_by_pattern = regex_or_empty(p, "x-find-by-pattern", id, file);
+  const std::string vocabulary = string_or(p, "x-vocabulary", "", file);
+  if (vocabulary == "address") {
+    f.vocabulary = Vocabulary::address;
+  } else if (vocabulary == "place") {
+    f.vocabulary = Vocabulary::place;
+  } else if (vocabulary == "ethnicity") {
+    f.vocabulary = Vocabulary::ethnicity;
+  } else if (vocabulary == "nationality") {
+    f.vocabulary = Vocabulary::nationality;
+  } else if (!vocabulary.empty()) {
+    bad(file, id + ": x-vocabulary must be \"address\", \"place\", \"ethnicity\" or \"nationality\"");
+  }
   return f;
 }
 
@@ -134,6 +148,12 @@ public:
   const std::vector<std::string> &surnames() const override { return m_surnames; }
   const std::vector<std::string> &phrases() const override { return m_phrases; }
   const SchemaSet &schemas() const override { return m_schemas; }
+  const Gazetteer &gazetteer() const override { return m_gazetteer; }
+  const TermList &ethnicities() const override { return m_ethnicities; }
+  const TermList &nationalities() const override { return m_nationalities; }
+  Gazetteer m_gazetteer;
+  TermList m_ethnicities;
+  TermList m_nationalities;
 
   std::vector<FormType> m_types;
   std::vector<int> m_provinces;
@@ -340,6 +360,16 @@ std::shared_ptr<const FormCatalog> FormCatalog::load(const std::filesystem::path
     const auto more = strings(j, "phrases", vocabulary.string());
     phrases.insert(phrases.end(), more.begin(), more.end());
     catalog->m_surnames = strings(j, "surnames", vocabulary.string());
+  }
+  const auto gazetteer_dir = schemas_dir / "gazetteer";
+  if (std::filesystem::exists(gazetteer_dir / "units.v1.tsv", ec)) {
+    catalog->m_gazetteer = Gazetteer::load(gazetteer_dir / "units.v1.tsv");
+  }
+  if (std::filesystem::exists(gazetteer_dir / "ethnicities.v1.tsv", ec)) {
+    catalog->m_ethnicities = TermList::load_tsv(gazetteer_dir / "ethnicities.v1.tsv", 1);
+  }
+  if (std::filesystem::exists(gazetteer_dir / "nationalities.v1.tsv", ec)) {
+    catalog->m_nationalities = TermList::load_tsv(gazetteer_dir / "nationalities.v1.tsv", 1);
   }
   catalog->m_phrases = lexicon_phrases(phrases);
   return catalog;

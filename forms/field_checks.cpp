@@ -77,10 +77,30 @@ std::vector<Finding> findings_for(const FieldSpec &spec, const std::string &valu
   return {};
 }
 
+ListSignal signal_of(const ListSignals &signals, const std::string &id) {
+  const auto it = signals.find(id);
+  return it == signals.end() ? ListSignal::not_applicable : it->second;
+}
+
+std::vector<Finding> list_findings(const FieldSpec &spec, ListSignal signal) {
+  if (signal == ListSignal::unknown_unit) {
+    return {{"unknown_place",
+             "Địa danh không có trong danh mục đơn vị hành chính (cần kiểm tra lại)."}};
+  }
+  const bool closed_list =
+      spec.vocabulary == Vocabulary::ethnicity || spec.vocabulary == Vocabulary::nationality;
+  if (closed_list && signal == ListSignal::miss) {
+    return {{"not_in_list", spec.vocabulary == Vocabulary::ethnicity
+                                ? "Dân tộc không có trong danh mục 54 dân tộc."
+                                : "Quốc tịch không có trong danh mục quốc gia."}};
+  }
+  return {};
+}
+
 } // namespace
 
 void check_fields(const FormType &type, const FormCatalog &catalog, FormsResult &result,
-                  std::string_view today) {
+                  std::string_view today, const ListSignals &list_signals) {
   for (auto &[id, field] : result.fields) {
     const FieldSpec *spec = type.field(id);
     if (spec == nullptr) {
@@ -91,11 +111,21 @@ void check_fields(const FormType &type, const FormCatalog &catalog, FormsResult 
         !std::regex_match(field.value, std::regex(spec->pattern))) {
       findings.push_back({"invalid_format", "Giá trị không đúng định dạng của trường này."});
     }
+    const ListSignal signal = signal_of(list_signals, id);
+    for (auto &f : list_findings(*spec, signal)) {
+      findings.push_back(std::move(f));
+    }
     for (auto &f : findings) {
       result.issues.push_back({id, std::move(f.code), std::move(f.message)});
     }
+    // A place naming no unit of the gazetteer was cut short or misread
+    // (an ID card's residence read without its last line).
+    const bool place_unconfirmed =
+        (spec->vocabulary == Vocabulary::address || spec->vocabulary == Vocabulary::place) &&
+        signal != ListSignal::hit &&
+        signal != ListSignal::not_applicable;
     if (!findings.empty() || field.confidence < k_review_confidence ||
-        word_count(field.value) >= k_review_min_words) {
+        word_count(field.value) >= k_review_min_words || place_unconfirmed) {
       field.needs_review = true;
     }
   }

@@ -170,4 +170,21 @@ std::size_t utf8_length(std::string_view utf8) {
   return n;
 }
 
+std::string spelling_key(std::string_view utf8) {
+  // Old style (mark on the second vowel) -> new style, lower case, NFC.
+  static const std::pair<const char *, const char *> k_moves[] = {
+      {"oà", "òa"}, {"oá", "óa"}, {"oả", "ỏa"}, {"oã", "õa"}, {"oạ", "ọa"},
+      {"oè", "òe"}, {"oé", "óe"}, {"oẻ", "ỏe"}, {"oẽ", "õe"}, {"oẹ", "ọe"},
+      {"uỳ", "ùy"}, {"uý", "úy"}, {"uỷ", "ủy"}, {"uỹ", "ũy"}, {"uỵ", "ụy"}};
+  std::string key = to_lower(to_nfc(utf8));
+  for (const auto &[from, to] : k_moves) {
+    const std::string f(from);
+    const std::string t(to);
+    for (std::size_t at = key.find(f); at != std::string::npos; at = key.find(f, at + t.size())) {
+      key.replace(at, f.size(), t);
+    }
+  }
+  return key;
+}
+
 } // namespace sohoa::forms

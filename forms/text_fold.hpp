@@ -24,6 +24,10 @@ bool starts_upper(std::string_view utf8);
 // Whitespace runs become one space; leading/trailing space removed.
 std::string collapse_spaces(std::string_view text);
 std::vector<std::string> split_spaces(std::string_view text);
+// Lower case with the tone mark of "oa", "oe", "uy" on the first vowel: "Hoà" and
+// "Hòa", "Thuỵ" and "Thụy" are one spelling in two placement styles (official lists
+// hold both), so a reading in either style is not to be "corrected" to the other.
+std::string spelling_key(std::string_view utf8);
 // Number of code points.
 std::size_t utf8_length(std::string_view utf8);
 

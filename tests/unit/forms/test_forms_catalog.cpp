@@ -16,7 +16,8 @@ namespace {
 
 void copy_schemas(const std::filesystem::path &to) {
   for (const auto &e : std::filesystem::directory_iterator(sohoa::test::source_dir() / "schemas")) {
-    std::filesystem::copy_file(e.path(), to / e.path().filename());
+    std::filesystem::copy(e.path(), to / e.path().filename(),
+                          std::filesystem::copy_options::recursive);
   }
 }
 

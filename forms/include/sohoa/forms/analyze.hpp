@@ -13,7 +13,9 @@
 namespace sohoa::forms {
 
 struct FormType;
+class Gazetteer;
 class SchemaSet;
+class TermList;
 
 // The form types known from schemas/ (one *.v1.schema.json per doc type), loaded
 // once and shared read-only between threads.
@@ -35,6 +37,11 @@ public:
   virtual const std::vector<std::string> &phrases() const = 0;
   // document.v1, manifest.v1 and each doc type's schema, ready to validate.
   virtual const SchemaSet &schemas() const = 0;
+  // schemas/gazetteer/: administrative units, ethnic groups, nationalities (empty
+  // when the files are absent: then nothing is checked against them).
+  virtual const Gazetteer &gazetteer() const = 0;
+  virtual const TermList &ethnicities() const = 0;
+  virtual const TermList &nationalities() const = 0;
 };
 
 // doc_type_override: from dossier.json; skips classification (confidence 1).

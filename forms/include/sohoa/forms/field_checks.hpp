@@ -5,6 +5,9 @@
 #include "sohoa/core/record.hpp"
 #include "sohoa/forms/analyze.hpp"
 #include "sohoa/forms/form_type.hpp"
+#include "sohoa/forms/vocabulary_check.hpp"
+#include <map>
+#include <string>
 #include <string_view>
 
 namespace sohoa::forms {
@@ -21,7 +24,10 @@ constexpr float k_review_confidence = 0.75F;
 // right.
 constexpr std::size_t k_review_min_words = 7;
 
+// Field id -> what checking it against its official list found.
+using ListSignals = std::map<std::string, ListSignal, std::less<>>;
+
 void check_fields(const FormType &type, const FormCatalog &catalog, FormsResult &result,
-                  std::string_view today_iso);
+                  std::string_view today_iso, const ListSignals &list_signals = {});
 
 } // namespace sohoa::forms

@@ -47,6 +47,8 @@ enum class Region {
 
 std::optional<Region> region_from_string(const std::string &s);
 
+enum class Vocabulary { none, address, place, ethnicity, nationality };
+
 struct FieldSpec {
   std::string id;
   std::vector<std::string> labels; // printed variants, as in the schema
@@ -66,6 +68,10 @@ struct FieldSpec {
   // When no label of the field is read: the value is the one word of the
   // document whose normalized text matches this (a card holds one long number).
   std::string find_by_pattern;
+  // The official list the value is checked against and restored from (x-vocabulary):
+  // none, addresses (the gazetteer, down from the province), places (the gazetteer,
+  // a unit of any level), ethnic groups or nationalities.
+  Vocabulary vocabulary = Vocabulary::none;
 };
 
 struct SectionSpec {
