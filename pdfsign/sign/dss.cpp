@@ -3,7 +3,6 @@
 #include "sohoa/core/atomic_file.hpp"
 #include "sohoa/core/error.hpp"
 
-#include <podofo/podofo.h>
 #include "http_fetch.hpp"
 #include "signed_update.hpp"
 #include "tsa_client.hpp"
