@@ -11,7 +11,7 @@ namespace sohoa::pipeline {
 inline constexpr double k_min_plausible_dpi = 50;
 inline constexpr double k_max_plausible_dpi = 2400;
 
-[[noreturn]] inline void fail_ingest(const std::string& code, const std::string& message,
+[[noreturn]] inline void fail_ingest(ErrorCode code, const std::string& message,
                                      const std::string& file, int page = 0) {
   throw Error(Stage::ingest, code, message, file, page);
 }

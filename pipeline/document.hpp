@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/page.hpp"
 #include "core/record.hpp"
+#include "core/status.hpp"
 #include "forms/analyze.hpp"
 #include "forms/lexicon.hpp"
 #include "ocr/engine.hpp"
@@ -58,7 +59,7 @@ cv::Size archival_size(const ProcessedPage& page);
 bool reads_sideways(const PageText& text);
 
 struct ErrorInfo {
-  std::string stage;
+  Stage stage = Stage::pipeline;
   std::string code;
   std::string message;
   std::string file;
@@ -86,7 +87,7 @@ struct DocumentTimings {
 
 struct DocumentOutcome {
   std::string document_id;
-  std::string status = "failed";          // ok | needs_review | failed
+  Status status = Status::failed;         // ok | needs_review | failed
   std::string doc_type = "unknown";
   double doc_type_confidence = 0;
   bool doc_type_from_dossier = false;     // dossier.json's doc_type, not classification
@@ -127,8 +128,8 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
                                std::size_t document_index, std::vector<ProcessedPage> pages,
                                DocumentOutcome outcome);
 
-// "needs_review" when a field needs review or validation raised an issue, else "ok".
-std::string status_for(const FormsResult& forms);
+// needs_review when a field needs review or validation raised an issue, else ok.
+Status status_for(const FormsResult& forms);
 
 // The XMP legal-validity metadata of a document's PDF (CONTRACT.md section 4).
 pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput& dossier,

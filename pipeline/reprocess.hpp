@@ -4,8 +4,8 @@
 // where its content changes, and add a new signature with --resign.
 #include "pipeline/ingest.hpp"
 #include "pipeline/logger.hpp"
+#include "pipeline/manifest_model.hpp"
 #include "pipeline/run_config.hpp"
-#include <nlohmann/json_fwd.hpp>
 
 namespace sohoa::pipeline {
 
@@ -14,6 +14,6 @@ int run_reprocess(const ReprocessConfig& config, Logger& log);
 // The dossier as the manifest in dir remembers it: enough to rebuild its outputs
 // (metadata, document ids, doc_type overrides; no input files).
 DossierInput dossier_from_manifest(const std::filesystem::path& dir,
-                                   const nlohmann::json& manifest);
+                                   const Manifest& manifest);
 
 } // namespace sohoa::pipeline

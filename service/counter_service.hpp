@@ -4,6 +4,7 @@
 // signed on request. Every state change is an event in the dossier's manifest.
 // The HTTP layer (http_api.hpp) only maps requests onto these operations.
 #include "pipeline/warm_pipeline.hpp"
+#include "service/dossier_state.hpp"
 #include "service/serve_config.hpp"
 #include "service/upload.hpp"
 #include <condition_variable>
@@ -58,18 +59,19 @@ public:
 
 private:
   struct Entry {
-    std::string status;  // queued | working | done | failed
+    DossierState status = DossierState::queued;
     std::string reason;
   };
 
   void take_up_existing();
   void worker_loop();
   void digitize(const std::string& id);
-  void set_status(const std::string& id, const std::string& status, const std::string& reason);
-  std::string state_of(const std::string& id) const;
-  nlohmann::json read_manifest(const std::string& id) const;
-  void write_manifest(const std::string& id, const nlohmann::json& manifest) const;
-  nlohmann::json& document_entry(nlohmann::json& manifest, const std::string& document) const;
+  void set_status(const std::string& id, DossierState status, const std::string& reason);
+  DossierState state_of(const std::string& id) const;
+  pipeline::Manifest read_manifest(const std::string& id) const;
+  void write_manifest(const std::string& id, const pipeline::Manifest& manifest) const;
+  pipeline::ManifestDocument& document_entry(pipeline::Manifest& manifest,
+                                             const std::string& document) const;
   void require_done(const std::string& id) const;
   std::string now() const;
 
