@@ -1,4 +1,5 @@
 #include "sohoa/core/error.hpp"
+#include <nlohmann/json.hpp>
 
 namespace sohoa {
 
@@ -13,12 +14,34 @@ std::string_view to_string(Stage stage) {
   case Stage::sign: return "sign";
   case Stage::verify: return "verify";
   case Stage::output: return "output";
+  case Stage::pipeline: return "pipeline";
   }
   return "unknown";
 }
 
-Error::Error(Stage stage, std::string code, const std::string& message, std::string file, int page)
-    : std::runtime_error(message), m_stage(stage), m_code(std::move(code)), m_file(std::move(file)),
+std::optional<Stage> stage_from_string(std::string_view name) {
+  for (const Stage stage : {Stage::config, Stage::ingest, Stage::imaging, Stage::ocr, Stage::forms,
+                            Stage::pdf, Stage::sign, Stage::verify, Stage::output,
+                            Stage::pipeline}) {
+    if (to_string(stage) == name) {
+      return stage;
+    }
+  }
+  return std::nullopt;
+}
+
+void to_json(nlohmann::json& j, Stage stage) { j = std::string(to_string(stage)); }
+
+void from_json(const nlohmann::json& j, Stage& stage) {
+  const auto parsed = stage_from_string(j.get<std::string>());
+  if (!parsed) {
+    throw nlohmann::json::other_error::create(501, "unknown stage " + j.dump(), &j);
+  }
+  stage = *parsed;
+}
+
+Error::Error(Stage stage, ErrorCode code, const std::string& message, std::string file, int page)
+    : std::runtime_error(message), m_stage(stage), m_code(code.code()), m_file(std::move(file)),
       m_page(page) {}
 
 std::string Error::describe() const {

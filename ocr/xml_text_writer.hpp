@@ -37,8 +37,8 @@ inline std::string xml_safe(std::string_view text) {
 // Errors throw Error(Stage::ocr, error_code, what + ": ...").
 class XmlTextWriter {
 public:
-  XmlTextWriter(std::string error_code, std::string what)
-      : m_code(std::move(error_code)), m_what(std::move(what)), m_buffer(xmlBufferCreate()) {
+  XmlTextWriter(ErrorCode error_code, std::string what)
+      : m_code(error_code), m_what(std::move(what)), m_buffer(xmlBufferCreate()) {
     if (m_buffer) {
       m_writer.reset(xmlNewTextWriterMemory(m_buffer.get(), 0));
     }
@@ -90,7 +90,7 @@ private:
     }
   }
 
-  std::string m_code;
+  ErrorCode m_code;
   std::string m_what;
   std::unique_ptr<xmlBuffer, XmlBufferFree> m_buffer;
   std::unique_ptr<xmlTextWriter, XmlWriterFree> m_writer;

@@ -2,6 +2,7 @@
 #include "sohoa/core/atomic_file.hpp"
 #include "sohoa/core/name_text.hpp"
 #include "sohoa/pipeline/report_merge.hpp"
+#include <algorithm>
 #include <cmath>
 
 namespace sohoa::pipeline {
@@ -9,138 +10,112 @@ namespace {
 
 double ms(double v) { return std::round(v * 10.0) / 10.0; }
 
-nlohmann::json timings_json(const DocumentTimings& t) {
-  return {{"ingest_ms", ms(t.ingest_ms)}, {"clean_ms", ms(t.clean_ms)},
-          {"ocr_ms", ms(t.ocr_ms)},       {"forms_ms", ms(t.forms_ms)},
-          {"pdf_ms", ms(t.pdf_ms)},       {"sign_ms", ms(t.sign_ms)},
-          {"total_ms", ms(t.total_ms)}};
+DocumentTimings rounded(const DocumentTimings& t) {
+  return {ms(t.ingest_ms), ms(t.clean_ms), ms(t.ocr_ms),  ms(t.forms_ms),
+          ms(t.pdf_ms),    ms(t.sign_ms),  ms(t.total_ms)};
 }
 
-nlohmann::json errors_json(const std::vector<ErrorInfo>& errors) {
-  auto out = nlohmann::json::array();
-  for (const auto& e : errors) {
-    // Messages may quote a file name that is not UTF-8: escape it, never fail the dump.
-    nlohmann::json j = {
-        {"stage", e.stage}, {"code", e.code}, {"message", escape_invalid_utf8(e.message)}};
-    if (!e.file.empty()) {
-      j["file"] = escape_invalid_utf8(e.file);
-    }
-    if (e.page > 0) {
-      j["page"] = e.page;
-    }
-    out.push_back(std::move(j));
-  }
+std::vector<ReportError> report_errors(const std::vector<ErrorInfo>& errors) {
+  std::vector<ReportError> out;
+  std::transform(errors.begin(), errors.end(), std::back_inserter(out), report_error);
   return out;
+}
+
+// A dossier's status from its documents': one failure fails it.
+Status dossier_status(int failed, int review) {
+  return failed > 0 ? Status::failed : review > 0 ? Status::needs_review : Status::ok;
 }
 
 } // namespace
 
-void BatchReport::add_dossier(const std::string& dossier_id,
-                              const std::vector<DocumentOutcome>& documents, double elapsed_ms,
-                              const std::string& failure) {
+void BatchReportWriter::add_dossier(const std::string& dossier_id,
+                                    const std::vector<DocumentOutcome>& documents,
+                                    double elapsed_ms, const std::string& failure) {
   std::lock_guard lock(m_mutex);
-  int failed = 0;
-  int review = 0;
-  int pages = 0;
+  DossierCounts counts;
+  counts.documents = documents.size();
   for (const auto& d : documents) {
-    failed += d.status == "failed" ? 1 : 0;
-    review += d.status == "needs_review" ? 1 : 0;
-    pages += d.pages;
-    m_documents.push_back({{"dossier_id", dossier_id},
-                           {"document_id", d.document_id},
-                           {"status", d.status},
-                           {"doc_type", d.doc_type},
-                           {"pages", d.pages},
-                           {"issues", d.issues.size()},
-                           {"timings", timings_json(d.timings)},
-                           {"errors", errors_json(d.errors)},
-                           {"skipped", false}});
+    counts.failed += d.status == Status::failed ? 1 : 0;
+    counts.needs_review += d.status == Status::needs_review ? 1 : 0;
+    counts.pages += d.pages;
+    ReportDocumentRow row;
+    row.dossier_id = dossier_id;
+    row.document_id = d.document_id;
+    row.status = d.status;
+    row.doc_type = d.doc_type;
+    row.pages = d.pages;
+    row.issues = d.issues.size();
+    row.timings = rounded(d.timings);
+    row.errors = report_errors(d.errors);
+    m_documents.push_back(std::move(row));
   }
-  const std::string status =
-      failed > 0 || !failure.empty() ? "failed" : review > 0 ? "needs_review" : "ok";
-  nlohmann::json row = {{"dossier_id", dossier_id},
-                        {"status", status},
-                        {"documents", documents.size()},
-                        {"pages", pages},
-                        {"failed", failed},
-                        {"needs_review", review},
-                        {"elapsed_ms", ms(elapsed_ms)},
-                        {"skipped", false}};
+  ReportDossierRow row;
+  row.dossier_id = dossier_id;
+  row.status = failure.empty() ? dossier_status(counts.failed, counts.needs_review) : Status::failed;
+  row.counts = counts;
+  row.elapsed_ms = ms(elapsed_ms);
   if (!failure.empty()) {
-    row["reason"] = escape_invalid_utf8(failure);
+    row.reason = escape_invalid_utf8(failure);
   }
   m_dossiers.push_back(std::move(row));
 }
 
-void BatchReport::add_failed_dossier(const std::string& dossier_id, const ErrorInfo& error) {
+void BatchReportWriter::add_failed_dossier(const std::string& dossier_id, const ErrorInfo& error) {
   std::lock_guard lock(m_mutex);
-  m_dossiers.push_back({{"dossier_id", dossier_id},
-                        {"status", "failed"},
-                        {"documents", 0},
-                        {"pages", 0},
-                        {"failed", 0},
-                        {"needs_review", 0},
-                        {"reason", escape_invalid_utf8(error.message)},
-                        {"errors", errors_json({error})},
-                        {"skipped", false}});
+  ReportDossierRow row;
+  row.dossier_id = dossier_id;
+  row.status = Status::failed;
+  row.counts = DossierCounts{};
+  row.reason = escape_invalid_utf8(error.message);
+  row.errors = report_errors({error});
+  m_dossiers.push_back(std::move(row));
 }
 
-void BatchReport::add_skipped(const std::string& dossier_id, const nlohmann::json& manifest) {
+void BatchReportWriter::add_skipped(const std::string& dossier_id, const Manifest& manifest) {
   std::lock_guard lock(m_mutex);
-  int failed = 0;
-  int review = 0;
-  int pages = 0;
-  for (const auto& d : manifest.at("documents")) {
-    const std::string status = d.value("status", "failed");
-    failed += status == "failed" ? 1 : 0;
-    review += status == "needs_review" ? 1 : 0;
-    pages += d.value("pages", 0);
-    nlohmann::json row = {{"dossier_id", dossier_id},
-                          {"document_id", d.value("document_id", "")},
-                          {"status", status},
-                          {"doc_type", d.value("doc_type", "unknown")},
-                          {"pages", d.value("pages", 0)},
-                          {"errors", nlohmann::json::array()},
-                          {"skipped", true}};
-    if (d.contains("reason")) {
-      row["errors"].push_back({{"code", d.value("error_code", "")}, {"message", d["reason"]}});
+  DossierCounts counts;
+  counts.documents = manifest.documents.size();
+  for (const auto& d : manifest.documents) {
+    counts.failed += d.status == Status::failed ? 1 : 0;
+    counts.needs_review += d.status == Status::needs_review ? 1 : 0;
+    counts.pages += d.pages;
+    ReportDocumentRow row;
+    row.dossier_id = dossier_id;
+    row.document_id = d.document_id;
+    row.status = d.status;
+    row.doc_type = d.doc_type;
+    row.pages = d.pages;
+    row.skipped = true;
+    if (d.failure) {
+      row.errors.push_back({std::nullopt, d.failure->error_code, d.failure->reason, "", 0});
     }
     m_documents.push_back(std::move(row));
   }
-  const std::string status = failed > 0 ? "failed" : review > 0 ? "needs_review" : "ok";
-  m_dossiers.push_back({{"dossier_id", dossier_id},
-                        {"status", status},
-                        {"documents", manifest.at("documents").size()},
-                        {"pages", pages},
-                        {"failed", failed},
-                        {"needs_review", review},
-                        {"skipped", true}});
+  ReportDossierRow row;
+  row.dossier_id = dossier_id;
+  row.status = dossier_status(counts.failed, counts.needs_review);
+  row.counts = counts;
+  row.skipped = true;
+  m_dossiers.push_back(std::move(row));
 }
 
-void BatchReport::add_unfinished(const std::string& dossier_id, const std::string& reason) {
+void BatchReportWriter::add_unfinished(const std::string& dossier_id, const std::string& reason) {
   std::lock_guard lock(m_mutex);
-  m_dossiers.push_back({{"dossier_id", dossier_id},
-                        {"status", "not_finished"},
-                        {"reason", reason},
-                        {"skipped", false}});
+  ReportDossierRow row;
+  row.dossier_id = dossier_id;
+  row.status = Status::not_finished;
+  row.reason = reason;
+  m_dossiers.push_back(std::move(row));
 }
 
-bool BatchReport::any_failed() const {
+bool BatchReportWriter::any_failed() const {
   std::lock_guard lock(m_mutex);
-  for (const auto& d : m_dossiers) {
-    if (d.value("status", "") == "failed") {
-      return true;
-    }
-  }
-  for (const auto& d : m_documents) {
-    if (d.value("status", "") == "failed") {
-      return true;
-    }
-  }
-  return false;
+  const auto failed = [](const auto& row) { return row.status == Status::failed; };
+  return std::any_of(m_dossiers.begin(), m_dossiers.end(), failed) ||
+         std::any_of(m_documents.begin(), m_documents.end(), failed);
 }
 
-void BatchReport::write(const std::string& finished_at, int exit_code, bool final) const {
+void BatchReportWriter::write(const std::string& finished_at, int exit_code, bool final) const {
   std::lock_guard lock(m_mutex);
   ReportHeader header;
   header.started_at = m_started_at;
@@ -149,7 +124,8 @@ void BatchReport::write(const std::string& finished_at, int exit_code, bool fina
     header.finished_at = finished_at;
     header.exit_code = exit_code;
   }
-  write_file_atomic(m_file, render_batch_report(header, m_dossiers, m_documents).dump(2) + "\n");
+  const BatchReport report = render_batch_report(header, m_dossiers, m_documents);
+  write_file_atomic(m_file, nlohmann::json(report).dump(2) + "\n");
 }
 
 } // namespace sohoa::pipeline

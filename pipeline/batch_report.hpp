@@ -1,19 +1,20 @@
 #pragma once
-// OUT/batch-report.json: one row per dossier and per document with status,
-// timings and errors. Rewritten after every dossier so a killed run leaves a
-// report of what it finished.
+// Writes OUT/batch-report.json (pipeline/batch_report_model.hpp): one row per
+// dossier and per document with status, timings and errors. Rewritten after every
+// dossier so a killed run leaves a report of what it finished.
+#include "sohoa/pipeline/batch_report_model.hpp"
 #include "sohoa/pipeline/document.hpp"
+#include "sohoa/pipeline/manifest_model.hpp"
 #include <filesystem>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 namespace sohoa::pipeline {
 
-class BatchReport {
+class BatchReportWriter {
 public:
-  BatchReport(std::filesystem::path file, std::string started_at)
+  BatchReportWriter(std::filesystem::path file, std::string started_at)
       : m_file(std::move(file)), m_started_at(std::move(started_at)) {}
 
   // `failure`, when given, fails the dossier as a whole (its manifest could not be
@@ -24,7 +25,7 @@ public:
   // writable): one failed row, no documents; the run exits 1.
   void add_failed_dossier(const std::string& dossier_id, const ErrorInfo& error);
   // A dossier complete from an earlier run: its rows come from its manifest.
-  void add_skipped(const std::string& dossier_id, const nlohmann::json& manifest);
+  void add_skipped(const std::string& dossier_id, const Manifest& manifest);
   // A dossier the run stopped in (signer failure): listed as not finished.
   void add_unfinished(const std::string& dossier_id, const std::string& reason);
 
@@ -40,8 +41,8 @@ private:
   std::string m_started_at;
   bool m_deterministic = false;
   mutable std::mutex m_mutex;
-  nlohmann::json m_dossiers = nlohmann::json::array();
-  nlohmann::json m_documents = nlohmann::json::array();
+  std::vector<ReportDossierRow> m_dossiers;
+  std::vector<ReportDocumentRow> m_documents;
 };
 
 } // namespace sohoa::pipeline

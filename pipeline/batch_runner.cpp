@@ -1,3 +1,4 @@
+#include "sohoa/core/clock.hpp"
 #include "sohoa/pipeline/batch_runner.hpp"
 #include "sohoa/core/build_info.hpp"
 #include "sohoa/core/data_dir.hpp"
@@ -7,14 +8,14 @@
 #include "sohoa/core/name_text.hpp"
 #include "sohoa/forms/record_validation.hpp"
 #include "batch_report.hpp"
-#include "sohoa/pipeline/clock.hpp"
 #include "sohoa/pipeline/counter_priority.hpp"
 #include "sohoa/pipeline/document.hpp"
+#include "exit_code.hpp"
 #include "sohoa/pipeline/manifest.hpp"
 #include "sohoa/pipeline/output_lock.hpp"
 #include "resume.hpp"
+#include "task_errors.hpp"
 #include "work_queue.hpp"
-#include "sohoa/core/clock.hpp"
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -137,7 +138,7 @@ public:
       m_log.error(e.file(), e.code(), e.what());
       return k_exit_usage;
     }
-    m_report = std::make_unique<BatchReport>(report_file, to_iso8601(m_context.clock->now()));
+    m_report = std::make_unique<BatchReportWriter>(report_file, to_iso8601(m_context.clock->now()));
     m_report->set_deterministic(m_config.deterministic);
 
     make_unique_dossier_ids(dossiers);
@@ -147,7 +148,7 @@ public:
     for (auto& d : dossiers) {
       if (d.failure) {
         m_log.error(d.failure->file, d.failure->code, d.failure->message);
-        m_report->add_failed_dossier(d.id, {"ingest", d.failure->code, d.failure->message,
+        m_report->add_failed_dossier(d.id, {Stage::ingest, d.failure->code, d.failure->message,
                                             d.failure->file, 0});
         continue;
       }
@@ -186,19 +187,16 @@ public:
       }
     }
 
-    int exit_code = k_exit_ok;
-    if (m_abort) {
-      exit_code = k_exit_signer;
-    } else if (m_report->any_failed()) {
-      exit_code = k_exit_some_failed;
-    }
+    BatchOutcome outcome;
+    outcome.signer_stopped = m_abort;
+    outcome.any_failed = m_report->any_failed();
     try {
-      m_report->write(to_iso8601(m_context.clock->now()), exit_code, true);
+      m_report->write(to_iso8601(m_context.clock->now()), run_exit_code(outcome), true);
     } catch (const Error& e) {
       m_log.error(e.file(), e.code(), e.what());
-      return m_abort ? k_exit_signer : k_exit_some_failed;
+      outcome.report_unwritten = true;
     }
-    return exit_code;
+    return run_exit_code(outcome);
   }
 
 private:
@@ -272,6 +270,9 @@ private:
     }
     while (auto task = m_queue.pop()) {
       DocumentState& doc = *task->document;
+      // Kept apart: the raster is moved into the page's processing.
+      const std::string source = task->raster.source;
+      const int source_page = task->raster.source_page;
       if (!m_abort) {
         try {
           if (engine_error) {
@@ -287,13 +288,10 @@ private:
           doc.outcome.timings.ocr_ms += page.ocr_ms;
           doc.outcome.timings.pdf_ms += encode_ms;
           doc.pages[task->page_index] = std::move(page);
-        } catch (const Error& e) {
+        } catch (...) {
+          ErrorInfo error = page_task_error(std::current_exception(), source, source_page);
           std::lock_guard lock(doc.mutex);
-          doc.outcome.errors.push_back(to_error_info(e));
-        } catch (const std::exception& e) {
-          std::lock_guard lock(doc.mutex);
-          doc.outcome.errors.push_back(
-              {"pipeline", "internal_error", e.what(), task->raster.source, 0});
+          doc.outcome.errors.push_back(std::move(error));
         }
       }
       task->raster.pixels.release();
@@ -315,7 +313,7 @@ private:
   void fail_dossier(DossierState& dossier, const std::string& code, const std::string& message,
                     const std::string& file) {
     m_log.error(file, code, message);
-    m_report->add_failed_dossier(dossier.input.id, {"output", code, message, file, 0});
+    m_report->add_failed_dossier(dossier.input.id, {Stage::output, code, message, file, 0});
     dossier.reported = true;
     write_partial_report();
   }
@@ -412,7 +410,7 @@ private:
     const DocumentInput& input = dossier.input.documents[doc.index];
     for (const auto& [id, message] : dossier.input.document_errors) {
       if (id == input.id) {
-        doc.outcome.errors.push_back({"ingest", "bad_input", message, "", 0});
+        doc.outcome.errors.push_back({Stage::ingest, "bad_input", message, "", 0});
       }
     }
     // The feeder's own hold: the document cannot finish while its pages still come.
@@ -430,7 +428,7 @@ private:
         std::lock_guard lock(doc.mutex);
         doc.outcome.inputs.push_back(std::move(digest));
       } catch (const std::exception& e) {
-        add_error(doc, {"ingest", "unreadable_file", e.what(), name, 0});
+        add_error(doc, {Stage::ingest, "unreadable_file", e.what(), name, 0});
         continue;
       }
       if (has_errors(doc) || m_abort) {
@@ -449,7 +447,7 @@ private:
     {
       std::lock_guard lock(doc.mutex);
       if (doc.outcome.errors.empty() && count == 0) {
-        doc.outcome.errors.push_back({"ingest", "no_pages", "the document has no pages", "", 0});
+        doc.outcome.errors.push_back({Stage::ingest, "no_pages", "the document has no pages", "", 0});
       }
       doc.outcome.timings.ingest_ms = ingest_ms;
     }
@@ -479,17 +477,17 @@ private:
           m_log.error(e.file(), e.code(), e.what());
         } else {
           outcome.errors.push_back(to_error_info(e));
-          outcome.status = "failed";
+          outcome.status = Status::failed;
         }
-      } catch (const std::exception& e) {
+      } catch (...) {
         restore();
-        outcome.errors.push_back({"pipeline", "internal_error", e.what(), "", 0});
-        outcome.status = "failed";
+        outcome.errors.push_back(task_error(std::current_exception()));
+        outcome.status = Status::failed;
       }
     }
     doc.pages.clear();
     outcome.timings.total_ms = doc.watch.elapsed_ms();
-    if (outcome.status == "failed" && !outcome.errors.empty() && !m_abort) {
+    if (outcome.status == Status::failed && !outcome.errors.empty() && !m_abort) {
       const auto& e = outcome.errors.front();
       // An output that failed is named by its full path; inputs within the dossier.
       const std::string where =
@@ -527,7 +525,7 @@ private:
     in.pdfa = m_config.pdfa == pdf::PdfAPart::a3b ? "3b" : "2b";
     std::string failure;
     try {
-      const auto manifest = build_manifest(in);
+      const nlohmann::json manifest = build_manifest(in);
       for (const auto& violation : forms::validate_manifest(manifest, *m_context.catalog)) {
         m_log.warning(dossier.input.id + "/manifest.json", "schema: " + violation);
       }
@@ -547,7 +545,7 @@ private:
   RunContext m_context;
   ocr::OcrOptions m_ocr_options;
   EngineVersions m_versions;
-  std::unique_ptr<BatchReport> m_report;
+  std::unique_ptr<BatchReportWriter> m_report;
   WorkQueue<PageTask> m_queue;
   std::unique_ptr<Slots> m_slots;
   std::unique_ptr<Slots> m_page_slots;

@@ -10,7 +10,7 @@ namespace sohoa::pipeline {
 
 // k_min_plausible_dpi and k_max_plausible_dpi: core/decode_limits.hpp.
 
-[[noreturn]] inline void fail_ingest(const std::string& code, const std::string& message,
+[[noreturn]] inline void fail_ingest(ErrorCode code, const std::string& message,
                                      const std::string& file, int page = 0) {
   throw Error(Stage::ingest, code, message, file, page);
 }

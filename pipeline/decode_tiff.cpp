@@ -104,7 +104,7 @@ public:
   RasterPage read_page(int page, double default_dpi, const IngestLimits& limits);
 
 private:
-  [[noreturn]] void fail(const std::string& code, const std::string& what, int page) const {
+  [[noreturn]] void fail(ErrorCode code, const std::string& what, int page) const {
     std::string message = what;
     std::string details = m_messages.errors;
     if (!t_global_errors.empty()) {

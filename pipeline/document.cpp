@@ -79,8 +79,7 @@ cv::Size archival_size(const ProcessedPage& page) {
 }
 
 ErrorInfo to_error_info(const Error& error) {
-  return {std::string(to_string(error.stage())), error.code(), error.what(), error.file(),
-          error.page()};
+  return {error.stage(), error.code(), error.what(), error.file(), error.page()};
 }
 
 std::string result_code_for(const DossierInput& dossier, std::size_t document_index) {
@@ -104,13 +103,13 @@ bool load_configured_signer(const SigningConfig& signing, RunContext& context, L
   }
 }
 
-std::string status_for(const FormsResult& forms) {
+Status status_for(const FormsResult& forms) {
   // CONTRACT §5: a document of no known type, or with no field read, is for review.
   bool review = !forms.issues.empty() || forms.doc_type == "unknown" || forms.fields.empty();
   for (const auto& [id, field] : forms.fields) {
     review = review || field.needs_review;
   }
-  return review ? "needs_review" : "ok";
+  return review ? Status::needs_review : Status::ok;
 }
 
 namespace {
@@ -205,7 +204,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
   outcome.result_code = result_code_for(dossier, document_index);
   outcome.pages = static_cast<int>(pages.size());
   if (!outcome.errors.empty()) {
-    outcome.status = "failed";
+    outcome.status = Status::failed;
     return outcome;
   }
 
@@ -217,8 +216,8 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
   }
 
   if (const std::optional<std::string> reason = nothing_usable(pages)) {
-    outcome.errors.push_back({"ingest", "corrupt_image", *reason, pages.front().source, 0});
-    outcome.status = "failed";
+    outcome.errors.push_back({Stage::ingest, "corrupt_image", *reason, pages.front().source, 0});
+    outcome.status = Status::failed;
     return outcome;
   }
 
@@ -244,7 +243,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     }
   } catch (const Error& e) {
     outcome.errors.push_back(to_error_info(e));
-    outcome.status = "failed";
+    outcome.status = Status::failed;
     return outcome;
   }
   outcome.timings.forms_ms = forms_watch.elapsed_ms();
@@ -317,7 +316,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
       throw;  // the run stops: a configured signer or TSA could not be used
     }
     outcome.errors.push_back(to_error_info(e));
-    outcome.status = "failed";
+    outcome.status = Status::failed;
     return outcome;
   }
 

@@ -163,7 +163,7 @@ public:
 private:
   // The reader knows the path, not the name the dossier uses: name the file here.
   Error renamed(const Error& e) const {
-    return Error(e.stage(), e.code(), e.what(), m_name, e.page());
+    return Error(e.stage(), e.error_code(), e.what(), m_name, e.page());
   }
 
   std::string m_name;

@@ -18,25 +18,25 @@
 namespace sohoa::pipeline {
 namespace fs = std::filesystem;
 
-DossierInput dossier_from_manifest(const fs::path& dir, const nlohmann::json& manifest) {
+DossierInput dossier_from_manifest(const fs::path& dir, const Manifest& manifest) {
   DossierInput d;
-  d.id = manifest.value("dossier_id", dir.filename().string());
+  d.id = manifest.dossier_id.empty() ? dir.filename().string() : manifest.dossier_id;
   d.folder = dir;
-  const auto& m = manifest.at("dossier");
-  d.metadata.dossier_code = m.value("dossier_code", "");
-  if (d.metadata.dossier_code == d.id && manifest.contains("documents") &&
-      !manifest["documents"].empty() && !manifest["documents"][0].contains("result_code")) {
+  const ManifestDossier& m = manifest.dossier;
+  d.metadata.dossier_code = m.dossier_code;
+  if (d.metadata.dossier_code == d.id && !manifest.documents.empty() &&
+      manifest.documents[0].result_code.empty()) {
     d.metadata.dossier_code.clear();  // the id was the folder name, not a dossier code
   }
-  d.metadata.procedure_code = m.value("procedure_code", "");
-  d.metadata.agency_code = m.value("agency_code", "");
-  d.metadata.agency_name = m.value("agency_name", "");
-  d.metadata.officer = m.value("officer", "");
-  for (const auto& doc : manifest.at("documents")) {
+  d.metadata.procedure_code = m.procedure_code;
+  d.metadata.agency_code = m.agency_code;
+  d.metadata.agency_name = m.agency_name;
+  d.metadata.officer = m.officer;
+  for (const auto& doc : manifest.documents) {
     DocumentInput input;
-    input.id = doc.value("document_id", "");
-    if (doc.value("doc_type_source", "") == "dossier.json") {
-      input.doc_type = doc.value("doc_type", "unknown");
+    input.id = doc.document_id;
+    if (doc.doc_type_from_dossier) {
+      input.doc_type = doc.doc_type;
     }
     d.documents.push_back(std::move(input));
   }
@@ -44,15 +44,6 @@ DossierInput dossier_from_manifest(const fs::path& dir, const nlohmann::json& ma
 }
 
 namespace {
-
-std::vector<FileDigest> digests_from(const nlohmann::json& list) {
-  std::vector<FileDigest> out;
-  for (const auto& f : list) {
-    out.push_back({f.value("name", ""), f.value("sha256", ""), f.value("bytes", 0LL),
-                   f.value("name_bytes_hex", ""), f.value("mtime_ns", 0LL)});
-  }
-  return out;
-}
 
 // Equal up to confidences: ALTO keeps word confidences to three decimals, so a
 // field's confidence may move in its last digit without anything having changed.
@@ -181,21 +172,21 @@ public:
 
 private:
   // Returns true when a document of the dossier failed.
-  bool reprocess_dossier(const fs::path& dir, const nlohmann::json& manifest) {
+  bool reprocess_dossier(const fs::path& dir, const Manifest& manifest) {
     const DossierInput dossier = dossier_from_manifest(dir, manifest);
-    const std::string pdfa_before = manifest.value("pdfa", "2b");
+    const std::string& pdfa_before = manifest.pdfa;
     const std::string pdfa_now = m_config.pdfa == pdf::PdfAPart::a3b ? "3b" : "2b";
     ManifestInput in;
     in.dossier = &dossier;
     in.versions = &m_versions;
-    in.started_at = manifest.value("started_at", "");
+    in.started_at = manifest.started_at;
     in.pdfa = pdfa_now;
     bool failed = false;
     bool document_failed = false;
     std::size_t index = 0;
-    for (const auto& entry : manifest.at("documents")) {
-      DocumentOutcome outcome = outcome_from_manifest(entry);
-      if (outcome.status != "failed") {
+    for (const auto& entry : manifest.documents) {
+      DocumentOutcome outcome = outcome_from(entry);
+      if (outcome.status != Status::failed) {
         try {
           outcome = reprocess_document(dir, dossier, index, outcome, pdfa_before != pdfa_now);
         } catch (const Error& e) {
@@ -209,47 +200,22 @@ private:
           document_failed = true;
         }
       }
-      failed = failed || outcome.status == "failed";
+      failed = failed || outcome.status == Status::failed;
       in.documents.push_back(std::move(outcome));
       ++index;
     }
     if (m_context.signer) {
       in.signer = m_context.signer->certificate();
-    } else if (manifest.contains("signer") && manifest["signer"].is_object()) {
-      const auto& s = manifest["signer"];
-      in.signer = sign::CertificateSummary{s.value("subject", ""), s.value("issuer", ""),
-                                           s.value("serial", ""),
-                                           s.value("sha256_fingerprint", ""), "", ""};
     }
     in.finished_at = to_iso8601(m_context.clock->now());
-    auto updated = build_manifest(in);
-    updated["reprocessed_at"] = in.finished_at;
-    write_file_atomic(dir / "manifest.json", updated.dump(2) + "\n");
+    Manifest updated = build_manifest(in);
+    if (!m_context.signer) {
+      updated.signer = manifest.signer;  // the signatures in the PDFs are the earlier ones
+    }
+    updated.reprocessed_at = in.finished_at;
+    updated.events = manifest.events;  // the counter's log of the dossier goes on
+    write_file_atomic(dir / "manifest.json", nlohmann::json(updated).dump(2) + "\n");
     return failed || document_failed;
-  }
-
-  static DocumentOutcome outcome_from_manifest(const nlohmann::json& entry) {
-    DocumentOutcome o;
-    o.document_id = entry.value("document_id", "");
-    o.status = entry.value("status", "failed");
-    o.doc_type = entry.value("doc_type", "unknown");
-    o.doc_type_confidence = entry.value("doc_type_confidence", 0.0);
-    o.doc_type_from_dossier = entry.value("doc_type_source", "") == "dossier.json";
-    o.pages = entry.value("pages", 0);
-    o.blank_pages = entry.value("blank_pages", 0);
-    o.result_code = entry.value("result_code", "");
-    o.inputs = digests_from(entry.value("inputs", nlohmann::json::array()));
-    o.outputs = digests_from(entry.value("outputs", nlohmann::json::array()));
-    if (entry.contains("reason")) {
-      o.errors.push_back({"", entry.value("error_code", ""), entry.value("reason", ""),
-                          entry.value("error_file", ""), 0});
-    }
-    if (entry.contains("signature")) {
-      const auto& s = entry["signature"];
-      o.signature = sign::SignResult{s.value("level", ""), s.value("signing_time", ""),
-                                     s.value("timestamp_time", ""), 0};
-    }
-    return o;
   }
 
   DocumentOutcome reprocess_document(const fs::path& dir, const DossierInput& dossier,

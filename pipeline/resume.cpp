@@ -10,22 +10,21 @@ namespace fs = std::filesystem;
 namespace {
 
 // Whether `file` is still the one `recorded` describes; `why` says what differs.
-bool matches(const fs::path& file, const nlohmann::json& recorded, std::string& why) {
+bool matches(const fs::path& file, const FileDigest& recorded, std::string& why) {
   std::error_code ec;
   const auto size = fs::file_size(file, ec);
   if (ec) {
     why = "is missing";
     return false;
   }
-  if (recorded.value("bytes", -1LL) != static_cast<long long>(size)) {
+  if (recorded.bytes != static_cast<long long>(size)) {
     why = "changed size";
     return false;
   }
-  const long long recorded_mtime = recorded.value("mtime_ns", 0LL);
-  if (recorded_mtime != 0 && recorded_mtime == mtime_ns(file)) {
+  if (recorded.mtime_ns != 0 && recorded.mtime_ns == mtime_ns(file)) {
     return true;  // same size and mtime: taken as unchanged (resume.hpp)
   }
-  if (sha256_file(file) != recorded.value("sha256", "")) {
+  if (sha256_file(file) != recorded.sha256) {
     why = "changed content";
     return false;
   }
@@ -36,34 +35,34 @@ std::string quoted(const std::string& name) { return "\"" + escape_invalid_utf8(
 
 // Empty when the manifest still describes `dossier` and its outputs; else the reason.
 std::string why_stale(const fs::path& dossier_out, const DossierInput& dossier,
-                      const nlohmann::json& manifest) {
-  const auto& listed = manifest.at("documents");
+                      const Manifest& manifest) {
+  const auto& listed = manifest.documents;
   if (listed.size() != dossier.documents.size()) {
     return "the dossier now holds " + std::to_string(dossier.documents.size()) +
            " documents, the manifest lists " + std::to_string(listed.size());
   }
   std::string why;
   for (std::size_t i = 0; i < listed.size(); ++i) {
-    const nlohmann::json& entry = listed[i];
+    const ManifestDocument& entry = listed[i];
     const DocumentInput& document = dossier.documents[i];
-    if (entry.value("document_id", "") != document.id) {
+    if (entry.document_id != document.id) {
       return "document " + quoted(document.id) + " is not the one the manifest lists";
     }
-    const nlohmann::json inputs = entry.value("inputs", nlohmann::json::array());
+    const std::vector<FileDigest>& inputs = entry.inputs;
     if (inputs.size() != document.files.size()) {
       return "document " + quoted(document.id) + " now has a different number of files";
     }
     for (std::size_t k = 0; k < inputs.size(); ++k) {
       const fs::path& file = document.files[k];
-      if (inputs[k].value("name", "") != source_name(dossier, file)) {
+      if (inputs[k].name != source_name(dossier, file)) {
         return "document " + quoted(document.id) + " now has other files";
       }
       if (!matches(file, inputs[k], why)) {
         return "input " + quoted(source_name(dossier, file)) + " " + why;
       }
     }
-    for (const auto& output : entry.value("outputs", nlohmann::json::array())) {
-      const std::string name = output.value("name", "");
+    for (const FileDigest& output : entry.outputs) {
+      const std::string& name = output.name;
       if (name.empty() || fs::path(name).has_parent_path() ||
           !matches(dossier_out / name, output, why)) {
         return "output " + quoted(name) + " " + (why.empty() ? "is not valid" : why);
@@ -110,8 +109,8 @@ ResumeCheck check_resume(const fs::path& dossier_out, const DossierInput& dossie
   }
   try {
     check.redo_reason = why_stale(dossier_out, dossier, manifest.value);
-  } catch (const std::exception&) {
-    check.redo_reason = "its manifest has fields of the wrong type";
+  } catch (const std::exception& e) {
+    check.redo_reason = std::string("a file it lists cannot be read: ") + e.what();
   }
   if (check.redo_reason.empty()) {
     check.manifest = std::move(manifest.value);

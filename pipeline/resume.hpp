@@ -13,15 +13,15 @@
 // both the size and the mtime (cp -p of a same-size file, touch -r) is not seen:
 // `--force` redoes everything.
 #include "sohoa/pipeline/document.hpp"
+#include "sohoa/pipeline/manifest_model.hpp"
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
 namespace sohoa::pipeline {
 
 struct ResumeCheck {
-  std::optional<nlohmann::json> manifest;  // set when the earlier output is kept
+  std::optional<Manifest> manifest;        // set when the earlier output is kept
   std::string redo_reason;                 // why not; empty when there was no manifest
 };
 

@@ -1,3 +1,4 @@
+#include "sohoa/core/clock.hpp"
 #include "sohoa/pipeline/warm_pipeline.hpp"
 #include "sohoa/core/atomic_file.hpp"
 #include "sohoa/core/build_info.hpp"
@@ -5,8 +6,7 @@
 #include "sohoa/core/hash.hpp"
 #include "sohoa/forms/record_validation.hpp"
 #include "sohoa/pipeline/batch_runner.hpp"
-#include "sohoa/pipeline/clock.hpp"
-#include "sohoa/core/clock.hpp"
+#include "task_errors.hpp"
 #include <atomic>
 #include <thread>
 
@@ -42,12 +42,11 @@ std::vector<ProcessedPage> WarmPipeline::read_pages(std::vector<RasterPage> rast
   auto work = [&](ocr::OcrEngine& engine) {
     for (std::size_t i = next++; i < rasters.size(); i = next++) {
       const std::string source = rasters[i].source;
+      const int source_page = rasters[i].source_page;
       try {
         pages[i] = process_page(std::move(rasters[i]), engine);
-      } catch (const Error& e) {
-        errors[i] = to_error_info(e);
-      } catch (const std::exception& e) {
-        errors[i] = ErrorInfo{"pipeline", "internal_error", e.what(), source, 0};
+      } catch (...) {
+        errors[i] = page_task_error(std::current_exception(), source, source_page);
       }
     }
   };
@@ -72,7 +71,7 @@ WarmPipeline::Ingested WarmPipeline::ingest_document(const DossierInput& dossier
   outcome.document_id = input.id;
   for (const auto& [id, message] : dossier.document_errors) {
     if (id == input.id) {
-      outcome.errors.push_back({"ingest", "bad_input", message, "", 0});
+      outcome.errors.push_back({Stage::ingest, "bad_input", message, "", 0});
     }
   }
   for (const auto& file : input.files) {
@@ -93,11 +92,11 @@ WarmPipeline::Ingested WarmPipeline::ingest_document(const DossierInput& dossier
     } catch (const Error& e) {
       outcome.errors.push_back(to_error_info(e));
     } catch (const std::exception& e) {
-      outcome.errors.push_back({"ingest", "unreadable_file", e.what(), name, 0});
+      outcome.errors.push_back({Stage::ingest, "unreadable_file", e.what(), name, 0});
     }
   }
   if (outcome.errors.empty() && doc.rasters.empty()) {
-    outcome.errors.push_back({"ingest", "no_pages", "the document has no pages", "", 0});
+    outcome.errors.push_back({Stage::ingest, "no_pages", "the document has no pages", "", 0});
   }
   if (!outcome.errors.empty()) {
     doc.rasters.clear();
@@ -114,17 +113,17 @@ DocumentOutcome WarmPipeline::finish_document(const DossierInput& dossier, std::
     outcome = write_document(m_context, dossier, index, std::move(pages), std::move(outcome));
   } catch (const Error& e) {
     outcome.errors.push_back(to_error_info(e));
-    outcome.status = "failed";
-  } catch (const std::exception& e) {
-    outcome.errors.push_back({"pipeline", "internal_error", e.what(), "", 0});
-    outcome.status = "failed";
+    outcome.status = Status::failed;
+  } catch (...) {
+    outcome.errors.push_back(task_error(std::current_exception()));
+    outcome.status = Status::failed;
   }
   outcome.timings.total_ms = outcome.timings.ingest_ms + outcome.timings.clean_ms +
                              outcome.timings.ocr_ms + watch.elapsed_ms();
   return outcome;
 }
 
-nlohmann::json WarmPipeline::process(const DossierInput& dossier) {
+Manifest WarmPipeline::process(const DossierInput& dossier) {
   const fs::path dir = m_config.out / dossier.id;
   fs::create_directories(dir);
   ManifestInput in;
@@ -159,8 +158,8 @@ nlohmann::json WarmPipeline::process(const DossierInput& dossier) {
     in.documents.push_back(finish_document(dossier, i, std::move(own), std::move(outcome)));
   }
   in.finished_at = to_iso8601(m_context.clock->now());
-  nlohmann::json manifest = build_manifest(in);
-  write_file_atomic(dir / "manifest.json", manifest.dump(2) + "\n");
+  Manifest manifest = build_manifest(in);
+  write_file_atomic(dir / "manifest.json", nlohmann::json(manifest).dump(2) + "\n");
   return manifest;
 }
 

@@ -112,22 +112,22 @@ private:
       m_ledger.release(m.dossier_id, m_config.name);
       return code;
     }
-    const json last = read_scratch_report();
-    const json* row = dossier_row(last, m.dossier_id);
+    const std::optional<pipeline::BatchReport> last = read_scratch_report();
+    const pipeline::ReportDossierRow* row = last ? last->find_dossier(m.dossier_id) : nullptr;
     const auto manifest_file = m_config.run.out / m.dossier_id / "manifest.json";
     const auto manifest = pipeline::read_complete_manifest(manifest_file);
-    result.written = row != nullptr && !row->value("skipped", false);
+    result.written = row != nullptr && !row->skipped;
     if (manifest) {
       result.manifest_sha256 = sha256_file(manifest_file);
       result.outputs = json::array();
-      for (const auto& doc : (*manifest)["documents"]) {
-        for (const auto& out : doc.value("outputs", json::array())) {
-          result.outputs.push_back({{"name", out.value("name", "")}, {"sha256", out.value("sha256", "")}});
+      for (const auto& doc : manifest->documents) {
+        for (const auto& out : doc.outputs) {
+          result.outputs.push_back({{"name", out.name}, {"sha256", out.sha256}});
         }
       }
     }
-    const bool ok = manifest.has_value() && row != nullptr && row->value("status", "") != "failed" &&
-                    row->value("status", "") != "not_finished";
+    const bool ok = manifest.has_value() && row != nullptr && row->status != Status::failed &&
+                    row->status != Status::not_finished;
     if (ok) {
       result.state = "done";
       m_ledger.finish(m.dossier_id, m_config.name, result);
@@ -135,7 +135,7 @@ private:
       add_to_own_report(last);
       return pipeline::k_exit_ok;
     }
-    result.error = row != nullptr ? row->value("status", "failed")
+    result.error = row != nullptr ? std::string(to_string(row->status))
                                   : "the dossier is no longer in " + m.batch;
     add_to_own_report(last);
     if (claim.attempts >= m_config.max_attempts) {
@@ -154,33 +154,22 @@ private:
     return pipeline::k_exit_some_failed;
   }
 
-  json read_scratch_report() const {
+  // The report of the dossier just run; nullopt when the run wrote none.
+  std::optional<pipeline::BatchReport> read_scratch_report() const {
     try {
-      return json::parse(read_file(m_scratch_report));
+      return json::parse(read_file(m_scratch_report)).get<pipeline::BatchReport>();
     } catch (const std::exception&) {
-      return json::object();
+      return std::nullopt;
     }
-  }
-
-  static const json* dossier_row(const json& report, const std::string& id) {
-    if (!report.contains("dossiers")) {
-      return nullptr;
-    }
-    for (const auto& d : report["dossiers"]) {
-      if (d.value("dossier_id", "") == id) {
-        return &d;
-      }
-    }
-    return nullptr;
   }
 
   // The worker's own batch-report-worker-<name>.json, for `sohoa report OUT`.
-  void add_to_own_report(const json& last) {
-    if (last.empty()) {
+  void add_to_own_report(const std::optional<pipeline::BatchReport>& last) {
+    if (!last) {
       return;
     }
-    m_own_report = m_own_report.empty() ? last : pipeline::merge_batch_reports({m_own_report, last});
-    write_file_atomic(m_config.run.out / m_report_name, m_own_report.dump(2) + "\n");
+    m_own_report = m_own_report ? pipeline::merge_batch_reports({*m_own_report, *last}) : *last;
+    write_file_atomic(m_config.run.out / m_report_name, json(*m_own_report).dump(2) + "\n");
     std::error_code ec;
     fs::remove(m_scratch_report, ec);
   }
@@ -191,7 +180,7 @@ private:
   Ledger m_ledger;
   std::string m_report_name;
   fs::path m_scratch_report;
-  json m_own_report;
+  std::optional<pipeline::BatchReport> m_own_report;
 };
 
 } // namespace

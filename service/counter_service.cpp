@@ -47,51 +47,16 @@ std::string fresh_id() {
   return std::string("hs-") + stamp + "-" + random_hex(3);
 }
 
-void recount_summary(nlohmann::json& manifest) {
-  int ok = 0;
-  int review = 0;
-  int failed = 0;
-  for (const auto& d : manifest["documents"]) {
-    const std::string s = d.value("status", "failed");
-    ok += s == "ok" ? 1 : 0;
-    review += s == "needs_review" ? 1 : 0;
-    failed += s == "failed" ? 1 : 0;
+void add_event(pipeline::Manifest& manifest, nlohmann::json event) {
+  if (!manifest.events || !manifest.events->is_array()) {
+    manifest.events = nlohmann::json::array();
   }
-  manifest["summary"]["ok"] = ok;
-  manifest["summary"]["needs_review"] = review;
-  manifest["summary"]["failed"] = failed;
+  manifest.events->push_back(std::move(event));
 }
 
-void add_event(nlohmann::json& manifest, nlohmann::json event) {
-  if (!manifest.contains("events") || !manifest["events"].is_array()) {
-    manifest["events"] = nlohmann::json::array();
-  }
-  manifest["events"].push_back(std::move(event));
-}
-
-nlohmann::json digests_json(const std::vector<pipeline::FileDigest>& digests) {
-  auto out = nlohmann::json::array();
-  for (const auto& d : digests) {
-    out.push_back({{"name", d.name}, {"sha256", d.sha256}, {"bytes", d.bytes}});
-  }
-  return out;
-}
-
-std::vector<pipeline::FileDigest> digests_from(const nlohmann::json& list) {
-  std::vector<pipeline::FileDigest> out;
-  for (const auto& f : list) {
-    out.push_back({f.value("name", ""), f.value("sha256", ""), f.value("bytes", 0LL)});
-  }
-  return out;
-}
-
-bool any_signed(const nlohmann::json& manifest) {
-  for (const auto& d : manifest["documents"]) {
-    if (d.contains("signature")) {
-      return true;
-    }
-  }
-  return false;
+bool any_signed(const pipeline::Manifest& manifest) {
+  return std::any_of(manifest.documents.begin(), manifest.documents.end(),
+                     [](const pipeline::ManifestDocument& d) { return d.signature.has_value(); });
 }
 
 } // namespace
@@ -127,7 +92,7 @@ void CounterService::take_up_existing() {
     const std::string name = entry.path().filename().string();
     if (entry.is_directory() && name.front() != '.' &&
         pipeline::read_complete_manifest(entry.path() / "manifest.json")) {
-      m_entries[name] = {"done", ""};
+      m_entries[name] = {DossierState::done, ""};
     }
   }
   std::vector<std::string> waiting;
@@ -141,7 +106,7 @@ void CounterService::take_up_existing() {
   }
   std::sort(waiting.begin(), waiting.end());
   for (const auto& id : waiting) {
-    m_entries[id] = {"queued", ""};
+    m_entries[id] = {DossierState::queued, ""};
     m_queue_items.push_back(id);
   }
 }
@@ -157,7 +122,7 @@ std::string CounterService::submit(CheckedUpload upload, const std::string& by) 
         fs::exists(incoming / id)) {
       throw ApiError(409, "dossier_exists", "dossier " + id + " is already here");
     }
-    m_entries[id] = {"queued", ""};  // reserved: a second upload of the code is refused
+    m_entries[id] = {DossierState::queued, ""};  // reserved: a second upload of the code is refused
   }
   // Staged in a hidden folder and renamed whole: a dossier is queued complete or not at all.
   TempBeside staged(incoming / id);
@@ -201,14 +166,14 @@ void CounterService::worker_loop() {
   }
 }
 
-void CounterService::set_status(const std::string& id, const std::string& status,
+void CounterService::set_status(const std::string& id, DossierState status,
                                 const std::string& reason) {
   std::lock_guard lock(m_mutex);
   m_entries[id] = {status, reason};
 }
 
 void CounterService::digitize(const std::string& id) {
-  set_status(id, "working", "");
+  set_status(id, DossierState::working, "");
   const fs::path staged = m_config.data_dir / k_incoming / id;
   try {
     auto found = pipeline::discover_inputs({staged});
@@ -217,7 +182,7 @@ void CounterService::digitize(const std::string& id) {
     }
     pipeline::DossierInput dossier = std::move(found.front());
     dossier.id = id;
-    nlohmann::json manifest;
+    pipeline::Manifest manifest;
     {
       const pipeline::CounterTurn turn;  // batches on this machine wait meanwhile
       manifest = m_pipeline->process(dossier);
@@ -229,28 +194,28 @@ void CounterService::digitize(const std::string& id) {
       // An upload staged by an older server has no note: the event keeps what is known.
     }
     add_event(manifest, {{"event", "upload"},
-                         {"at", note.value("received_at", manifest.value("started_at", ""))},
+                         {"at", note.value("received_at", manifest.started_at)},
                          {"by", note.value("by", "")},
                          {"files", note.value("files", 0)}});
-    add_event(manifest, {{"event", "digitized"}, {"at", manifest.value("finished_at", "")}});
+    add_event(manifest, {{"event", "digitized"}, {"at", manifest.finished_at}});
     write_manifest(id, manifest);
-    const auto& summary = manifest["summary"];
-    if (summary.value("failed", 0) > 0 && summary.value("failed", 0) == summary.value("documents", 0)) {
+    const auto& summary = manifest.summary;
+    if (summary.failed > 0 && static_cast<std::size_t>(summary.failed) == summary.documents) {
       std::string reason = "every document failed";
-      for (const auto& d : manifest["documents"]) {
-        if (d.contains("reason")) {
-          reason = d.value("document_id", "") + ": " + d.value("reason", "");
+      for (const auto& d : manifest.documents) {
+        if (d.failure) {
+          reason = d.document_id + ": " + d.failure->reason;
           break;
         }
       }
-      set_status(id, "failed", reason);
+      set_status(id, DossierState::failed, reason);
     } else {
-      set_status(id, "done", "");
+      set_status(id, DossierState::done, "");
     }
   } catch (const Error& e) {
-    set_status(id, "failed", e.describe());
+    set_status(id, DossierState::failed, e.describe());
   } catch (const std::exception& e) {
-    set_status(id, "failed", e.what());
+    set_status(id, DossierState::failed, e.what());
   }
 }
 
@@ -259,7 +224,7 @@ bool CounterService::knows(const std::string& id) const {
   return m_entries.contains(id);
 }
 
-std::string CounterService::state_of(const std::string& id) const {
+DossierState CounterService::state_of(const std::string& id) const {
   std::lock_guard lock(m_mutex);
   const auto it = m_entries.find(id);
   if (it == m_entries.end()) {
@@ -269,13 +234,13 @@ std::string CounterService::state_of(const std::string& id) const {
 }
 
 void CounterService::require_done(const std::string& id) const {
-  const std::string state = state_of(id);
-  if (state != "done") {
-    throw ApiError(409, "not_ready", "dossier " + id + " is " + state);
+  const DossierState state = state_of(id);
+  if (state != DossierState::done) {
+    throw ApiError(409, "not_ready", "dossier " + id + " is " + std::string(to_string(state)));
   }
 }
 
-nlohmann::json CounterService::read_manifest(const std::string& id) const {
+pipeline::Manifest CounterService::read_manifest(const std::string& id) const {
   auto manifest = pipeline::read_complete_manifest(m_config.data_dir / id / "manifest.json");
   if (!manifest) {
     throw ApiError(409, "not_ready", "dossier " + id + " has no manifest yet");
@@ -283,16 +248,16 @@ nlohmann::json CounterService::read_manifest(const std::string& id) const {
   return *manifest;
 }
 
-void CounterService::write_manifest(const std::string& id, const nlohmann::json& manifest) const {
-  write_file_atomic(m_config.data_dir / id / "manifest.json", manifest.dump(2) + "\n");
+void CounterService::write_manifest(const std::string& id,
+                                    const pipeline::Manifest& manifest) const {
+  write_file_atomic(m_config.data_dir / id / "manifest.json",
+                    nlohmann::json(manifest).dump(2) + "\n");
 }
 
-nlohmann::json& CounterService::document_entry(nlohmann::json& manifest,
-                                               const std::string& document) const {
-  for (auto& d : manifest["documents"]) {
-    if (d.value("document_id", "") == document) {
-      return d;
-    }
+pipeline::ManifestDocument& CounterService::document_entry(pipeline::Manifest& manifest,
+                                                           const std::string& document) const {
+  if (pipeline::ManifestDocument* d = manifest.find_document(document)) {
+    return *d;
   }
   throw ApiError(404, "unknown_document", "no document " + document + " in this dossier");
 }
@@ -307,7 +272,7 @@ nlohmann::json CounterService::status(const std::string& id) const {
     }
     entry = it->second;
   }
-  nlohmann::json out = {{"id", id}, {"status", entry.status}};
+  nlohmann::json out = {{"id", id}, {"status", std::string(to_string(entry.status))}};
   if (!entry.reason.empty()) {
     out["reason"] = entry.reason;
   }
@@ -315,31 +280,31 @@ nlohmann::json CounterService::status(const std::string& id) const {
   out["document_status"] = nlohmann::json::object();
   out["signed"] = false;
   out["events"] = nlohmann::json::array();
-  if (entry.status != "done" && entry.status != "failed") {
+  if (entry.status != DossierState::done && entry.status != DossierState::failed) {
     return out;
   }
   const auto manifest = pipeline::read_complete_manifest(m_config.data_dir / id / "manifest.json");
   if (!manifest) {
     return out;
   }
-  for (const auto& d : (*manifest)["documents"]) {
-    const std::string doc = d.value("document_id", "");
-    nlohmann::json state = {{"status", d.value("status", "failed")}};
-    if (d.contains("reason")) {
-      state["reason"] = d["reason"];
+  for (const auto& d : manifest->documents) {
+    const std::string& doc = d.document_id;
+    nlohmann::json state = {{"status", d.status}};
+    if (d.failure) {
+      state["reason"] = d.failure->reason;
     }
-    if (d.contains("signature")) {
-      state["signature"] = d["signature"];
+    if (d.signature) {
+      state["signature"] = *d.signature;
       out["signed"] = true;
     }
     out["document_status"][doc] = state;
     const fs::path record = m_config.data_dir / id / (doc + ".json");
     std::error_code ec;
-    if (d.value("status", "failed") != "failed" && fs::is_regular_file(record, ec)) {
+    if (d.status != Status::failed && fs::is_regular_file(record, ec)) {
       out["documents"].push_back(nlohmann::json::parse(read_file(record)));
     }
   }
-  out["events"] = manifest->value("events", nlohmann::json::array());
+  out["events"] = manifest->events.value_or(nlohmann::json::array());
   return out;
 }
 
@@ -348,13 +313,13 @@ nlohmann::json CounterService::edit_field(const std::string& id, const std::stri
                                           const std::string& by) {
   std::lock_guard change(m_change_mutex);
   require_done(id);
-  nlohmann::json manifest = read_manifest(id);
-  nlohmann::json& entry = document_entry(manifest, document);
+  pipeline::Manifest manifest = read_manifest(id);
+  pipeline::ManifestDocument& entry = document_entry(manifest, document);
   if (any_signed(manifest)) {
     throw ApiError(409, "already_signed",
                    "the dossier is signed: a change would break its signatures");
   }
-  if (entry.value("status", "failed") == "failed") {
+  if (entry.status == Status::failed) {
     throw ApiError(409, "not_editable", "document " + document + " failed: it has no record");
   }
   const fs::path dir = m_config.data_dir / id;
@@ -365,17 +330,17 @@ nlohmann::json CounterService::edit_field(const std::string& id, const std::stri
 
   pipeline::DocumentOutcome outcome;
   outcome.document_id = document;
-  outcome.inputs = digests_from(entry.value("inputs", nlohmann::json::array()));
-  outcome.result_code = entry.value("result_code", "");
+  outcome.inputs = entry.inputs;
+  outcome.result_code = entry.result_code;
   const pipeline::Reviewer reviewer{by, now()};
   const pipeline::DossierInput dossier = pipeline::dossier_from_manifest(dir, manifest);
   const auto digests =
       pipeline::rewrite_document(m_pipeline->context(), dossier, record, outcome, reviewer);
 
-  entry["status"] = pipeline::status_for(record.forms);
-  entry["issues"] = record.forms.issues.size();
-  entry["outputs"] = digests_json(digests);
-  recount_summary(manifest);
+  entry.status = pipeline::status_for(record.forms);
+  entry.issues = record.forms.issues.size();
+  entry.outputs = digests;
+  manifest.recount();
   add_event(manifest, {{"event", "edit"},
                        {"at", reviewer.at},
                        {"by", by},
@@ -394,7 +359,7 @@ nlohmann::json CounterService::edit_field(const std::string& id, const std::stri
   for (const auto& issue : edit.issues) {
     out["issues"].push_back({{"code", issue.code}, {"message", issue.message}});
   }
-  out["document_status"] = entry["status"];
+  out["document_status"] = entry.status;
   out["record"] = stored;  // other fields' flags may have moved (cross-checks)
   return out;
 }
@@ -405,12 +370,12 @@ nlohmann::json CounterService::sign(const std::string& id, bool force, const std
   if (!m_signer) {
     throw ApiError(409, "no_signer", "serve was started without a signer");
   }
-  nlohmann::json manifest = read_manifest(id);
+  pipeline::Manifest manifest = read_manifest(id);
   const fs::path dir = m_config.data_dir / id;
   std::vector<std::string> review;
-  for (const auto& d : manifest["documents"]) {
-    const std::string doc = d.value("document_id", "");
-    if (d.value("status", "failed") == "failed") {
+  for (const auto& d : manifest.documents) {
+    const std::string& doc = d.document_id;
+    if (d.status == Status::failed) {
       continue;
     }
     const DocumentRecord record =
@@ -430,29 +395,26 @@ nlohmann::json CounterService::sign(const std::string& id, bool force, const std
   }
   sign::SignOptions options = m_config.signing.options;
   if (options.agency_name.empty()) {
-    options.agency_name = manifest["dossier"].value("agency_name", "");
+    options.agency_name = manifest.dossier.agency_name;
   }
   if (!options.signing_time) {
     options.signing_time = unix_seconds(run_clock(m_config.run.deterministic).now());
   }
   int signed_now = 0;
   std::optional<Error> failure;
-  for (auto& d : manifest["documents"]) {
-    if (d.value("status", "failed") == "failed" || d.contains("signature")) {
+  for (auto& d : manifest.documents) {
+    if (d.status == Status::failed || d.signature) {
       continue;  // failed documents have no PDF; signed ones are not signed twice
     }
-    const std::string doc = d.value("document_id", "");
-    const fs::path pdf = dir / (doc + ".pdf");
+    const fs::path pdf = dir / (d.document_id + ".pdf");
     try {
       const sign::SignResult result = sign::sign_pdf(pdf, *m_signer, options);
-      d["signature"] = {{"level", result.level}, {"signing_time", result.signing_time}};
-      if (!result.timestamp_time.empty()) {
-        d["signature"]["timestamp_time"] = result.timestamp_time;
-      }
-      for (auto& output : d["outputs"]) {
-        if (output.value("name", "") == pdf.filename().string()) {
-          output["sha256"] = sha256_file(pdf);
-          output["bytes"] = static_cast<long long>(fs::file_size(pdf));
+      d.signature =
+          pipeline::ManifestSignature{result.level, result.signing_time, result.timestamp_time};
+      for (auto& output : d.outputs) {
+        if (output.name == pdf.filename().string()) {
+          output.sha256 = sha256_file(pdf);
+          output.bytes = static_cast<long long>(fs::file_size(pdf));
         }
       }
       ++signed_now;
@@ -463,10 +425,8 @@ nlohmann::json CounterService::sign(const std::string& id, bool force, const std
   }
   if (signed_now > 0) {
     const auto cert = m_signer->certificate();
-    manifest["signer"] = {{"subject", cert.subject},
-                          {"issuer", cert.issuer},
-                          {"serial", cert.serial_hex},
-                          {"sha256_fingerprint", cert.sha256_fingerprint}};
+    manifest.signer = pipeline::ManifestSigner{cert.subject, cert.issuer, cert.serial_hex,
+                                               cert.sha256_fingerprint};
     add_event(manifest, {{"event", "sign"},
                          {"at", now()},
                          {"by", by},
@@ -477,14 +437,14 @@ nlohmann::json CounterService::sign(const std::string& id, bool force, const std
   if (failure) {
     throw ApiError(502, "signer_unavailable", failure->describe());
   }
-  return manifest;
+  return nlohmann::json(manifest);
 }
 
 fs::path CounterService::pdf_file(const std::string& id, const std::string& document) const {
   require_done(id);
-  nlohmann::json manifest = read_manifest(id);
-  const nlohmann::json& entry = document_entry(manifest, document);
-  if (entry.value("status", "failed") == "failed") {
+  pipeline::Manifest manifest = read_manifest(id);
+  const pipeline::ManifestDocument& entry = document_entry(manifest, document);
+  if (entry.status == Status::failed) {
     throw ApiError(404, "no_pdf", "document " + document + " failed: it has no PDF");
   }
   return m_config.data_dir / id / (document + ".pdf");

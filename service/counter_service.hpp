@@ -6,6 +6,7 @@
 #include "sohoa/pipeline/warm_pipeline.hpp"
 #include "sohoa/service/serve_config.hpp"
 #include "upload.hpp"
+#include "dossier_state.hpp"
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -58,18 +59,19 @@ public:
 
 private:
   struct Entry {
-    std::string status;  // queued | working | done | failed
+    DossierState status = DossierState::queued;
     std::string reason;
   };
 
   void take_up_existing();
   void worker_loop();
   void digitize(const std::string& id);
-  void set_status(const std::string& id, const std::string& status, const std::string& reason);
-  std::string state_of(const std::string& id) const;
-  nlohmann::json read_manifest(const std::string& id) const;
-  void write_manifest(const std::string& id, const nlohmann::json& manifest) const;
-  nlohmann::json& document_entry(nlohmann::json& manifest, const std::string& document) const;
+  void set_status(const std::string& id, DossierState status, const std::string& reason);
+  DossierState state_of(const std::string& id) const;
+  pipeline::Manifest read_manifest(const std::string& id) const;
+  void write_manifest(const std::string& id, const pipeline::Manifest& manifest) const;
+  pipeline::ManifestDocument& document_entry(pipeline::Manifest& manifest,
+                                             const std::string& document) const;
   void require_done(const std::string& id) const;
   std::string now() const;
 

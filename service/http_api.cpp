@@ -251,7 +251,7 @@ private:
     CheckedUpload checked = check_upload(std::move(parts), m_config.max_files);
     const std::string id = m_service.submit(std::move(checked), clerk_of(req));
     res.set_header("Location", "/api/dossiers/" + id);
-    send_json(res, {{"id", id}, {"status", "queued"}, {"review", "/dossiers/" + id}}, 201);
+    send_json(res, {{"id", id}, {"status", std::string(to_string(DossierState::queued))}, {"review", "/dossiers/" + id}}, 201);
   }
 
   CounterService& m_service;

@@ -24,7 +24,7 @@ public:
   Reader(const std::filesystem::path& file, PdfVecObjects& objects, const DecodeLimits& limits)
       : m_file(file.filename().string()), m_objects(objects), m_limits(limits) {}
 
-  Error fail(const std::string& code, const std::string& message, int page) const {
+  Error fail(ErrorCode code, const std::string& message, int page) const {
     return Error(Stage::ingest, code, message, m_file, page);
   }
 

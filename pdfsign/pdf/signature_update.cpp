@@ -18,7 +18,7 @@ namespace {
 
 using namespace PoDoFo;
 
-[[noreturn]] void fail(const std::string& code, const std::string& message) {
+[[noreturn]] void fail(ErrorCode code, const std::string& message) {
   throw Error(Stage::sign, code, message);
 }
 

@@ -45,9 +45,9 @@ TEST_CASE("plain text joins words, lines and paragraphs") {
 }
 
 TEST_CASE("error describes file and page") {
-  Error e(Stage::ingest, "corrupt_tiff", "bad strip", "scan.tif", 2);
+  Error e(Stage::ingest, "corrupt_image", "bad strip", "scan.tif", 2);
   CHECK(e.describe() == "scan.tif, page 2: bad strip");
-  CHECK(e.code() == "corrupt_tiff");
+  CHECK(e.code() == "corrupt_image");
 }
 
 TEST_CASE("a document record survives JSON both ways") {

@@ -22,7 +22,7 @@ Error error_of(const std::filesystem::path& file, const pipeline::IngestLimits& 
     return e;
   }
   FAIL("no error for " << file);
-  return Error(Stage::ingest, "none", "");
+  return Error(Stage::ingest, "internal_error", "");
 }
 
 std::vector<std::uint8_t> sample_png() {

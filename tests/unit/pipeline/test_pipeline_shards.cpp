@@ -22,20 +22,38 @@ auto env_of(const std::map<std::string, std::string>& vars) {
   };
 }
 
-json report(const std::string& started, const std::string& finished, int exit_code,
+BatchReport report(const std::string& started, const std::string& finished, int exit_code,
             const std::vector<std::pair<std::string, std::string>>& dossiers, bool skipped = false) {
-  json d = json::array();
-  json docs = json::array();
+  std::vector<ReportDossierRow> d;
+  std::vector<ReportDocumentRow> docs;
   for (const auto& [id, status] : dossiers) {
-    d.push_back({{"dossier_id", id}, {"status", status}, {"skipped", skipped}});
-    docs.push_back({{"dossier_id", id}, {"document_id", "a"}, {"status", status}, {"pages", 2},
-                    {"skipped", skipped}});
+    ReportDossierRow row;
+    row.dossier_id = id;
+    row.status = *sohoa::status_from_string(status);
+    row.skipped = skipped;
+    d.push_back(row);
+    ReportDocumentRow doc;
+    doc.dossier_id = id;
+    doc.document_id = "a";
+    doc.status = row.status;
+    doc.pages = 2;
+    doc.skipped = skipped;
+    docs.push_back(doc);
   }
   ReportHeader header;
   header.started_at = started;
   header.finished_at = finished;
   header.exit_code = exit_code;
   return render_batch_report(header, d, docs);
+}
+
+// The reports as they are read from their files.
+json merged(const std::vector<json>& reports) {
+  std::vector<BatchReport> typed;
+  for (const auto& r : reports) {
+    typed.push_back(r.get<BatchReport>());
+  }
+  return merge_batch_reports(typed);
 }
 
 } // namespace
@@ -118,39 +136,39 @@ TEST_CASE("two writers of one report file: the second is refused until the first
 }
 
 TEST_CASE("the report lists rows by dossier id, whatever the finishing order") {
-  const auto a = report("t0", "t1", 0, {{"b", "ok"}, {"a", "ok"}});
+  const json a = report("t0", "t1", 0, {{"b", "ok"}, {"a", "ok"}});
   CHECK(a["dossiers"][0]["dossier_id"] == "a");
   CHECK(a["documents"][0]["dossier_id"] == "a");
   CHECK(a["totals"]["pages"] == 4);
 }
 
 TEST_CASE("merging keeps every writer's rows, the processed row over a skipped one") {
-  const auto whole = report("2026-01-01T08:00:00+07:00", "2026-01-01T09:00:00+07:00", 0,
+  const json whole = report("2026-01-01T08:00:00+07:00", "2026-01-01T09:00:00+07:00", 0,
                             {{"a", "ok"}, {"b", "ok"}}, true);
-  const auto shard0 = report("2026-01-01T07:00:00+07:00", "2026-01-01T08:30:00+07:00", 1,
+  const json shard0 = report("2026-01-01T07:00:00+07:00", "2026-01-01T08:30:00+07:00", 1,
                              {{"b", "failed"}, {"c", "ok"}});
-  const auto shard1 = report("2026-01-01T07:30:00+07:00", "2026-01-01T10:00:00+07:00", 0,
+  const json shard1 = report("2026-01-01T07:30:00+07:00", "2026-01-01T10:00:00+07:00", 0,
                              {{"d", "needs_review"}});
-  const auto merged = merge_batch_reports({whole, shard0, shard1});
+  const auto merged_report = merged({whole, shard0, shard1});
   std::vector<std::string> ids;
-  for (const auto& d : merged["dossiers"]) {
+  for (const auto& d : merged_report["dossiers"]) {
     ids.push_back(d["dossier_id"]);
   }
   CHECK(ids == std::vector<std::string>{"a", "b", "c", "d"});
-  CHECK(merged["dossiers"][1]["status"] == "failed");   // b processed by shard 0 wins
-  CHECK(merged["dossiers"][1]["skipped"] == false);
-  CHECK(merged["documents"].size() == 4);
-  CHECK(merged["totals"]["failed"] == 1);
-  CHECK(merged["started_at"] == "2026-01-01T07:00:00+07:00");
-  CHECK(merged["finished_at"] == "2026-01-01T10:00:00+07:00");
-  CHECK(merged["exit_code"] == 1);
-  CHECK(merged["complete"] == true);
+  CHECK(merged_report["dossiers"][1]["status"] == "failed");   // b processed by shard 0 wins
+  CHECK(merged_report["dossiers"][1]["skipped"] == false);
+  CHECK(merged_report["documents"].size() == 4);
+  CHECK(merged_report["totals"]["failed"] == 1);
+  CHECK(merged_report["started_at"] == "2026-01-01T07:00:00+07:00");
+  CHECK(merged_report["finished_at"] == "2026-01-01T10:00:00+07:00");
+  CHECK(merged_report["exit_code"] == 1);
+  CHECK(merged_report["complete"] == true);
 
   auto running = shard1;
   running["complete"] = false;
   running["finished_at"] = nullptr;
   running["exit_code"] = nullptr;
-  const auto partial = merge_batch_reports({shard0, running});
+  const auto partial = merged({shard0, running});
   CHECK(partial["complete"] == false);
   CHECK(partial["exit_code"].is_null());
 }
@@ -158,9 +176,9 @@ TEST_CASE("merging keeps every writer's rows, the processed row over a skipped o
 TEST_CASE("merge_report_files merges every part of OUT and is idempotent") {
   sohoa::test::ScratchDir dir("merge");
   sohoa::write_file_atomic(dir / "batch-report-0.json",
-                           report("t0", "t1", 0, {{"x", "ok"}}).dump(2));
+                           json(report("t0", "t1", 0, {{"x", "ok"}})).dump(2));
   sohoa::write_file_atomic(dir / "batch-report-1.json",
-                           report("t0", "t2", 0, {{"y", "ok"}}).dump(2));
+                           json(report("t0", "t2", 0, {{"y", "ok"}})).dump(2));
   CHECK(report_parts(dir.path()).size() == 2);
   CHECK(merge_report_files(dir.path()) == 2);
   const auto first = sohoa::read_file(dir / "batch-report.json");

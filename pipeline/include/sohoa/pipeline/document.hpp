@@ -14,6 +14,7 @@
 #include "sohoa/pipeline/logger.hpp"
 #include "sohoa/pipeline/run_config.hpp"
 #include "sohoa/core/clock.hpp"
+#include "sohoa/core/status.hpp"
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -55,7 +56,7 @@ void restore_page_problems(const std::vector<RecordIssue>& issues,
 cv::Size archival_size(const ProcessedPage& page);
 
 struct ErrorInfo {
-  std::string stage;
+  Stage stage = Stage::pipeline;
   std::string code;
   std::string message;
   std::string file;
@@ -83,7 +84,7 @@ struct DocumentTimings {
 
 struct DocumentOutcome {
   std::string document_id;
-  std::string status = "failed";          // ok | needs_review | failed
+  Status status = Status::failed;         // ok | needs_review | failed
   std::string doc_type = "unknown";
   double doc_type_confidence = 0;
   bool doc_type_from_dossier = false;     // dossier.json's doc_type, not classification
@@ -125,8 +126,8 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
                                std::size_t document_index, std::vector<ProcessedPage> pages,
                                DocumentOutcome outcome);
 
-// "needs_review" when a field needs review or validation raised an issue, else "ok".
-std::string status_for(const FormsResult& forms);
+// needs_review when a field needs review or validation raised an issue, else ok.
+Status status_for(const FormsResult& forms);
 
 // The XMP legal-validity metadata of a document's PDF (CONTRACT.md section 4).
 // digitized_at is also the PDF's creation date: pass the same instant to both.

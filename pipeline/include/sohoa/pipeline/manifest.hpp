@@ -4,6 +4,7 @@
 // it against the inputs and outputs). "complete" is false when a document's outputs
 // could not be written (disk full, I/O error): the next run redoes the dossier.
 #include "sohoa/pipeline/document.hpp"
+#include "sohoa/pipeline/manifest_model.hpp"
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -34,7 +35,7 @@ struct ManifestInput {
   std::string pdfa = "2b";                  // PDF/A part of the PDFs: "2b" or "3b"
 };
 
-nlohmann::json build_manifest(const ManifestInput& input);
+Manifest build_manifest(const ManifestInput& input);
 
 // True when the document failed because its outputs could not be written (or an
 // internal error): a failure of this run, not of the input, so it is redone.
@@ -43,12 +44,12 @@ bool failed_writing(const DocumentOutcome& document);
 struct ManifestFile {
   enum class State { missing, corrupt, incomplete, complete };
   State state = State::missing;
-  nlohmann::json value;          // the parsed manifest (incomplete, complete)
+  Manifest value;                // the parsed manifest (incomplete, complete)
   std::string problem;           // why it is corrupt, naming the file
 };
 ManifestFile read_manifest_file(const std::filesystem::path& file);
 
 // A manifest that parses, says complete and lists its documents; nullopt otherwise.
-std::optional<nlohmann::json> read_complete_manifest(const std::filesystem::path& file);
+std::optional<Manifest> read_complete_manifest(const std::filesystem::path& file);
 
 } // namespace sohoa::pipeline

@@ -3,8 +3,8 @@
 // writers into one OUT (shards batch-report-<I>.json, queue workers
 // batch-report-worker-<name>.json, an earlier whole run's batch-report.json) merged
 // into OUT/batch-report.json.
+#include "sohoa/pipeline/batch_report_model.hpp"
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,14 +21,15 @@ struct ReportHeader {
 // The sohoa.batch-report/1 document: rows ordered by dossier id (each dossier's
 // documents in dossier order), totals counted from the rows. The order does not
 // depend on which worker finished first, so one run and merged shards agree.
-nlohmann::json render_batch_report(const ReportHeader& header, nlohmann::json dossiers,
-                                   nlohmann::json documents);
+BatchReport render_batch_report(const ReportHeader& header,
+                                std::vector<ReportDossierRow> dossiers,
+                                std::vector<ReportDocumentRow> documents);
 
 // Reports merged: one row set per dossier id. A dossier processed in some report
 // beats one skipped as complete, which beats one not finished; among equals the
 // later report in `reports` wins. started_at is the earliest, finished_at the latest,
 // complete only when every report is, exit_code the worst (3 over 1 over 0).
-nlohmann::json merge_batch_reports(const std::vector<nlohmann::json>& reports);
+BatchReport merge_batch_reports(const std::vector<BatchReport>& reports);
 
 // The report files of OUT to merge: batch-report.json first (when present), then
 // every batch-report-*.json in name order.

@@ -6,6 +6,7 @@
 #include "sohoa/pipeline/logger.hpp"
 #include "sohoa/pipeline/run_config.hpp"
 #include <nlohmann/json_fwd.hpp>
+#include "sohoa/pipeline/manifest_model.hpp"
 
 namespace sohoa::pipeline {
 
@@ -14,6 +15,6 @@ int run_reprocess(const ReprocessConfig& config, Logger& log);
 // The dossier as the manifest in dir remembers it: enough to rebuild its outputs
 // (metadata, document ids, doc_type overrides; no input files).
 DossierInput dossier_from_manifest(const std::filesystem::path& dir,
-                                   const nlohmann::json& manifest);
+                                   const Manifest& manifest);
 
 } // namespace sohoa::pipeline

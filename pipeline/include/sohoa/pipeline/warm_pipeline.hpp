@@ -28,7 +28,7 @@ public:
   // written there, last). The pages of a document are read in parallel, one per
   // engine, all pages of the dossier together. A document's own problems make it `failed` in the manifest; only a
   // failure to write the manifest throws. Not reentrant: one dossier at a time.
-  nlohmann::json process(const DossierInput& dossier);
+  Manifest process(const DossierInput& dossier);
 
   const RunContext& context() const { return m_context; }
   const EngineVersions& versions() const { return m_versions; }
