@@ -1,11 +1,17 @@
 #include "ocr/column_reading.hpp"
 #include "ocr/page_walk.hpp"
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <string_view>
 #include <tesseract/baseapi.h>
 
 namespace sohoa::ocr {
 namespace {
+
+// The columns must hold at least this share of the letters and digits the page
+// pass read in the band they replace.
+constexpr double k_min_column_share = 0.9;
 
 // A column is a stack of centred lines of several sizes.
 class ColumnMode {
@@ -31,6 +37,7 @@ PageText read_column(tesseract::TessBaseAPI& api, const cv::Mat& image, const cv
     return {};
   }
   cv::Mat crop = image(inside).clone();
+  whiten_pictures(crop, ppi);
   whiten_rules(crop, ppi);
   api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step[0]));
   api.SetSourceResolution(ppi);
@@ -48,6 +55,19 @@ PageText read_column(tesseract::TessBaseAPI& api, const cv::Mat& image, const cv
     }
   }
   return column;
+}
+
+// Letters and digits in a line's words (bytes of UTF-8 beyond ASCII count as
+// letters: Vietnamese letters with tone marks).
+std::size_t alnum_count(const OcrLine& line) {
+  std::size_t n = 0;
+  for (const auto& w : line.words) {
+    for (const char c : w.text) {
+      const auto u = static_cast<unsigned char>(c);
+      n += (std::isalnum(u) != 0 || (u >= 0xC0)) ? 1 : 0;
+    }
+  }
+  return n;
 }
 
 // What OCR makes of a rule: underscores, or a run of dashes. A lone "-" is the
@@ -84,13 +104,23 @@ void trim_underscores(std::string& text) {
   text.erase(text.find_last_not_of('_') + 1);
 }
 
-// The column's lines without separators; lines left without words go.
+// A letter or two read with little confidence in a column whose pictures were
+// whitened: what is left of a photo or a frame ("V.", "mm").
+bool is_remnant(const OcrWord& w) {
+  constexpr float k_remnant_confidence = 0.5f;
+  constexpr std::size_t k_remnant_chars = 2;
+  OcrLine alone;
+  alone.words.push_back(w);
+  return w.confidence < k_remnant_confidence && alnum_count(alone) <= k_remnant_chars;
+}
+
+// The column's lines without separators and remnants; lines left without words go.
 std::vector<OcrLine> cleaned_lines(PageText column) {
   std::vector<OcrLine> out;
   for (auto& line : column.lines) {
     std::vector<OcrWord> words;
     for (auto& w : line.words) {
-      if (is_separator(w.text)) {
+      if (is_separator(w.text) || is_remnant(w)) {
         continue;
       }
       trim_underscores(w.text);
@@ -139,22 +169,60 @@ void renumber(std::vector<OcrLine>& lines, const std::vector<int>& source) {
   }
 }
 
+// The top of a column's first line of text: a mark read as a letter or two (an
+// emblem's star) does not count.
+std::optional<int> text_top(const PageText& column) {
+  constexpr std::size_t k_min_text_chars = 4;
+  std::optional<int> top;
+  for (const auto& line : column.lines) {
+    if (alnum_count(line) >= k_min_text_chars && (!top || line.box.y < *top)) {
+      top = line.box.y;
+    }
+  }
+  return top;
+}
+
+// Does the first column's text begin more than two lines below the second's?
+bool starts_lower(const PageText& first, const PageText& second) {
+  const auto first_top = text_top(first);
+  const auto second_top = text_top(second);
+  if (!first_top || !second_top) {
+    return false;
+  }
+  return *first_top - *second_top > 2 * second.lines.front().box.h;
+}
+
 } // namespace
 
-void merge_header_columns(PageText& page, const HeaderColumns& header, PageText left,
+bool merge_header_columns(PageText& page, const HeaderColumns& header, PageText left,
                           PageText right) {
+  const auto in_band = [&](const OcrLine& line) {
+    return line.box.y + line.box.h / 2 < header.band_bottom;
+  };
   std::vector<OcrLine> lines;
   std::vector<int> source; // 0 left column, 1 right column, 2 the page pass
+  std::size_t column_chars = 0;
   for (auto& line : cleaned_lines(std::move(left))) {
+    column_chars += alnum_count(line);
     lines.push_back(std::move(line));
     source.push_back(0);
   }
   for (auto& line : cleaned_lines(std::move(right))) {
+    column_chars += alnum_count(line);
     lines.push_back(std::move(line));
     source.push_back(1);
   }
+  std::size_t band_chars = 0;
+  for (const auto& line : page.lines) {
+    band_chars += in_band(line) ? alnum_count(line) : 0;
+  }
+  // Reading by columns changes the order, hardly the text: far fewer letters
+  // than the page pass found there means the band or the gutter is wrong.
+  if (static_cast<double>(column_chars) < k_min_column_share * static_cast<double>(band_chars)) {
+    return false;
+  }
   for (auto& line : page.lines) {
-    if (line.box.y + line.box.h / 2 < header.band_bottom) {
+    if (in_band(line)) {
       continue;
     }
     lines.push_back(std::move(line));
@@ -171,6 +239,7 @@ void merge_header_columns(PageText& page, const HeaderColumns& header, PageText 
     }
   }
   page.confidence = words == 0 ? 0.0f : static_cast<float>(sum / double(words));
+  return true;
 }
 
 void read_header_columns(tesseract::TessBaseAPI& api, const cv::Mat& image, int ppi,
@@ -178,13 +247,20 @@ void read_header_columns(tesseract::TessBaseAPI& api, const cv::Mat& image, int 
   if (image.type() != CV_8UC1) {
     return;
   }
-  const auto header = find_header_columns(image, ppi);
+  auto header = find_header_columns(image, ppi);
+  if (!header) {
+    header = find_page_columns(image, ppi);
+  }
   if (!header) {
     return;
   }
   const ColumnMode mode(api);
   PageText left = read_column(api, image, header->left(), ppi);
   PageText right = read_column(api, image, header->right(image.cols), ppi);
+  if (starts_lower(left, right)) {
+    // Text under a photo (a card's expiry) follows the column beside it.
+    std::swap(left, right);
+  }
   merge_header_columns(page, *header, std::move(left), std::move(right));
 }
 
