@@ -2,7 +2,6 @@
 #include "ocr/page_walk.hpp"
 #include <algorithm>
 #include <cctype>
-#include <optional>
 #include <string_view>
 #include <tesseract/baseapi.h>
 
@@ -37,7 +36,6 @@ PageText read_column(tesseract::TessBaseAPI& api, const cv::Mat& image, const cv
     return {};
   }
   cv::Mat crop = image(inside).clone();
-  whiten_pictures(crop, ppi);
   whiten_rules(crop, ppi);
   api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step[0]));
   api.SetSourceResolution(ppi);
@@ -104,23 +102,13 @@ void trim_underscores(std::string& text) {
   text.erase(text.find_last_not_of('_') + 1);
 }
 
-// A letter or two read with little confidence in a column whose pictures were
-// whitened: what is left of a photo or a frame ("V.", "mm").
-bool is_remnant(const OcrWord& w) {
-  constexpr float k_remnant_confidence = 0.5f;
-  constexpr std::size_t k_remnant_chars = 2;
-  OcrLine alone;
-  alone.words.push_back(w);
-  return w.confidence < k_remnant_confidence && alnum_count(alone) <= k_remnant_chars;
-}
-
-// The column's lines without separators and remnants; lines left without words go.
+// The column's lines without separators; lines left without words go.
 std::vector<OcrLine> cleaned_lines(PageText column) {
   std::vector<OcrLine> out;
   for (auto& line : column.lines) {
     std::vector<OcrWord> words;
     for (auto& w : line.words) {
-      if (is_separator(w.text) || is_remnant(w)) {
+      if (is_separator(w.text)) {
         continue;
       }
       trim_underscores(w.text);
@@ -167,29 +155,6 @@ void renumber(std::vector<OcrLine>& lines, const std::vector<int>& source) {
     lines[i].block = block;
     lines[i].paragraph = paragraph;
   }
-}
-
-// The top of a column's first line of text: a mark read as a letter or two (an
-// emblem's star) does not count.
-std::optional<int> text_top(const PageText& column) {
-  constexpr std::size_t k_min_text_chars = 4;
-  std::optional<int> top;
-  for (const auto& line : column.lines) {
-    if (alnum_count(line) >= k_min_text_chars && (!top || line.box.y < *top)) {
-      top = line.box.y;
-    }
-  }
-  return top;
-}
-
-// Does the first column's text begin more than two lines below the second's?
-bool starts_lower(const PageText& first, const PageText& second) {
-  const auto first_top = text_top(first);
-  const auto second_top = text_top(second);
-  if (!first_top || !second_top) {
-    return false;
-  }
-  return *first_top - *second_top > 2 * second.lines.front().box.h;
 }
 
 } // namespace
@@ -247,20 +212,13 @@ void read_header_columns(tesseract::TessBaseAPI& api, const cv::Mat& image, int 
   if (image.type() != CV_8UC1) {
     return;
   }
-  auto header = find_header_columns(image, ppi);
-  if (!header) {
-    header = find_page_columns(image, ppi);
-  }
+  const auto header = find_header_columns(image, ppi);
   if (!header) {
     return;
   }
   const ColumnMode mode(api);
   PageText left = read_column(api, image, header->left(), ppi);
   PageText right = read_column(api, image, header->right(image.cols), ppi);
-  if (starts_lower(left, right)) {
-    // Text under a photo (a card's expiry) follows the column beside it.
-    std::swap(left, right);
-  }
   merge_header_columns(page, *header, std::move(left), std::move(right));
 }
 

@@ -20,9 +20,8 @@ void read_header_columns(tesseract::TessBaseAPI& api, const cv::Mat& image, int 
 
 // The merge alone: the page's lines in the header band (their middle above
 // header.band_bottom) give way to `left` then `right`, blocks and paragraphs
-// renumbered in the new order, separator words ("___", "———") and remnants of
-// pictures (a letter or two of low confidence) dropped from the columns and "_"
-// trimmed off their words. Nothing changes (false) when the
+// renumbered in the new order, separator words ("___", "———") dropped from the
+// columns and "_" trimmed off their words. Nothing changes (false) when the
 // columns hold far fewer letters than the lines they would replace.
 bool merge_header_columns(PageText& page, const HeaderColumns& header, PageText left,
                           PageText right);

@@ -28,17 +28,6 @@ constexpr double k_min_text_line_mm = 1.2;
 constexpr double k_centred_tolerance = 0.10;
 // A gap wider than this many line heights ends the header.
 constexpr double k_max_gap_lines = 3.0;
-// A page in two columns down its whole height (an ID card: photo and expiry
-// left, the fields right) has its gutter in this part of the width.
-constexpr double k_page_gutter_zone_from = 0.20;
-constexpr double k_page_gutter_zone_to = 0.80;
-// Taller than any glyph of a document's type (20 pt capitals with tone marks).
-constexpr double k_max_glyph_mm = 9.0;
-// A tall mark filling this much of its box is a picture (a photo, an emblem)
-// even where a frame or a glyph touches it.
-constexpr double k_min_picture_fill = 0.35;
-// Straight strokes longer than this are frames, not glyphs (a 20 pt "—" is 7 mm).
-constexpr double k_min_frame_mm = 10.0;
 // Rules: at most this thick, at least this long.
 constexpr double k_rule_max_thickness_mm = 0.8;
 constexpr double k_rule_min_length_mm = 5.0;
@@ -147,26 +136,6 @@ bool side_by_side(const std::vector<std::vector<bool>>& lines, const Strip& gutt
   return left_lines >= 2 && right_lines >= 2 && both >= 1;
 }
 
-// Marks taller than any glyph whose ink fills at least `min_fill` of their box
-// whitened, in binary and in its ink mask.
-void whiten_tall_marks(cv::Mat& binary, cv::Mat& ink, int max_glyph, double min_fill) {
-  cv::Mat labels;
-  cv::Mat stats;
-  cv::Mat centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  for (int i = 1; i < n; ++i) {
-    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
-    const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    const double fill = stats.at<int>(i, cv::CC_STAT_AREA) / (double(w) * double(h));
-    if (h > max_glyph && fill >= min_fill) {
-      const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
-      const cv::Mat mark = labels(box) == i;
-      binary(box).setTo(255, mark);
-      ink(box).setTo(0, mark);
-    }
-  }
-}
-
 } // namespace
 
 std::optional<HeaderColumns> find_header_columns(const cv::Mat& binary, int ppi) {
@@ -238,63 +207,6 @@ std::optional<HeaderColumns> find_header_columns(const cv::Mat& binary, int ppi)
     return std::nullopt;
   }
   return HeaderColumns{*band_bottom, (gutter.from + gutter.to) / 2};
-}
-
-std::optional<HeaderColumns> find_page_columns(const cv::Mat& binary, int ppi) {
-  if (binary.empty() || binary.type() != CV_8UC1 || ppi <= 0) {
-    return std::nullopt;
-  }
-  cv::Mat text = binary.clone();
-  whiten_pictures(text, ppi);
-  cv::Mat ink;
-  cv::threshold(text, ink, 127, 1, cv::THRESH_BINARY_INV);
-  const auto rows = ink_rows(ink, mm_to_px(k_line_join_mm, ppi));
-  const int zone_from = static_cast<int>(binary.cols * k_page_gutter_zone_from);
-  const int zone_to = static_cast<int>(binary.cols * k_page_gutter_zone_to);
-  const int max_line = mm_to_px(k_max_line_mm, ppi);
-  const int min_text_line = mm_to_px(k_min_text_line_mm, ppi);
-  std::vector<bool> free(static_cast<std::size_t>(binary.cols), true);
-  std::vector<std::vector<bool>> lines;
-  for (const RowRun& run : rows) {
-    if (run.height() > max_line) {
-      return std::nullopt;
-    }
-    const auto columns = ink_columns(ink, run);
-    for (int x = zone_from; x < zone_to; ++x) {
-      free[static_cast<std::size_t>(x)] =
-          free[static_cast<std::size_t>(x)] && !columns[static_cast<std::size_t>(x)];
-    }
-    if (run.height() >= min_text_line) {
-      lines.push_back(columns);
-    }
-  }
-  const Strip gutter = widest_free(free, zone_from, zone_to);
-  if (gutter.width() < mm_to_px(k_min_gutter_mm, ppi) || !side_by_side(lines, gutter)) {
-    return std::nullopt;
-  }
-  return HeaderColumns{binary.rows, (gutter.from + gutter.to) / 2};
-}
-
-void whiten_pictures(cv::Mat& binary, int ppi) {
-  if (binary.empty() || binary.type() != CV_8UC1) {
-    return;
-  }
-  cv::Mat ink;
-  cv::threshold(binary, ink, 127, 255, cv::THRESH_BINARY_INV);
-  whiten_tall_marks(binary, ink, mm_to_px(k_max_glyph_mm, ppi), k_min_picture_fill);
-  // Frames next (a photo's, the card's border): glyphs touching a frame would
-  // otherwise go with it.
-  const int frame_length = mm_to_px(k_min_frame_mm, ppi);
-  cv::Mat horizontal;
-  cv::Mat vertical;
-  cv::morphologyEx(ink, horizontal, cv::MORPH_OPEN,
-                   cv::getStructuringElement(cv::MORPH_RECT, {frame_length, 1}));
-  cv::morphologyEx(ink, vertical, cv::MORPH_OPEN,
-                   cv::getStructuringElement(cv::MORPH_RECT, {1, frame_length}));
-  const cv::Mat frames = horizontal | vertical;
-  ink.setTo(0, frames);
-  binary.setTo(255, frames);
-  whiten_tall_marks(binary, ink, mm_to_px(k_max_glyph_mm, ppi), 0.0);
 }
 
 void whiten_rules(cv::Mat& binary, int ppi) {

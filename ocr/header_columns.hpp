@@ -22,15 +22,6 @@ struct HeaderColumns {
 // resolution.
 std::optional<HeaderColumns> find_header_columns(const cv::Mat& binary, int ppi);
 
-// A page whose text stands in two columns down its whole height, pictures
-// aside (an ID card: emblem, photo and expiry on the left, the fields on the
-// right): the whole page as the band. nullopt otherwise.
-std::optional<HeaderColumns> find_page_columns(const cv::Mat& binary, int ppi);
-
-// Marks taller than any glyph (a photo, an emblem, a card's border) whitened:
-// read as text they give junk.
-void whiten_pictures(cv::Mat& binary, int ppi);
-
 // The header with its separator rules (the short lines under the agency and the
 // motto, which OCR reads as "_" or "—") whitened: long, thin ink marks.
 void whiten_rules(cv::Mat& binary, int ppi);
