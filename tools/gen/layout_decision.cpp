@@ -152,7 +152,9 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx, LayoutVaria
   const double right_cx = style.right - 48;
   double y = style.top + lh;
 
-  // Agency block, top left.
+  // Agency block, top left. The header's columns are read one after the other,
+  // left then right, as a reader (and PDF/UA reading order) takes them.
+  page.set_block(0);
   const TextStyle agency_parent{size - 0.5, false, false, k_black, false};
   const TextStyle agency_bold{size - 0.5, true, false, k_black, false};
   std::string agency_joined;
@@ -176,6 +178,7 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx, LayoutVaria
   const double left_end = y;
 
   // Motto and place/date, top right.
+  page.set_block(1);
   y = style.top + lh;
   page.text_centred(right_cx, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     TextStyle{size - 0.5, true, false, k_black, false});
@@ -193,6 +196,7 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx, LayoutVaria
   f["issued_date"] = issued.iso();
 
   // Type name, summary, issuer.
+  page.set_block(2);
   w.set_y(std::max(y, left_end) + lh * 2.2);
   w.centred("QUYẾT ĐỊNH", TextStyle{size + 1, true, false, k_black, false});
   w.set_y(w.y() - style.line_mm * 0.3);

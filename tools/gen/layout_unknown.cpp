@@ -37,11 +37,15 @@ void receipt(FormWriter &w, Rng &rng, const DossierContext &ctx, GenDocument &do
   const Person &p = ctx.applicant;
   doc.slug = "bien-nhan";
   const FormStyle &s = w.style();
+  // The header's columns are read one after the other: agency, then motto.
+  w.page().set_block(0);
   w.page().text_centred(s.left + 35, w.y(), "ỦY BAN NHÂN DÂN",
                         TextStyle{s.size_pt - 1, false, false, k_black, false});
   w.page().text_centred(s.left + 35, w.y() + s.line_mm * 0.7, upper_vn(ctx.office.ward),
                         TextStyle{s.size_pt - 1, true, false, k_black, false});
+  w.page().set_block(1);
   w.motto(s.right - 45, s.size_pt - 0.5);
+  w.page().set_block(2);
   w.advance(1.2);
   w.centred("BIÊN NHẬN HỒ SƠ", TextStyle{s.size_pt + 2, true, false, k_black, false});
   w.field("Bộ phận Tiếp nhận và Trả kết quả", "Ủy ban nhân dân " + ctx.office.ward);
