@@ -26,6 +26,9 @@ constexpr int k_max_side = 32767;
 constexpr int k_min_side = 3;
 constexpr int k_min_dpi = 70;
 constexpr int k_max_dpi = 2400;
+// Paper kept around the ink of an enlarged page, in glyph heights: Tesseract
+// wants some white around the text it lays out.
+constexpr double k_ink_margin_in_glyphs = 3.0;
 
 
 // Tesseract's tprintf goes to stderr by default ("Empty page!!", "Detected N
@@ -271,12 +274,17 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
   }
   limit_openmp_to_calling_thread();
   auto& api = m_impl->api;
-  const int factor = image.type() == CV_8UC1 ? upscale_factor_for(median_glyph_height(image)) : 1;
+  const double glyph_height = image.type() == CV_8UC1 ? median_glyph_height(image) : 0;
+  const int factor = upscale_factor_for(glyph_height);
+  // Only the inked part of a page of small print is enlarged (and read).
+  const cv::Rect area =
+      factor > 1 ? ink_area(image, static_cast<int>(glyph_height * k_ink_margin_in_glyphs))
+                 : cv::Rect(0, 0, image.cols, image.rows);
   cv::Mat enlarged;
   if (factor > 1) {
     // Smooth enlargement, then back to two levels: stair-stepped glyph edges
     // from a nearest-neighbour zoom cost accuracy.
-    cv::resize(image, enlarged, cv::Size(), factor, factor, cv::INTER_CUBIC);
+    cv::resize(image(area), enlarged, cv::Size(), factor, factor, cv::INTER_CUBIC);
     cv::threshold(enlarged, enlarged, 127, 255, cv::THRESH_BINARY);
   }
   const cv::Mat& input = factor > 1 ? enlarged : image;
@@ -302,7 +310,8 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
     if (m_impl->digits) {
       m_impl->digits->reread(input, ppi, page);
     }
-    scale_down(page, factor, image.cols, image.rows);
+    scale_down(page, factor, area.width, area.height);
+    move_to_page(page, area.tl(), image.cols, image.rows);
     return page;
   } catch (const Error&) {
     throw;

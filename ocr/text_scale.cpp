@@ -70,4 +70,35 @@ void scale_down(PageText& page, int factor, int width, int height) {
   }
 }
 
+cv::Rect ink_area(const cv::Mat& binary, int margin) {
+  const cv::Rect whole(0, 0, binary.cols, binary.rows);
+  if (binary.empty() || binary.type() != CV_8UC1) {
+    return whole;
+  }
+  const cv::Rect ink = cv::boundingRect(binary < 128);
+  if (ink.empty()) {
+    return whole;
+  }
+  return cv::Rect(ink.x - margin, ink.y - margin, ink.width + 2 * margin,
+                  ink.height + 2 * margin) &
+         whole;
+}
+
+void move_to_page(PageText& page, cv::Point origin, int width, int height) {
+  page.width = width;
+  page.height = height;
+  if (origin == cv::Point()) {
+    return;
+  }
+  for (auto& line : page.lines) {
+    line.box.x += origin.x;
+    line.box.y += origin.y;
+    line.baseline += origin.y;
+    for (auto& word : line.words) {
+      word.box.x += origin.x;
+      word.box.y += origin.y;
+    }
+  }
+}
+
 } // namespace sohoa::ocr
