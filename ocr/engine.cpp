@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "ocr/handles.hpp"
 #include "ocr/openmp_limit.hpp"
+#include "ocr/pixel_fingerprint.hpp"
 #include "ocr/tessdata.hpp"
 #include "ocr/unicode.hpp"
 #include <algorithm>
@@ -208,6 +209,14 @@ struct OcrEngine::Impl {
   std::unique_ptr<tesseract::TessBaseAPI> osd;
   bool osd_unavailable = false;
   std::unique_ptr<DigitRereader> digits; // null when options.digit_reread is off
+  // OSD's last answer and the pixels and resolution it was for: a doubtful page
+  // is asked about again before it was turned (about a second of CPU each).
+  struct OsdAnswer {
+    std::uint64_t fingerprint = 0;
+    int dpi = 0;
+    std::optional<OrientationGuess> guess;
+  };
+  std::optional<OsdAnswer> last_osd;
 
   tesseract::TessBaseAPI* osd_api();
 };
@@ -321,22 +330,20 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
   }
 }
 
-std::optional<OrientationGuess> OcrEngine::detect_orientation(const cv::Mat& image, double dpi) {
-  check_image(image);
-  tesseract::TessBaseAPI* osd = m_impl->osd_api();
-  if (osd == nullptr || image.cols < k_min_side || image.rows < k_min_side) {
-    return std::nullopt;
-  }
+namespace {
+
+std::optional<OrientationGuess> osd_guess(tesseract::TessBaseAPI& osd, const cv::Mat& image,
+                                          double dpi) {
   limit_openmp_to_calling_thread();
   PixPtr holder;
   try {
-    ClearOnExit clear(*osd);
-    set_image(*osd, image, clamp_dpi(dpi), holder);
+    ClearOnExit clear(osd);
+    set_image(osd, image, clamp_dpi(dpi), holder);
     int orient_deg = 0;
     float orient_conf = 0;
     const char* script = nullptr;
     float script_conf = 0;
-    if (!osd->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf)) {
+    if (!osd.DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf)) {
       return std::nullopt;
     }
     // orient_deg is how far the page is turned clockwise from upright; undoing
@@ -348,6 +355,23 @@ std::optional<OrientationGuess> OcrEngine::detect_orientation(const cv::Mat& ima
   } catch (const std::exception&) {
     return std::nullopt;
   }
+}
+
+} // namespace
+
+std::optional<OrientationGuess> OcrEngine::detect_orientation(const cv::Mat& image, double dpi) {
+  check_image(image);
+  tesseract::TessBaseAPI* osd = m_impl->osd_api();
+  if (osd == nullptr || image.cols < k_min_side || image.rows < k_min_side) {
+    return std::nullopt;
+  }
+  const std::uint64_t fingerprint = pixel_fingerprint(image);
+  if (const auto& last = m_impl->last_osd;
+      last && last->fingerprint == fingerprint && last->dpi == clamp_dpi(dpi)) {
+    return last->guess;
+  }
+  m_impl->last_osd = Impl::OsdAnswer{fingerprint, clamp_dpi(dpi), osd_guess(*osd, image, dpi)};
+  return m_impl->last_osd->guess;
 }
 
 std::string tesseract_version() {
