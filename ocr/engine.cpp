@@ -1,4 +1,5 @@
 #include "ocr/engine.hpp"
+#include "ocr/bilevel_pix.hpp"
 #include "ocr/digit_reread.hpp"
 #include "ocr/second_pass.hpp"
 #include "ocr/tess_words.hpp"
@@ -301,7 +302,13 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
   PixPtr holder;
   try {
     ClearOnExit clear(api);
-    set_image(api, input, ppi, holder);
+    if (is_two_level(input)) {
+      holder = two_level_pix(input, ppi);
+      api.SetImage(holder.get());
+      api.SetSourceResolution(ppi);
+    } else {
+      set_image(api, input, ppi, holder);
+    }
     tesseract::ETEXT_DESC monitor;
     if (m_impl->options.time_limit_ms > 0) {
       monitor.set_deadline_msecs(m_impl->options.time_limit_ms);
