@@ -11,6 +11,8 @@
 #include "openmp_limit.hpp"
 #include "tessdata.hpp"
 #include "unicode.hpp"
+#include "bilevel_pix.hpp"
+#include "pixel_fingerprint.hpp"
 #include <algorithm>
 #include <cmath>
 #include <mutex>
@@ -27,6 +29,9 @@ constexpr int k_max_side = 32767;
 constexpr int k_min_side = 3;
 constexpr int k_min_dpi = 70;
 constexpr int k_max_dpi = 2400;
+// Paper kept around the ink of an enlarged page, in glyph heights: Tesseract
+// wants some white around the text it lays out.
+constexpr double k_ink_margin_in_glyphs = 3.0;
 
 
 // Tesseract's tprintf goes to stderr by default ("Empty page!!", "Detected N
@@ -118,6 +123,14 @@ struct OcrEngine::Impl {
   std::unique_ptr<tesseract::TessBaseAPI> osd;
   bool osd_unavailable = false;
   std::unique_ptr<DigitRereader> digits; // null when options.digit_reread is off
+  // OSD's last answer and the pixels and resolution it was for: a doubtful page
+  // is asked about again before it was turned (about a second of CPU each).
+  struct OsdAnswer {
+    std::uint64_t fingerprint = 0;
+    int dpi = 0;
+    std::optional<OrientationGuess> guess;
+  };
+  std::optional<OsdAnswer> last_osd;
 
   tesseract::TessBaseAPI* osd_api();
 };
@@ -184,12 +197,17 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
   }
   limit_openmp_to_calling_thread();
   auto& api = m_impl->api;
-  const int factor = image.type() == CV_8UC1 ? upscale_factor_for(median_glyph_height(image)) : 1;
+  const double glyph_height = image.type() == CV_8UC1 ? median_glyph_height(image) : 0;
+  const int factor = upscale_factor_for(glyph_height);
+  // Only the inked part of a page of small print is enlarged (and read).
+  const cv::Rect area =
+      factor > 1 ? ink_area(image, static_cast<int>(glyph_height * k_ink_margin_in_glyphs))
+                 : cv::Rect(0, 0, image.cols, image.rows);
   cv::Mat enlarged;
   if (factor > 1) {
     // Smooth enlargement, then back to two levels: stair-stepped glyph edges
     // from a nearest-neighbour zoom cost accuracy.
-    cv::resize(image, enlarged, cv::Size(), factor, factor, cv::INTER_CUBIC);
+    cv::resize(image(area), enlarged, cv::Size(), factor, factor, cv::INTER_CUBIC);
     cv::threshold(enlarged, enlarged, 127, 255, cv::THRESH_BINARY);
   }
   const cv::Mat& input = factor > 1 ? enlarged : image;
@@ -197,7 +215,13 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
   PixPtr holder;
   try {
     ClearOnExit clear(api);
-    set_image(api, input, ppi, holder);
+    if (is_two_level(input)) {
+      holder = two_level_pix(input, ppi);
+      api.SetImage(holder.get());
+      api.SetSourceResolution(ppi);
+    } else {
+      set_image(api, input, ppi, holder);
+    }
     tesseract::ETEXT_DESC monitor;
     if (m_impl->options.time_limit_ms > 0) {
       monitor.set_deadline_msecs(m_impl->options.time_limit_ms);
@@ -216,7 +240,8 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
     if (m_impl->digits) {
       m_impl->digits->reread(input, ppi, page);
     }
-    scale_down(page, factor, image.cols, image.rows);
+    scale_down(page, factor, area.width, area.height);
+    move_to_page(page, area.tl(), image.cols, image.rows);
     return page;
   } catch (const Error&) {
     throw;
@@ -226,22 +251,20 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
   }
 }
 
-std::optional<OrientationGuess> OcrEngine::detect_orientation(const cv::Mat& image, double dpi) {
-  check_image(image);
-  tesseract::TessBaseAPI* osd = m_impl->osd_api();
-  if (osd == nullptr || image.cols < k_min_side || image.rows < k_min_side) {
-    return std::nullopt;
-  }
+namespace {
+
+std::optional<OrientationGuess> osd_guess(tesseract::TessBaseAPI& osd, const cv::Mat& image,
+                                          double dpi) {
   limit_openmp_to_calling_thread();
   PixPtr holder;
   try {
-    ClearOnExit clear(*osd);
-    set_image(*osd, image, clamp_dpi(dpi), holder);
+    ClearOnExit clear(osd);
+    set_image(osd, image, clamp_dpi(dpi), holder);
     int orient_deg = 0;
     float orient_conf = 0;
     const char* script = nullptr;
     float script_conf = 0;
-    if (!osd->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf)) {
+    if (!osd.DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf)) {
       return std::nullopt;
     }
     // orient_deg is how far the page is turned clockwise from upright; undoing
@@ -253,6 +276,23 @@ std::optional<OrientationGuess> OcrEngine::detect_orientation(const cv::Mat& ima
   } catch (const std::exception&) {
     return std::nullopt;
   }
+}
+
+} // namespace
+
+std::optional<OrientationGuess> OcrEngine::detect_orientation(const cv::Mat& image, double dpi) {
+  check_image(image);
+  tesseract::TessBaseAPI* osd = m_impl->osd_api();
+  if (osd == nullptr || image.cols < k_min_side || image.rows < k_min_side) {
+    return std::nullopt;
+  }
+  const std::uint64_t fingerprint = pixel_fingerprint(image);
+  if (const auto& last = m_impl->last_osd;
+      last && last->fingerprint == fingerprint && last->dpi == clamp_dpi(dpi)) {
+    return last->guess;
+  }
+  m_impl->last_osd = Impl::OsdAnswer{fingerprint, clamp_dpi(dpi), osd_guess(*osd, image, dpi)};
+  return m_impl->last_osd->guess;
 }
 
 std::string tesseract_version() {

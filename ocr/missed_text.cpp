@@ -1,4 +1,5 @@
 #include "missed_text.hpp"
+#include "short_components.hpp"
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 
@@ -7,17 +8,30 @@ namespace {
 
 cv::Rect rect_of(const Box& b) { return {b.x, b.y, b.w, b.h}; }
 
-// Ink pixels (255) no word box covers, with a margin for diacritics and slack.
-cv::Mat uncovered_ink(const cv::Mat& binary, const PageText& page, int margin) {
-  cv::Mat ink = binary < 128;
-  const cv::Rect bounds(0, 0, ink.cols, ink.rows);
+// Word boxes grown by a margin for diacritics and slack, inside the image.
+std::vector<cv::Rect> covered_rects(const PageText& page, int margin, cv::Size size) {
+  const cv::Rect bounds(0, 0, size.width, size.height);
+  std::vector<cv::Rect> covered;
   for (const auto& line : page.lines) {
     for (const auto& w : line.words) {
       const cv::Rect r = rect_of(w.box);
-      const cv::Rect grown = cv::Rect(r.x - margin, r.y - margin, r.width + 2 * margin,
-                                      r.height + 2 * margin) &
-                             bounds;
-      ink(grown).setTo(0);
+      covered.push_back(cv::Rect(r.x - margin, r.y - margin, r.width + 2 * margin,
+                                 r.height + 2 * margin) &
+                        bounds);
+    }
+  }
+  return covered;
+}
+
+// Ink pixels (255) of rows [top, bottom) that no covered rect holds.
+cv::Mat uncovered_ink(const cv::Mat& binary, const std::vector<cv::Rect>& covered, int top,
+                      int bottom) {
+  cv::Mat ink = binary.rowRange(top, bottom) < 128;
+  const cv::Rect band(0, 0, ink.cols, ink.rows);
+  for (const cv::Rect& r : covered) {
+    const cv::Rect part = (r - cv::Point(0, top)) & band;
+    if (part.area() > 0) {
+      ink(part).setTo(0);
     }
   }
   return ink;
@@ -45,52 +59,46 @@ std::vector<Box> missed_text_regions(const cv::Mat& binary, const PageText& page
   if (h < 6) {
     return {};
   }
-  const cv::Mat ink = uncovered_ink(binary, page, std::max(2, h / 4));
-  cv::Mat labels;
-  cv::Mat stats;
-  cv::Mat centroids;
-  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  // Band by band (short_components.hpp): neither the ink mask nor 32-bit labels
+  // of the whole page are ever held, only the glyphs kept.
+  const std::vector<cv::Rect> covered = covered_rects(page, std::max(2, h / 4), binary.size());
+  const MaskRows ink_rows = [&](int top, int bottom) {
+    return uncovered_ink(binary, covered, top, bottom);
+  };
   // Glyph-sized pieces only: leader dots and specks are far lower, rules and
   // photos far wider or taller.
-  cv::Mat glyphs(ink.size(), CV_8UC1, cv::Scalar(0));
+  cv::Mat glyphs(binary.size(), CV_8UC1, cv::Scalar(0));
   int kept = 0;
-  for (int i = 1; i < count; ++i) {
-    const int gw = stats.at<int>(i, cv::CC_STAT_WIDTH);
-    const int gh = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    if (gh * 10 < h * 4 || gh > h * 2 || gw > h * 2) {
-      continue;
+  for_each_short_component(binary.rows, ink_rows, h * 2, [&](const ShortComponent& glyph) {
+    if (glyph.box.height * 10 < h * 4 || glyph.box.width > h * 2) {
+      return;
     }
-    const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), gw, gh);
-    glyphs(r).setTo(255, labels(r) == i);
+    glyphs(glyph.box).setTo(255, glyph.pixels());
     ++kept;
-  }
+  });
   if (kept < 3) {
     return {};
   }
   // Glyphs of a word and of words a few spaces apart join; lines above and
-  // below do not.
-  cv::Mat runs;
-  cv::dilate(glyphs, runs, cv::getStructuringElement(cv::MORPH_RECT, {std::max(3, h * 2), 1}));
-  cv::Mat run_labels;
-  cv::Mat run_stats;
-  const int runs_found =
-      cv::connectedComponentsWithStats(runs, run_labels, run_stats, centroids, 8, CV_32S);
+  // below do not. The kernel is one row high, so a band's runs need only its rows.
+  const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, {std::max(3, h * 2), 1});
+  const MaskRows run_rows = [&](int top, int bottom) {
+    cv::Mat runs;
+    cv::dilate(glyphs.rowRange(top, bottom), runs, kernel);
+    return runs;
+  };
   std::vector<Box> out;
-  for (int i = 1; i < runs_found; ++i) {
-    const int rw = run_stats.at<int>(i, cv::CC_STAT_WIDTH);
-    const int rh = run_stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    if (rw < h * 3 / 2 || rh > h * 5 / 2) {
-      continue;
+  for_each_short_component(binary.rows, run_rows, h * 5 / 2, [&](const ShortComponent& run) {
+    const cv::Rect& r = run.box;
+    if (r.width < h * 3 / 2) {
+      return;
     }
-    const cv::Rect r(run_stats.at<int>(i, cv::CC_STAT_LEFT), run_stats.at<int>(i, cv::CC_STAT_TOP),
-                     rw, rh);
     cv::Mat pieces_labels;
     const int pieces = cv::connectedComponents(glyphs(r), pieces_labels, 8, CV_32S) - 1;
-    if (pieces < 3) {
-      continue;
+    if (pieces >= 3) {
+      out.push_back(Box{r.x, r.y, r.width, r.height});
     }
-    out.push_back(Box{r.x, r.y, r.width, r.height});
-  }
+  });
   std::sort(out.begin(), out.end(), [](const Box& a, const Box& b) {
     return a.y != b.y ? a.y < b.y : a.x < b.x;
   });

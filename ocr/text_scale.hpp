@@ -17,4 +17,14 @@ int upscale_factor_for(double median_glyph_height);
 // Maps boxes and baselines found on an image enlarged by factor back to the original.
 void scale_down(PageText& page, int factor, int width, int height);
 
+// The part of the page worth enlarging: the bounding box of its ink grown by margin
+// pixels, inside the image (the whole image when it holds no ink). A card copied
+// on an A4 page is a fraction of it: enlarging the paper around it by 3 would give
+// Tesseract nine times the pixels to threshold and lay out for nothing.
+cv::Rect ink_area(const cv::Mat& binary, int margin);
+
+// Moves boxes and baselines found on a crop whose top-left corner is at origin
+// into the pixels of the whole image, width x height.
+void move_to_page(PageText& page, cv::Point origin, int width, int height);
+
 } // namespace sohoa::ocr

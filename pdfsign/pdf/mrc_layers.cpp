@@ -187,19 +187,23 @@ cv::Mat lifted_background(const cv::Mat& page, const cv::Mat& ink, cv::Size size
   cv::dilate(ink, lifted, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
   cv::Mat weight;
   lifted.convertTo(weight, CV_32F, -1.0 / 255.0, 1.0);
-  cv::Mat page_f;
-  page.convertTo(page_f, CV_32F);
-  cv::Mat weighted;
-  if (page.channels() == 3) {
-    cv::Mat w3;
-    cv::merge(std::vector<cv::Mat>{weight, weight, weight}, w3);
-    weighted = page_f.mul(w3);
-  } else {
-    weighted = page_f.mul(weight);
+  lifted.release();
+  // One channel at a time: float copies of a whole colour page (and of its weights
+  // three times over) were the largest allocations of a run.
+  std::vector<cv::Mat> sums(static_cast<std::size_t>(page.channels()));
+  for (int k = 0; k < page.channels(); ++k) {
+    cv::Mat channel;
+    cv::extractChannel(page, channel, k);
+    cv::Mat weighted;
+    channel.convertTo(weighted, CV_32F);
+    channel.release();
+    cv::multiply(weighted, weight, weighted);
+    cv::resize(weighted, sums[static_cast<std::size_t>(k)], size, 0, 0, cv::INTER_AREA);
   }
   cv::Mat sum;
+  cv::merge(sums, sum);
+  sums.clear();
   cv::Mat count;
-  cv::resize(weighted, sum, size, 0, 0, cv::INTER_AREA);
   cv::resize(weight, count, size, 0, 0, cv::INTER_AREA);
   const int channels = page.channels();
   cv::Mat out(size, CV_MAKETYPE(CV_32F, channels), cv::Scalar::all(-1));

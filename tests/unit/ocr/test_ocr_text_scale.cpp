@@ -53,3 +53,28 @@ TEST_CASE("boxes found on an enlarged image come back to page pixels") {
   CHECK(page.lines[0].baseline == 177);
   CHECK(page.lines[0].words[0].box == Box{100, 150, 50, 30});
 }
+
+TEST_CASE("the inked part of a page of small print, with a margin, inside the page") {
+  cv::Mat page(1000, 800, CV_8UC1, cv::Scalar(255));
+  page(cv::Rect(300, 400, 120, 60)).setTo(0);
+  CHECK(ocr::ink_area(page, 20) == cv::Rect(280, 380, 160, 100));
+  page(cv::Rect(790, 990, 10, 10)).setTo(0);
+  CHECK(ocr::ink_area(page, 20) == cv::Rect(280, 380, 520, 620));
+  const cv::Mat blank(100, 200, CV_8UC1, cv::Scalar(255));
+  CHECK(ocr::ink_area(blank, 20) == cv::Rect(0, 0, 200, 100));
+}
+
+TEST_CASE("words read on a crop are moved to page pixels") {
+  PageText page;
+  OcrLine line;
+  line.box = {10, 20, 100, 30};
+  line.baseline = 45;
+  line.words.push_back(OcrWord{"Nam", {12, 22, 40, 26}, 0.9f});
+  page.lines.push_back(line);
+  ocr::move_to_page(page, cv::Point(300, 400), 2480, 3508);
+  CHECK(page.width == 2480);
+  CHECK(page.height == 3508);
+  CHECK(page.lines[0].box == Box{310, 420, 100, 30});
+  CHECK(page.lines[0].baseline == 445);
+  CHECK(page.lines[0].words[0].box == Box{312, 422, 40, 26});
+}
