@@ -26,7 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* k_usage = R"(sohoa - digitize paper dossiers into signed, searchable PDF/A records
+constexpr const char* k_usage =
+    R"(sohoa - digitize paper dossiers into signed, searchable PDF/A records
 
 Usage:
   sohoa run INPUT... --out OUT [options]     digitize dossiers
@@ -66,37 +67,37 @@ public:
 
 po::options_description signing_options() {
   po::options_description d("Signing (secrets come from $SOHOA_SIGN_PASSPHRASE or --secret-file)");
-  d.add_options()
-    ("sign-cert", po::value<std::string>(), "signer certificate PEM (chain may follow the leaf)")
-    ("sign-key", po::value<std::string>(), "signer private key PEM")
-    ("sign-chain", po::value<std::string>(), "extra chain certificates PEM")
-    ("sign-p12", po::value<std::string>(), "signer key and chain as PKCS#12")
-    ("pkcs11-uri", po::value<std::string>(), "key and certificate on a PKCS#11 token (pkcs11: URI)")
-    ("pkcs11-module", po::value<std::string>(),
-     "PKCS#11 module (default $SOHOA_PKCS11_MODULE, else SoftHSM2)")
-    ("secret-env", po::value<std::string>()->default_value("SOHOA_SIGN_PASSPHRASE"),
-     "environment variable holding the key pass phrase or token PIN")
-    ("secret-file", po::value<std::string>(), "file holding the pass phrase or PIN")
-    ("tsa", po::value<std::string>(), "RFC 3161 timestamp authority URL: PAdES B-T")
-    ("ltv", po::bool_switch(), "long-term validation data and a document timestamp (B-LTA)")
-    ("crl", po::value<std::vector<std::string>>(),
-     "CRL file (PEM or DER) for the --ltv DSS, repeatable (else fetched from the certificates)")
-    ("visible-signature", po::bool_switch(),
-     "a visible copy stamp top right of page 1 (NĐ 30/2020 PL I)")
-    ("copy-form", po::value<std::string>()->default_value("SAO Y"),
-     "copy form on the stamp: SAO Y, SAO LỤC or TRÍCH SAO")
-    ("sign-reason", po::value<std::string>(), "signature reason")
-    ("sign-location", po::value<std::string>(), "signature location")
-    ("no-sign", po::bool_switch(), "write unsigned PDF/A even when a signer is configured");
+  d.add_options()("sign-cert", po::value<std::string>(),
+                  "signer certificate PEM (chain may follow the leaf)")(
+      "sign-key", po::value<std::string>(), "signer private key PEM")(
+      "sign-chain", po::value<std::string>(), "extra chain certificates PEM")(
+      "sign-p12", po::value<std::string>(),
+      "signer key and chain as PKCS#12")("pkcs11-uri", po::value<std::string>(),
+                                         "key and certificate on a PKCS#11 token (pkcs11: URI)")(
+      "pkcs11-module", po::value<std::string>(),
+      "PKCS#11 module (default $SOHOA_PKCS11_MODULE, else SoftHSM2)")(
+      "secret-env", po::value<std::string>()->default_value("SOHOA_SIGN_PASSPHRASE"),
+      "environment variable holding the key pass phrase or token PIN")(
+      "secret-file", po::value<std::string>(), "file holding the pass phrase or PIN")(
+      "tsa", po::value<std::string>(), "RFC 3161 timestamp authority URL: PAdES B-T")(
+      "ltv", po::bool_switch(), "long-term validation data and a document timestamp (B-LTA)")(
+      "crl", po::value<std::vector<std::string>>(),
+      "CRL file (PEM or DER) for the --ltv DSS, repeatable (else fetched from the certificates)")(
+      "visible-signature", po::bool_switch(),
+      "a visible copy stamp top right of page 1 (NĐ 30/2020 PL I)")(
+      "copy-form", po::value<std::string>()->default_value("SAO Y"),
+      "copy form on the stamp: SAO Y, SAO LỤC or TRÍCH SAO")(
+      "sign-reason", po::value<std::string>(),
+      "signature reason")("sign-location", po::value<std::string>(), "signature location")(
+      "no-sign", po::bool_switch(), "write unsigned PDF/A even when a signer is configured");
   return d;
 }
 
 po::options_description output_options() {
   po::options_description d("Output");
-  d.add_options()
-    ("quiet,q", po::bool_switch(), "print errors only")
-    ("log-json", po::bool_switch(), "log events as JSON lines on stderr")
-    ("schemas", po::value<std::string>(), "folder of form schemas (default: bundled schemas/)");
+  d.add_options()("quiet,q", po::bool_switch(), "print errors only")(
+      "log-json", po::bool_switch(), "log events as JSON lines on stderr")(
+      "schemas", po::value<std::string>(), "folder of form schemas (default: bundled schemas/)");
   return d;
 }
 
@@ -193,22 +194,21 @@ po::variables_map parse(const po::options_description& visible,
 // The options of processing dossiers, shared by run and worker.
 po::options_description processing_options() {
   po::options_description d("Processing");
-  d.add_options()
-    ("lang,l", po::value<std::string>()->default_value("vie"),
-     "OCR languages, Tesseract names joined by + (vie+eng)")
-    ("tessdata", po::value<std::string>(), "Tesseract language data folder")
-    ("jobs,j", po::value<int>()->default_value(0), "pages in parallel (0: all cores)")
-    ("dpi", po::value<double>()->default_value(300), "resolution assumed when a file has none")
-    ("pdfa", po::value<std::string>()->default_value("2b"),
-     "2b, or 3b to embed the document record")
-    ("image-mode", po::value<std::string>()->default_value("mrc"),
-     "page images: mrc (text mask over a 200 dpi background), jpeg, or lossless")
-    ("hocr", po::bool_switch(), "also write <document_id>.hocr beside the ALTO file")
-    ("no-post-correct", po::bool_switch(),
-     "keep OCR words as read (no Vietnamese lexicon correction)")
-    ("max-pixels", po::value<long long>()->default_value(200'000'000),
-     "largest page accepted, in pixels (decompression bombs)")
-    ("max-pages", po::value<int>()->default_value(2000), "most pages in one document");
+  d.add_options()("lang,l", po::value<std::string>()->default_value("vie"),
+                  "OCR languages, Tesseract names joined by + (vie+eng)")(
+      "tessdata", po::value<std::string>(), "Tesseract language data folder")(
+      "jobs,j", po::value<int>()->default_value(0), "pages in parallel (0: all cores)")(
+      "dpi", po::value<double>()->default_value(300), "resolution assumed when a file has none")(
+      "pdfa", po::value<std::string>()->default_value("2b"),
+      "2b, or 3b to embed the document record")(
+      "image-mode", po::value<std::string>()->default_value("mrc"),
+      "page images: mrc (text mask over a 200 dpi background), jpeg, or lossless")(
+      "hocr", po::bool_switch(), "also write <document_id>.hocr beside the ALTO file")(
+      "no-post-correct", po::bool_switch(),
+      "keep OCR words as read (no Vietnamese lexicon correction)")(
+      "max-pixels", po::value<long long>()->default_value(200'000'000),
+      "largest page accepted, in pixels (decompression bombs)")(
+      "max-pages", po::value<int>()->default_value(2000), "most pages in one document");
   return d;
 }
 
@@ -252,17 +252,16 @@ int run_command(const std::vector<std::string>& args, const Runner& runner = pip
                 const char* title = "sohoa run INPUT... --out OUT [options]",
                 bool needs_input = true, bool sharded = true) {
   po::options_description main(title);
-  main.add_options()
-    ("help,h", "this help")
-    ("input", po::value<std::vector<std::string>>(), "batch folder, dossier folder or files")
-    ("out,o", po::value<std::string>(), "output folder")
-    ("force", po::bool_switch(), "redo dossiers already complete");
+  main.add_options()("help,h", "this help")("input", po::value<std::vector<std::string>>(),
+                                            "batch folder, dossier folder or files")(
+      "out,o", po::value<std::string>(), "output folder")("force", po::bool_switch(),
+                                                          "redo dossiers already complete");
   if (sharded) {
-    main.add_options()
-      ("shard", po::value<std::string>(),
-       "I/N: only the dossiers whose id hashes to shard I of N (writes batch-report-I.json)")
-      ("shard-count", po::value<int>()->default_value(0),
-       "N, with the shard index from $JOB_COMPLETION_INDEX (Kubernetes Indexed Job)");
+    main.add_options()(
+        "shard", po::value<std::string>(),
+        "I/N: only the dossiers whose id hashes to shard I of N (writes batch-report-I.json)")(
+        "shard-count", po::value<int>()->default_value(0),
+        "N, with the shard index from $JOB_COMPLETION_INDEX (Kubernetes Indexed Job)");
   }
   main.add(processing_options()).add(signing_options()).add(output_options());
   po::positional_options_description positional;
@@ -304,13 +303,12 @@ int run_command(const std::vector<std::string>& args, const Runner& runner = pip
 
 int verify_command(const std::vector<std::string>& args) {
   po::options_description main("sohoa verify FILE.pdf... [options]");
-  main.add_options()
-    ("help,h", "this help")
-    ("file", po::value<std::vector<std::string>>(), "signed PDF files")
-    ("trust", po::value<std::vector<std::string>>(), "trust anchors: PEM file or folder (repeat)")
-    ("crl", po::value<std::vector<std::string>>(), "CRL file (PEM or DER, repeat)")
-    ("json", po::bool_switch(), "machine-readable report")
-    ("lang", po::value<std::string>()->default_value("vi"), "report language: vi or en");
+  main.add_options()("help,h", "this help")("file", po::value<std::vector<std::string>>(),
+                                            "signed PDF files")(
+      "trust", po::value<std::vector<std::string>>(), "trust anchors: PEM file or folder (repeat)")(
+      "crl", po::value<std::vector<std::string>>(),
+      "CRL file (PEM or DER, repeat)")("json", po::bool_switch(), "machine-readable report")(
+      "lang", po::value<std::string>()->default_value("vi"), "report language: vi or en");
   po::positional_options_description positional;
   positional.add("file", -1);
   const auto vm = parse(main, positional, args);
@@ -352,13 +350,12 @@ int verify_command(const std::vector<std::string>& args) {
 
 int reprocess_command(const std::vector<std::string>& args) {
   po::options_description main("sohoa reprocess OUT [options]");
-  main.add_options()
-    ("help,h", "this help")
-    ("out", po::value<std::string>(), "output folder of an earlier run")
-    ("resign", po::bool_switch(), "add a new signature (renewed certificate, B-LTA renewal)")
-    ("pdfa", po::value<std::string>()->default_value("2b"), "2b or 3b for rebuilt PDFs")
-    ("image-mode", po::value<std::string>()->default_value("mrc"),
-     "page images of rebuilt PDFs: mrc, jpeg or lossless");
+  main.add_options()("help,h", "this help")("out", po::value<std::string>(),
+                                            "output folder of an earlier run")(
+      "resign", po::bool_switch(), "add a new signature (renewed certificate, B-LTA renewal)")(
+      "pdfa", po::value<std::string>()->default_value("2b"),
+      "2b or 3b for rebuilt PDFs")("image-mode", po::value<std::string>()->default_value("mrc"),
+                                   "page images of rebuilt PDFs: mrc, jpeg or lossless");
   main.add(signing_options()).add(output_options());
   po::positional_options_description positional;
   positional.add("out", 1);
@@ -378,7 +375,8 @@ int reprocess_command(const std::vector<std::string>& args) {
   config.signing = signing_config(vm, "");
   config.resign = vm["resign"].as<bool>();
   if (config.resign && !config.signing.enabled) {
-    throw UsageError("--resign needs a signer (--sign-cert/--sign-key, --sign-p12 or --pkcs11-uri)");
+    throw UsageError(
+        "--resign needs a signer (--sign-cert/--sign-key, --sign-p12 or --pkcs11-uri)");
   }
   config.pdfa = pdfa_part(vm["pdfa"].as<std::string>());
   config.image_mode = image_mode(vm["image-mode"].as<std::string>());
@@ -387,7 +385,6 @@ int reprocess_command(const std::vector<std::string>& args) {
   pipeline::Logger log(std::cerr, config.output);
   return pipeline::run_reprocess(config, log);
 }
-
 
 // "127.0.0.1:8750", "[::1]:8750", "0.0.0.0:0" (0: any free port).
 std::pair<std::string, int> host_and_port(const std::string& listen) {
@@ -412,13 +409,12 @@ std::pair<std::string, int> host_and_port(const std::string& listen) {
 
 int serve_command(const std::vector<std::string>& args) {
   po::options_description main("sohoa serve --data DIR [--listen 127.0.0.1:8750] [options]");
-  main.add_options()
-    ("help,h", "this help")
-    ("data", po::value<std::string>(), "folder of the counter's dossiers (as run writes OUT)")
-    ("listen", po::value<std::string>()->default_value("127.0.0.1:8750"),
-     "HOST:PORT; beyond loopback $SOHOA_SERVE_TOKEN is required (Authorization: Bearer)")
-    ("max-upload-mb", po::value<int>()->default_value(100), "largest upload accepted, MiB")
-    ("max-files", po::value<int>()->default_value(40), "most page files in one upload");
+  main.add_options()("help,h", "this help")("data", po::value<std::string>(),
+                                            "folder of the counter's dossiers (as run writes OUT)")(
+      "listen", po::value<std::string>()->default_value("127.0.0.1:8750"),
+      "HOST:PORT; beyond loopback $SOHOA_SERVE_TOKEN is required (Authorization: Bearer)")(
+      "max-upload-mb", po::value<int>()->default_value(100), "largest upload accepted, MiB")(
+      "max-files", po::value<int>()->default_value(40), "most page files in one upload");
   main.add(processing_options()).add(signing_options()).add(output_options());
   const auto vm = parse(main, {}, args);
   if (vm.count("help")) {
@@ -436,8 +432,8 @@ int serve_command(const std::vector<std::string>& args) {
   }
   // OCR, forms and PDF options as for run; --jobs is the number of warm engines.
   config.run = processing_config(vm);
-  const int jobs = config.run.jobs > 0 ? config.run.jobs
-                                       : static_cast<int>(std::thread::hardware_concurrency());
+  const int jobs =
+      config.run.jobs > 0 ? config.run.jobs : static_cast<int>(std::thread::hardware_concurrency());
   config.engines = std::clamp(jobs, 1, 64);
   const int upload_mb = vm["max-upload-mb"].as<int>();
   config.max_files = vm["max-files"].as<int>();
@@ -455,12 +451,11 @@ int serve_command(const std::vector<std::string>& args) {
 // `scan`: its own options, then run's for the digitizing.
 int scan_command(const std::vector<std::string>& args) {
   po::options_description own("Scanner");
-  own.add_options()
-    ("device", po::value<std::string>(), "SANE device name (scanimage -L)")
-    ("source", po::value<std::string>()->default_value("adf"), "adf or flatbed")
-    ("mode", po::value<std::string>()->default_value("color"), "color or gray")
-    ("dossier-id", po::value<std::string>(), "id of the dossier (default scan-<time>)")
-    ("sane-option", po::value<std::vector<std::string>>(), "backend option NAME=VALUE (repeat)");
+  own.add_options()("device", po::value<std::string>(), "SANE device name (scanimage -L)")(
+      "source", po::value<std::string>()->default_value("adf"),
+      "adf or flatbed")("mode", po::value<std::string>()->default_value("color"), "color or gray")(
+      "dossier-id", po::value<std::string>(), "id of the dossier (default scan-<time>)")(
+      "sane-option", po::value<std::vector<std::string>>(), "backend option NAME=VALUE (repeat)");
   const auto parsed = po::command_line_parser(args).options(own).allow_unregistered().run();
   po::variables_map vm;
   po::store(parsed, vm);
@@ -469,8 +464,9 @@ int scan_command(const std::vector<std::string>& args) {
   const bool help = std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
                     std::find(rest.begin(), rest.end(), "-h") != rest.end();
   if (help) {
-    std::cout << "sohoa scan --device NAME --out OUT [--source adf|flatbed] [--dpi N] [run options]\n"
-              << own << '\n';
+    std::cout
+        << "sohoa scan --device NAME --out OUT [--source adf|flatbed] [--dpi N] [run options]\n"
+        << own << '\n';
   } else if (!vm.count("device")) {
     throw UsageError("scan needs --device NAME (scanimage -L lists the scanners)");
   }
@@ -512,9 +508,8 @@ int scan_command(const std::vector<std::string>& args) {
 
 int report_command(const std::vector<std::string>& args) {
   po::options_description main("sohoa report OUT");
-  main.add_options()
-    ("help,h", "this help")
-    ("out", po::value<std::string>(), "output folder shared by shards or queue workers");
+  main.add_options()("help,h", "this help")("out", po::value<std::string>(),
+                                            "output folder shared by shards or queue workers");
   po::positional_options_description positional;
   positional.add("out", 1);
   const auto vm = parse(main, positional, args);
@@ -527,19 +522,18 @@ int report_command(const std::vector<std::string>& args) {
   }
   const fs::path out = vm["out"].as<std::string>();
   const std::size_t merged = pipeline::merge_report_files(out);
-  std::cerr << "sohoa: " << merged << " report(s) merged into " << (out / "batch-report.json").string()
-            << '\n';
+  std::cerr << "sohoa: " << merged << " report(s) merged into "
+            << (out / "batch-report.json").string() << '\n';
   return 0;
 }
 
 int enqueue_command(const std::vector<std::string>& args) {
   po::options_description main("sohoa enqueue BATCH --queue redis://HOST:PORT [options]");
-  main.add_options()
-    ("help,h", "this help")
-    ("batch", po::value<std::string>(), "batch folder (every sub-folder a dossier)")
-    ("queue", po::value<std::string>(), "Redis: redis://HOST:PORT")
-    ("lane", po::value<std::string>()->default_value("archive"),
-     "counter (served first: citizens waiting) or archive");
+  main.add_options()("help,h", "this help")("batch", po::value<std::string>(),
+                                            "batch folder (every sub-folder a dossier)")(
+      "queue", po::value<std::string>(),
+      "Redis: redis://HOST:PORT")("lane", po::value<std::string>()->default_value("archive"),
+                                  "counter (served first: citizens waiting) or archive");
   main.add(output_options());
   po::positional_options_description positional;
   positional.add("batch", 1);
@@ -562,21 +556,23 @@ int enqueue_command(const std::vector<std::string>& args) {
 
 std::atomic<bool> g_stop_worker{false};
 
-extern "C" void stop_worker_on_signal(int /*signal*/) { g_stop_worker = true; }
+extern "C" void stop_worker_on_signal(int /*signal*/) {
+  g_stop_worker = true;
+}
 
 int worker_command(const std::vector<std::string>& args) {
-  po::options_description main("sohoa worker --queue redis://... --ledger postgresql://... --out OUT");
-  main.add_options()
-    ("help,h", "this help")
-    ("queue", po::value<std::string>(), "Redis: redis://HOST:PORT")
-    ("ledger", po::value<std::string>(), "PostgreSQL: postgresql://USER@HOST:PORT/DATABASE")
-    ("out,o", po::value<std::string>(), "output folder shared by every worker")
-    ("name", po::value<std::string>(), "consumer name, unique per worker (default HOST-PID)")
-    ("claim-after", po::value<double>()->default_value(600),
-     "seconds a dossier may stay unacknowledged before another worker takes it over")
-    ("max-attempts", po::value<int>()->default_value(3),
-     "attempts before a dossier goes to the dead-letter stream sohoa:dead")
-    ("drain", po::bool_switch(), "exit when both lanes are empty and nothing is pending");
+  po::options_description main(
+      "sohoa worker --queue redis://... --ledger postgresql://... --out OUT");
+  main.add_options()("help,h", "this help")("queue", po::value<std::string>(),
+                                            "Redis: redis://HOST:PORT")(
+      "ledger", po::value<std::string>(), "PostgreSQL: postgresql://USER@HOST:PORT/DATABASE")(
+      "out,o", po::value<std::string>(), "output folder shared by every worker")(
+      "name", po::value<std::string>(), "consumer name, unique per worker (default HOST-PID)")(
+      "claim-after", po::value<double>()->default_value(600),
+      "seconds a dossier may stay unacknowledged before another worker takes it over")(
+      "max-attempts", po::value<int>()->default_value(3),
+      "attempts before a dossier goes to the dead-letter stream sohoa:dead")(
+      "drain", po::bool_switch(), "exit when both lanes are empty and nothing is pending");
   main.add(processing_options()).add(signing_options()).add(output_options());
   const auto vm = parse(main, {}, args);
   if (vm.count("help")) {

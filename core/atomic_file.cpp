@@ -14,7 +14,9 @@ namespace {
 
 constexpr std::string_view k_temp_marker = ".tmp-";
 
-std::string errno_text(int error) { return std::strerror(error); }
+std::string errno_text(int error) {
+  return std::strerror(error);
+}
 
 // A file descriptor closed on scope exit.
 class Fd {

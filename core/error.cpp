@@ -5,24 +5,34 @@ namespace sohoa {
 
 std::string_view to_string(Stage stage) {
   switch (stage) {
-  case Stage::config: return "config";
-  case Stage::ingest: return "ingest";
-  case Stage::imaging: return "imaging";
-  case Stage::ocr: return "ocr";
-  case Stage::forms: return "forms";
-  case Stage::pdf: return "pdf";
-  case Stage::sign: return "sign";
-  case Stage::verify: return "verify";
-  case Stage::output: return "output";
-  case Stage::pipeline: return "pipeline";
+  case Stage::config:
+    return "config";
+  case Stage::ingest:
+    return "ingest";
+  case Stage::imaging:
+    return "imaging";
+  case Stage::ocr:
+    return "ocr";
+  case Stage::forms:
+    return "forms";
+  case Stage::pdf:
+    return "pdf";
+  case Stage::sign:
+    return "sign";
+  case Stage::verify:
+    return "verify";
+  case Stage::output:
+    return "output";
+  case Stage::pipeline:
+    return "pipeline";
   }
   return "unknown";
 }
 
 std::optional<Stage> stage_from_string(std::string_view name) {
-  for (const Stage stage : {Stage::config, Stage::ingest, Stage::imaging, Stage::ocr, Stage::forms,
-                            Stage::pdf, Stage::sign, Stage::verify, Stage::output,
-                            Stage::pipeline}) {
+  for (const Stage stage :
+       {Stage::config, Stage::ingest, Stage::imaging, Stage::ocr, Stage::forms, Stage::pdf,
+        Stage::sign, Stage::verify, Stage::output, Stage::pipeline}) {
     if (to_string(stage) == name) {
       return stage;
     }
@@ -30,7 +40,9 @@ std::optional<Stage> stage_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-void to_json(nlohmann::json& j, Stage stage) { j = std::string(to_string(stage)); }
+void to_json(nlohmann::json& j, Stage stage) {
+  j = std::string(to_string(stage));
+}
 
 void from_json(const nlohmann::json& j, Stage& stage) {
   const auto parsed = stage_from_string(j.get<std::string>());

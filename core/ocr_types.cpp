@@ -6,8 +6,8 @@ std::string PageText::plain_text() const {
   std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) {
-      const bool new_paragraph = lines[i].paragraph != lines[i - 1].paragraph ||
-                                 lines[i].block != lines[i - 1].block;
+      const bool new_paragraph =
+          lines[i].paragraph != lines[i - 1].paragraph || lines[i].block != lines[i - 1].block;
       out += new_paragraph ? "\n\n" : "\n";
     }
     for (std::size_t w = 0; w < lines[i].words.size(); ++w) {

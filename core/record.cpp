@@ -93,8 +93,7 @@ DocumentRecord document_record_from_json(const nlohmann::json& j) {
   }
   const nlohmann::json issues = j.value("issues", nlohmann::json::array());
   for (const auto& i : issues) {
-    r.forms.issues.push_back(
-        {i.value("field", ""), i.value("code", ""), i.value("message", "")});
+    r.forms.issues.push_back({i.value("field", ""), i.value("code", ""), i.value("message", "")});
   }
   r.text = j.value("text", "");
   return r;

@@ -34,7 +34,9 @@ std::optional<Status> status_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-void to_json(nlohmann::json& j, Status status) { j = std::string(to_string(status)); }
+void to_json(nlohmann::json& j, Status status) {
+  j = std::string(to_string(status));
+}
 
 void from_json(const nlohmann::json& j, Status& status) {
   const auto parsed = status_from_string(j.get<std::string>());

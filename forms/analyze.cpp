@@ -13,10 +13,10 @@
 
 namespace sohoa::forms {
 
-FormsResult analyze(const FormCatalog &catalog, const std::vector<PageText> &pages,
-                    const std::optional<std::string> &doc_type_override) {
+FormsResult analyze(const FormCatalog& catalog, const std::vector<PageText>& pages,
+                    const std::optional<std::string>& doc_type_override) {
   FormsResult result;
-  const FormType *type = nullptr;
+  const FormType* type = nullptr;
   if (doc_type_override && *doc_type_override != "unknown") {
     type = catalog.find(*doc_type_override);
     if (type == nullptr) {
@@ -43,8 +43,8 @@ FormsResult analyze(const FormCatalog &catalog, const std::vector<PageText> &pag
       type->layout == "regions" ? extract_regions(*type, pages) : extract_labelled(*type, pages);
   find_by_pattern(*type, pages, raw);
   ListSignals list_signals;
-  for (const auto &[id, r] : raw) {
-    const FieldSpec *spec = type->field(id);
+  for (const auto& [id, r] : raw) {
+    const FieldSpec* spec = type->field(id);
     if (spec == nullptr) {
       continue;
     }

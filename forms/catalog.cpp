@@ -15,12 +15,12 @@
 namespace sohoa::forms {
 namespace {
 
-[[noreturn]] void bad(const std::string &file, const std::string &what) {
+[[noreturn]] void bad(const std::string& file, const std::string& what) {
   throw Error(Stage::config, "bad_schema", what, file);
 }
 
-std::vector<std::string> strings(const nlohmann::json &j, const char *key,
-                                 const std::string &file) {
+std::vector<std::string> strings(const nlohmann::json& j, const char* key,
+                                 const std::string& file) {
   std::vector<std::string> out;
   if (!j.contains(key)) {
     return out;
@@ -28,7 +28,7 @@ std::vector<std::string> strings(const nlohmann::json &j, const char *key,
   if (!j[key].is_array()) {
     bad(file, std::string(key) + " must be an array of strings");
   }
-  for (const auto &v : j[key]) {
+  for (const auto& v : j[key]) {
     if (!v.is_string() || v.get<std::string>().empty()) {
       bad(file, std::string(key) + " must hold non-empty strings");
     }
@@ -37,8 +37,8 @@ std::vector<std::string> strings(const nlohmann::json &j, const char *key,
   return out;
 }
 
-std::string string_or(const nlohmann::json &j, const char *key, const std::string &fallback,
-                      const std::string &file) {
+std::string string_or(const nlohmann::json& j, const char* key, const std::string& fallback,
+                      const std::string& file) {
   if (!j.contains(key)) {
     return fallback;
   }
@@ -48,7 +48,7 @@ std::string string_or(const nlohmann::json &j, const char *key, const std::strin
   return j[key].get<std::string>();
 }
 
-bool bool_or(const nlohmann::json &j, const char *key, const std::string &file) {
+bool bool_or(const nlohmann::json& j, const char* key, const std::string& file) {
   if (!j.contains(key)) {
     return false;
   }
@@ -59,20 +59,20 @@ bool bool_or(const nlohmann::json &j, const char *key, const std::string &file) 
 }
 
 // A keyword holding an ECMAScript regular expression, checked when loaded.
-std::string regex_or_empty(const nlohmann::json &p, const char *key, const std::string &id,
-                           const std::string &file) {
+std::string regex_or_empty(const nlohmann::json& p, const char* key, const std::string& id,
+                           const std::string& file) {
   const std::string text = string_or(p, key, "", file);
   if (!text.empty()) {
     try {
       const std::regex check(text);
-    } catch (const std::regex_error &) {
+    } catch (const std::regex_error&) {
       bad(file, "property " + id + ": " + key + " is not a valid regular expression");
     }
   }
   return text;
 }
 
-FieldSpec parse_field(const std::string &id, const nlohmann::json &p, const std::string &file) {
+FieldSpec parse_field(const std::string& id, const nlohmann::json& p, const std::string& file) {
   if (!p.is_object()) {
     bad(file, "property " + id + " is not an object");
   }
@@ -120,7 +120,8 @@ FieldSpec parse_field(const std::string &id, const nlohmann::json &p, const std:
   } else if (vocabulary == "nationality") {
     f.vocabulary = Vocabulary::nationality;
   } else if (!vocabulary.empty()) {
-    bad(file, id + ": x-vocabulary must be \"address\", \"place\", \"ethnicity\" or \"nationality\"");
+    bad(file,
+        id + ": x-vocabulary must be \"address\", \"place\", \"ethnicity\" or \"nationality\"");
   }
   return f;
 }
@@ -129,28 +130,28 @@ class Catalog final : public FormCatalog {
 public:
   std::vector<std::string> doc_types() const override {
     std::vector<std::string> out;
-    for (const auto &t : m_types) {
+    for (const auto& t : m_types) {
       out.push_back(t.doc_type);
     }
     return out;
   }
-  const std::vector<FormType> &types() const override { return m_types; }
-  const FormType *find(std::string_view doc_type) const override {
-    for (const auto &t : m_types) {
+  const std::vector<FormType>& types() const override { return m_types; }
+  const FormType* find(std::string_view doc_type) const override {
+    for (const auto& t : m_types) {
       if (t.doc_type == doc_type) {
         return &t;
       }
     }
     return nullptr;
   }
-  const std::vector<int> &province_codes() const override { return m_provinces; }
-  const std::vector<std::string> &foreign_titles() const override { return m_foreign_titles; }
-  const std::vector<std::string> &surnames() const override { return m_surnames; }
-  const std::vector<std::string> &phrases() const override { return m_phrases; }
-  const SchemaSet &schemas() const override { return m_schemas; }
-  const Gazetteer &gazetteer() const override { return m_gazetteer; }
-  const TermList &ethnicities() const override { return m_ethnicities; }
-  const TermList &nationalities() const override { return m_nationalities; }
+  const std::vector<int>& province_codes() const override { return m_provinces; }
+  const std::vector<std::string>& foreign_titles() const override { return m_foreign_titles; }
+  const std::vector<std::string>& surnames() const override { return m_surnames; }
+  const std::vector<std::string>& phrases() const override { return m_phrases; }
+  const SchemaSet& schemas() const override { return m_schemas; }
+  const Gazetteer& gazetteer() const override { return m_gazetteer; }
+  const TermList& ethnicities() const override { return m_ethnicities; }
+  const TermList& nationalities() const override { return m_nationalities; }
   Gazetteer m_gazetteer;
   TermList m_ethnicities;
   TermList m_nationalities;
@@ -163,7 +164,7 @@ public:
   SchemaSet m_schemas;
 };
 
-nlohmann::json read_json(const std::filesystem::path &file) {
+nlohmann::json read_json(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     bad(file.string(), "cannot be read");
@@ -172,27 +173,27 @@ nlohmann::json read_json(const std::filesystem::path &file) {
   buffer << in.rdbuf();
   try {
     return nlohmann::json::parse(buffer.str());
-  } catch (const nlohmann::json::exception &e) {
+  } catch (const nlohmann::json::exception& e) {
     bad(file.string(), std::string("not JSON: ") + e.what());
   }
 }
 
-bool is_ascii(const std::string &s) {
+bool is_ascii(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
 }
 
 // Label variants spelled without diacritics only help matching; in the lexicon
 // they would make "họ chữ" and "ho chu" ambiguous, so they are left out there.
-std::vector<std::string> lexicon_phrases(const std::vector<std::string> &all) {
+std::vector<std::string> lexicon_phrases(const std::vector<std::string>& all) {
   std::set<std::string> folded_marked;
-  for (const auto &p : all) {
+  for (const auto& p : all) {
     if (!is_ascii(p)) {
       folded_marked.insert(fold(p));
     }
   }
   std::set<std::string> seen;
   std::vector<std::string> out;
-  for (const auto &p : all) {
+  for (const auto& p : all) {
     if (is_ascii(p) && folded_marked.count(fold(p)) != 0) {
       continue;
     }
@@ -205,7 +206,7 @@ std::vector<std::string> lexicon_phrases(const std::vector<std::string> &all) {
 
 } // namespace
 
-FormType parse_form_type(const nlohmann::json &schema, const std::string &file) {
+FormType parse_form_type(const nlohmann::json& schema, const std::string& file) {
   if (!schema.is_object()) {
     bad(file, "a schema must be a JSON object");
   }
@@ -223,7 +224,7 @@ FormType parse_form_type(const nlohmann::json &schema, const std::string &file) 
   t.stop_labels = strings(schema, "x-stop-labels", file);
   t.document_kinds = strings(schema, "x-document-kinds", file);
   if (schema.contains("x-sections")) {
-    for (const auto &s : schema["x-sections"]) {
+    for (const auto& s : schema["x-sections"]) {
       SectionSpec section;
       section.id = string_or(s, "id", "", file);
       if (section.id.empty()) {
@@ -237,20 +238,20 @@ FormType parse_form_type(const nlohmann::json &schema, const std::string &file) 
       schema["properties"].empty()) {
     bad(file, "a type schema needs its fields under properties");
   }
-  for (const auto &[id, p] : schema["properties"].items()) {
+  for (const auto& [id, p] : schema["properties"].items()) {
     t.fields.push_back(parse_field(id, p, file));
   }
   // References between fields and sections must resolve: a typo would silently
   // make a field unreachable.
-  auto section_known = [&](const std::string &id) {
+  auto section_known = [&](const std::string& id) {
     return std::any_of(t.sections.begin(), t.sections.end(),
-                       [&](const SectionSpec &s) { return s.id == id; });
+                       [&](const SectionSpec& s) { return s.id == id; });
   };
-  for (const auto &f : t.fields) {
+  for (const auto& f : t.fields) {
     if (!f.section.empty() && !section_known(f.section)) {
       bad(file, "property " + f.id + ": x-section \"" + f.section + "\" is not in x-sections");
     }
-    for (const std::string *ref :
+    for (const std::string* ref :
          {&f.anchor, &f.cross_gender, &f.cross_birth_date, &f.cross_birth_year}) {
       if (!ref->empty() && t.field(*ref) == nullptr) {
         bad(file, "property " + f.id + " refers to unknown field \"" + *ref + "\"");
@@ -266,7 +267,7 @@ FormType parse_form_type(const nlohmann::json &schema, const std::string &file) 
   if (!schema.contains("x-classify") || !schema["x-classify"].is_object()) {
     bad(file, "x-classify is missing");
   }
-  const auto &c = schema["x-classify"];
+  const auto& c = schema["x-classify"];
   t.cues.title_phrases = strings(c, "title_phrases", file);
   t.cues.title_whole_line = bool_or(c, "title_whole_line", file);
   t.cues.must_have_fields = strings(c, "must_have_fields", file);
@@ -283,7 +284,7 @@ FormType parse_form_type(const nlohmann::json &schema, const std::string &file) 
   if (t.cues.title_phrases.empty() || t.cues.must_have_fields.empty()) {
     bad(file, "x-classify needs title_phrases and must_have_fields");
   }
-  for (const auto &id : t.cues.must_have_fields) {
+  for (const auto& id : t.cues.must_have_fields) {
     if (t.field(id) == nullptr) {
       bad(file, "x-classify.must_have_fields names unknown field \"" + id + "\"");
     }
@@ -291,14 +292,14 @@ FormType parse_form_type(const nlohmann::json &schema, const std::string &file) 
   return t;
 }
 
-std::shared_ptr<const FormCatalog> FormCatalog::load(const std::filesystem::path &schemas_dir) {
+std::shared_ptr<const FormCatalog> FormCatalog::load(const std::filesystem::path& schemas_dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(schemas_dir, ec)) {
     throw Error(Stage::config, "bad_schema", "the schemas folder does not exist",
                 schemas_dir.string());
   }
   std::vector<std::filesystem::path> files;
-  for (const auto &entry : std::filesystem::directory_iterator(schemas_dir)) {
+  for (const auto& entry : std::filesystem::directory_iterator(schemas_dir)) {
     const std::string name = entry.path().filename().string();
     const std::string suffix = ".v1.schema.json";
     if (entry.is_regular_file() && name.size() > suffix.size() &&
@@ -309,7 +310,7 @@ std::shared_ptr<const FormCatalog> FormCatalog::load(const std::filesystem::path
   std::sort(files.begin(), files.end());
   auto catalog = std::make_shared<Catalog>();
   std::vector<std::string> phrases;
-  for (const auto &file : files) {
+  for (const auto& file : files) {
     const nlohmann::json schema = read_json(file);
     const std::string stem = file.filename().string().substr(0, file.filename().string().find('.'));
     if (stem == "document" || stem == "manifest") {
@@ -321,12 +322,12 @@ std::shared_ptr<const FormCatalog> FormCatalog::load(const std::filesystem::path
       bad(file.string(), "x-doc-type \"" + type.doc_type + "\" differs from the file name");
     }
     catalog->m_schemas.add(type.doc_type, schema, file.string());
-    for (const auto &f : type.fields) {
+    for (const auto& f : type.fields) {
       phrases.insert(phrases.end(), f.labels.begin(), f.labels.end());
     }
     phrases.insert(phrases.end(), type.cues.title_phrases.begin(), type.cues.title_phrases.end());
     phrases.insert(phrases.end(), type.stop_labels.begin(), type.stop_labels.end());
-    for (const auto &s : type.sections) {
+    for (const auto& s : type.sections) {
       phrases.insert(phrases.end(), s.headings.begin(), s.headings.end());
     }
     catalog->m_types.push_back(std::move(type));
@@ -342,7 +343,7 @@ std::shared_ptr<const FormCatalog> FormCatalog::load(const std::filesystem::path
   const auto identifiers = schemas_dir / "identifiers.v1.json";
   if (std::filesystem::exists(identifiers, ec)) {
     const auto j = read_json(identifiers);
-    for (const auto &v : j.value("province_codes", nlohmann::json::array())) {
+    for (const auto& v : j.value("province_codes", nlohmann::json::array())) {
       if (!v.is_number_integer()) {
         bad(identifiers.string(), "province_codes must hold integers");
       }

@@ -8,6 +8,6 @@ namespace sohoa::forms {
 
 // One type schema's x- keywords as a FormType. Throws
 // sohoa::Error(Stage::config, "bad_schema", what, file) when they are inconsistent.
-FormType parse_form_type(const nlohmann::json &schema, const std::string &file);
+FormType parse_form_type(const nlohmann::json& schema, const std::string& file);
 
 } // namespace sohoa::forms

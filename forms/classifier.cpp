@@ -22,17 +22,17 @@ struct TitleWindows {
   std::size_t single_lines = 0;
 };
 
-TitleWindows title_windows(const std::vector<PageText> &pages) {
+TitleWindows title_windows(const std::vector<PageText>& pages) {
   std::vector<std::string> lines;
   if (pages.empty()) {
     return {};
   }
-  for (const auto &line : pages.front().lines) {
+  for (const auto& line : pages.front().lines) {
     if (lines.size() >= k_title_lines) {
       break;
     }
     std::string text;
-    for (const auto &w : line.words) {
+    for (const auto& w : line.words) {
       text += fold_alnum(w.text);
     }
     if (!text.empty()) {
@@ -46,12 +46,12 @@ TitleWindows title_windows(const std::vector<PageText> &pages) {
   return out;
 }
 
-double title_score(const FormType &type, const TitleWindows &windows) {
+double title_score(const FormType& type, const TitleWindows& windows) {
   double best = 0;
-  for (const auto &phrase : type.cues.title_phrases) {
+  for (const auto& phrase : type.cues.title_phrases) {
     const std::string p = fold_alnum(phrase);
     for (std::size_t i = 0; i < windows.texts.size(); ++i) {
-      const std::string &text = windows.texts[i];
+      const std::string& text = windows.texts[i];
       const double s = type.cues.title_whole_line
                            ? (i < windows.single_lines ? similarity(p, text) : 0.0)
                            : best_substring_similarity(p, text);
@@ -62,23 +62,23 @@ double title_score(const FormType &type, const TitleWindows &windows) {
 }
 
 // A first-lines line that starts with a title of some other document.
-bool has_foreign_title(const FormCatalog &catalog, const std::vector<PageText> &pages) {
+bool has_foreign_title(const FormCatalog& catalog, const std::vector<PageText>& pages) {
   if (pages.empty()) {
     return false;
   }
   std::size_t seen = 0;
-  for (const auto &line : pages.front().lines) {
+  for (const auto& line : pages.front().lines) {
     if (++seen > k_title_lines) {
       break;
     }
     std::vector<std::string> tokens;
-    for (const auto &w : line.words) {
+    for (const auto& w : line.words) {
       const std::string t = fold_alnum(w.text);
       if (!t.empty()) {
         tokens.push_back(t);
       }
     }
-    for (const auto &title : catalog.foreign_titles()) {
+    for (const auto& title : catalog.foreign_titles()) {
       const auto want = split_spaces(fold(title));
       if (want.empty() || want.size() > tokens.size()) {
         continue;
@@ -95,7 +95,7 @@ bool has_foreign_title(const FormCatalog &catalog, const std::vector<PageText> &
   return false;
 }
 
-bool card_shaped(const std::vector<PageText> &pages) {
+bool card_shaped(const std::vector<PageText>& pages) {
   if (pages.empty() || pages.front().width <= 0 || pages.front().height <= 0) {
     return false;
   }
@@ -128,19 +128,19 @@ double best_substring_similarity(std::string_view phrase, std::string_view text)
   return 1.0 - static_cast<double>(best) / static_cast<double>(phrase.size());
 }
 
-std::vector<TypeScore> score_types(const FormCatalog &catalog, const std::vector<PageText> &pages) {
+std::vector<TypeScore> score_types(const FormCatalog& catalog, const std::vector<PageText>& pages) {
   const TitleWindows windows = title_windows(pages);
   const bool card = card_shaped(pages);
   const bool foreign = has_foreign_title(catalog, pages);
   std::vector<TypeScore> out;
-  for (const auto &type : catalog.types()) {
+  for (const auto& type : catalog.types()) {
     TypeScore s;
     s.doc_type = type.doc_type;
     s.title = title_score(type, windows);
     const RawFields found =
         type.layout == "regions" ? extract_regions(type, pages) : extract_labelled(type, pages);
     int hits = 0;
-    for (const auto &id : type.cues.must_have_fields) {
+    for (const auto& id : type.cues.must_have_fields) {
       hits += found.count(id) != 0 ? 1 : 0;
     }
     s.fields = static_cast<double>(hits) / static_cast<double>(type.cues.must_have_fields.size());
@@ -160,9 +160,9 @@ std::vector<TypeScore> score_types(const FormCatalog &catalog, const std::vector
   return out;
 }
 
-Classification classify(const FormCatalog &catalog, const std::vector<PageText> &pages) {
+Classification classify(const FormCatalog& catalog, const std::vector<PageText>& pages) {
   Classification best;
-  for (const auto &s : score_types(catalog, pages)) {
+  for (const auto& s : score_types(catalog, pages)) {
     if (s.acceptable && s.score > best.confidence) {
       best.doc_type = s.doc_type;
       best.confidence = std::min(1.0, s.score);

@@ -27,7 +27,7 @@ struct TypeScore {
 // The best similarity of phrase to a stretch of the text (free start and end).
 double best_substring_similarity(std::string_view phrase, std::string_view text);
 
-std::vector<TypeScore> score_types(const FormCatalog &catalog, const std::vector<PageText> &pages);
-Classification classify(const FormCatalog &catalog, const std::vector<PageText> &pages);
+std::vector<TypeScore> score_types(const FormCatalog& catalog, const std::vector<PageText>& pages);
+Classification classify(const FormCatalog& catalog, const std::vector<PageText>& pages);
 
 } // namespace sohoa::forms

@@ -5,7 +5,7 @@
 namespace sohoa::forms {
 namespace {
 
-std::optional<std::string> value_of(const FormsResult &result, const std::string &id) {
+std::optional<std::string> value_of(const FormsResult& result, const std::string& id) {
   if (id.empty()) {
     return std::nullopt;
   }
@@ -16,7 +16,7 @@ std::optional<std::string> value_of(const FormsResult &result, const std::string
   return it->second.value;
 }
 
-std::size_t word_count(const std::string &value) {
+std::size_t word_count(const std::string& value) {
   std::size_t words = 0;
   bool in_word = false;
   for (const char c : value) {
@@ -27,7 +27,7 @@ std::size_t word_count(const std::string &value) {
   return words;
 }
 
-PersonFacts facts_for(const FieldSpec &spec, const FormsResult &result) {
+PersonFacts facts_for(const FieldSpec& spec, const FormsResult& result) {
   PersonFacts facts;
   facts.gender = value_of(result, spec.cross_gender);
   facts.birth_date = value_of(result, spec.cross_birth_date);
@@ -35,8 +35,8 @@ PersonFacts facts_for(const FieldSpec &spec, const FormsResult &result) {
   return facts;
 }
 
-std::vector<Finding> findings_for(const FieldSpec &spec, const std::string &value,
-                                  const FormCatalog &catalog, const FormsResult &result,
+std::vector<Finding> findings_for(const FieldSpec& spec, const std::string& value,
+                                  const FormCatalog& catalog, const FormsResult& result,
                                   std::string_view today) {
   switch (spec.kind) {
   case ValueKind::date: {
@@ -77,12 +77,12 @@ std::vector<Finding> findings_for(const FieldSpec &spec, const std::string &valu
   return {};
 }
 
-ListSignal signal_of(const ListSignals &signals, const std::string &id) {
+ListSignal signal_of(const ListSignals& signals, const std::string& id) {
   const auto it = signals.find(id);
   return it == signals.end() ? ListSignal::not_applicable : it->second;
 }
 
-std::vector<Finding> list_findings(const FieldSpec &spec, ListSignal signal) {
+std::vector<Finding> list_findings(const FieldSpec& spec, ListSignal signal) {
   if (signal == ListSignal::unknown_unit) {
     return {{"unknown_place",
              "Địa danh không có trong danh mục đơn vị hành chính (cần kiểm tra lại)."}};
@@ -99,10 +99,10 @@ std::vector<Finding> list_findings(const FieldSpec &spec, ListSignal signal) {
 
 } // namespace
 
-void check_fields(const FormType &type, const FormCatalog &catalog, FormsResult &result,
-                  std::string_view today, const ListSignals &list_signals) {
-  for (auto &[id, field] : result.fields) {
-    const FieldSpec *spec = type.field(id);
+void check_fields(const FormType& type, const FormCatalog& catalog, FormsResult& result,
+                  std::string_view today, const ListSignals& list_signals) {
+  for (auto& [id, field] : result.fields) {
+    const FieldSpec* spec = type.field(id);
     if (spec == nullptr) {
       continue;
     }
@@ -112,18 +112,17 @@ void check_fields(const FormType &type, const FormCatalog &catalog, FormsResult 
       findings.push_back({"invalid_format", "Giá trị không đúng định dạng của trường này."});
     }
     const ListSignal signal = signal_of(list_signals, id);
-    for (auto &f : list_findings(*spec, signal)) {
+    for (auto& f : list_findings(*spec, signal)) {
       findings.push_back(std::move(f));
     }
-    for (auto &f : findings) {
+    for (auto& f : findings) {
       result.issues.push_back({id, std::move(f.code), std::move(f.message)});
     }
     // A place naming no unit of the gazetteer was cut short or misread
     // (an ID card's residence read without its last line).
     const bool place_unconfirmed =
         (spec->vocabulary == Vocabulary::address || spec->vocabulary == Vocabulary::place) &&
-        signal != ListSignal::hit &&
-        signal != ListSignal::not_applicable;
+        signal != ListSignal::hit && signal != ListSignal::not_applicable;
     if (!findings.empty() || field.confidence < k_review_confidence ||
         word_count(field.value) >= k_review_min_words || place_unconfirmed) {
       field.needs_review = true;

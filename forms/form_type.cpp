@@ -5,7 +5,7 @@
 namespace sohoa::forms {
 namespace {
 
-constexpr std::array<std::pair<ValueKind, const char *>, 14> k_kind_names{{
+constexpr std::array<std::pair<ValueKind, const char*>, 14> k_kind_names{{
     {ValueKind::name, "name"},
     {ValueKind::text, "text"},
     {ValueKind::multiline_text, "multiline_text"},
@@ -22,7 +22,7 @@ constexpr std::array<std::pair<ValueKind, const char *>, 14> k_kind_names{{
     {ValueKind::doc_number, "doc_number"},
 }};
 
-constexpr std::array<std::pair<Region, const char *>, 8> k_region_names{{
+constexpr std::array<std::pair<Region, const char*>, 8> k_region_names{{
     {Region::agency_block, "agency_block"},
     {Region::number_line, "number_line"},
     {Region::place, "place"},
@@ -35,8 +35,8 @@ constexpr std::array<std::pair<Region, const char *>, 8> k_region_names{{
 
 } // namespace
 
-std::optional<ValueKind> value_kind_from_string(const std::string &s) {
-  for (const auto &[kind, name] : k_kind_names) {
+std::optional<ValueKind> value_kind_from_string(const std::string& s) {
+  for (const auto& [kind, name] : k_kind_names) {
     if (s == name) {
       return kind;
     }
@@ -45,7 +45,7 @@ std::optional<ValueKind> value_kind_from_string(const std::string &s) {
 }
 
 std::string to_string(ValueKind kind) {
-  for (const auto &[k, name] : k_kind_names) {
+  for (const auto& [k, name] : k_kind_names) {
     if (k == kind) {
       return name;
     }
@@ -53,8 +53,8 @@ std::string to_string(ValueKind kind) {
   return "text";
 }
 
-std::optional<Region> region_from_string(const std::string &s) {
-  for (const auto &[region, name] : k_region_names) {
+std::optional<Region> region_from_string(const std::string& s) {
+  for (const auto& [region, name] : k_region_names) {
     if (s == name) {
       return region;
     }
@@ -62,8 +62,8 @@ std::optional<Region> region_from_string(const std::string &s) {
   return std::nullopt;
 }
 
-const FieldSpec *FormType::field(const std::string &id) const {
-  for (const auto &f : fields) {
+const FieldSpec* FormType::field(const std::string& id) const {
+  for (const auto& f : fields) {
     if (f.id == id) {
       return &f;
     }

@@ -17,13 +17,21 @@ struct TypeWord {
   std::string type;                // folded official type
 };
 
-const std::vector<TypeWord> &type_words() {
-  static const std::vector<TypeWord> k_words = {
-      {{"thanh", "pho"}, "thanh pho"}, {{"thi", "tran"}, "thi tran"}, {{"thi", "xa"}, "thi xa"},
-      {{"dac", "khu"}, "dac khu"},     {{"tinh"}, "tinh"},            {{"quan"}, "quan"},
-      {{"huyen"}, "huyen"},            {{"phuong"}, "phuong"},        {{"xa"}, "xa"},
-      {{"tp"}, "thanh pho"},           {{"tx"}, "thi xa"},            {{"tt"}, "thi tran"},
-      {{"q"}, "quan"},                 {{"p"}, "phuong"}};
+const std::vector<TypeWord>& type_words() {
+  static const std::vector<TypeWord> k_words = {{{"thanh", "pho"}, "thanh pho"},
+                                                {{"thi", "tran"}, "thi tran"},
+                                                {{"thi", "xa"}, "thi xa"},
+                                                {{"dac", "khu"}, "dac khu"},
+                                                {{"tinh"}, "tinh"},
+                                                {{"quan"}, "quan"},
+                                                {{"huyen"}, "huyen"},
+                                                {{"phuong"}, "phuong"},
+                                                {{"xa"}, "xa"},
+                                                {{"tp"}, "thanh pho"},
+                                                {{"tx"}, "thi xa"},
+                                                {{"tt"}, "thi tran"},
+                                                {{"q"}, "quan"},
+                                                {{"p"}, "phuong"}};
   return k_words;
 }
 
@@ -44,12 +52,12 @@ PartName parse_part(std::string_view part) {
   p.tokens = split_spaces(part);
   std::vector<std::string> folded;
   folded.reserve(p.tokens.size());
-  for (const auto &t : p.tokens) {
+  for (const auto& t : p.tokens) {
     folded.push_back(fold_alnum(t));
   }
   // The last type word with a name after it: "Công an tỉnh Nghệ An" -> tỉnh, "Nghệ An".
   for (std::size_t start = p.tokens.size(); start-- > 0;) {
-    for (const auto &w : type_words()) {
+    for (const auto& w : type_words()) {
       const std::size_t end = start + w.tokens.size();
       if (end >= p.tokens.size()) {
         continue; // no name after the type word
@@ -68,7 +76,7 @@ PartName parse_part(std::string_view part) {
   return p;
 }
 
-std::string join(const std::vector<std::string> &tokens, std::size_t from, std::size_t to) {
+std::string join(const std::vector<std::string>& tokens, std::size_t from, std::size_t to) {
   std::string out;
   for (std::size_t i = from; i < to; ++i) {
     out += (out.empty() ? "" : " ") + tokens[i];
@@ -94,11 +102,11 @@ std::string children_key(bool after_2025, std::string_view code) {
 } // namespace
 
 Gazetteer::Gazetteer(std::vector<AdminUnit> units) : m_units(std::move(units)) {
-  for (auto &u : m_units) {
+  for (auto& u : m_units) {
     u.name_fold = fold_alnum(u.name);
     u.type_fold = fold(u.type);
   }
-  for (const auto &u : m_units) {
+  for (const auto& u : m_units) {
     m_all.push_back(&u);
     if (u.level == UnitLevel::province) {
       m_provinces.push_back(&u);
@@ -108,7 +116,7 @@ Gazetteer::Gazetteer(std::vector<AdminUnit> units) : m_units(std::move(units)) {
   }
 }
 
-Gazetteer Gazetteer::load(const std::filesystem::path &tsv) {
+Gazetteer Gazetteer::load(const std::filesystem::path& tsv) {
   std::ifstream in(tsv);
   if (!in) {
     throw Error(Stage::config, "bad_schema", "cannot read the gazetteer", tsv.string());
@@ -154,10 +162,10 @@ Gazetteer Gazetteer::load(const std::filesystem::path &tsv) {
   return Gazetteer(std::move(units));
 }
 
-std::vector<const AdminUnit *>
-Gazetteer::children_of(const std::vector<const AdminUnit *> &parents) const {
-  std::vector<const AdminUnit *> out;
-  for (const AdminUnit *p : parents) {
+std::vector<const AdminUnit*>
+Gazetteer::children_of(const std::vector<const AdminUnit*>& parents) const {
+  std::vector<const AdminUnit*> out;
+  for (const AdminUnit* p : parents) {
     const auto it = m_children.find(children_key(p->after_2025, p->code));
     if (it != m_children.end()) {
       out.insert(out.end(), it->second.begin(), it->second.end());
@@ -166,7 +174,7 @@ Gazetteer::children_of(const std::vector<const AdminUnit *> &parents) const {
   return out;
 }
 
-Gazetteer::Found Gazetteer::find_among(const std::vector<const AdminUnit *> &candidates,
+Gazetteer::Found Gazetteer::find_among(const std::vector<const AdminUnit*>& candidates,
                                        std::string_view type_fold, std::string_view name,
                                        bool allow_slips) const {
   Found found;
@@ -174,17 +182,17 @@ Gazetteer::Found Gazetteer::find_among(const std::vector<const AdminUnit *> &can
   if (name_fold.empty()) {
     return found;
   }
-  std::vector<const AdminUnit *> typed;
-  for (const AdminUnit *u : candidates) {
+  std::vector<const AdminUnit*> typed;
+  for (const AdminUnit* u : candidates) {
     if (type_fold.empty() || u->type_fold == type_fold) {
       typed.push_back(u);
     }
   }
   // Exact folds first; a near miss only when no name folds alike.
-  std::vector<const AdminUnit *> best;
+  std::vector<const AdminUnit*> best;
   const int limit = allow_slips ? allowed_slips(name_fold.size()) : 0;
   int best_distance = limit + 1;
-  for (const AdminUnit *u : typed) {
+  for (const AdminUnit* u : typed) {
     const int d = edit_distance(name_fold, u->name_fold);
     if (d > limit) {
       continue;
@@ -197,13 +205,13 @@ Gazetteer::Found Gazetteer::find_among(const std::vector<const AdminUnit *> &can
     }
   }
   std::set<std::string> spellings;
-  for (const AdminUnit *u : best) {
+  for (const AdminUnit* u : best) {
     spellings.insert(spelling_key(u->name));
   }
   const std::string printed = spelling_key(name);
   if (spellings.size() > 1 && spellings.count(printed) == 1) {
     // "Tân An" beside "Tân Ân": the printed spelling is one of them.
-    std::erase_if(best, [&](const AdminUnit *u) { return spelling_key(u->name) != printed; });
+    std::erase_if(best, [&](const AdminUnit* u) { return spelling_key(u->name) != printed; });
     spellings = {printed};
   }
   if (spellings.size() != 1) {
@@ -239,10 +247,10 @@ PlaceCheck Gazetteer::check(std::string_view value, Ending ending) const {
   if (ending == Ending::any_unit && parts.size() == 1 && parse_part(parts[0]).type_fold.empty()) {
     return check_bare_name(value);
   }
-  std::vector<const AdminUnit *> candidates = m_provinces;
+  std::vector<const AdminUnit*> candidates = m_provinces;
   // The last part is the province; when it is not ("Thành phố Hạ Long", "Phường An
   // Biên", the place a form was signed at), a unit of that type and name anywhere.
-  const auto find_last = [&](const PartName &p, const std::string &name) {
+  const auto find_last = [&](const PartName& p, const std::string& name) {
     Found found;
     if (p.type_fold.empty() || is_province_type(p.type_fold)) {
       found = find_among(m_provinces, p.type_fold, name);
@@ -263,8 +271,8 @@ PlaceCheck Gazetteer::check(std::string_view value, Ending ending) const {
     if (found.units.empty()) {
       // An address ending above its province ("phường X, quận Y") is unconfirmed,
       // not wrong.
-      const bool above_province = last && ending == Ending::province &&
-                                  !p.type_fold.empty() && !is_province_type(p.type_fold);
+      const bool above_province = last && ending == Ending::province && !p.type_fold.empty() &&
+                                  !is_province_type(p.type_fold);
       out.unknown_unit = !p.type_fold.empty() && !above_province;
       break;
     }

@@ -29,10 +29,10 @@ struct AdminUnit {
 };
 
 struct PlaceCheck {
-  std::string value;             // with official spellings restored
-  int units_found = 0;           // administrative units resolved, from the province down
-  int corrections = 0;           // names whose spelling was restored
-  bool unknown_unit = false;     // a part names a unit type ("phường X") not found there
+  std::string value;         // with official spellings restored
+  int units_found = 0;       // administrative units resolved, from the province down
+  int corrections = 0;       // names whose spelling was restored
+  bool unknown_unit = false; // a part names a unit type ("phường X") not found there
   // The province and every part naming a unit type resolved: the place exists.
   bool hit() const { return units_found > 0 && !unknown_unit; }
 };
@@ -42,7 +42,7 @@ public:
   Gazetteer() = default;
   explicit Gazetteer(std::vector<AdminUnit> units);
   // Throws sohoa::Error(Stage::config, "bad_schema") naming the file.
-  static Gazetteer load(const std::filesystem::path &tsv);
+  static Gazetteer load(const std::filesystem::path& tsv);
 
   // value: NFC, single spaces, parts separated by commas. An address must end with
   // its province (a residence cut short names none); a place may be a unit of any
@@ -54,22 +54,22 @@ public:
 
 private:
   struct Found {
-    std::vector<const AdminUnit *> units; // the same unit may be listed in both eras
+    std::vector<const AdminUnit*> units; // the same unit may be listed in both eras
     bool corrected = false;
     std::string spelling;
   };
   // allow_slips: a name within allowed_slips() edits counts when none folds alike.
-  Found find_among(const std::vector<const AdminUnit *> &candidates, std::string_view type_fold,
+  Found find_among(const std::vector<const AdminUnit*>& candidates, std::string_view type_fold,
                    std::string_view name, bool allow_slips = true) const;
-  std::vector<const AdminUnit *> children_of(const std::vector<const AdminUnit *> &parents) const;
+  std::vector<const AdminUnit*> children_of(const std::vector<const AdminUnit*>& parents) const;
 
   std::vector<AdminUnit> m_units;
   // A bare name ("Dư Hàng Kênh", the place a form was signed at): found at any level.
   PlaceCheck check_bare_name(std::string_view value) const;
 
-  std::vector<const AdminUnit *> m_provinces;
-  std::vector<const AdminUnit *> m_all;
-  std::map<std::string, std::vector<const AdminUnit *>, std::less<>> m_children; // era|parent
+  std::vector<const AdminUnit*> m_provinces;
+  std::vector<const AdminUnit*> m_all;
+  std::map<std::string, std::vector<const AdminUnit*>, std::less<>> m_children; // era|parent
 };
 
 } // namespace sohoa::forms

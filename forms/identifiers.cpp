@@ -34,8 +34,8 @@ bool real_ymd(int y, int m, int d) {
 
 } // namespace
 
-std::vector<Finding> check_personal_id(std::string_view id, const PersonFacts &facts,
-                                       const std::vector<int> &province_codes) {
+std::vector<Finding> check_personal_id(std::string_view id, const PersonFacts& facts,
+                                       const std::vector<int>& province_codes) {
   if (id.size() != 12 || !all_digits(id)) {
     return {{"invalid_length", "Số định danh cá nhân phải gồm đúng 12 chữ số."}};
   }
@@ -79,8 +79,8 @@ std::vector<Finding> check_cmnd(std::string_view id) {
   return {};
 }
 
-std::vector<Finding> check_id_document(std::string_view id, const PersonFacts &facts,
-                                       const std::vector<int> &province_codes) {
+std::vector<Finding> check_id_document(std::string_view id, const PersonFacts& facts,
+                                       const std::vector<int>& province_codes) {
   if (id.size() == 12 && all_digits(id)) {
     return check_personal_id(id, facts, province_codes);
   }

@@ -11,9 +11,9 @@ namespace {
 
 constexpr int k_max_continuation_lines = 3;
 
-int line_height(const OcrLine &line) {
+int line_height(const OcrLine& line) {
   std::vector<int> heights;
-  for (const auto &w : line.words) {
+  for (const auto& w : line.words) {
     heights.push_back(w.box.h);
   }
   if (heights.empty()) {
@@ -24,14 +24,14 @@ int line_height(const OcrLine &line) {
 }
 
 // A word that carries no value: leaders, colons, footnote markers.
-bool is_filler(const std::string &text) {
+bool is_filler(const std::string& text) {
   static const std::regex footnote(R"(^\(\d{1,2}\):?$)");
   return clean_value(text).empty() || std::regex_match(text, footnote);
 }
 
 // "3." ending a line is the next line's numbering; right before the next label
 // OCR may read its number "2," too, which at a line's end is a value ("Quận 1,").
-bool is_trailing_numbering(const std::string &text, bool before_label = false) {
+bool is_trailing_numbering(const std::string& text, bool before_label = false) {
   static const std::regex numbering(R"(^\(?\d{1,2}[.)]$)");
   static const std::regex numbering_or_comma(R"(^\(?\d{1,2}[.,)]$)");
   return std::regex_match(text, before_label ? numbering_or_comma : numbering);
@@ -44,7 +44,7 @@ struct Collected {
   Box bbox;
   int first_x = -1;
 
-  void add(const OcrWord &w) {
+  void add(const OcrWord& w) {
     const std::string cleaned = clean_value(w.text);
     if (cleaned.empty()) {
       return;
@@ -64,7 +64,7 @@ struct Collected {
 
 // OCR reads dotted leaders as short marks ("7.", "ẽ") or as one stretched word
 // ("7..." a third of the page wide): too flat, or far wider than its letters.
-bool is_leader_noise(const OcrWord &w, int line_h) {
+bool is_leader_noise(const OcrWord& w, int line_h) {
   if (fold_alnum(w.text).empty()) {
     return false; // a dash or comma is flat by nature; cleaning handles it
   }
@@ -78,7 +78,7 @@ bool is_leader_noise(const OcrWord &w, int line_h) {
 // Words [from, to) of a line, leading fillers and a trailing "3." dropped. A dotted
 // leader after value text ends the value: what OCR reads in the rest of the
 // leader ("22 222", "uyu") is noise.
-Collected collect(const OcrLine &line, int from, int to) {
+Collected collect(const OcrLine& line, int from, int to) {
   while (from < to && is_filler(line.words[from].text)) {
     ++from;
   }
@@ -90,7 +90,7 @@ Collected collect(const OcrLine &line, int from, int to) {
   Collected c;
   const int line_h = line_height(line);
   for (int i = from; i < to; ++i) {
-    const OcrWord &w = line.words[i];
+    const OcrWord& w = line.words[i];
     if (is_leader_noise(w, line_h)) {
       if (c.words > 0) {
         break;
@@ -117,12 +117,12 @@ struct LineState {
   bool consumed = false; // its words went into a value
 };
 
-bool close_below(const OcrLine &upper, const OcrLine &lower, double gap_factor) {
+bool close_below(const OcrLine& upper, const OcrLine& lower, double gap_factor) {
   const int gap = lower.box.y - upper.box.bottom();
   return gap < gap_factor * line_height(upper) && lower.box.y >= upper.box.y;
 }
 
-bool continues_value(const FieldSpec &field) {
+bool continues_value(const FieldSpec& field) {
   return field.kind == ValueKind::text || field.kind == ValueKind::multiline_text;
 }
 
@@ -131,13 +131,13 @@ bool continues_value(const FieldSpec &field) {
 // than 0.6 of the line height starts a new row, unless it still overlaps the
 // word before by most of its height (a tall box from stacked tone marks or a
 // smudge moves the centre without leaving the row).
-bool same_row(const Box &a, const Box &b, int line_h) {
+bool same_row(const Box& a, const Box& b, int line_h) {
   const int jump = std::abs((a.y + a.h / 2) - (b.y + b.h / 2));
   const int overlap = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
   return jump * 10 <= line_h * 6 || overlap * 10 >= std::min(a.h, b.h) * 7;
 }
 
-std::vector<OcrLine> split_rows(const OcrLine &line) {
+std::vector<OcrLine> split_rows(const OcrLine& line) {
   if (line.words.size() < 2) {
     return {line};
   }
@@ -146,7 +146,7 @@ std::vector<OcrLine> split_rows(const OcrLine &line) {
   OcrLine current = line;
   current.words.clear();
   current.box = {};
-  for (const auto &w : line.words) {
+  for (const auto& w : line.words) {
     if (!current.words.empty() && !same_row(current.words.back().box, w.box, h)) {
       rows.push_back(current);
       current.words.clear();
@@ -157,23 +157,23 @@ std::vector<OcrLine> split_rows(const OcrLine &line) {
   }
   rows.push_back(current);
   std::stable_sort(rows.begin(), rows.end(),
-                   [](const OcrLine &a, const OcrLine &b) { return a.box.y < b.box.y; });
+                   [](const OcrLine& a, const OcrLine& b) { return a.box.y < b.box.y; });
   return rows;
 }
 
-std::vector<OcrLine> page_rows(const PageText &page) {
+std::vector<OcrLine> page_rows(const PageText& page) {
   std::vector<OcrLine> out;
-  for (const auto &line : page.lines) {
-    for (auto &row : split_rows(line)) {
+  for (const auto& line : page.lines) {
+    for (auto& row : split_rows(line)) {
       out.push_back(std::move(row));
     }
   }
   return out;
 }
 
-int text_right_edge(const std::vector<OcrLine> &lines) {
+int text_right_edge(const std::vector<OcrLine>& lines) {
   int right = 0;
-  for (const auto &l : lines) {
+  for (const auto& l : lines) {
     right = std::max(right, l.box.right());
   }
   return right;
@@ -184,20 +184,19 @@ int text_right_edge(const std::vector<OcrLine> &lines) {
 // not a value. An unsure but word-like value ("dinhbaodung(@gmoil.com") stays.
 constexpr float k_min_value_confidence = 0.4f;
 
-bool junk_like(const std::string &text) {
+bool junk_like(const std::string& text) {
   const std::string letters = fold_alnum(text);
   if (letters.empty()) {
     return true;
   }
-  const auto digits = std::count_if(letters.begin(), letters.end(),
-                                    [](char c) { return c >= '0' && c <= '9'; });
+  const auto digits =
+      std::count_if(letters.begin(), letters.end(), [](char c) { return c >= '0' && c <= '9'; });
   const auto words = std::max<std::size_t>(1, split_spaces(text).size());
   return digits * 10 >= static_cast<long>(letters.size()) * 3 || letters.size() < 3 * words;
 }
 
-bool is_noise(const Collected &c) {
-  return c.words > 0 &&
-         c.confidence_sum < k_min_value_confidence * static_cast<float>(c.words) &&
+bool is_noise(const Collected& c) {
+  return c.words > 0 && c.confidence_sum < k_min_value_confidence * static_cast<float>(c.words) &&
          junk_like(c.text);
 }
 
@@ -215,13 +214,13 @@ bool needs_digits(ValueKind kind) {
   }
 }
 
-bool has_digit(const std::string &text) {
+bool has_digit(const std::string& text) {
   return text.find_first_of("0123456789") != std::string::npos;
 }
 
 // The first word of a row in the column starting at column_x: words ending well
 // left of it are another column's (a card's expiry print beside the address).
-int first_in_column(const OcrLine &row, int column_x, int margin) {
+int first_in_column(const OcrLine& row, int column_x, int margin) {
   int i = 0;
   const int n = static_cast<int>(row.words.size());
   while (i < n && row.words[i].box.right() < column_x - margin) {
@@ -239,7 +238,7 @@ struct ValueColumns {
 };
 
 // Index of the first label hit at or after word `first`; -1 when none.
-int first_hit_from(const std::vector<LabelHit> &hits, int first) {
+int first_hit_from(const std::vector<LabelHit>& hits, int first) {
   for (std::size_t h = 0; h < hits.size(); ++h) {
     if (hits[h].first_word >= first) {
       return static_cast<int>(h);
@@ -250,7 +249,7 @@ int first_hit_from(const std::vector<LabelHit> &hits, int first) {
 
 class Extractor {
 public:
-  Extractor(const FormType &type, const std::vector<PageText> &pages)
+  Extractor(const FormType& type, const std::vector<PageText>& pages)
       : m_type(type), m_pages(pages), m_patterns(label_patterns(type)) {
     if (!type.sections.empty()) {
       m_section = type.sections.front().id;
@@ -281,14 +280,14 @@ public:
   }
 
 private:
-  bool is_anchor(const FieldSpec *f) const {
+  bool is_anchor(const FieldSpec* f) const {
     return std::any_of(m_type.fields.begin(), m_type.fields.end(),
-                       [&](const FieldSpec &g) { return g.anchor == f->id; });
+                       [&](const FieldSpec& g) { return g.anchor == f->id; });
   }
 
-  bool has_anchor_hit(const std::vector<LabelHit> &hits) const {
-    for (const auto &h : hits) {
-      for (const FieldSpec *f : h.pattern->fields) {
+  bool has_anchor_hit(const std::vector<LabelHit>& hits) const {
+    for (const auto& h : hits) {
+      for (const FieldSpec* f : h.pattern->fields) {
         if (is_anchor(f)) {
           return true;
         }
@@ -299,9 +298,9 @@ private:
 
   // The field a label stands for here: the one of the current section, else one
   // without a section; anchored ones only right after their anchor.
-  const FieldSpec *resolve(const LabelHit &hit) {
-    const FieldSpec *fallback = nullptr;
-    for (const FieldSpec *f : hit.pattern->fields) {
+  const FieldSpec* resolve(const LabelHit& hit) {
+    const FieldSpec* fallback = nullptr;
+    for (const FieldSpec* f : hit.pattern->fields) {
       if (f->starts_section) {
         return f;
       }
@@ -315,12 +314,12 @@ private:
     return fallback;
   }
 
-  void process_line(int page, const std::vector<OcrLine> &lines, std::vector<LineState> &states,
+  void process_line(int page, const std::vector<OcrLine>& lines, std::vector<LineState>& states,
                     int l) {
-    const OcrLine &line = lines[l];
-    auto &hits = states[l].hits;
+    const OcrLine& line = lines[l];
+    auto& hits = states[l].hits;
     for (std::size_t h = 0; h < hits.size(); ++h) {
-      const LabelHit &hit = hits[h];
+      const LabelHit& hit = hits[h];
       if (hit.pattern->role == LabelRole::heading) {
         m_section = hit.pattern->section;
         continue;
@@ -328,7 +327,7 @@ private:
       if (hit.pattern->role == LabelRole::stop) {
         continue;
       }
-      const FieldSpec *field = resolve(hit);
+      const FieldSpec* field = resolve(hit);
       if (field == nullptr) {
         continue;
       }
@@ -375,8 +374,8 @@ private:
         // Wrapped values start under the value, or back at the margin when the
         // form wraps long addresses there.
         const bool margin = field->kind == ValueKind::multiline_text;
-        extend(lines, states, last_line, {value.first_x, label_x, line.words.front().box.x},
-               margin, field->continue_under_label, value);
+        extend(lines, states, last_line, {value.first_x, label_x, line.words.front().box.x}, margin,
+               field->continue_under_label, value);
       }
       RawField raw;
       raw.text = value.text;
@@ -389,7 +388,7 @@ private:
 
   // The next row below row l in the column starting near x: rows lying wholly left
   // of it (another column) are passed over. -1 when there is none close by.
-  int next_row(const std::vector<OcrLine> &lines, int l, int x) const {
+  int next_row(const std::vector<OcrLine>& lines, int l, int x) const {
     const int tolerance = line_height(lines[l]);
     for (int j = l + 1; j < static_cast<int>(lines.size()) && j <= l + 3; ++j) {
       if (lines[j].words.empty() || lines[j].box.right() < x - tolerance) {
@@ -401,14 +400,14 @@ private:
   }
 
   // The value on the next row when nothing is right of the label (ID cards).
-  Collected below(const std::vector<OcrLine> &lines, std::vector<LineState> &states, int l,
+  Collected below(const std::vector<OcrLine>& lines, std::vector<LineState>& states, int l,
                   int label_x) {
     const int j = next_row(lines, l, label_x);
     if (j < 0) {
       return {};
     }
-    const OcrLine &next = lines[j];
-    auto &state = states[j];
+    const OcrLine& next = lines[j];
+    auto& state = states[j];
     if (state.consumed || !close_below(lines[l], next, 1.5)) {
       return {};
     }
@@ -426,8 +425,8 @@ private:
 
   // Following rows without any label continue a value: rows starting under the
   // value, or (margin) under the label when the row above ran to the right margin.
-  void extend(const std::vector<OcrLine> &lines, std::vector<LineState> &states, int l,
-              const ValueColumns &at, bool margin, bool under_label, Collected &value) {
+  void extend(const std::vector<OcrLine>& lines, std::vector<LineState>& states, int l,
+              const ValueColumns& at, bool margin, bool under_label, Collected& value) {
     // Wrapping back to the margin reaches the row's start, the label's own
     // numbering or a label of the same row before it; otherwise the column ends at
     // the label, and print further left is another column's.
@@ -438,13 +437,12 @@ private:
       if (j < 0) {
         return;
       }
-      const OcrLine &next = lines[j];
-      auto &state = states[j];
+      const OcrLine& next = lines[j];
+      auto& state = states[j];
       const int tolerance = line_height(lines[last]) / 2;
       const int first = first_in_column(next, column_x, line_height(lines[last]));
       if (state.consumed || first_hit_from(state.hits, first) >= 0 ||
-          first == static_cast<int>(next.words.size()) ||
-          !close_below(lines[last], next, 1.5)) {
+          first == static_cast<int>(next.words.size()) || !close_below(lines[last], next, 1.5)) {
         return;
       }
       const int start = next.words[first].box.x;
@@ -468,8 +466,8 @@ private:
     }
   }
 
-  const FormType &m_type;
-  const std::vector<PageText> &m_pages;
+  const FormType& m_type;
+  const std::vector<PageText>& m_pages;
   std::vector<LabelPattern> m_patterns;
   std::string m_section;
   int m_text_right = 0;
@@ -479,7 +477,7 @@ private:
 
 } // namespace
 
-RawFields extract_labelled(const FormType &type, const std::vector<PageText> &pages) {
+RawFields extract_labelled(const FormType& type, const std::vector<PageText>& pages) {
   return Extractor(type, pages).run();
 }
 

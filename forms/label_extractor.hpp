@@ -9,6 +9,6 @@
 
 namespace sohoa::forms {
 
-RawFields extract_labelled(const FormType &type, const std::vector<PageText> &pages);
+RawFields extract_labelled(const FormType& type, const std::vector<PageText>& pages);
 
 } // namespace sohoa::forms

@@ -14,20 +14,19 @@ double min_score(std::size_t length) {
   return length <= 4 ? 1.0 : 0.8;
 }
 
-bool ends_with_colon(const std::string &text) {
+bool ends_with_colon(const std::string& text) {
   const auto end = text.find_last_not_of(" ");
   return end != std::string::npos && (text[end] == ':' || text[end] == ';');
 }
 
-bool is_leader_or_colon(const std::string &text) {
+bool is_leader_or_colon(const std::string& text) {
   return !text.empty() && match_token(text).empty() &&
          text.find_first_of(":.\xE2_") != std::string::npos;
 }
 
-
-void add_pattern(std::map<std::pair<std::string, int>, LabelPattern> &merged,
-                 const std::string &label, LabelRole role, const FieldSpec *field,
-                 const std::string &section) {
+void add_pattern(std::map<std::pair<std::string, int>, LabelPattern>& merged,
+                 const std::string& label, LabelRole role, const FieldSpec* field,
+                 const std::string& section) {
   const std::string folded = fold_alnum(label);
   if (folded.empty()) {
     return;
@@ -35,7 +34,7 @@ void add_pattern(std::map<std::pair<std::string, int>, LabelPattern> &merged,
   const bool anchored = field != nullptr && !field->anchor.empty();
   // Anchored labels are kept apart: "ngày" after "Làm tại" is no stop elsewhere.
   const int key_role = static_cast<int>(role) * 2 + (anchored ? 1 : 0);
-  auto &p = merged[{folded, key_role}];
+  auto& p = merged[{folded, key_role}];
   p.folded = folded;
   p.role = role;
   p.anchored = anchored;
@@ -47,50 +46,50 @@ void add_pattern(std::map<std::pair<std::string, int>, LabelPattern> &merged,
 
 } // namespace
 
-bool is_numbering(const std::string &text) {
+bool is_numbering(const std::string& text) {
   static const std::regex numbering(R"(^\(?(\d{1,2}|[a-zđ])[.)]?$)");
   return std::regex_match(text, numbering);
 }
 
-std::string match_token(const std::string &word_text) {
+std::string match_token(const std::string& word_text) {
   static const std::regex footnote(R"(\(\s*\d{1,2}\s*\))");
   return fold_alnum(std::regex_replace(before_leader(word_text), footnote, ""));
 }
 
-std::string before_leader(const std::string &word_text) {
+std::string before_leader(const std::string& word_text) {
   const std::size_t dots = word_text.find("...");
   const std::size_t ellipsis = word_text.find("\xE2\x80\xA6");
   return word_text.substr(0, std::min(dots, ellipsis));
 }
 
-bool has_leader(const std::string &word_text) {
+bool has_leader(const std::string& word_text) {
   return word_text.find("...") != std::string::npos ||
          word_text.find("\xE2\x80\xA6") != std::string::npos;
 }
 
-std::vector<LabelPattern> label_patterns(const FormType &type) {
+std::vector<LabelPattern> label_patterns(const FormType& type) {
   std::map<std::pair<std::string, int>, LabelPattern> merged;
-  for (const auto &f : type.fields) {
-    for (const auto &label : f.labels) {
+  for (const auto& f : type.fields) {
+    for (const auto& label : f.labels) {
       add_pattern(merged, label, LabelRole::field, &f, "");
     }
   }
-  for (const auto &label : type.stop_labels) {
+  for (const auto& label : type.stop_labels) {
     add_pattern(merged, label, LabelRole::stop, nullptr, "");
   }
-  for (const auto &s : type.sections) {
-    for (const auto &heading : s.headings) {
+  for (const auto& s : type.sections) {
+    for (const auto& heading : s.headings) {
       add_pattern(merged, heading, LabelRole::heading, nullptr, s.id);
     }
   }
   std::vector<LabelPattern> out;
-  for (auto &[key, p] : merged) {
+  for (auto& [key, p] : merged) {
     out.push_back(std::move(p));
   }
   return out;
 }
 
-std::vector<LabelHit> find_labels(const OcrLine &line, const std::vector<LabelPattern> &patterns,
+std::vector<LabelHit> find_labels(const OcrLine& line, const std::vector<LabelPattern>& patterns,
                                   bool with_anchored) {
   const int n = static_cast<int>(line.words.size());
   std::vector<std::string> tokens(n);
@@ -103,7 +102,7 @@ std::vector<LabelHit> find_labels(const OcrLine &line, const std::vector<LabelPa
     if (tokens[i].empty()) {
       continue;
     }
-    for (const auto &p : patterns) {
+    for (const auto& p : patterns) {
       if (p.anchored && !with_anchored) {
         continue;
       }
@@ -127,7 +126,7 @@ std::vector<LabelHit> find_labels(const OcrLine &line, const std::vector<LabelPa
       if (best.pattern == nullptr) {
         continue;
       }
-      const std::string &last_text = line.words[best.last_word].text;
+      const std::string& last_text = line.words[best.last_word].text;
       const bool colon =
           ends_with_colon(before_leader(last_text)) || has_leader(last_text) ||
           (best.last_word + 1 < n && is_leader_or_colon(line.words[best.last_word + 1].text));
@@ -157,9 +156,9 @@ std::vector<LabelHit> find_labels(const OcrLine &line, const std::vector<LabelPa
   // exact "Quê quán" that would leave "/ Place 0 œigin" as the value, while
   // "Họ và tên:" stays itself before a name that starts like "cha".
   std::vector<LabelHit> kept;
-  for (const auto &shorter : candidates) {
+  for (const auto& shorter : candidates) {
     const bool outread =
-        !shorter.colon && std::any_of(candidates.begin(), candidates.end(), [&](const LabelHit &h) {
+        !shorter.colon && std::any_of(candidates.begin(), candidates.end(), [&](const LabelHit& h) {
           return h.first_word == shorter.first_word && h.last_word > shorter.last_word;
         });
     if (!outread) {
@@ -168,7 +167,7 @@ std::vector<LabelHit> find_labels(const OcrLine &line, const std::vector<LabelPa
   }
   candidates = std::move(kept);
   // Non-overlapping choice: better matches first, then longer labels.
-  std::sort(candidates.begin(), candidates.end(), [](const LabelHit &a, const LabelHit &b) {
+  std::sort(candidates.begin(), candidates.end(), [](const LabelHit& a, const LabelHit& b) {
     if (std::abs(a.score - b.score) > 0.06) {
       return a.score > b.score;
     }
@@ -178,8 +177,8 @@ std::vector<LabelHit> find_labels(const OcrLine &line, const std::vector<LabelPa
     return a.first_word < b.first_word;
   });
   std::vector<LabelHit> chosen;
-  for (const auto &c : candidates) {
-    const bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const LabelHit &h) {
+  for (const auto& c : candidates) {
+    const bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const LabelHit& h) {
       return c.first_word <= h.last_word && h.first_word <= c.last_word;
     });
     if (!overlaps) {
@@ -187,7 +186,7 @@ std::vector<LabelHit> find_labels(const OcrLine &line, const std::vector<LabelPa
     }
   }
   std::sort(chosen.begin(), chosen.end(),
-            [](const LabelHit &a, const LabelHit &b) { return a.first_word < b.first_word; });
+            [](const LabelHit& a, const LabelHit& b) { return a.first_word < b.first_word; });
   return chosen;
 }
 

@@ -35,7 +35,7 @@ bool is_ascii_punct(char c) {
   return (c & 0x80) == 0 && !std::isalnum(static_cast<unsigned char>(c));
 }
 
-WordParts split_word(const std::string &text) {
+WordParts split_word(const std::string& text) {
   std::size_t b = 0;
   while (b < text.size() && is_ascii_punct(text[b])) {
     ++b;
@@ -48,7 +48,7 @@ WordParts split_word(const std::string &text) {
 }
 
 // The replacement spelled in the case of the original: "HỔ" -> "HỒ", "Hổ" -> "Hồ".
-std::string in_case_of(const std::string &original, const std::string &lower) {
+std::string in_case_of(const std::string& original, const std::string& lower) {
   if (utf8_length(original) > 1 && is_upper_case_text(original)) {
     return to_upper(lower);
   }
@@ -58,9 +58,9 @@ std::string in_case_of(const std::string &original, const std::string &lower) {
   return lower;
 }
 
-std::vector<std::string> phrase_words(const std::string &phrase) {
+std::vector<std::string> phrase_words(const std::string& phrase) {
   std::vector<std::string> out;
-  for (const auto &token : split_spaces(to_lower(to_nfc(phrase)))) {
+  for (const auto& token : split_spaces(to_lower(to_nfc(phrase)))) {
     const WordParts parts = split_word(token);
     if (all_letters(parts.core)) {
       out.push_back(parts.core);
@@ -73,8 +73,8 @@ std::vector<std::string> phrase_words(const std::string &phrase) {
 
 } // namespace
 
-Lexicon::Lexicon(const std::vector<std::string> &words, const std::vector<std::string> &phrases) {
-  auto add_word = [&](const std::string &w) {
+Lexicon::Lexicon(const std::vector<std::string>& words, const std::vector<std::string>& phrases) {
+  auto add_word = [&](const std::string& w) {
     const std::string lower = to_lower(to_nfc(w));
     if (!all_letters(lower)) {
       return;
@@ -83,10 +83,10 @@ Lexicon::Lexicon(const std::vector<std::string> &words, const std::vector<std::s
       m_by_fold[fold(lower)].insert(lower);
     }
   };
-  for (const auto &w : words) {
+  for (const auto& w : words) {
     add_word(w);
   }
-  for (const auto &p : phrases) {
+  for (const auto& p : phrases) {
     const auto ws = phrase_words(p);
     for (std::size_t i = 0; i < ws.size(); ++i) {
       if (ws[i].empty()) {
@@ -103,8 +103,8 @@ Lexicon::Lexicon(const std::vector<std::string> &words, const std::vector<std::s
   }
 }
 
-std::shared_ptr<const Lexicon> Lexicon::load(const FormCatalog &catalog,
-                                             const std::filesystem::path &hunspell_dic) {
+std::shared_ptr<const Lexicon> Lexicon::load(const FormCatalog& catalog,
+                                             const std::filesystem::path& hunspell_dic) {
   std::ifstream in(hunspell_dic);
   if (!in) {
     throw Error(Stage::config, "lexicon_missing", "cannot read the hunspell dictionary",
@@ -149,23 +149,23 @@ Lexicon::unique_pair(std::string_view folded_a, std::string_view folded_b) const
   if (it == m_pairs_by_fold.end() || it->second.size() != 1) {
     return std::nullopt;
   }
-  const std::string &pair = *it->second.begin();
+  const std::string& pair = *it->second.begin();
   const auto space = pair.find(' ');
   return std::make_pair(pair.substr(0, space), pair.substr(space + 1));
 }
 
-int post_correct(std::vector<PageText> &pages, const Lexicon &lexicon) {
+int post_correct(std::vector<PageText>& pages, const Lexicon& lexicon) {
   int changed = 0;
-  auto replace = [&](OcrWord &word, const WordParts &parts, const std::string &lower) {
+  auto replace = [&](OcrWord& word, const WordParts& parts, const std::string& lower) {
     const std::string text = parts.head + in_case_of(parts.core, lower) + parts.tail;
     if (text != word.text) {
       word.text = text;
       ++changed;
     }
   };
-  for (auto &page : pages) {
-    for (auto &line : page.lines) {
-      auto &words = line.words;
+  for (auto& page : pages) {
+    for (auto& line : page.lines) {
+      auto& words = line.words;
       // Pairs first: both words may be real syllables ("hổ sơ"), only the known
       // phrase around them tells which one is meant.
       for (std::size_t i = 0; i + 1 < words.size(); ++i) {
@@ -185,7 +185,7 @@ int post_correct(std::vector<PageText> &pages, const Lexicon &lexicon) {
         }
       }
       for (std::size_t i = 0; i < words.size(); ++i) {
-        OcrWord &word = words[i];
+        OcrWord& word = words[i];
         const WordParts parts = split_word(word.text);
         if (!all_letters(parts.core)) {
           continue;

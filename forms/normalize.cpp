@@ -43,7 +43,7 @@ std::string remove_leaders(std::string_view text) {
 }
 
 // "(1)", "(12)" footnote markers the printed forms put after labels.
-std::string remove_footnotes(const std::string &text) {
+std::string remove_footnotes(const std::string& text) {
   static const std::regex marker(R"(\(\s*\d{1,2}\s*\))");
   return std::regex_replace(text, marker, " ");
 }
@@ -62,7 +62,7 @@ std::string trim_punctuation(std::string s) {
 
 // Stray marks OCR leaves at a value's ends ("⁄", "|", "…", "«"): anything that is
 // neither a letter nor a digit, except brackets closing an opened one.
-std::string trim_symbols(const std::string &s) {
+std::string trim_symbols(const std::string& s) {
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
   int32_t begin = 0;
   int32_t end = u.length();
@@ -119,7 +119,7 @@ char slip_to_digit(char c) {
   }
 }
 
-std::string fix_token(const std::string &token) {
+std::string fix_token(const std::string& token) {
   const int digits = digit_count(token);
   // A bold leading 0 is often read as "(": "(36162616548" with no closing one.
   if (token.size() >= 9 && token[0] == '(' && token.find(')') == std::string::npos &&
@@ -135,7 +135,7 @@ std::string fix_token(const std::string &token) {
     return token;
   }
   std::string out = token;
-  for (char &c : out) {
+  for (char& c : out) {
     c = slip_to_digit(c);
   }
   return out;
@@ -236,13 +236,13 @@ std::optional<std::string> normalize_date(std::string_view text) {
 
 std::string normalize_id_digits(std::string_view text) {
   const auto runs = digit_runs(fix_digit_slips(text));
-  for (const auto &run : runs) {
+  for (const auto& run : runs) {
     if (run.size() == 12 || run.size() == 9) {
       return run;
     }
   }
   std::string longest;
-  for (const auto &run : runs) {
+  for (const auto& run : runs) {
     if (run.size() > longest.size()) {
       longest = run;
     }
@@ -252,12 +252,12 @@ std::string normalize_id_digits(std::string_view text) {
 
 std::optional<std::string> normalize_gender(std::string_view text) {
   std::string spaced = fold(text);
-  for (char &c : spaced) {
+  for (char& c : spaced) {
     if (std::isalnum(static_cast<unsigned char>(c)) == 0) {
       c = ' '; // "Nữ/F" -> "nu f"
     }
   }
-  for (const auto &t : split_spaces(spaced)) {
+  for (const auto& t : split_spaces(spaced)) {
     if (t == "nam" || t == "male" || t == "m") {
       return "Nam";
     }
@@ -279,7 +279,7 @@ std::string normalize_phone(std::string_view text) {
 }
 
 std::optional<std::string> normalize_year(std::string_view text) {
-  for (const auto &run : digit_runs(fix_digit_slips(text))) {
+  for (const auto& run : digit_runs(fix_digit_slips(text))) {
     if (run.size() == 4) {
       return run;
     }
@@ -292,7 +292,7 @@ std::string normalize_count(std::string_view text) {
   if (runs.empty()) {
     return {};
   }
-  const std::string &run = runs.front();
+  const std::string& run = runs.front();
   const std::size_t first = run.find_first_not_of('0');
   return first == std::string::npos ? "0" : run.substr(first);
 }
@@ -321,7 +321,7 @@ std::string normalize_doc_number(std::string_view text) {
     }
   }
   std::string out;
-  for (const auto &w : words) {
+  for (const auto& w : words) {
     out += w;
   }
   return trim_punctuation(out);

@@ -6,14 +6,14 @@
 namespace sohoa::forms {
 namespace {
 
-bool inside(const Box &inner, const Box &outer) {
+bool inside(const Box& inner, const Box& outer) {
   return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right() &&
          inner.bottom() <= outer.bottom();
 }
 
 // A word that another field's value already holds is not free to take.
-bool taken(const RawFields &found, int page, const Box &box) {
-  for (const auto &[id, raw] : found) {
+bool taken(const RawFields& found, int page, const Box& box) {
+  for (const auto& [id, raw] : found) {
     if (raw.page == page && inside(box, raw.bbox)) {
       return true;
     }
@@ -23,8 +23,8 @@ bool taken(const RawFields &found, int page, const Box &box) {
 
 } // namespace
 
-void find_by_pattern(const FormType &type, const std::vector<PageText> &pages, RawFields &found) {
-  for (const FieldSpec &field : type.fields) {
+void find_by_pattern(const FormType& type, const std::vector<PageText>& pages, RawFields& found) {
+  for (const FieldSpec& field : type.fields) {
     if (field.find_by_pattern.empty() || found.count(field.id) != 0) {
       continue;
     }
@@ -32,8 +32,8 @@ void find_by_pattern(const FormType &type, const std::vector<PageText> &pages, R
     std::vector<std::pair<std::string, RawField>> candidates;
     for (std::size_t p = 0; p < pages.size(); ++p) {
       const int page = static_cast<int>(p) + 1;
-      for (const auto &line : pages[p].lines) {
-        for (const auto &word : line.words) {
+      for (const auto& line : pages[p].lines) {
+        for (const auto& word : line.words) {
           const std::string value = normalize_value(field.kind, word.text);
           if (value.empty() || !std::regex_match(value, shape) || taken(found, page, word.box)) {
             continue;
@@ -50,9 +50,9 @@ void find_by_pattern(const FormType &type, const std::vector<PageText> &pages, R
     if (candidates.empty()) {
       continue;
     }
-    const std::string &first = candidates.front().first;
+    const std::string& first = candidates.front().first;
     const bool one_value = std::all_of(candidates.begin(), candidates.end(),
-                                       [&](const auto &c) { return c.first == first; });
+                                       [&](const auto& c) { return c.first == first; });
     if (one_value) {
       found[field.id] = candidates.front().second;
     }

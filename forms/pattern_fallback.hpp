@@ -14,6 +14,6 @@ inline constexpr float k_unlabelled_confidence_factor = 0.85f;
 
 // Fills the fields of `type` with an x-find-by-pattern that `found` lacks, when
 // exactly one distinct word value outside the fields already found matches.
-void find_by_pattern(const FormType &type, const std::vector<PageText> &pages, RawFields &found);
+void find_by_pattern(const FormType& type, const std::vector<PageText>& pages, RawFields& found);
 
 } // namespace sohoa::forms

@@ -4,7 +4,7 @@
 
 namespace sohoa::forms {
 
-std::vector<std::string> validate_record(const nlohmann::json &record, const FormCatalog &catalog) {
+std::vector<std::string> validate_record(const nlohmann::json& record, const FormCatalog& catalog) {
   std::vector<std::string> out = catalog.schemas().validate("document", record);
   if (!record.is_object() || !record.contains("doc_type") || !record["doc_type"].is_string() ||
       !record.contains("fields") || !record["fields"].is_object()) {
@@ -21,14 +21,14 @@ std::vector<std::string> validate_record(const nlohmann::json &record, const For
     out.push_back("/doc_type: \"" + doc_type + "\" is not a known document type");
     return out;
   }
-  for (const auto &v : catalog.schemas().validate(doc_type, record["fields"])) {
+  for (const auto& v : catalog.schemas().validate(doc_type, record["fields"])) {
     out.push_back("/fields" + v);
   }
   return out;
 }
 
-std::vector<std::string> validate_manifest(const nlohmann::json &manifest,
-                                           const FormCatalog &catalog) {
+std::vector<std::string> validate_manifest(const nlohmann::json& manifest,
+                                           const FormCatalog& catalog) {
   if (!catalog.schemas().has("manifest")) {
     return {"manifest.v1.schema.json was not loaded"};
   }

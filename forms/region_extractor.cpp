@@ -12,27 +12,27 @@ namespace {
 constexpr double k_header_gap = 1.2;
 
 // "TM.ỦY BAN" -> "TM. ỦY BAN": OCR glues the authority prefix to the title.
-std::string space_authority(const std::string &title) {
+std::string space_authority(const std::string& title) {
   static const std::regex glued(R"(^(TM|KT|TL|TUQ|Q)\.(\S))");
   return std::regex_replace(title, glued, "$1. $2");
 }
 
-bool has_alnum(const Segment &s) {
+bool has_alnum(const Segment& s) {
   return !fold_alnum(s.text).empty();
 }
 
-bool in_parentheses(const Segment &s) {
+bool in_parentheses(const Segment& s) {
   return !s.text.empty() && s.text.front() == '(';
 }
 
-RawField raw_from(const std::vector<const Segment *> &parts, int page,
-                  const OcrWord *skip = nullptr) {
+RawField raw_from(const std::vector<const Segment*>& parts, int page,
+                  const OcrWord* skip = nullptr) {
   RawField raw;
   raw.page = page + 1;
   float sum = 0;
   int n = 0;
-  for (const Segment *s : parts) {
-    for (const OcrWord *w : s->words) {
+  for (const Segment* s : parts) {
+    for (const OcrWord* w : s->words) {
       if (w == skip) {
         continue;
       }
@@ -49,9 +49,9 @@ RawField raw_from(const std::vector<const Segment *> &parts, int page,
   return raw;
 }
 
-int median_height(const std::vector<Segment> &segments) {
+int median_height(const std::vector<Segment>& segments) {
   std::vector<int> h;
-  for (const auto &s : segments) {
+  for (const auto& s : segments) {
     h.push_back(s.box.h);
   }
   if (h.empty()) {
@@ -66,8 +66,8 @@ int median_height(const std::vector<Segment> &segments) {
 // shared out by letter count.
 std::vector<PageText> unglue_motto(std::vector<PageText> pages) {
   static const std::string motto_start = "CỘNG";
-  for (auto &page : pages) {
-    for (auto &line : page.lines) {
+  for (auto& page : pages) {
+    for (auto& line : page.lines) {
       for (std::size_t i = 0; i < line.words.size(); ++i) {
         const OcrWord w = line.words[i];
         const std::size_t at = w.text.find(motto_start);
@@ -94,7 +94,7 @@ std::vector<PageText> unglue_motto(std::vector<PageText> pages) {
 
 class RegionReader {
 public:
-  RegionReader(const FormType &type, const std::vector<PageText> &pages)
+  RegionReader(const FormType& type, const std::vector<PageText>& pages)
       : m_type(type), m_pages(unglue_motto(pages)) {}
 
   RawFields run() {
@@ -119,20 +119,20 @@ private:
   }
 
   void put(Region region, RawField raw) {
-    for (const auto &f : m_type.fields) {
+    for (const auto& f : m_type.fields) {
       if (f.region == region && !raw.text.empty()) {
         m_out[f.id] = raw;
       }
     }
   }
 
-  const Segment *find_type_name(const std::vector<Segment> &segments, int width) const {
-    for (const auto &s : segments) {
+  const Segment* find_type_name(const std::vector<Segment>& segments, int width) const {
+    for (const auto& s : segments) {
       const double centre = static_cast<double>(s.center_x()) / width;
       if (centre < 0.25 || centre > 0.75 || !is_upper_case_text(s.text)) {
         continue;
       }
-      for (const auto &kind : m_type.document_kinds) {
+      for (const auto& kind : m_type.document_kinds) {
         if (similarity(fold_alnum(s.text), fold_alnum(kind)) >= 0.85) {
           return &s;
         }
@@ -144,17 +144,17 @@ private:
   void read_header(int page) {
     const auto segments = page_segments(m_pages[page], k_header_gap);
     const int width = page_width(m_pages[page]);
-    const Segment *type_name = find_type_name(segments, width);
+    const Segment* type_name = find_type_name(segments, width);
     const int header_bottom =
         type_name != nullptr ? type_name->box.y : page_height(m_pages[page]) / 3;
     static const std::regex number_line(R"(^so\s*[:.]?\s*\S*\d)");
     static const std::regex date_words(R"(ngay.*thang.*nam)");
     // The motto is the right column even where a long agency line pushes it left.
     static const std::regex motto(R"(^(cong hoa xa hoi|doc lap\b))");
-    const Segment *number = nullptr;
-    const Segment *place_date = nullptr;
-    std::vector<const Segment *> left;
-    for (const auto &s : segments) {
+    const Segment* number = nullptr;
+    const Segment* place_date = nullptr;
+    std::vector<const Segment*> left;
+    for (const auto& s : segments) {
       if (s.box.y >= header_bottom) {
         break;
       }
@@ -172,8 +172,8 @@ private:
       }
     }
     // The agency block: left header lines above "Số:" (the motto is on the right).
-    std::vector<const Segment *> agency;
-    for (const Segment *s : left) {
+    std::vector<const Segment*> agency;
+    for (const Segment* s : left) {
       if (number != nullptr && s->box.y >= number->box.y) {
         break;
       }
@@ -181,7 +181,7 @@ private:
     }
     put(Region::agency_block, raw_from(agency, page));
     if (number != nullptr) {
-      const OcrWord *label = number->words.front();
+      const OcrWord* label = number->words.front();
       const bool label_only = fold_alnum(label->text) == "so";
       put(Region::number_line, raw_from({number}, page, label_only ? label : nullptr));
     }
@@ -195,7 +195,7 @@ private:
   }
 
   // "Bến Nghé, ngày 05 tháng 01 năm 2026": the place before the comma, the date after.
-  void read_place_date(const Segment &s, int page) {
+  void read_place_date(const Segment& s, int page) {
     std::size_t date_word = s.words.size();
     for (std::size_t i = 0; i < s.words.size(); ++i) {
       if (fold_alnum(s.words[i]->text) == "ngay") {
@@ -206,20 +206,20 @@ private:
     Segment place;
     Segment date;
     for (std::size_t i = 0; i < s.words.size(); ++i) {
-      Segment &part = i < date_word ? place : date;
+      Segment& part = i < date_word ? place : date;
       part.words.push_back(s.words[i]);
     }
     put(Region::place, raw_from({&place}, page));
     put(Region::place_date, raw_from({&date}, page));
   }
 
-  void read_summary(const std::vector<Segment> &segments, const Segment &type_name, int width,
+  void read_summary(const std::vector<Segment>& segments, const Segment& type_name, int width,
                     int page) {
     static const std::regex opening(R"(^(ve viec|v/v|v\.v)\b)");
     const int line_h = median_height(segments);
-    std::vector<const Segment *> parts;
+    std::vector<const Segment*> parts;
     int looked = 0;
-    for (const auto &s : segments) {
+    for (const auto& s : segments) {
       if (s.box.y <= type_name.box.y || s.line == type_name.line) {
         continue;
       }
@@ -232,7 +232,7 @@ private:
         }
         continue;
       }
-      const Segment &last = *parts.back();
+      const Segment& last = *parts.back();
       const double centre = static_cast<double>(s.center_x()) / width;
       const bool continues = s.box.y - last.box.bottom() < 1.2 * line_h && centre > 0.3 &&
                              centre < 0.7 && has_alnum(s) && !is_upper_case_text(s.text) &&
@@ -255,25 +255,25 @@ private:
     if (page == 0 && m_out.count("summary") != 0) {
       top = std::max(top, m_out["summary"].bbox.bottom());
     }
-    for (const auto &s : segments) {
+    for (const auto& s : segments) {
       if (s.folded.rfind("noi nhan", 0) == 0) {
         top = s.box.y - s.box.h;
         break;
       }
     }
-    std::vector<const Segment *> block;
-    for (const auto &s : segments) {
+    std::vector<const Segment*> block;
+    for (const auto& s : segments) {
       if (s.box.y >= top && s.box.x >= width * 45 / 100 && has_alnum(s) && !in_parentheses(s)) {
         block.push_back(&s);
       }
     }
-    std::vector<const Segment *> title;
+    std::vector<const Segment*> title;
     std::size_t i = 0;
     while (i < block.size() && is_upper_case_text(block[i]->text)) {
       title.push_back(block[i]);
       ++i;
     }
-    const Segment *name = nullptr;
+    const Segment* name = nullptr;
     for (; i < block.size(); ++i) {
       if (!is_upper_case_text(block[i]->text) && starts_upper(block[i]->text) &&
           split_spaces(block[i]->text).size() >= 2) {
@@ -290,14 +290,14 @@ private:
     }
   }
 
-  const FormType &m_type;
+  const FormType& m_type;
   const std::vector<PageText> m_pages;
   RawFields m_out;
 };
 
 } // namespace
 
-RawFields extract_regions(const FormType &type, const std::vector<PageText> &pages) {
+RawFields extract_regions(const FormType& type, const std::vector<PageText>& pages) {
   return RegionReader(type, pages).run();
 }
 

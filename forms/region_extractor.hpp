@@ -10,6 +10,6 @@
 
 namespace sohoa::forms {
 
-RawFields extract_regions(const FormType &type, const std::vector<PageText> &pages);
+RawFields extract_regions(const FormType& type, const std::vector<PageText>& pages);
 
 } // namespace sohoa::forms

@@ -18,25 +18,25 @@ struct SchemaSet::Impl {
 SchemaSet::SchemaSet() : m_impl(std::make_unique<Impl>()) {}
 SchemaSet::~SchemaSet() = default;
 
-void SchemaSet::add(const std::string &key, const nlohmann::json &schema, const std::string &file) {
+void SchemaSet::add(const std::string& key, const nlohmann::json& schema, const std::string& file) {
   auto compiled = std::make_unique<valijson::Schema>();
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     const valijson::adapters::NlohmannJsonAdapter adapter(schema);
     parser.populateSchema(adapter, *compiled);
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     throw Error(Stage::config, "bad_schema", std::string("JSON Schema rejected: ") + e.what(),
                 file);
   }
   m_impl->schemas[key] = std::move(compiled);
 }
 
-bool SchemaSet::has(const std::string &key) const {
+bool SchemaSet::has(const std::string& key) const {
   return m_impl->schemas.count(key) != 0;
 }
 
-std::vector<std::string> SchemaSet::validate(const std::string &key,
-                                             const nlohmann::json &doc) const {
+std::vector<std::string> SchemaSet::validate(const std::string& key,
+                                             const nlohmann::json& doc) const {
   const auto it = m_impl->schemas.find(key);
   if (it == m_impl->schemas.end()) {
     return {"no schema named " + key};
@@ -51,7 +51,7 @@ std::vector<std::string> SchemaSet::validate(const std::string &key,
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
     std::string path;
-    for (const auto &part : error.context) {
+    for (const auto& part : error.context) {
       path += part;
     }
     out.push_back(path + ": " + error.description);

@@ -11,16 +11,16 @@ class SchemaSet {
 public:
   SchemaSet();
   ~SchemaSet();
-  SchemaSet(const SchemaSet &) = delete;
-  SchemaSet &operator=(const SchemaSet &) = delete;
+  SchemaSet(const SchemaSet&) = delete;
+  SchemaSet& operator=(const SchemaSet&) = delete;
 
   // Throws sohoa::Error(Stage::config, "bad_schema", ..., file) when valijson cannot
   // compile it.
-  void add(const std::string &key, const nlohmann::json &schema, const std::string &file);
-  bool has(const std::string &key) const;
+  void add(const std::string& key, const nlohmann::json& schema, const std::string& file);
+  bool has(const std::string& key) const;
   // The violations of doc against the schema under key, as "<path>: <what>";
   // empty when it conforms. Thread-safe: compiled schemas are only read.
-  std::vector<std::string> validate(const std::string &key, const nlohmann::json &doc) const;
+  std::vector<std::string> validate(const std::string& key, const nlohmann::json& doc) const;
 
 private:
   struct Impl;

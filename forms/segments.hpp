@@ -9,7 +9,7 @@ namespace sohoa::forms {
 
 struct Segment {
   int line = 0; // index of its line in the page
-  std::vector<const OcrWord *> words;
+  std::vector<const OcrWord*> words;
   Box box;
   std::string text;   // words joined by spaces
   std::string folded; // fold(text)
@@ -20,9 +20,9 @@ struct Segment {
 
 // A line is cut where the gap between two words exceeds gap_factor times its
 // median word height.
-std::vector<Segment> page_segments(const PageText &page, double gap_factor = 2.5);
+std::vector<Segment> page_segments(const PageText& page, double gap_factor = 2.5);
 // The width the boxes refer to (page width, else the rightmost word edge).
-int page_width(const PageText &page);
-int page_height(const PageText &page);
+int page_width(const PageText& page);
+int page_height(const PageText& page);
 
 } // namespace sohoa::forms

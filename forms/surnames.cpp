@@ -3,7 +3,7 @@
 
 namespace sohoa::forms {
 
-std::string restore_surname(const std::string &name, const std::vector<std::string> &surnames) {
+std::string restore_surname(const std::string& name, const std::vector<std::string>& surnames) {
   const std::size_t space = name.find(' ');
   if (space == std::string::npos) {
     return name; // a lone word is no full name to judge
@@ -11,8 +11,8 @@ std::string restore_surname(const std::string &name, const std::vector<std::stri
   const std::string first = name.substr(0, space);
   const std::string lower = to_lower(first);
   const std::string folded = fold_alnum(first);
-  const std::string *match = nullptr;
-  for (const auto &surname : surnames) {
+  const std::string* match = nullptr;
+  for (const auto& surname : surnames) {
     if (to_lower(surname) == lower) {
       return name; // already a surname
     }

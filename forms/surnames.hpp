@@ -12,6 +12,6 @@ namespace sohoa::forms {
 // name: NFC, single spaces. Keeps the word's case: upper-case names (ID cards)
 // get the upper-case surname. Names whose first word is a surname, or folds to
 // none or to several, come back unchanged.
-std::string restore_surname(const std::string &name, const std::vector<std::string> &surnames);
+std::string restore_surname(const std::string& name, const std::vector<std::string>& surnames);
 
 } // namespace sohoa::forms

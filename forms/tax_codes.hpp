@@ -15,9 +15,9 @@ struct PrintedTaxCode {
   int page = 1;     // 1-based
 };
 
-std::vector<PrintedTaxCode> find_tax_codes(const std::vector<PageText> &pages);
+std::vector<PrintedTaxCode> find_tax_codes(const std::vector<PageText>& pages);
 
 // Adds an issue (field "", code "invalid_tax_code") for each printed code that breaks the rule.
-void check_printed_tax_codes(const std::vector<PageText> &pages, FormsResult &result);
+void check_printed_tax_codes(const std::vector<PageText>& pages, FormsResult& result);
 
 } // namespace sohoa::forms

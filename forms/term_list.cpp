@@ -16,12 +16,12 @@ int allowed_slips(std::size_t folded_length) {
 
 TermList::TermList(std::vector<std::string> spellings) : m_spellings(std::move(spellings)) {
   m_folded.reserve(m_spellings.size());
-  for (const auto &s : m_spellings) {
+  for (const auto& s : m_spellings) {
     m_folded.push_back(fold_alnum(s));
   }
 }
 
-TermList TermList::load_tsv(const std::filesystem::path &file, std::size_t name_column) {
+TermList TermList::load_tsv(const std::filesystem::path& file, std::size_t name_column) {
   std::ifstream in(file);
   if (!in) {
     throw Error(Stage::config, "bad_schema", "cannot read the term list", file.string());
@@ -60,7 +60,7 @@ TermList TermList::load_tsv(const std::filesystem::path &file, std::size_t name_
 TermMatch TermList::match(std::string_view value) const {
   TermMatch out{std::string(value), false, false};
   const std::string printed = spelling_key(value);
-  for (const auto &s : m_spellings) {
+  for (const auto& s : m_spellings) {
     if (spelling_key(s) == printed) {
       out.hit = true;
       return out;
@@ -75,7 +75,7 @@ TermMatch TermList::match(std::string_view value) const {
   const int limit = allowed_slips(folded.size());
   int best = limit + 1;
   std::set<std::string> nearest_folds;
-  const std::string *nearest = nullptr;
+  const std::string* nearest = nullptr;
   for (std::size_t i = 0; i < m_spellings.size(); ++i) {
     const int d = edit_distance(folded, m_folded[i]);
     if (d > limit) {

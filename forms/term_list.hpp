@@ -25,7 +25,7 @@ public:
   // Tab-separated lines ('#' comments): the spellings are the columns from
   // name_column on, a column holding ";"-separated variants. Throws
   // sohoa::Error(Stage::config, "bad_schema") when unreadable.
-  static TermList load_tsv(const std::filesystem::path &file, std::size_t name_column);
+  static TermList load_tsv(const std::filesystem::path& file, std::size_t name_column);
 
   // value: NFC, single spaces. Case of an upper-case value is kept.
   TermMatch match(std::string_view value) const;

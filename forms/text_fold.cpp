@@ -7,20 +7,20 @@
 namespace sohoa::forms {
 namespace {
 
-const icu::Normalizer2 &nfd() {
+const icu::Normalizer2& nfd() {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2 *n = icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
   // ICU ships NFD data in libicuuc itself; it cannot be missing in a working ICU.
   return *n;
 }
 
-const icu::Normalizer2 &nfc() {
+const icu::Normalizer2& nfc() {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2 *n = icu::Normalizer2::getNFCInstance(status);
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
   return *n;
 }
 
-std::string to_utf8(const icu::UnicodeString &s) {
+std::string to_utf8(const icu::UnicodeString& s) {
   std::string out;
   s.toUTF8String(out);
   return out;
@@ -172,12 +172,12 @@ std::size_t utf8_length(std::string_view utf8) {
 
 std::string spelling_key(std::string_view utf8) {
   // Old style (mark on the second vowel) -> new style, lower case, NFC.
-  static const std::pair<const char *, const char *> k_moves[] = {
+  static const std::pair<const char*, const char*> k_moves[] = {
       {"oà", "òa"}, {"oá", "óa"}, {"oả", "ỏa"}, {"oã", "õa"}, {"oạ", "ọa"},
       {"oè", "òe"}, {"oé", "óe"}, {"oẻ", "ỏe"}, {"oẽ", "õe"}, {"oẹ", "ọe"},
       {"uỳ", "ùy"}, {"uý", "úy"}, {"uỷ", "ủy"}, {"uỹ", "ũy"}, {"uỵ", "ụy"}};
   std::string key = to_lower(to_nfc(utf8));
-  for (const auto &[from, to] : k_moves) {
+  for (const auto& [from, to] : k_moves) {
     const std::string f(from);
     const std::string t(to);
     for (std::size_t at = key.find(f); at != std::string::npos; at = key.find(f, at + t.size())) {

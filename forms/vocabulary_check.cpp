@@ -5,7 +5,7 @@
 namespace sohoa::forms {
 namespace {
 
-ListCheck from_terms(const TermList &list, std::string_view value) {
+ListCheck from_terms(const TermList& list, std::string_view value) {
   if (list.empty()) {
     return {std::string(value), ListSignal::not_applicable, false};
   }
@@ -15,7 +15,7 @@ ListCheck from_terms(const TermList &list, std::string_view value) {
 
 } // namespace
 
-ListCheck check_against_list(const FieldSpec &spec, const FormCatalog &catalog,
+ListCheck check_against_list(const FieldSpec& spec, const FormCatalog& catalog,
                              std::string_view value) {
   switch (spec.vocabulary) {
   case Vocabulary::none:
@@ -32,8 +32,8 @@ ListCheck check_against_list(const FieldSpec &spec, const FormCatalog &catalog,
     PlaceCheck p = catalog.gazetteer().check(value, spec.vocabulary == Vocabulary::address
                                                         ? Gazetteer::Ending::province
                                                         : Gazetteer::Ending::any_unit);
-    const ListSignal signal = p.unknown_unit ? ListSignal::unknown_unit
-                                             : (p.hit() ? ListSignal::hit : ListSignal::miss);
+    const ListSignal signal =
+        p.unknown_unit ? ListSignal::unknown_unit : (p.hit() ? ListSignal::hit : ListSignal::miss);
     return {std::move(p.value), signal, p.corrections > 0};
   }
   }

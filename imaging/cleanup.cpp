@@ -31,8 +31,7 @@ constexpr double k_max_output_pixels = 500e6;
 // Below this side length there is nothing to measure.
 constexpr int k_min_analysis_side = 32;
 
-[[noreturn]] void fail(const RasterPage& page, ErrorCode code,
-                       const std::string& message) {
+[[noreturn]] void fail(const RasterPage& page, ErrorCode code, const std::string& message) {
   throw Error(Stage::imaging, code, message, page.source, page.source_page);
 }
 

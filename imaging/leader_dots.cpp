@@ -63,8 +63,7 @@ public:
   bool any_edge_in(int x0, int x1, int y0, int y1, bool top_edge) const {
     const int first_row = std::max(0, (top_edge ? y0 : y0 - 1) / m_cell);
     for (int r = first_row; r <= std::max(0, y1) / m_cell && r < m_rows; ++r) {
-      for (int c = std::max(0, x0 / m_cell); c <= std::max(0, x1 - 1) / m_cell && c < m_cols;
-           ++c) {
+      for (int c = std::max(0, x0 / m_cell); c <= std::max(0, x1 - 1) / m_cell && c < m_cols; ++c) {
         for (const int id : m_buckets[static_cast<size_t>(r * m_cols + c)]) {
           const cv::Rect& b = m_boxes[static_cast<size_t>(id)];
           const int edge = top_edge ? b.y : b.y + b.height - 1;
@@ -107,7 +106,9 @@ size_t index_of(const Blob* dot, const std::vector<Blob>& dots) {
   return static_cast<size_t>(dot - dots.data());
 }
 
-bool similar(int a, int b) { return std::abs(a - b) <= std::max(1, std::max(a, b) / 2); }
+bool similar(int a, int b) {
+  return std::abs(a - b) <= std::max(1, std::max(a, b) / 2);
+}
 
 // Whether `dot` continues `chain`: next on the same baseline, the same size, and
 // (from the third dot on) at the chain's pitch.
@@ -270,9 +271,8 @@ int remove_leader_dots(cv::Mat& binary, double dpi) {
   }
   // Longest runs first: a leader's visible pieces join the longest one. A run that
   // does not reach k_min_leader_dots with them releases its dots.
-  std::stable_sort(seeds.begin(), seeds.end(), [](const Chain& a, const Chain& b) {
-    return a.dots.size() > b.dots.size();
-  });
+  std::stable_sort(seeds.begin(), seeds.end(),
+                   [](const Chain& a, const Chain& b) { return a.dots.size() > b.dots.size(); });
   std::vector<char> taken(dots.size(), 0);
   std::vector<Chain> leaders;
   for (Chain& seed : seeds) {

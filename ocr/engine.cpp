@@ -33,7 +33,6 @@ constexpr int k_max_dpi = 2400;
 // wants some white around the text it lays out.
 constexpr double k_ink_margin_in_glyphs = 3.0;
 
-
 // Tesseract's tprintf goes to stderr by default ("Empty page!!", "Detected N
 // diacritics"): noise for a batch tool. debug_file is a process-wide parameter,
 // so it is set once, before any engine initializes.

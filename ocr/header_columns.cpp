@@ -181,8 +181,8 @@ std::optional<HeaderColumns> find_header_columns(const cv::Mat& binary, int ppi)
     const auto columns = ink_columns(ink, run);
     std::vector<bool> still_free = free;
     for (int x = zone_from; x < zone_to; ++x) {
-      still_free[static_cast<std::size_t>(x)] = free[static_cast<std::size_t>(x)] &&
-                                                !columns[static_cast<std::size_t>(x)];
+      still_free[static_cast<std::size_t>(x)] =
+          free[static_cast<std::size_t>(x)] && !columns[static_cast<std::size_t>(x)];
     }
     if (widest_free(still_free, zone_from, zone_to).width() < min_gutter ||
         centred_across(columns, min_gutter)) {
@@ -225,7 +225,8 @@ void whiten_rules(cv::Mat& binary, int ppi) {
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
     const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     if (h <= max_thickness && w >= min_length) {
-      const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
+      const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w,
+                         h);
       binary(box).setTo(255, labels(box) == i);
     }
   }

@@ -6,7 +6,9 @@
 namespace sohoa::ocr {
 namespace {
 
-cv::Rect rect_of(const Box& b) { return {b.x, b.y, b.w, b.h}; }
+cv::Rect rect_of(const Box& b) {
+  return {b.x, b.y, b.w, b.h};
+}
 
 // Word boxes grown by a margin for diacritics and slack, inside the image.
 std::vector<cv::Rect> covered_rects(const PageText& page, int margin, cv::Size size) {
@@ -15,9 +17,9 @@ std::vector<cv::Rect> covered_rects(const PageText& page, int margin, cv::Size s
   for (const auto& line : page.lines) {
     for (const auto& w : line.words) {
       const cv::Rect r = rect_of(w.box);
-      covered.push_back(cv::Rect(r.x - margin, r.y - margin, r.width + 2 * margin,
-                                 r.height + 2 * margin) &
-                        bounds);
+      covered.push_back(
+          cv::Rect(r.x - margin, r.y - margin, r.width + 2 * margin, r.height + 2 * margin) &
+          bounds);
     }
   }
   return covered;
@@ -99,9 +101,8 @@ std::vector<Box> missed_text_regions(const cv::Mat& binary, const PageText& page
       out.push_back(Box{r.x, r.y, r.width, r.height});
     }
   });
-  std::sort(out.begin(), out.end(), [](const Box& a, const Box& b) {
-    return a.y != b.y ? a.y < b.y : a.x < b.x;
-  });
+  std::sort(out.begin(), out.end(),
+            [](const Box& a, const Box& b) { return a.y != b.y ? a.y < b.y : a.x < b.x; });
   return out;
 }
 
@@ -132,7 +133,7 @@ void merge_recovered_words(PageText& page, std::vector<OcrWord> words) {
   line.box = region;
   line.baseline = region.bottom();
   line.words = std::move(words);
-  const auto shares_columns = [&](const OcrLine &l) {
+  const auto shares_columns = [&](const OcrLine& l) {
     return std::min(l.box.right(), region.right()) > std::max(l.box.x, region.x);
   };
   auto after = page.lines.end();

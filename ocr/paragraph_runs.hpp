@@ -9,9 +9,9 @@
 namespace sohoa::ocr {
 
 struct ParagraphRun {
-  std::size_t first = 0;  // index of the run's first line in page.lines
-  std::size_t end = 0;    // one past its last line
-  Box box;                // the union of its lines' boxes
+  std::size_t first = 0; // index of the run's first line in page.lines
+  std::size_t end = 0;   // one past its last line
+  Box box;               // the union of its lines' boxes
 };
 
 inline std::vector<ParagraphRun> paragraph_runs(const PageText& page) {

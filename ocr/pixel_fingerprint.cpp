@@ -8,7 +8,9 @@ namespace {
 constexpr std::uint64_t k_offset = 14695981039346656037ULL;
 constexpr std::uint64_t k_prime = 1099511628211ULL;
 
-std::uint64_t mix(std::uint64_t hash, std::uint64_t value) { return (hash ^ value) * k_prime; }
+std::uint64_t mix(std::uint64_t hash, std::uint64_t value) {
+  return (hash ^ value) * k_prime;
+}
 
 } // namespace
 

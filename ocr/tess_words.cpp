@@ -59,7 +59,7 @@ std::vector<OcrWord> split_leaders(const tesseract::ResultIterator& word_it, Ocr
   } while (it.Next(tesseract::RIL_SYMBOL));
   // Runs: maximal stretches of leader / non-leader symbols; a short leader run
   // (a full stop, "Q.1") stays with its neighbours.
-  std::vector<std::pair<std::size_t, std::size_t>> cuts;  // [begin, end) of leader runs
+  std::vector<std::pair<std::size_t, std::size_t>> cuts; // [begin, end) of leader runs
   for (std::size_t i = 0; i < symbols.size();) {
     std::size_t j = i;
     while (j < symbols.size() && symbols[j].leader) {
@@ -70,7 +70,8 @@ std::vector<OcrWord> split_leaders(const tesseract::ResultIterator& word_it, Ocr
     }
     i = j == i ? i + 1 : j;
   }
-  if (cuts.empty() || (cuts.size() == 1 && cuts[0].first == 0 && cuts[0].second == symbols.size())) {
+  if (cuts.empty() ||
+      (cuts.size() == 1 && cuts[0].first == 0 && cuts[0].second == symbols.size())) {
     return {std::move(word)};
   }
   std::vector<OcrWord> out;

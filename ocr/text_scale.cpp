@@ -79,8 +79,7 @@ cv::Rect ink_area(const cv::Mat& binary, int margin) {
   if (ink.empty()) {
     return whole;
   }
-  return cv::Rect(ink.x - margin, ink.y - margin, ink.width + 2 * margin,
-                  ink.height + 2 * margin) &
+  return cv::Rect(ink.x - margin, ink.y - margin, ink.width + 2 * margin, ink.height + 2 * margin) &
          whole;
 }
 

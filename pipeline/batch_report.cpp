@@ -8,7 +8,9 @@
 namespace sohoa::pipeline {
 namespace {
 
-double ms(double v) { return std::round(v * 10.0) / 10.0; }
+double ms(double v) {
+  return std::round(v * 10.0) / 10.0;
+}
 
 DocumentTimings rounded(const DocumentTimings& t) {
   return {ms(t.ingest_ms), ms(t.clean_ms), ms(t.ocr_ms),  ms(t.forms_ms),
@@ -51,7 +53,8 @@ void BatchReportWriter::add_dossier(const std::string& dossier_id,
   }
   ReportDossierRow row;
   row.dossier_id = dossier_id;
-  row.status = failure.empty() ? dossier_status(counts.failed, counts.needs_review) : Status::failed;
+  row.status =
+      failure.empty() ? dossier_status(counts.failed, counts.needs_review) : Status::failed;
   row.counts = counts;
   row.elapsed_ms = ms(elapsed_ms);
   if (!failure.empty()) {

@@ -85,8 +85,9 @@ DocumentTimings timings_from(const json& j) {
 } // namespace
 
 void to_json(json& j, const ReportDocumentRow& r) {
-  j = {{"dossier_id", r.dossier_id}, {"document_id", r.document_id}, {"status", r.status},
-       {"doc_type", r.doc_type},     {"pages", r.pages},             {"errors", r.errors},
+  j = {{"dossier_id", r.dossier_id}, {"document_id", r.document_id},
+       {"status", r.status},         {"doc_type", r.doc_type},
+       {"pages", r.pages},           {"errors", r.errors},
        {"skipped", r.skipped}};
   if (r.issues) {
     j["issues"] = *r.issues;
@@ -135,9 +136,9 @@ void from_json(const json& j, ReportDossierRow& r) {
   r.status = optional_value<Status>(j, "status", Status::failed);
   r.counts.reset();
   if (j.contains("documents")) {
-    r.counts = DossierCounts{j.at("documents").get<std::size_t>(), optional_value<int>(j, "pages", 0),
-                             optional_value<int>(j, "failed", 0),
-                             optional_value<int>(j, "needs_review", 0)};
+    r.counts = DossierCounts{
+        j.at("documents").get<std::size_t>(), optional_value<int>(j, "pages", 0),
+        optional_value<int>(j, "failed", 0), optional_value<int>(j, "needs_review", 0)};
   }
   r.elapsed_ms = maybe_value<double>(j, "elapsed_ms");
   r.reason = maybe_value<std::string>(j, "reason");

@@ -48,7 +48,7 @@ struct DocumentState {
   DocumentOutcome outcome;
   std::vector<ProcessedPage> pages;
   std::atomic<std::size_t> remaining{0};
-  std::mutex mutex;   // guards pages, outcome.errors and timings while pages run
+  std::mutex mutex; // guards pages, outcome.errors and timings while pages run
   Stopwatch watch;
 };
 
@@ -58,7 +58,7 @@ struct DossierState {
   std::atomic<std::size_t> remaining{0};
   std::string started_at;
   Stopwatch watch;
-  bool reported = false;  // a row is in the batch report (finished or failed)
+  bool reported = false; // a row is in the batch report (finished or failed)
 };
 
 struct PageTask {
@@ -127,13 +127,13 @@ public:
     m_context.deterministic = m_config.deterministic;
     m_context.clock = &run_clock(m_config.deterministic);
     m_context.software_version = sohoa::software_version();
-    const fs::path report_file =
-        !m_config.report_file.empty() ? m_config.report_file
-                                      : m_config.out / report_file_name(m_config.selection.shard);
+    const fs::path report_file = !m_config.report_file.empty()
+                                     ? m_config.report_file
+                                     : m_config.out / report_file_name(m_config.selection.shard);
     std::unique_ptr<OutputLock> report_lock;
     try {
-      report_lock = std::make_unique<OutputLock>(report_file.parent_path(),
-                                                 report_file.filename().string());
+      report_lock =
+          std::make_unique<OutputLock>(report_file.parent_path(), report_file.filename().string());
     } catch (const Error& e) {
       m_log.error(e.file(), e.code(), e.what());
       return k_exit_usage;
@@ -148,8 +148,8 @@ public:
     for (auto& d : dossiers) {
       if (d.failure) {
         m_log.error(d.failure->file, d.failure->code, d.failure->message);
-        m_report->add_failed_dossier(d.id, {Stage::ingest, d.failure->code, d.failure->message,
-                                            d.failure->file, 0});
+        m_report->add_failed_dossier(
+            d.id, {Stage::ingest, d.failure->code, d.failure->message, d.failure->file, 0});
         continue;
       }
       if (!m_config.force) {
@@ -240,8 +240,8 @@ private:
   }
 
   int worker_count() const {
-    int jobs = m_config.jobs > 0 ? m_config.jobs
-                                 : static_cast<int>(std::thread::hardware_concurrency());
+    int jobs =
+        m_config.jobs > 0 ? m_config.jobs : static_cast<int>(std::thread::hardware_concurrency());
     return std::max(1, jobs);
   }
 
@@ -255,7 +255,8 @@ private:
     m_page_slots = std::make_unique<Slots>(static_cast<std::size_t>(2 * n));
     for (int i = 0; i < n; ++i) {
       std::unique_ptr<ocr::OcrEngine> engine = i == 0 ? std::move(first_engine) : nullptr;
-      m_workers.emplace_back([this, e = std::move(engine)]() mutable { worker_loop(std::move(e)); });
+      m_workers.emplace_back(
+          [this, e = std::move(engine)]() mutable { worker_loop(std::move(e)); });
     }
   }
 
@@ -278,7 +279,7 @@ private:
           if (engine_error) {
             throw *engine_error;
           }
-          yield_to_counter();  // a citizen waiting at the counter goes first
+          yield_to_counter(); // a citizen waiting at the counter goes first
           ProcessedPage page = process_page(std::move(task->raster), *engine);
           Stopwatch encode_watch;
           compact_page(page, m_context.image_mode);
@@ -322,7 +323,7 @@ private:
     try {
       m_report->write("", 0, false);
     } catch (const Error& e) {
-      m_log.warning(e.file(), e.what());  // the final write tries again
+      m_log.warning(e.file(), e.what()); // the final write tries again
     }
   }
 
@@ -401,7 +402,7 @@ private:
       ++m_pages_seen;
       m_queue.push(PageTask{&doc, count++, std::move(*page)});
       if (has_errors(doc)) {
-        return;  // a page failed: decoding the rest would be wasted
+        return; // a page failed: decoding the rest would be wasted
       }
     }
   }
@@ -432,7 +433,7 @@ private:
         continue;
       }
       if (has_errors(doc) || m_abort) {
-        continue;  // already failed: hash the rest for the manifest, decode nothing
+        continue; // already failed: hash the rest for the manifest, decode nothing
       }
       try {
         Stopwatch open_watch;
@@ -447,7 +448,8 @@ private:
     {
       std::lock_guard lock(doc.mutex);
       if (doc.outcome.errors.empty() && count == 0) {
-        doc.outcome.errors.push_back({Stage::ingest, "no_pages", "the document has no pages", "", 0});
+        doc.outcome.errors.push_back(
+            {Stage::ingest, "no_pages", "the document has no pages", "", 0});
       }
       doc.outcome.timings.ingest_ms = ingest_ms;
     }
@@ -529,8 +531,7 @@ private:
       for (const auto& violation : forms::validate_manifest(manifest, *m_context.catalog)) {
         m_log.warning(dossier.input.id + "/manifest.json", "schema: " + violation);
       }
-      write_file_atomic(m_config.out / dossier.input.id / "manifest.json",
-                        manifest.dump(2) + "\n");
+      write_file_atomic(m_config.out / dossier.input.id / "manifest.json", manifest.dump(2) + "\n");
     } catch (const Error& e) {
       m_log.error(e.file(), e.code(), e.what());
       failure = e.what();

@@ -40,13 +40,13 @@ fs::path counter_priority_lock_path() {
 CounterTurn::CounterTurn(const fs::path& lock_file) : m_fd(open_lock_file(lock_file)) {
   if (m_fd >= 0 && flock_retrying(m_fd, LOCK_SH) != 0) {
     ::close(m_fd);
-    m_fd = -1;  // no priority then, but the counter still works
+    m_fd = -1; // no priority then, but the counter still works
   }
 }
 
 CounterTurn::~CounterTurn() {
   if (m_fd >= 0) {
-    ::close(m_fd);  // closing the descriptor releases the lock
+    ::close(m_fd); // closing the descriptor releases the lock
   }
 }
 

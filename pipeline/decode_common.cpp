@@ -29,30 +29,46 @@ void set_page_dpi(RasterPage& page, std::optional<double> file_dpi, double defau
 cv::Mat apply_orientation(const cv::Mat& image, int orientation) {
   cv::Mat out;
   switch (orientation) {
-  case 2: cv::flip(image, out, 1); return out;                         // mirrored
-  case 3: cv::rotate(image, out, cv::ROTATE_180); return out;
-  case 4: cv::flip(image, out, 0); return out;                         // upside-down mirror
-  case 5: cv::transpose(image, out); return out;                       // mirrored, 90 CW
-  case 6: cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE); return out;
-  case 7: cv::transpose(image, out); cv::flip(out, out, -1); return out;
-  case 8: cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE); return out;
-  default: return image;
+  case 2:
+    cv::flip(image, out, 1);
+    return out; // mirrored
+  case 3:
+    cv::rotate(image, out, cv::ROTATE_180);
+    return out;
+  case 4:
+    cv::flip(image, out, 0);
+    return out; // upside-down mirror
+  case 5:
+    cv::transpose(image, out);
+    return out; // mirrored, 90 CW
+  case 6:
+    cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE);
+    return out;
+  case 7:
+    cv::transpose(image, out);
+    cv::flip(out, out, -1);
+    return out;
+  case 8:
+    cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE);
+    return out;
+  default:
+    return image;
   }
 }
 
 void check_dimensions(long long width, long long height, long long max_pixels,
                       const std::string& file, int page) {
   if (width <= 0 || height <= 0) {
-    fail_ingest("corrupt_image", "the image header gives a size of " + std::to_string(width) +
-                                     "x" + std::to_string(height) + " pixels",
+    fail_ingest("corrupt_image",
+                "the image header gives a size of " + std::to_string(width) + "x" +
+                    std::to_string(height) + " pixels",
                 file, page);
   }
   // Both are below 2^32 here, so the product fits in 64 bits.
   if (width * height > max_pixels) {
     fail_ingest("too_many_pixels",
                 "the image is " + std::to_string(width) + "x" + std::to_string(height) +
-                    " pixels, more than the limit of " + std::to_string(max_pixels) +
-                    " per page",
+                    " pixels, more than the limit of " + std::to_string(max_pixels) + " per page",
                 file, page);
   }
 }

@@ -85,8 +85,7 @@ std::optional<double> exif_rational(const TiffReader& r, std::size_t entry) {
 
 bool is_sof(std::uint8_t marker) {
   // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC).
-  return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-         marker != 0xCC;
+  return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
 }
 
 } // namespace
@@ -104,7 +103,7 @@ std::optional<Density> parse_png_phys(Bytes phys) {
 }
 
 PngHeader parse_png_header(Bytes bytes, const std::string& file) {
-  static constexpr std::array<std::uint8_t, 8> k_signature{0x89, 'P', 'N', 'G',
+  static constexpr std::array<std::uint8_t, 8> k_signature{0x89, 'P',  'N',  'G',
                                                            '\r', '\n', 0x1A, '\n'};
   const std::size_t compared = std::min(bytes.size(), k_signature.size());
   if (compared == 0 || std::memcmp(bytes.data(), k_signature.data(), compared) != 0) {
@@ -243,9 +242,14 @@ ExifInfo parse_exif(Bytes app1) {
         unit = r.u16(entry + 8);
       }
       break;
-    case k_tag_x_resolution: x_res = exif_rational(r, entry); break;
-    case k_tag_y_resolution: y_res = exif_rational(r, entry); break;
-    default: break;
+    case k_tag_x_resolution:
+      x_res = exif_rational(r, entry);
+      break;
+    case k_tag_y_resolution:
+      y_res = exif_rational(r, entry);
+      break;
+    default:
+      break;
     }
   }
   if (x_res && *x_res > 0 && (unit == 2 || unit == 3)) {
@@ -337,10 +341,10 @@ JpegHeader parse_jpeg_header(Bytes bytes, const std::string& file) {
   }
   if (header.width == 0 || header.height == 0 ||
       (header.components != 1 && header.components != 3 && header.components != 4)) {
-    fail_ingest("corrupt_image", "the JPEG frame header is invalid (size " +
-                                     std::to_string(header.width) + "x" +
-                                     std::to_string(header.height) + ", " +
-                                     std::to_string(header.components) + " components)",
+    fail_ingest("corrupt_image",
+                "the JPEG frame header is invalid (size " + std::to_string(header.width) + "x" +
+                    std::to_string(header.height) + ", " + std::to_string(header.components) +
+                    " components)",
                 file);
   }
   header.density = jfif ? jfif : exif;

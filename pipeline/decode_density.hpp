@@ -18,22 +18,22 @@ struct PngHeader {
   long long width = 0;
   long long height = 0;
   int bit_depth = 0;
-  int colour_type = 0;              // 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA
-  std::optional<Density> density;   // from pHYs with unit "metre"
+  int colour_type = 0;            // 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA
+  std::optional<Density> density; // from pHYs with unit "metre"
 };
 
 struct JpegHeader {
   long long width = 0;
   long long height = 0;
-  int components = 0;               // 1 grey, 3 YCbCr/RGB, 4 CMYK/YCCK
+  int components = 0; // 1 grey, 3 YCbCr/RGB, 4 CMYK/YCCK
   int precision = 8;
-  std::optional<Density> density;   // JFIF APP0 (dpi/dpcm), else Exif XResolution
-  int orientation = 1;              // Exif Orientation (1..8), 1 when absent
+  std::optional<Density> density; // JFIF APP0 (dpi/dpcm), else Exif XResolution
+  int orientation = 1;            // Exif Orientation (1..8), 1 when absent
 };
 
 // Walks the whole chunk list, checking each chunk's CRC: throws sohoa::Error
-// (Stage::ingest) "corrupt_image" for a bad signature / IHDR or a CRC mismatch, "truncated_file" when a
-// chunk runs past the end or IEND is missing. `file` names the file in errors.
+// (Stage::ingest) "corrupt_image" for a bad signature / IHDR or a CRC mismatch, "truncated_file"
+// when a chunk runs past the end or IEND is missing. `file` names the file in errors.
 PngHeader parse_png_header(std::span<const std::uint8_t> bytes, const std::string& file);
 
 // Walks the markers up to the first SOS, then looks for EOI: "corrupt_image" for a

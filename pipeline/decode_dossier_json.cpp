@@ -11,7 +11,9 @@ using nlohmann::json;
 constexpr std::size_t k_max_documents = 10000;
 constexpr std::size_t k_max_files_per_document = 10000;
 
-std::string describe_type(const json& value) { return value.type_name(); }
+std::string describe_type(const json& value) {
+  return value.type_name();
+}
 
 // A string member: absent -> nullopt silently; wrong type -> nullopt with a problem.
 std::optional<std::string> string_member(const json& object, const char* key,
@@ -54,8 +56,7 @@ void read_metadata(const json& root, DossierSpec& spec) {
 void read_document(const json& entry, std::size_t index, DossierSpec& spec) {
   const std::string where = "documents[" + std::to_string(index) + "]: ";
   if (!entry.is_object()) {
-    spec.problems.push_back(where + "must be an object, not " + describe_type(entry) +
-                            "; ignored");
+    spec.problems.push_back(where + "must be an object, not " + describe_type(entry) + "; ignored");
     return;
   }
   DocumentSpec doc;
@@ -110,16 +111,15 @@ DossierSpec parse_dossier_json(std::string_view text) {
   }
   if (!root.is_object()) {
     spec.malformed = true;
-    spec.problems.push_back("dossier.json must hold a JSON object, not " +
-                            describe_type(root));
+    spec.problems.push_back("dossier.json must hold a JSON object, not " + describe_type(root));
     return spec;
   }
   read_metadata(root, spec);
   const auto documents = root.find("documents");
   if (documents != root.end() && !documents->is_null()) {
     if (!documents->is_array()) {
-      spec.problems.push_back("\"documents\" must be an array, not " +
-                              describe_type(*documents) + "; ignored");
+      spec.problems.push_back("\"documents\" must be an array, not " + describe_type(*documents) +
+                              "; ignored");
     } else {
       for (std::size_t i = 0; i < documents->size() && i < k_max_documents; ++i) {
         read_document((*documents)[i], i, spec);

@@ -12,17 +12,17 @@
 namespace sohoa::pipeline {
 
 struct DocumentSpec {
-  std::string id;                       // as written (not sanitized); may be empty
-  std::vector<std::string> files;       // as written, relative to the dossier folder
+  std::string id;                 // as written (not sanitized); may be empty
+  std::vector<std::string> files; // as written, relative to the dossier folder
   std::optional<std::string> doc_type;
 };
 
 struct DossierSpec {
-  DossierMetadata metadata;             // empty strings for absent keys
+  DossierMetadata metadata; // empty strings for absent keys
   bool has_dossier_code = false;
   std::vector<DocumentSpec> documents;
-  bool malformed = false;               // not JSON, not an object, too large: the dossier fails
-  std::vector<std::string> problems;    // what was wrong, for the person who wrote it
+  bool malformed = false;            // not JSON, not an object, too large: the dossier fails
+  std::vector<std::string> problems; // what was wrong, for the person who wrote it
 };
 
 // Never throws on any input (fuzzed).

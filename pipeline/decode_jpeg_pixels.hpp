@@ -10,8 +10,8 @@
 namespace sohoa::pipeline {
 
 struct JpegPixels {
-  cv::Mat image;         // CV_8UC1 for one component, else CV_8UC3 (BGR)
-  std::string warnings;  // libjpeg's warnings while decoding, "; "-joined; empty if none
+  cv::Mat image;        // CV_8UC1 for one component, else CV_8UC3 (BGR)
+  std::string warnings; // libjpeg's warnings while decoding, "; "-joined; empty if none
 };
 
 // Decodes the whole image. Throws sohoa::Error(Stage::ingest, "corrupt_image") naming

@@ -18,13 +18,11 @@ cv::Mat decode_bytes(std::span<const std::uint8_t> bytes, const std::string& nam
   try {
     image = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
   } catch (const cv::Exception& e) {
-    fail_ingest("corrupt_image", std::string("the ") + format + " image cannot be decoded: " +
-                                     e.what(),
-                name);
+    fail_ingest("corrupt_image",
+                std::string("the ") + format + " image cannot be decoded: " + e.what(), name);
   }
   if (image.empty()) {
-    fail_ingest("corrupt_image", std::string("the ") + format + " image cannot be decoded",
-                name);
+    fail_ingest("corrupt_image", std::string("the ") + format + " image cannot be decoded", name);
   }
   return image;
 }

@@ -134,8 +134,7 @@ void TiffDecoder::check_data_within_file(int page) const {
   std::uint64_t* offsets = nullptr;
   std::uint64_t* counts = nullptr;
   if (TIFFGetField(m_tif, tiled ? TIFFTAG_TILEOFFSETS : TIFFTAG_STRIPOFFSETS, &offsets) == 0 ||
-      TIFFGetField(m_tif, tiled ? TIFFTAG_TILEBYTECOUNTS : TIFFTAG_STRIPBYTECOUNTS, &counts) ==
-          0 ||
+      TIFFGetField(m_tif, tiled ? TIFFTAG_TILEBYTECOUNTS : TIFFTAG_STRIPBYTECOUNTS, &counts) == 0 ||
       offsets == nullptr || counts == nullptr) {
     fail("corrupt_image", "the TIFF page has no image data offsets", page);
   }
@@ -146,8 +145,8 @@ void TiffDecoder::check_data_within_file(int page) const {
     }
     if (offsets[i] > m_file_size || counts[i] > m_file_size - offsets[i]) {
       fail("truncated_file",
-           "the TIFF image data runs past the end of the file (" +
-               std::to_string(m_file_size) + " bytes)",
+           "the TIFF image data runs past the end of the file (" + std::to_string(m_file_size) +
+               " bytes)",
            page);
     }
   }
@@ -233,12 +232,13 @@ bool TiffDecoder::pick_fast_layout(PageInfo& info) const {
     info.layout = Layout::palette8;
     return true;
   }
-  default: return false;
+  default:
+    return false;
   }
 }
 
-void TiffDecoder::convert_run(const PageInfo& info, const std::uint8_t* src,
-                              std::uint32_t count, std::uint8_t* dst) const {
+void TiffDecoder::convert_run(const PageInfo& info, const std::uint8_t* src, std::uint32_t count,
+                              std::uint8_t* dst) const {
   const std::size_t spp = info.samples;
   switch (info.layout) {
   case Layout::bitonal: {
@@ -365,8 +365,8 @@ cv::Mat TiffDecoder::read_rgba(const PageInfo& info, int page) const {
                 std::string("this kind of TIFF image cannot be read: ") + reason, m_name, page);
   }
   std::vector<std::uint32_t> raster(static_cast<std::size_t>(info.width) * info.height);
-  if (TIFFReadRGBAImageOriented(m_tif, info.width, info.height, raster.data(),
-                                ORIENTATION_TOPLEFT, 0) == 0) {
+  if (TIFFReadRGBAImageOriented(m_tif, info.width, info.height, raster.data(), ORIENTATION_TOPLEFT,
+                                0) == 0) {
     fail("corrupt_image", "the TIFF page cannot be decoded", page);
   }
   cv::Mat out(static_cast<int>(info.height), static_cast<int>(info.width), CV_8UC3);
@@ -445,8 +445,8 @@ RasterPage TiffDecoder::read_page(int page, double default_dpi, const IngestLimi
                                   : new_rows < out.pixels.rows    ? cv::INTER_AREA
                                                                   : cv::INTER_LINEAR;
         cv::Mat resized;
-        cv::resize(out.pixels, resized, cv::Size(out.pixels.cols, static_cast<int>(new_rows)),
-                   0, 0, interpolation);
+        cv::resize(out.pixels, resized, cv::Size(out.pixels.cols, static_cast<int>(new_rows)), 0, 0,
+                   interpolation);
         out.pixels = resized;
       }
     }
@@ -586,8 +586,7 @@ public:
       fail_ingest("corrupt_image", message, m_name);
     }
     StructureProbe probe(file, m_size);
-    if (count_directories(probe, limits.max_pages_per_document) >
-        limits.max_pages_per_document) {
+    if (count_directories(probe, limits.max_pages_per_document) > limits.max_pages_per_document) {
       fail_ingest("too_many_pages",
                   "the TIFF has more than " + std::to_string(limits.max_pages_per_document) +
                       " pages",
@@ -638,7 +637,7 @@ private:
   IngestLimits m_limits;
   Messages m_messages;
   OptionsPtr m_options;
-  TiffPtr m_tif;  // after m_options and m_messages: closed before they go
+  TiffPtr m_tif; // after m_options and m_messages: closed before they go
   std::unique_ptr<TiffDecoder> m_decoder;
   std::uintmax_t m_size = 0;
   int m_page = 0;

@@ -29,7 +29,7 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   imaging::CleanupReport report;
   page.clean = imaging::clean_page(raster, imaging::CleanupOptions{}, report);
   page.clean_ms = clean_watch.elapsed_ms();
-  raster.pixels.release();  // the decoded scan is no longer needed: keep memory flat
+  raster.pixels.release(); // the decoded scan is no longer needed: keep memory flat
   if (!page.clean.blank) {
     Stopwatch ocr_watch;
     page.text = read_page(page.clean, report.orientation_applied, engine);
@@ -37,7 +37,7 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   }
   page.text.width = page.clean.archival.cols;
   page.text.height = page.clean.archival.rows;
-  page.clean.ocr_image.release();  // only the archival image goes into the PDF
+  page.clean.ocr_image.release(); // only the archival image goes into the PDF
   return page;
 }
 
@@ -47,8 +47,8 @@ void compact_page(ProcessedPage& page, pdf::ImageMode mode) {
   }
   pdf::PdfWriteOptions options;
   options.image_mode = mode;
-  page.encoded = std::make_shared<const pdf::EncodedPageImage>(pdf::encode_page_image(
-      page.clean.archival, page.clean.kind, page.clean.dpi, options));
+  page.encoded = std::make_shared<const pdf::EncodedPageImage>(
+      pdf::encode_page_image(page.clean.archival, page.clean.kind, page.clean.dpi, options));
   page.clean.archival.release();
 }
 
@@ -119,7 +119,8 @@ namespace {
 void add_page_problems(const std::vector<ProcessedPage>& pages, std::vector<RecordIssue>& issues) {
   for (std::size_t i = 0; i < pages.size(); ++i) {
     for (const auto& problem : pages[i].problems) {
-      issues.push_back({"", problem.code, "page " + std::to_string(i + 1) + ": " + problem.message});
+      issues.push_back(
+          {"", problem.code, "page " + std::to_string(i + 1) + ": " + problem.message});
     }
   }
 }
@@ -129,8 +130,9 @@ void add_page_problems(const std::vector<ProcessedPage>& pages, std::vector<Reco
 std::optional<std::string> nothing_usable(const std::vector<ProcessedPage>& pages) {
   std::string reasons;
   for (const auto& page : pages) {
-    const auto damaged = std::find_if(page.problems.begin(), page.problems.end(),
-                                      [](const PageProblem& p) { return p.code == "damaged_page"; });
+    const auto damaged =
+        std::find_if(page.problems.begin(), page.problems.end(),
+                     [](const PageProblem& p) { return p.code == "damaged_page"; });
     if (damaged == page.problems.end() || !page.clean.blank) {
       return std::nullopt;
     }
@@ -179,8 +181,8 @@ pdf::LegalMetadata legal_metadata(const RunContext& context, const DossierInput&
                                   const Timestamp& digitized_at) {
   pdf::LegalMetadata m;
   m.title = dossier.id + " / " + outcome.document_id;
-  m.dossier_code = dossier.metadata.dossier_code.empty() ? dossier.id
-                                                         : dossier.metadata.dossier_code;
+  m.dossier_code =
+      dossier.metadata.dossier_code.empty() ? dossier.id : dossier.metadata.dossier_code;
   m.document_id = outcome.document_id;
   m.doc_type = doc_type;
   m.procedure_code = dossier.metadata.procedure_code;
@@ -287,16 +289,15 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     const Timestamp digitized_at = context.clock->now();
     options.created_at = digitized_at;
     if (context.pdfa == pdf::PdfAPart::a3b) {
-      options.attachment =
-          pdf::Attachment{id + ".json", "application/json",
-                          "Document record (sohoa.document/1)", record_json};
+      options.attachment = pdf::Attachment{id + ".json", "application/json",
+                                           "Document record (sohoa.document/1)", record_json};
     }
     pdf::write_pdfa(pdf_pages,
                     legal_metadata(context, dossier, outcome, record.forms.doc_type, digitized_at),
                     options, pdf_temp.path());
     outcome.timings.pdf_ms = pdf_watch.elapsed_ms();
     pdf_pages.clear();
-    pages.clear();  // images are in the PDF now
+    pages.clear(); // images are in the PDF now
 
     if (context.signer) {
       Stopwatch sign_watch;
@@ -313,7 +314,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     pdf_temp.commit();
   } catch (const Error& e) {
     if (e.stage() == Stage::sign) {
-      throw;  // the run stops: a configured signer or TSA could not be used
+      throw; // the run stops: a configured signer or TSA could not be used
     }
     outcome.errors.push_back(to_error_info(e));
     outcome.status = Status::failed;

@@ -13,8 +13,7 @@ namespace fs = std::filesystem;
 
 std::vector<FileDigest> rewrite_document(const RunContext& context, const DossierInput& dossier,
                                          const DocumentRecord& record,
-                                         const DocumentOutcome& outcome,
-                                         const Reviewer& reviewer) {
+                                         const DocumentOutcome& outcome, const Reviewer& reviewer) {
   const fs::path dir = context.out / dossier.id;
   const std::string& id = outcome.document_id;
   const fs::path pdf_path = dir / (id + ".pdf");
@@ -57,8 +56,8 @@ std::vector<FileDigest> rewrite_document(const RunContext& context, const Dossie
 
   std::vector<FileDigest> digests;
   for (const fs::path& file : {pdf_path, json_path, alto_path}) {
-    digests.push_back({file.filename().string(), sha256_file(file),
-                       static_cast<long long>(fs::file_size(file))});
+    digests.push_back(
+        {file.filename().string(), sha256_file(file), static_cast<long long>(fs::file_size(file))});
   }
   return digests;
 }

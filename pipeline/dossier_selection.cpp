@@ -11,8 +11,8 @@ int parse_count(std::string_view text, const std::string& what) {
   const auto* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
   if (text.empty() || ec != std::errc() || ptr != end) {
-    throw Error(Stage::config, "bad_shard", what + " must be a whole number, not '" +
-                                                std::string(text) + "'");
+    throw Error(Stage::config, "bad_shard",
+                what + " must be a whole number, not '" + std::string(text) + "'");
   }
   return value;
 }
@@ -38,16 +38,15 @@ std::uint64_t stable_id_hash(std::string_view id) {
 }
 
 bool Shard::holds(std::string_view dossier_id) const {
-  return whole() ||
-         stable_id_hash(dossier_id) % static_cast<std::uint64_t>(count) ==
-             static_cast<std::uint64_t>(index);
+  return whole() || stable_id_hash(dossier_id) % static_cast<std::uint64_t>(count) ==
+                        static_cast<std::uint64_t>(index);
 }
 
 Shard parse_shard(std::string_view spec) {
   const auto slash = spec.find('/');
   if (slash == std::string_view::npos) {
-    throw Error(Stage::config, "bad_shard", "--shard takes I/N (0 <= I < N), not '" +
-                                                std::string(spec) + "'");
+    throw Error(Stage::config, "bad_shard",
+                "--shard takes I/N (0 <= I < N), not '" + std::string(spec) + "'");
   }
   return checked(parse_count(spec.substr(0, slash), "the shard index"),
                  parse_count(spec.substr(slash + 1), "the shard count"), "--shard");
@@ -76,8 +75,7 @@ Shard resolve_shard(const std::string& spec, int shard_count,
       throw Error(Stage::config, "bad_shard",
                   "JOB_COMPLETION_INDEX is set: give the job's completions as --shard-count N");
     }
-    return checked(parse_count(index, "JOB_COMPLETION_INDEX"), shard_count,
-                   "JOB_COMPLETION_INDEX");
+    return checked(parse_count(index, "JOB_COMPLETION_INDEX"), shard_count, "JOB_COMPLETION_INDEX");
   }
   if (shard_count > 1) {
     throw Error(Stage::config, "bad_shard",

@@ -6,9 +6,9 @@
 namespace sohoa::pipeline {
 
 struct BatchOutcome {
-  bool signer_stopped = false;  // a signer or TSA was configured but could not be used
-  bool any_failed = false;      // a dossier or a document failed
-  bool report_unwritten = false;  // batch-report.json could not be written
+  bool signer_stopped = false;   // a signer or TSA was configured but could not be used
+  bool any_failed = false;       // a dossier or a document failed
+  bool report_unwritten = false; // batch-report.json could not be written
 };
 
 // 3 when the signer stopped the run (nothing unsigned was written), else 1 when

@@ -171,7 +171,7 @@ private:
   // next start skips (run's resume) and only moves.
   int take(const fs::path& dir) {
     std::error_code ec;
-    fs::remove(dir / k_ready_marker, ec);  // a marker, not a document
+    fs::remove(dir / k_ready_marker, ec); // a marker, not a document
     RunConfig one = m_config;
     one.inputs = {dir};
     m_log.info("taking " + dir.filename().string());
@@ -186,8 +186,8 @@ private:
     const fs::path target = free_place(m_in / dest, dir.filename().string());
     fs::rename(dir, target, ec);
     if (ec) {
-      m_log.error(dir.string(), "cannot_move", "cannot move to " + target.string() + ": " +
-                                                   ec.message());
+      m_log.error(dir.string(), "cannot_move",
+                  "cannot move to " + target.string() + ": " + ec.message());
     } else {
       m_log.info(dir.filename().string() + " -> " + target.string());
     }

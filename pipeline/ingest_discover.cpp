@@ -64,8 +64,7 @@ std::string link_refusal(const fs::directory_entry& entry, const fs::path& root)
     return {};
   }
   return "refused: it is a link leading outside the input folder " +
-         escape_invalid_utf8(root.string()) + " (to " + escape_invalid_utf8(target.string()) +
-         ")";
+         escape_invalid_utf8(root.string()) + " (to " + escape_invalid_utf8(target.string()) + ")";
 }
 
 fs::path absolute_normal(const fs::path& path) {
@@ -75,8 +74,7 @@ fs::path absolute_normal(const fs::path& path) {
     absolute = path;
   }
   absolute = absolute.lexically_normal();
-  if (!absolute.has_filename() && absolute.has_parent_path() &&
-      absolute != absolute.root_path()) {
+  if (!absolute.has_filename() && absolute.has_parent_path() && absolute != absolute.root_path()) {
     absolute = absolute.parent_path(); // "dir/" -> "dir"
   }
   return absolute;
@@ -108,7 +106,9 @@ std::vector<Entry> list_folder(const fs::path& folder, const fs::path& root) {
   return entries;
 }
 
-std::string folder_name(const fs::path& folder) { return folder.filename().string(); }
+std::string folder_name(const fs::path& folder) {
+  return folder.filename().string();
+}
 
 // Adds "-2", "-3", ... until `id` is not in `used`; records it.
 std::string make_unique(std::string id, std::set<std::string>& used) {
@@ -223,8 +223,8 @@ DossierInput read_dossier_folder(const fs::path& folder, const fs::path& root) {
       raw_id = fs::path(doc_spec.files.front()).stem().string();
     }
     if (raw_id.empty()) {
-      dossier.document_errors.emplace_back(
-          "", "dossier.json: documents[" + std::to_string(i) + "] has no id and no files; ignored");
+      dossier.document_errors.emplace_back("", "dossier.json: documents[" + std::to_string(i) +
+                                                   "] has no id and no files; ignored");
       continue;
     }
     DocumentInput doc;
@@ -243,8 +243,7 @@ DossierInput read_dossier_folder(const fs::path& folder, const fs::path& root) {
       std::error_code status_ec;
       const fs::file_status status = fs::status(*file, status_ec);
       if (!fs::exists(status)) {
-        dossier.document_errors.emplace_back(doc.id,
-                                             "listed file \"" + name + "\" does not exist");
+        dossier.document_errors.emplace_back(doc.id, "listed file \"" + name + "\" does not exist");
         continue;
       }
       if (fs::is_directory(status)) {
@@ -266,12 +265,12 @@ DossierInput read_dossier_folder(const fs::path& folder, const fs::path& root) {
     DocumentInput doc;
     doc.id = make_unique(id_or(fs::path(entry.name).stem().string(), "document"), used_ids);
     if (!entry.refused.empty()) {
-      dossier.document_errors.emplace_back(
-          doc.id, "\"" + escape_invalid_utf8(entry.name) + "\" " + entry.refused);
+      dossier.document_errors.emplace_back(doc.id, "\"" + escape_invalid_utf8(entry.name) + "\" " +
+                                                       entry.refused);
     } else if (entry.is_folder) {
-      dossier.document_errors.emplace_back(
-          doc.id, "\"" + escape_invalid_utf8(entry.name) +
-                      "\" is a folder: a dossier folder holds files only");
+      dossier.document_errors.emplace_back(doc.id,
+                                           "\"" + escape_invalid_utf8(entry.name) +
+                                               "\" is a folder: a dossier folder holds files only");
     } else {
       doc.files.push_back(entry.path);
     }
@@ -331,8 +330,8 @@ std::string sanitize_id(std::string_view name) {
       ++i;
       continue;
     }
-    const bool c1_control = length == 2 && c == 0xC2 &&
-                            static_cast<unsigned char>(name[i + 1]) <= 0x9F;
+    const bool c1_control =
+        length == 2 && c == 0xC2 && static_cast<unsigned char>(name[i + 1]) <= 0x9F;
     if (c1_control) {
       out += '_';
     } else {

@@ -43,11 +43,16 @@ Format format_of_extension(const fs::path& file) {
 
 const char* format_name(Format format) {
   switch (format) {
-  case Format::tiff: return "a TIFF image";
-  case Format::png: return "a PNG image";
-  case Format::jpeg: return "a JPEG image";
-  case Format::pdf: return "a PDF file";
-  case Format::other: break;
+  case Format::tiff:
+    return "a TIFF image";
+  case Format::png:
+    return "a PNG image";
+  case Format::jpeg:
+    return "a JPEG image";
+  case Format::pdf:
+    return "a PDF file";
+  case Format::other:
+    break;
   }
   return "something else";
 }
@@ -65,10 +70,14 @@ bool looks_like(Format format, const std::string& head) {
   case Format::tiff:
     return starts_with(head, "II*\0"sv) || starts_with(head, "MM\0*"sv) ||
            starts_with(head, "II+\0"sv) || starts_with(head, "MM\0+"sv); // BigTIFF too
-  case Format::png: return starts_with(head, "\x89PNG\r\n\x1a\n"sv);
-  case Format::jpeg: return starts_with(head, "\xFF\xD8\xFF"sv);
-  case Format::pdf: return head.find("%PDF-") != std::string::npos || starts_with(head, "%PDF-");
-  case Format::other: break;
+  case Format::png:
+    return starts_with(head, "\x89PNG\r\n\x1a\n"sv);
+  case Format::jpeg:
+    return starts_with(head, "\xFF\xD8\xFF"sv);
+  case Format::pdf:
+    return head.find("%PDF-") != std::string::npos || starts_with(head, "%PDF-");
+  case Format::other:
+    break;
   }
   return false;
 }
@@ -154,8 +163,7 @@ public:
     }
     page.source = m_name;
     page.source_page = m_next++;
-    const std::optional<double> dpi =
-        page.dpi > 0 ? std::optional<double>(page.dpi) : std::nullopt;
+    const std::optional<double> dpi = page.dpi > 0 ? std::optional<double>(page.dpi) : std::nullopt;
     set_page_dpi(page, dpi, m_default_dpi);
     return page;
   }
@@ -232,11 +240,11 @@ std::unique_ptr<PageSource> open_pages(const fs::path& file, double default_dpi,
   const Format format = format_of_extension(file);
   if (format == Format::other) {
     const std::string ext = file.extension().string();
-    fail_ingest("unsupported_format",
-                (ext.empty() ? std::string("files without an extension")
-                             : "\"" + ext + "\" files") +
-                    " are not accepted (accepted: .tif, .tiff, .png, .jpg, .jpeg, .pdf)",
-                name);
+    fail_ingest(
+        "unsupported_format",
+        (ext.empty() ? std::string("files without an extension") : "\"" + ext + "\" files") +
+            " are not accepted (accepted: .tif, .tiff, .png, .jpg, .jpeg, .pdf)",
+        name);
   }
   if (!fs::is_regular_file(status)) {
     fail_ingest("unreadable_file", "this is not a regular file", name);
@@ -258,18 +266,21 @@ std::unique_ptr<PageSource> open_pages(const fs::path& file, double default_dpi,
   const std::string head = read_head(file, name);
   if (!looks_like(format, head)) {
     fail_ingest("corrupt_image",
-                std::string("the file is named as ") + format_name(format) +
-                    " but looks like " + describe_content(head),
+                std::string("the file is named as ") + format_name(format) + " but looks like " +
+                    describe_content(head),
                 name);
   }
   switch (format) {
-  case Format::tiff: return open_tiff(file, name, default_dpi, limits);
+  case Format::tiff:
+    return open_tiff(file, name, default_dpi, limits);
   case Format::png:
   case Format::jpeg:
     return std::make_unique<SingleImageSource>(format, read_all(file, size, name), name,
                                                default_dpi, limits);
-  case Format::pdf: return std::make_unique<PdfPageSource>(file, name, default_dpi, limits);
-  case Format::other: break;
+  case Format::pdf:
+    return std::make_unique<PdfPageSource>(file, name, default_dpi, limits);
+  case Format::other:
+    break;
   }
   fail_ingest("unsupported_format", "this kind of file is not accepted", name);
 }

@@ -32,8 +32,8 @@ inline nlohmann::json parse_json_text(std::string_view text, std::string& proble
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is 1-based: the byte at which the parser gave up.
     const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
-    problem = std::string(at >= text.size() ? "the text ends early" : "unexpected text") +
-              " at " + text_position(text, at);
+    problem = std::string(at >= text.size() ? "the text ends early" : "unexpected text") + " at " +
+              text_position(text, at);
     return nlohmann::json(nlohmann::json::value_t::discarded);
   }
 }

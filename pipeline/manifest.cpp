@@ -43,9 +43,13 @@ Manifest build_manifest(const ManifestInput& input) {
   const auto& meta = dossier.metadata;
   const std::string code = meta.dossier_code.empty() ? dossier.id : meta.dossier_code;
   const std::string folder = dossier.folder.filename().string();
-  m.dossier = {code,           meta.procedure_code,         meta.agency_code,
-               meta.agency_name, meta.officer,              escape_invalid_utf8(folder),
-               is_valid_utf8(folder) ? "" : hex_bytes(folder)};  // the exact name on disk
+  m.dossier = {code,
+               meta.procedure_code,
+               meta.agency_code,
+               meta.agency_name,
+               meta.officer,
+               escape_invalid_utf8(folder),
+               is_valid_utf8(folder) ? "" : hex_bytes(folder)}; // the exact name on disk
   // Archival metadata (Thông tư 05/2025/TT-BNV PL III): a digitized dossier.
   m.archival.file_code = code;
   m.archival.paper_file_code = code;
@@ -65,8 +69,8 @@ Manifest build_manifest(const ManifestInput& input) {
     }
   }
   if (input.signer) {
-    m.signer = ManifestSigner{input.signer->subject, input.signer->issuer,
-                              input.signer->serial_hex, input.signer->sha256_fingerprint};
+    m.signer = ManifestSigner{input.signer->subject, input.signer->issuer, input.signer->serial_hex,
+                              input.signer->sha256_fingerprint};
   }
   return m;
 }
@@ -87,8 +91,8 @@ ManifestFile read_manifest_file(const std::filesystem::path& file) {
   }
   const auto schema = j.is_object() ? j.find("schema") : j.end();
   if (!j.is_object() || schema == j.end() || *schema != "sohoa.manifest/1" ||
-      !j.contains("documents") || !j["documents"].is_array() ||
-      !j.contains("dossier") || !j["dossier"].is_object()) {
+      !j.contains("documents") || !j["documents"].is_array() || !j.contains("dossier") ||
+      !j["dossier"].is_object()) {
     out.state = ManifestFile::State::corrupt;
     out.problem = escape_invalid_utf8(file.string()) + ": not a sohoa.manifest/1 record";
     return out;
@@ -104,7 +108,8 @@ ManifestFile read_manifest_file(const std::filesystem::path& file) {
     out.value = j.get<Manifest>();
   } catch (const nlohmann::json::exception&) {
     out.state = ManifestFile::State::corrupt;
-    out.problem = escape_invalid_utf8(file.string()) + ": the manifest has fields of the wrong type";
+    out.problem =
+        escape_invalid_utf8(file.string()) + ": the manifest has fields of the wrong type";
     return out;
   }
   out.state = out.value.complete ? ManifestFile::State::complete : ManifestFile::State::incomplete;
@@ -114,7 +119,7 @@ ManifestFile read_manifest_file(const std::filesystem::path& file) {
 std::optional<Manifest> read_complete_manifest(const std::filesystem::path& file) {
   ManifestFile manifest = read_manifest_file(file);
   if (manifest.state != ManifestFile::State::complete) {
-    return std::nullopt;  // missing, torn, foreign or unfinished: the dossier is redone
+    return std::nullopt; // missing, torn, foreign or unfinished: the dossier is redone
   }
   return std::move(manifest.value);
 }

@@ -91,14 +91,14 @@ void to_json(json& j, const FileDigest& d) {
     j["mtime_ns"] = d.mtime_ns;
   }
   if (!d.name_bytes_hex.empty()) {
-    j["name_bytes_hex"] = d.name_bytes_hex;  // the exact name on disk
+    j["name_bytes_hex"] = d.name_bytes_hex; // the exact name on disk
   }
 }
 
 void from_json(const json& j, FileDigest& d) {
   d.name = optional_value<std::string>(j, "name", "");
   d.sha256 = optional_value<std::string>(j, "sha256", "");
-  d.bytes = optional_value<long long>(j, "bytes", -1);  // unknown size: never matches a file
+  d.bytes = optional_value<long long>(j, "bytes", -1); // unknown size: never matches a file
   d.mtime_ns = optional_value<long long>(j, "mtime_ns", 0);
   d.name_bytes_hex = optional_value<std::string>(j, "name_bytes_hex", "");
 }

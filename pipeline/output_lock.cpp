@@ -23,8 +23,7 @@ OutputLock::OutputLock(const std::filesystem::path& out, const std::string& name
   }
   if (m_fd < 0) {
     throw Error(Stage::output, "output_unwritable",
-                std::string("cannot create the lock file: ") + std::strerror(errno),
-                file.string());
+                std::string("cannot create the lock file: ") + std::strerror(errno), file.string());
   }
   if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;
@@ -43,7 +42,7 @@ OutputLock::OutputLock(const std::filesystem::path& out, const std::string& name
 
 OutputLock::~OutputLock() {
   if (m_fd >= 0) {
-    ::close(m_fd);  // releases the flock
+    ::close(m_fd); // releases the flock
   }
 }
 

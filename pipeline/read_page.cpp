@@ -60,7 +60,7 @@ bool reads_sideways(const PageText& text) {
   for (const auto& line : text.lines) {
     for (const auto& w : line.words) {
       if (w.text.size() < 3 || w.box.empty()) {
-        continue;  // punctuation and single letters are as tall as wide
+        continue; // punctuation and single letters are as tall as wide
       }
       ++words;
       upright += w.box.h > w.box.w ? 1 : 0;

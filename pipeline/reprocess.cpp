@@ -26,7 +26,7 @@ DossierInput dossier_from_manifest(const fs::path& dir, const Manifest& manifest
   d.metadata.dossier_code = m.dossier_code;
   if (d.metadata.dossier_code == d.id && !manifest.documents.empty() &&
       manifest.documents[0].result_code.empty()) {
-    d.metadata.dossier_code.clear();  // the id was the folder name, not a dossier code
+    d.metadata.dossier_code.clear(); // the id was the folder name, not a dossier code
   }
   d.metadata.procedure_code = m.procedure_code;
   d.metadata.agency_code = m.agency_code;
@@ -146,7 +146,7 @@ public:
         continue;
       }
       if (manifest.state != ManifestFile::State::complete) {
-        continue;  // not a finished dossier: `sohoa run` completes it
+        continue; // not a finished dossier: `sohoa run` completes it
       }
       ++dossiers;
       try {
@@ -210,10 +210,10 @@ private:
     in.finished_at = to_iso8601(m_context.clock->now());
     Manifest updated = build_manifest(in);
     if (!m_context.signer) {
-      updated.signer = manifest.signer;  // the signatures in the PDFs are the earlier ones
+      updated.signer = manifest.signer; // the signatures in the PDFs are the earlier ones
     }
     updated.reprocessed_at = in.finished_at;
-    updated.events = manifest.events;  // the counter's log of the dossier goes on
+    updated.events = manifest.events; // the counter's log of the dossier goes on
     write_file_atomic(dir / "manifest.json", nlohmann::json(updated).dump(2) + "\n");
     return failed || document_failed;
   }
@@ -226,8 +226,8 @@ private:
     const fs::path pdf_path = dir / (id + ".pdf");
     const DocumentRecord old = record_from_file(json_path);
     std::vector<PageText> texts = ocr::from_alto(read_file(dir / (id + ".alto.xml")));
-    FormsResult forms = forms::analyze(*m_context.catalog, texts,
-                                       dossier.documents[index].doc_type);
+    FormsResult forms =
+        forms::analyze(*m_context.catalog, texts, dossier.documents[index].doc_type);
     // What decoding found wrong with the inputs still holds: keep it in the record.
     for (const auto& issue : old.forms.issues) {
       if (is_page_problem_issue(issue)) {
@@ -282,7 +282,7 @@ private:
     for (const auto& name : {id + ".pdf", id + ".json", id + ".alto.xml"}) {
       outcome.outputs.push_back(digest_file(dir / name, name));
       if (m_context.deterministic) {
-        outcome.outputs.back().mtime_ns = 0;  // as write_document: no run-dependent bytes
+        outcome.outputs.back().mtime_ns = 0; // as write_document: no run-dependent bytes
       }
     }
     return outcome;

@@ -22,7 +22,7 @@ bool matches(const fs::path& file, const FileDigest& recorded, std::string& why)
     return false;
   }
   if (recorded.mtime_ns != 0 && recorded.mtime_ns == mtime_ns(file)) {
-    return true;  // same size and mtime: taken as unchanged (resume.hpp)
+    return true; // same size and mtime: taken as unchanged (resume.hpp)
   }
   if (sha256_file(file) != recorded.sha256) {
     why = "changed content";
@@ -31,7 +31,9 @@ bool matches(const fs::path& file, const FileDigest& recorded, std::string& why)
   return true;
 }
 
-std::string quoted(const std::string& name) { return "\"" + escape_invalid_utf8(name) + "\""; }
+std::string quoted(const std::string& name) {
+  return "\"" + escape_invalid_utf8(name) + "\"";
+}
 
 // Empty when the manifest still describes `dossier` and its outputs; else the reason.
 std::string why_stale(const fs::path& dossier_out, const DossierInput& dossier,

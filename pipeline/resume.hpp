@@ -21,8 +21,8 @@
 namespace sohoa::pipeline {
 
 struct ResumeCheck {
-  std::optional<Manifest> manifest;        // set when the earlier output is kept
-  std::string redo_reason;                 // why not; empty when there was no manifest
+  std::optional<Manifest> manifest; // set when the earlier output is kept
+  std::string redo_reason;          // why not; empty when there was no manifest
 };
 
 ResumeCheck check_resume(const std::filesystem::path& dossier_out, const DossierInput& dossier);

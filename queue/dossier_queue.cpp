@@ -36,15 +36,20 @@ Lane parse_lane(const std::string& name) {
   throw Error(Stage::config, "bad_lane", "--lane takes counter or archive, not '" + name + "'");
 }
 
-std::string lane_name(Lane lane) { return lane == Lane::counter ? "counter" : "archive"; }
+std::string lane_name(Lane lane) {
+  return lane == Lane::counter ? "counter" : "archive";
+}
 
-std::string lane_stream(Lane lane) { return "sohoa:lane:" + lane_name(lane); }
+std::string lane_stream(Lane lane) {
+  return "sohoa:lane:" + lane_name(lane);
+}
 
 DossierQueue::DossierQueue(const RedisAddress& address) : m_redis(address) {}
 
 void DossierQueue::ensure_groups() {
   for (const Lane lane : k_lanes_in_order) {
-    const auto reply = m_redis.command({"XGROUP", "CREATE", lane_stream(lane), k_group, "0", "MKSTREAM"});
+    const auto reply =
+        m_redis.command({"XGROUP", "CREATE", lane_stream(lane), k_group, "0", "MKSTREAM"});
     if (reply.kind == RedisValue::Kind::error && !reply.text.starts_with("BUSYGROUP")) {
       throw Error(Stage::config, "queue_error", "XGROUP CREATE: " + reply.text);
     }
@@ -90,15 +95,15 @@ std::optional<Delivery> DossierQueue::take_over(Lane lane, const std::string& co
     }
     start = reply.elements[0].text;
     if (start == "0-0" || start.empty()) {
-      return std::nullopt;  // the whole pending list was scanned
+      return std::nullopt; // the whole pending list was scanned
     }
   }
 }
 
 std::optional<Delivery> DossierQueue::read_new(Lane lane, const std::string& consumer) {
   // XREADGROUP ... STREAMS key > -> [[key, [[id, fields]]]] or nil
-  const auto reply = m_redis.checked({"XREADGROUP", "GROUP", k_group, consumer, "COUNT", "1",
-                                      "STREAMS", lane_stream(lane), ">"});
+  const auto reply = m_redis.checked(
+      {"XREADGROUP", "GROUP", k_group, consumer, "COUNT", "1", "STREAMS", lane_stream(lane), ">"});
   if (reply.is_nil() || reply.elements.empty() || reply.elements[0].elements.size() < 2) {
     return std::nullopt;
   }
@@ -169,7 +174,7 @@ long long DossierQueue::undelivered() {
         } else if (group.elements[i].text == "lag") {
           lag = group.elements[i + 1].kind == RedisValue::Kind::integer
                     ? group.elements[i + 1].integer
-                    : 1;  // nil: Redis cannot tell, assume work remains
+                    : 1; // nil: Redis cannot tell, assume work remains
         }
       }
       if (ours) {

@@ -6,7 +6,7 @@
 namespace sohoa::queue {
 namespace {
 
-constexpr long long k_schema_lock = 0x736f686f61;  // "sohoa": serializes CREATE TABLE
+constexpr long long k_schema_lock = 0x736f686f61; // "sohoa": serializes CREATE TABLE
 
 constexpr const char* k_schema = R"sql(
 CREATE TABLE IF NOT EXISTS sohoa_dossiers (
@@ -43,8 +43,9 @@ long long lock_key(const std::string& dossier_id) {
 
 void log_event(pqxx::work& tx, const std::string& dossier_id, const std::string& worker,
                const std::string& event, const std::string& detail) {
-  tx.exec_params("INSERT INTO sohoa_events (dossier_id, worker, event, detail) VALUES ($1, $2, $3, $4)",
-                 dossier_id, worker, event, detail);
+  tx.exec_params(
+      "INSERT INTO sohoa_events (dossier_id, worker, event, detail) VALUES ($1, $2, $3, $4)",
+      dossier_id, worker, event, detail);
 }
 
 template <typename F> auto ledger_call(F&& f) {
@@ -72,7 +73,8 @@ Ledger::Ledger(const std::string& url) {
   try {
     m_db = std::make_unique<Connection>(url);
   } catch (const std::exception& e) {
-    throw Error(Stage::config, "ledger_unreachable", std::string("cannot connect to PostgreSQL: ") + e.what());
+    throw Error(Stage::config, "ledger_unreachable",
+                std::string("cannot connect to PostgreSQL: ") + e.what());
   }
 }
 
@@ -95,7 +97,7 @@ Claim Ledger::claim(const std::string& dossier_id, const std::string& batch,
     {
       pqxx::nontransaction nt(m_db->db);
       if (!nt.exec_params1("SELECT pg_try_advisory_lock($1)", lock_key(dossier_id))[0].as<bool>()) {
-        return claim;  // busy
+        return claim; // busy
       }
     }
     try {
@@ -104,7 +106,8 @@ Claim Ledger::claim(const std::string& dossier_id, const std::string& batch,
                      "VALUES ($1, $2, $3, 'queued') ON CONFLICT (dossier_id) DO NOTHING",
                      dossier_id, batch, lane);
       const auto row = tx.exec_params1(
-          "SELECT state, attempts FROM sohoa_dossiers WHERE dossier_id = $1 FOR UPDATE", dossier_id);
+          "SELECT state, attempts FROM sohoa_dossiers WHERE dossier_id = $1 FOR UPDATE",
+          dossier_id);
       claim.previous_state = row[0].as<std::string>();
       claim.attempts = row[1].as<int>();
       if (claim.previous_state == "done") {

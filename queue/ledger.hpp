@@ -12,25 +12,25 @@
 namespace sohoa::queue {
 
 enum class ClaimVerdict {
-  process,       // this worker now owns the dossier: run it
-  already_done,  // done earlier (another worker, or a retry after XACK was lost): just ack
-  dead,          // attempts exhausted (it keeps killing workers): dead-letter it
-  busy,          // another live worker holds it: leave the entry alone
+  process,      // this worker now owns the dossier: run it
+  already_done, // done earlier (another worker, or a retry after XACK was lost): just ack
+  dead,         // attempts exhausted (it keeps killing workers): dead-letter it
+  busy,         // another live worker holds it: leave the entry alone
 };
 
 struct Claim {
   ClaimVerdict verdict = ClaimVerdict::busy;
-  std::string previous_state;  // state before this claim: queued, running, failed, ...
-  int attempts = 0;            // attempts including this one
+  std::string previous_state; // state before this claim: queued, running, failed, ...
+  int attempts = 0;           // attempts including this one
 };
 
 struct DossierResult {
-  std::string state;             // done, failed or dead
+  std::string state; // done, failed or dead
   int exit_code = 0;
   double elapsed_ms = 0;
-  nlohmann::json outputs;        // [{"name", "sha256"}] from the manifest
+  nlohmann::json outputs; // [{"name", "sha256"}] from the manifest
   std::string manifest_sha256;
-  bool written = false;          // this attempt wrote the outputs (false: found complete)
+  bool written = false; // this attempt wrote the outputs (false: found complete)
   std::string error;
 };
 
@@ -50,12 +50,13 @@ public:
   Claim claim(const std::string& dossier_id, const std::string& batch, const std::string& lane,
               const std::string& worker, int max_attempts);
   // Records the end of the attempt and releases the dossier.
-  void finish(const std::string& dossier_id, const std::string& worker, const DossierResult& result);
+  void finish(const std::string& dossier_id, const std::string& worker,
+              const DossierResult& result);
   // Releases a dossier claimed but not run (the worker is stopping).
   void release(const std::string& dossier_id, const std::string& worker);
 
 private:
-  struct Connection;  // the pqxx connection, kept out of this header
+  struct Connection; // the pqxx connection, kept out of this header
   void unlock(const std::string& dossier_id);
   std::unique_ptr<Connection> m_db;
 };

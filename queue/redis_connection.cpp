@@ -47,11 +47,12 @@ RedisValue to_value(const redisReply& r) {
 RedisAddress parse_redis_url(const std::string& url) {
   constexpr std::string_view scheme = "redis://";
   if (!url.starts_with(scheme)) {
-    throw Error(Stage::config, "bad_queue_url", "the queue is redis://HOST:PORT, not '" + url + "'");
+    throw Error(Stage::config, "bad_queue_url",
+                "the queue is redis://HOST:PORT, not '" + url + "'");
   }
   std::string rest = url.substr(scheme.size());
   if (const auto slash = rest.find('/'); slash != std::string::npos) {
-    rest.resize(slash);  // a database number is not used: streams live in db 0
+    rest.resize(slash); // a database number is not used: streams live in db 0
   }
   RedisAddress address;
   const auto colon = rest.rfind(':');
@@ -70,7 +71,9 @@ RedisAddress parse_redis_url(const std::string& url) {
   return address;
 }
 
-void RedisConnection::ContextFree::operator()(redisContext* c) const { redisFree(c); }
+void RedisConnection::ContextFree::operator()(redisContext* c) const {
+  redisFree(c);
+}
 
 RedisConnection::RedisConnection(const RedisAddress& address) : m_address(address) {
   const timeval timeout{5, 0};
@@ -94,8 +97,8 @@ RedisValue RedisConnection::command(const std::vector<std::string>& argv) {
     args.push_back(a.data());
     lengths.push_back(a.size());
   }
-  ReplyPtr reply(static_cast<redisReply*>(
-      redisCommandArgv(m_context.get(), static_cast<int>(args.size()), args.data(), lengths.data())));
+  ReplyPtr reply(static_cast<redisReply*>(redisCommandArgv(
+      m_context.get(), static_cast<int>(args.size()), args.data(), lengths.data())));
   if (!reply) {
     throw Error(Stage::config, "queue_unreachable",
                 std::string("Redis connection lost: ") + m_context->errstr,

@@ -33,8 +33,7 @@ class Worker {
 public:
   Worker(const WorkerConfig& config, pipeline::Logger& log)
       : m_config(config), m_log(log), m_queue(parse_redis_url(config.queue_url)),
-        m_ledger(config.ledger_url),
-        m_report_name("batch-report-worker-" + config.name + ".json"),
+        m_ledger(config.ledger_url), m_report_name("batch-report-worker-" + config.name + ".json"),
         m_scratch_report(config.run.out / (".worker-" + config.name + ".last-report.json")) {}
 
   int serve(const std::atomic<bool>& stop) {
@@ -55,7 +54,7 @@ public:
       }
       const int code = handle(*delivery);
       if (code == pipeline::k_exit_usage || code == pipeline::k_exit_signer) {
-        return code;  // this worker cannot work; its entry waits for another one
+        return code; // this worker cannot work; its entry waits for another one
       }
       if (code != pipeline::k_exit_ok) {
         exit_code = code;
@@ -107,7 +106,8 @@ private:
     DossierResult result;
     result.exit_code = code;
     result.elapsed_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     if (code == pipeline::k_exit_usage || code == pipeline::k_exit_signer) {
       m_ledger.release(m.dossier_id, m_config.name);
       return code;
@@ -141,8 +141,9 @@ private:
     if (claim.attempts >= m_config.max_attempts) {
       result.state = "dead";
       m_ledger.finish(m.dossier_id, m_config.name, result);
-      m_queue.dead_letter(delivery, claim.attempts, "failed in " + std::to_string(claim.attempts) +
-                                                        " attempts", m_config.name);
+      m_queue.dead_letter(delivery, claim.attempts,
+                          "failed in " + std::to_string(claim.attempts) + " attempts",
+                          m_config.name);
       m_log.error(m.dossier_id, "dead_letter",
                   "moved to " + std::string(k_dead_stream) + " after " +
                       std::to_string(claim.attempts) + " failed attempts");

@@ -37,8 +37,8 @@ using DeviceHandle = std::unique_ptr<void, HandleCloser>;
     throw Error(Stage::ingest, "scanner_cover_open",
                 "the scanner's cover is open: close it and scan again", device, page);
   case SANE_STATUS_DEVICE_BUSY:
-    throw Error(Stage::ingest, "scanner_unavailable",
-                "the scanner is busy with another program", device, page);
+    throw Error(Stage::ingest, "scanner_unavailable", "the scanner is busy with another program",
+                device, page);
   default:
     throw Error(Stage::ingest, "scanner_error",
                 std::string("the scanner reports: ") + sane_strstatus(status), device, page);
@@ -61,15 +61,16 @@ struct Scanner::Impl {
     for (SANE_Int i = 1;; ++i) {
       const SANE_Option_Descriptor* d = sane_get_option_descriptor(h(), i);
       if (d == nullptr) {
-        throw Error(Stage::ingest, "scanner_option",
-                    "the scanner has no option '" + name + "'", settings.device);
+        throw Error(Stage::ingest, "scanner_option", "the scanner has no option '" + name + "'",
+                    settings.device);
       }
       if (d->name == nullptr || name != d->name) {
         continue;
       }
       SANE_Status status = SANE_STATUS_GOOD;
       if (d->type == SANE_TYPE_STRING) {
-        std::vector<char> text(std::max<std::size_t>(static_cast<std::size_t>(d->size), value.size() + 1));
+        std::vector<char> text(
+            std::max<std::size_t>(static_cast<std::size_t>(d->size), value.size() + 1));
         std::memcpy(text.data(), value.c_str(), value.size() + 1);
         status = sane_control_option(h(), i, SANE_ACTION_SET_VALUE, text.data(), nullptr);
       } else if (d->type == SANE_TYPE_INT || d->type == SANE_TYPE_BOOL) {
@@ -157,13 +158,13 @@ std::optional<RasterPage> Scanner::next_page() {
     bytes.append(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(length));
   }
   if (s.settings.source == Source::flatbed) {
-    sane_cancel(s.h());  // ends the scan; an ADF goes on with sane_start
+    sane_cancel(s.h()); // ends the scan; an ADF goes on with sane_start
   }
   const int channels = p.format == SANE_FRAME_RGB ? 3 : 1;
   const int rows = static_cast<int>(bytes.size() / static_cast<std::size_t>(p.bytes_per_line));
   if (rows == 0) {
-    throw Error(Stage::ingest, "scanner_error", "the scanner sent an empty page",
-                s.settings.device, page);
+    throw Error(Stage::ingest, "scanner_error", "the scanner sent an empty page", s.settings.device,
+                page);
   }
   cv::Mat image(rows, p.pixels_per_line, channels == 3 ? CV_8UC3 : CV_8UC1);
   for (int y = 0; y < rows; ++y) {

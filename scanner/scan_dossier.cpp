@@ -47,9 +47,10 @@ int run_scan(const ScanConfig& config, pipeline::Logger& log) {
   } catch (const Error& e) {
     log.error(config.settings.device, e.code(),
               std::string(e.what()) +
-                  (files.empty() ? "" : " (" + std::to_string(files.size()) +
-                                            " pages scanned before are in " + pages_dir.string() +
-                                            "; nothing was digitized)"));
+                  (files.empty()
+                       ? ""
+                       : " (" + std::to_string(files.size()) + " pages scanned before are in " +
+                             pages_dir.string() + "; nothing was digitized)"));
     return e.code() == "scanner_option" || e.code() == "scanner_unavailable"
                ? pipeline::k_exit_usage
                : pipeline::k_exit_some_failed;

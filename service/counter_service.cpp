@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* k_incoming = ".incoming";
-constexpr const char* k_upload_note = ".upload.json";  // hidden: not a document
+constexpr const char* k_upload_note = ".upload.json"; // hidden: not a document
 
 std::string random_hex(int bytes) {
   std::random_device rd;
@@ -99,9 +99,9 @@ void CounterService::take_up_existing() {
   for (const auto& entry : fs::directory_iterator(m_config.data_dir / k_incoming, ec)) {
     const std::string name = entry.path().filename().string();
     if (name.front() == '.') {
-      fs::remove_all(entry.path(), ec);  // an upload cut off while being staged
+      fs::remove_all(entry.path(), ec); // an upload cut off while being staged
     } else if (!m_entries.contains(name)) {
-      waiting.push_back(name);             // accepted, not finished: do it now
+      waiting.push_back(name); // accepted, not finished: do it now
     }
   }
   std::sort(waiting.begin(), waiting.end());
@@ -111,18 +111,19 @@ void CounterService::take_up_existing() {
   }
 }
 
-std::string CounterService::now() const { return to_iso8601(run_clock(m_config.run.deterministic).now()); }
+std::string CounterService::now() const {
+  return to_iso8601(run_clock(m_config.run.deterministic).now());
+}
 
 std::string CounterService::submit(CheckedUpload upload, const std::string& by) {
   std::string id = upload.dossier_code ? pipeline::sanitize_id(*upload.dossier_code) : fresh_id();
   const fs::path incoming = m_config.data_dir / k_incoming;
   {
     std::lock_guard lock(m_mutex);
-    if (m_entries.contains(id) || fs::exists(m_config.data_dir / id) ||
-        fs::exists(incoming / id)) {
+    if (m_entries.contains(id) || fs::exists(m_config.data_dir / id) || fs::exists(incoming / id)) {
       throw ApiError(409, "dossier_exists", "dossier " + id + " is already here");
     }
-    m_entries[id] = {DossierState::queued, ""};  // reserved: a second upload of the code is refused
+    m_entries[id] = {DossierState::queued, ""}; // reserved: a second upload of the code is refused
   }
   // Staged in a hidden folder and renamed whole: a dossier is queued complete or not at all.
   TempBeside staged(incoming / id);
@@ -133,8 +134,8 @@ std::string CounterService::submit(CheckedUpload upload, const std::string& by) 
       write_file_atomic(staging / file.name, file.content);
     }
     write_file_atomic(staging / "dossier.json", staged_dossier_json(upload));
-    const nlohmann::json note = {{"received_at", now()}, {"by", by},
-                                 {"files", upload.files.size()}};
+    const nlohmann::json note = {
+        {"received_at", now()}, {"by", by}, {"files", upload.files.size()}};
     write_file_atomic(staging / k_upload_note, note.dump(2) + "\n");
     staged.commit();
   } catch (...) {
@@ -157,7 +158,7 @@ void CounterService::worker_loop() {
       std::unique_lock lock(m_mutex);
       m_queue_ready.wait(lock, [this] { return m_stopping || !m_queue_items.empty(); });
       if (m_stopping) {
-        return;  // queued uploads stay staged: the next start takes them up
+        return; // queued uploads stay staged: the next start takes them up
       }
       id = m_queue_items.front();
       m_queue_items.pop_front();
@@ -184,7 +185,7 @@ void CounterService::digitize(const std::string& id) {
     dossier.id = id;
     pipeline::Manifest manifest;
     {
-      const pipeline::CounterTurn turn;  // batches on this machine wait meanwhile
+      const pipeline::CounterTurn turn; // batches on this machine wait meanwhile
       manifest = m_pipeline->process(dossier);
     }
     nlohmann::json note = nlohmann::json::object();
@@ -360,7 +361,7 @@ nlohmann::json CounterService::edit_field(const std::string& id, const std::stri
     out["issues"].push_back({{"code", issue.code}, {"message", issue.message}});
   }
   out["document_status"] = entry.status;
-  out["record"] = stored;  // other fields' flags may have moved (cross-checks)
+  out["record"] = stored; // other fields' flags may have moved (cross-checks)
   return out;
 }
 
@@ -404,7 +405,7 @@ nlohmann::json CounterService::sign(const std::string& id, bool force, const std
   std::optional<Error> failure;
   for (auto& d : manifest.documents) {
     if (d.status == Status::failed || d.signature) {
-      continue;  // failed documents have no PDF; signed ones are not signed twice
+      continue; // failed documents have no PDF; signed ones are not signed twice
     }
     const fs::path pdf = dir / (d.document_id + ".pdf");
     try {
@@ -432,7 +433,7 @@ nlohmann::json CounterService::sign(const std::string& id, bool force, const std
                          {"by", by},
                          {"documents", signed_now},
                          {"forced", force && !review.empty()}});
-    write_manifest(id, manifest);  // what was signed is recorded, even when one failed
+    write_manifest(id, manifest); // what was signed is recorded, even when one failed
   }
   if (failure) {
     throw ApiError(502, "signer_unavailable", failure->describe());

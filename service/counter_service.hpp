@@ -80,14 +80,14 @@ private:
   std::shared_ptr<const sign::Signer> m_signer;
   std::string m_labels_json;
 
-  mutable std::mutex m_mutex;           // m_entries, m_queue_items, m_images
+  mutable std::mutex m_mutex; // m_entries, m_queue_items, m_images
   std::map<std::string, Entry> m_entries;
   std::deque<std::string> m_queue_items;
   std::condition_variable m_queue_ready;
   bool m_stopping = false;
-  std::map<std::string, std::vector<std::string>> m_images;  // "<id>/<doc>": JPEG per page
+  std::map<std::string, std::vector<std::string>> m_images; // "<id>/<doc>": JPEG per page
 
-  std::mutex m_change_mutex;            // one edit or signing at a time: each rewrites the manifest
+  std::mutex m_change_mutex; // one edit or signing at a time: each rewrites the manifest
   std::thread m_worker;
 };
 

@@ -9,10 +9,14 @@ enum class DossierState { queued, working, done, failed };
 
 constexpr std::string_view to_string(DossierState state) {
   switch (state) {
-  case DossierState::queued: return "queued";
-  case DossierState::working: return "working";
-  case DossierState::done: return "done";
-  case DossierState::failed: return "failed";
+  case DossierState::queued:
+    return "queued";
+  case DossierState::working:
+    return "working";
+  case DossierState::done:
+    return "done";
+  case DossierState::failed:
+    return "failed";
   }
   return "failed";
 }

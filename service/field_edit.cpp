@@ -37,7 +37,7 @@ FieldEditResult apply_field_edit(const forms::FormCatalog& catalog, DocumentReco
   FormsResult& forms = record.forms;
   auto it = forms.fields.find(field_id);
   if (it == forms.fields.end()) {
-    it = forms.fields.emplace(field_id, FieldValue{}).first;  // a field OCR missed
+    it = forms.fields.emplace(field_id, FieldValue{}).first; // a field OCR missed
   } else {
     result.old_value = it->second.value;
   }

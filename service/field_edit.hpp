@@ -9,9 +9,9 @@
 namespace sohoa::service {
 
 struct FieldEditResult {
-  std::string old_value;      // empty when the field had not been found
-  FieldValue field;           // as now in the record
-  std::vector<RecordIssue> issues;  // the field's issues after validation
+  std::string old_value;           // empty when the field had not been found
+  FieldValue field;                // as now in the record
+  std::vector<RecordIssue> issues; // the field's issues after validation
 };
 
 // Sets field_id of record to raw, normalized (forms::normalize_value), with full

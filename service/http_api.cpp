@@ -26,13 +26,14 @@ constexpr const char* k_clerk_header = "X-Sohoa-Clerk";
 constexpr const char* k_ui_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
 // 24 random bytes: a CSRF token or a generated bearer token.
-std::string random_token() { return random_hex(24); }
+std::string random_token() {
+  return random_hex(24);
+}
 
 void send_error(httplib::Response& res, int status, const std::string& code,
                 const std::string& message) {
   res.status = status;
-  res.set_content(nlohmann::json{{"error", code}, {"message", message}}.dump(),
-                  "application/json");
+  res.set_content(nlohmann::json{{"error", code}, {"message", message}}.dump(), "application/json");
 }
 
 void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200) {
@@ -73,14 +74,22 @@ bool changes_state(const std::string& method) {
 
 std::string status_text(int status) {
   switch (status) {
-  case 400: return "bad_request";
-  case 401: return "unauthorized";
-  case 403: return "forbidden";
-  case 404: return "not_found";
-  case 405: return "method_not_allowed";
-  case 413: return "request_too_large";
-  case 414: return "uri_too_long";
-  default: return status >= 500 ? "internal_error" : "bad_request";
+  case 400:
+    return "bad_request";
+  case 401:
+    return "unauthorized";
+  case 403:
+    return "forbidden";
+  case 404:
+    return "not_found";
+  case 405:
+    return "method_not_allowed";
+  case 413:
+    return "request_too_large";
+  case 414:
+    return "uri_too_long";
+  default:
+    return status >= 500 ? "internal_error" : "bad_request";
   }
 }
 
@@ -146,24 +155,22 @@ public:
                                         const httplib::ContentReader& reader) {
       guarded(res, [&] { upload(req, res, reader); });
     });
-    server.Get(R"(/api/dossiers/([^/]+))", [this](const httplib::Request& req,
-                                                  httplib::Response& res) {
-      guarded(res, [&] { send_json(res, m_service.status(req.matches[1])); });
-    });
-    server.Patch(R"(/api/dossiers/([^/]+)/documents/([^/]+)/fields/([^/]+))",
-                 [this](const httplib::Request& req, httplib::Response& res) {
-                   guarded(res, [&] {
-                     const auto body = nlohmann::json::parse(req.body);
-                     if (!body.is_object() || !body.contains("value") ||
-                         !body["value"].is_string()) {
-                       throw ApiError(400, "bad_request", "the body must be {\"value\": \"...\"}");
-                     }
-                     send_json(res, m_service.edit_field(req.matches[1], req.matches[2],
-                                                         req.matches[3],
-                                                         body["value"].get<std::string>(),
-                                                         clerk_of(req)));
-                   });
-                 });
+    server.Get(R"(/api/dossiers/([^/]+))",
+               [this](const httplib::Request& req, httplib::Response& res) {
+                 guarded(res, [&] { send_json(res, m_service.status(req.matches[1])); });
+               });
+    server.Patch(
+        R"(/api/dossiers/([^/]+)/documents/([^/]+)/fields/([^/]+))",
+        [this](const httplib::Request& req, httplib::Response& res) {
+          guarded(res, [&] {
+            const auto body = nlohmann::json::parse(req.body);
+            if (!body.is_object() || !body.contains("value") || !body["value"].is_string()) {
+              throw ApiError(400, "bad_request", "the body must be {\"value\": \"...\"}");
+            }
+            send_json(res, m_service.edit_field(req.matches[1], req.matches[2], req.matches[3],
+                                                body["value"].get<std::string>(), clerk_of(req)));
+          });
+        });
     server.Post(R"(/api/dossiers/([^/]+)/sign)", [this](const httplib::Request& req,
                                                         httplib::Response& res) {
       guarded(res, [&] {
@@ -207,11 +214,12 @@ private:
     const bool from_browser = req.has_header("Origin") || req.has_header("Sec-Fetch-Site") ||
                               req.has_header("Referer") || req.has_header("Cookie");
     if (!from_browser) {
-      return true;  // a script or curl: no ambient credentials to abuse
+      return true; // a script or curl: no ambient credentials to abuse
     }
     const std::string origin = req.get_header_value("Origin");
     if (!origin.empty() && origin != "http://" + req.get_header_value("Host")) {
-      send_error(res, 403, "cross_origin", "state changes are accepted from this server's pages only");
+      send_error(res, 403, "cross_origin",
+                 "state changes are accepted from this server's pages only");
       return false;
     }
     if (!same_secret(req.get_header_value(k_csrf_header), m_csrf)) {
@@ -251,7 +259,11 @@ private:
     CheckedUpload checked = check_upload(std::move(parts), m_config.max_files);
     const std::string id = m_service.submit(std::move(checked), clerk_of(req));
     res.set_header("Location", "/api/dossiers/" + id);
-    send_json(res, {{"id", id}, {"status", std::string(to_string(DossierState::queued))}, {"review", "/dossiers/" + id}}, 201);
+    send_json(res,
+              {{"id", id},
+               {"status", std::string(to_string(DossierState::queued))},
+               {"review", "/dossiers/" + id}},
+              201);
   }
 
   CounterService& m_service;
@@ -310,7 +322,7 @@ int run_server(const ServeConfig& config, pipeline::Logger& log) {
   });
   server.listen_after_bind();
   if (!signalled) {
-    pthread_kill(waiter.native_handle(), SIGTERM);  // wake it: the server ended by itself
+    pthread_kill(waiter.native_handle(), SIGTERM); // wake it: the server ended by itself
   }
   waiter.join();
   return 0;

@@ -47,7 +47,7 @@ CheckedUpload check_upload(std::vector<UploadPart> parts, int max_files) {
       continue;
     }
     if (part.filename.empty()) {
-      continue;  // a plain form field, not a file
+      continue; // a plain form field, not a file
     }
     const std::string name = pipeline::sanitize_id(last_component(part.filename));
     if (name.empty()) {
@@ -73,8 +73,8 @@ CheckedUpload check_upload(std::vector<UploadPart> parts, int max_files) {
 }
 
 std::string staged_dossier_json(const CheckedUpload& upload) {
-  nlohmann::json j = upload.dossier_json ? nlohmann::json::parse(*upload.dossier_json)
-                                         : nlohmann::json::object();
+  nlohmann::json j =
+      upload.dossier_json ? nlohmann::json::parse(*upload.dossier_json) : nlohmann::json::object();
   if (!j.contains("documents")) {
     auto documents = nlohmann::json::array();
     std::set<std::string> ids;

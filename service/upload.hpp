@@ -8,13 +8,13 @@
 namespace sohoa::service {
 
 struct UploadPart {
-  std::string name;          // form field name
-  std::string filename;      // as the browser sent it: untrusted
+  std::string name;     // form field name
+  std::string filename; // as the browser sent it: untrusted
   std::string content;
 };
 
 struct PageFile {
-  std::string name;          // safe as one path component, accepted extension, unique
+  std::string name; // safe as one path component, accepted extension, unique
   std::string content;
 };
 

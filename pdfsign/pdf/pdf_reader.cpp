@@ -18,7 +18,6 @@ namespace {
 
 using namespace PoDoFo;
 
-
 class Reader {
 public:
   Reader(const std::filesystem::path& file, PdfVecObjects& objects, const DecodeLimits& limits)
@@ -384,7 +383,7 @@ std::optional<RasterPage> compose_masked(const Reader& reader, PdfPage* page, in
   }
   struct Drawn {
     const PdfObject* image;
-    cv::Vec3b colour;  // BGR fill colour when it is a mask
+    cv::Vec3b colour; // BGR fill colour when it is a mask
     bool mask;
   };
   std::vector<Drawn> drawn;
@@ -408,7 +407,7 @@ std::optional<RasterPage> compose_masked(const Reader& reader, PdfPage* page, in
       continue;
     }
     if (type != ePdfContentsType_Keyword) {
-      return std::nullopt;  // inline images: not a layered page
+      return std::nullopt; // inline images: not a layered page
     }
     const std::string op = keyword;
     if (op == "q") {
@@ -428,7 +427,7 @@ std::optional<RasterPage> compose_masked(const Reader& reader, PdfPage* page, in
         return std::nullopt;
       }
       if (drawn.size() >= 64) {
-        return std::nullopt;  // a page made of many small images is no layered scan
+        return std::nullopt; // a page made of many small images is no layered scan
       }
       drawn.push_back({x, fill_stack.back(), reader.bool_key(x, "ImageMask", false)});
     }
@@ -552,11 +551,11 @@ private:
                  !operands.empty() && shows_string(operands.back())) {
         return true;
       } else if (op == "Do" && !operands.empty() && operands.back().IsName() && depth < 4) {
-        const PdfObject* xobject =
-            m_reader.key(m_reader.key(resources, "XObject"), operands.back().GetName().GetName().c_str());
+        const PdfObject* xobject = m_reader.key(m_reader.key(resources, "XObject"),
+                                                operands.back().GetName().GetName().c_str());
         const PdfObject* subtype = m_reader.key(xobject, "Subtype");
-        if (xobject != nullptr && xobject->HasStream() && subtype != nullptr &&
-            subtype->IsName() && subtype->GetName() == PdfName("Form")) {
+        if (xobject != nullptr && xobject->HasStream() && subtype != nullptr && subtype->IsName() &&
+            subtype->GetName() == PdfName("Form")) {
           char* data = nullptr;
           pdf_long length = 0;
           xobject->GetStream()->GetFilteredCopy(&data, &length);
@@ -629,15 +628,16 @@ PdfPageImages::PdfPageImages(const std::filesystem::path& file, const DecodeLimi
 
 PdfPageImages::~PdfPageImages() = default;
 
-int PdfPageImages::page_count() const { return m_impl->count; }
+int PdfPageImages::page_count() const {
+  return m_impl->count;
+}
 
 RasterPage PdfPageImages::page(int page_index) const {
   Impl& impl = *m_impl;
   const Reader& reader = *impl.reader;
   try {
-    PdfPage* page = page_index >= 1 && page_index <= impl.count
-                        ? impl.doc.GetPage(page_index - 1)
-                        : nullptr;
+    PdfPage* page =
+        page_index >= 1 && page_index <= impl.count ? impl.doc.GetPage(page_index - 1) : nullptr;
     if (page == nullptr) {
       throw reader.fail("corrupt_pdf", "missing page object", page_index);
     }
@@ -645,8 +645,7 @@ RasterPage PdfPageImages::page(int page_index) const {
     long long best_area = 0;
     reader.find_largest(page->GetResources(), best, best_area, 0);
     if (best == nullptr) {
-      throw reader.fail("not_image_only", "the page holds no image: not a scanned PDF",
-                        page_index);
+      throw reader.fail("not_image_only", "the page holds no image: not a scanned PDF", page_index);
     }
     // A page drawn as image masks over a background (our own mrc output) is read
     // back as it shows, masks painted; any other page by its largest image.
@@ -688,15 +687,16 @@ RasterPage PdfPageImages::page(int page_index) const {
           {"visible_text_not_kept",
            impl.name + ", page " + std::to_string(page_index) +
                ": the page's drawing instructions cannot be read to check for text besides "
-               "its image (" + unreadable + ")"});
+               "its image (" +
+               unreadable + ")"});
     }
     return raster;
   } catch (const PdfError& e) {
     throw Error(Stage::ingest, "corrupt_pdf", "cannot read the PDF: " + describe(e), impl.name,
                 page_index);
   } catch (const cv::Exception& e) {
-    throw Error(Stage::ingest, "corrupt_pdf", std::string("cannot decode: ") + e.what(),
-                impl.name, page_index);
+    throw Error(Stage::ingest, "corrupt_pdf", std::string("cannot decode: ") + e.what(), impl.name,
+                page_index);
   }
 }
 

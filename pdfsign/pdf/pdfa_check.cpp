@@ -296,8 +296,7 @@ private:
       detail += ", expected " + std::to_string(*m_expected);
     }
     add("6.6.4-1 pdfaid:part", part_ok, detail);
-    const bool conf_ok =
-        id.conformance == "B" || id.conformance == "U" || id.conformance == "A";
+    const bool conf_ok = id.conformance == "B" || id.conformance == "U" || id.conformance == "A";
     add("6.6.4-2 pdfaid:conformance", conf_ok, "pdfaid:conformance '" + id.conformance + "'");
 
     check_extension_schemas(*packet);

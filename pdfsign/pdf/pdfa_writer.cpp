@@ -67,7 +67,7 @@ EncodedImage bitonal_image(const cv::Mat& img) {
 EncodedImage jpeg_image(const cv::Mat& img, bool grey, int quality) {
   const cv::Mat pixels = grey ? as_grey(img) : img;
   return {encode_jpeg(pixels, quality), img.cols, img.rows, Encoding::dct,
-          pixels.channels() == 1, false, {}};
+          pixels.channels() == 1,       false,    {}};
 }
 
 // Interleaved samples as PDF wants them: RGB order, rows packed.
@@ -76,12 +76,12 @@ EncodedImage flate_image(const cv::Mat& img, bool grey) {
   if (grey) {
     pixels = as_grey(img).clone();
   } else {
-    cv::cvtColor(img, pixels, cv::COLOR_BGR2RGB);  // a new buffer: the page stays as given
+    cv::cvtColor(img, pixels, cv::COLOR_BGR2RGB); // a new buffer: the page stays as given
   }
   std::string samples(reinterpret_cast<const char*>(pixels.data),
                       pixels.total() * pixels.elemSize());
-  return {std::move(samples), img.cols, img.rows, Encoding::flate, pixels.channels() == 1, false,
-          {}};
+  return {std::move(samples),     img.cols, img.rows, Encoding::flate,
+          pixels.channels() == 1, false,    {}};
 }
 
 // The images of one page, bottom first: each is drawn over the whole page.
@@ -93,7 +93,7 @@ std::vector<EncodedImage> encode_page_images(const PdfPageInput& page,
   }
   const bool grey = page.kind == ColourKind::grey || img.channels() == 1;
   if (page.kind == ColourKind::bitonal) {
-    return {bitonal_image(img)};  // G4 is already an ink mask at full resolution
+    return {bitonal_image(img)}; // G4 is already an ink mask at full resolution
   }
   switch (options.image_mode) {
   case ImageMode::jpeg:
@@ -107,8 +107,8 @@ std::vector<EncodedImage> encode_page_images(const PdfPageInput& page,
   std::vector<EncodedImage> out;
   out.push_back(jpeg_image(layers.background, grey, options.mrc_background_quality));
   for (const InkMask& m : layers.masks) {
-    out.push_back({encode_ccitt_g4(m.mask), m.mask.cols, m.mask.rows, Encoding::ccitt, true, true,
-                   m.colour});
+    out.push_back(
+        {encode_ccitt_g4(m.mask), m.mask.cols, m.mask.rows, Encoding::ccitt, true, true, m.colour});
   }
   return out;
 }
@@ -404,14 +404,13 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
                   static_cast<int>(i + 1));
     }
     images.push_back(p.encoded ? p.encoded
-                               : std::make_shared<const EncodedPageImage>(encode_page_image(
-                                     p.image, p.kind, p.dpi, options)));
+                               : std::make_shared<const EncodedPageImage>(
+                                     encode_page_image(p.image, p.kind, p.dpi, options)));
     for (const EncodedImage& img : images.back()->layers) {
       seed += sha256_hex(img.bytes);
     }
   }
-  const Timestamp created_at =
-      options.created_at.value_or(run_clock(options.deterministic).now());
+  const Timestamp created_at = options.created_at.value_or(run_clock(options.deterministic).now());
   const PdfTime created{std::chrono::system_clock::to_time_t(created_at.utc),
                         static_cast<int>(created_at.offset.count())};
   const std::string version =
@@ -506,7 +505,7 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
     throw Error(Stage::pdf, "pdf_write_failed", describe(e), out.string());
   }
   set_content_id(bytes);
-  write_file_bytes(out, bytes);  // Error(Stage::output) naming the file and errno's reason
+  write_file_bytes(out, bytes); // Error(Stage::output) naming the file and errno's reason
 }
 
 } // namespace sohoa::pdf

@@ -23,8 +23,8 @@ struct ParsedPdf {
 std::unique_ptr<ParsedPdf> parse(const std::string& bytes, long long size) {
   quiet_podofo();
   auto parsed = std::make_unique<ParsedPdf>();
-  parsed->parser = std::make_unique<PdfParser>(&parsed->objects, bytes.data(),
-                                               static_cast<long>(size), true);
+  parsed->parser =
+      std::make_unique<PdfParser>(&parsed->objects, bytes.data(), static_cast<long>(size), true);
   return parsed;
 }
 
@@ -111,8 +111,8 @@ bool allowed_new_object(const PdfObject* object) {
     return false;
   }
   if (type == "Annot" || (!subtype.empty() && object->GetDictionary().HasKey("Rect"))) {
-    return subtype == "Widget" && (name_key(object, "FT") == "Sig" ||
-                                   object->GetDictionary().HasKey("Parent"));
+    return subtype == "Widget" &&
+           (name_key(object, "FT") == "Sig" || object->GetDictionary().HasKey("Parent"));
   }
   return true;
 }
@@ -173,12 +173,11 @@ LaterChanges diff_later_revisions(const std::string& bytes, long long covered_en
         continue;
       }
       std::string changed;
-      const bool fine =
-          (old_object->IsDictionary() && new_object->IsDictionary() &&
-           stream_of(old_object) == stream_of(new_object) &&
-           only_allowed_keys_differ(old_object, new_object, changed)) ||
-          (old_object->IsArray() && new_object->IsArray() &&
-           array_only_grew(old_object, new_object));
+      const bool fine = (old_object->IsDictionary() && new_object->IsDictionary() &&
+                         stream_of(old_object) == stream_of(new_object) &&
+                         only_allowed_keys_differ(old_object, new_object, changed)) ||
+                        (old_object->IsArray() && new_object->IsArray() &&
+                         array_only_grew(old_object, new_object));
       if (!fine) {
         out.forbidden.push_back(label + (changed.empty() ? "" : " " + changed));
       }

@@ -109,9 +109,9 @@ std::vector<RawSignature> find_signatures(const std::string& bytes) {
       const size_t end = bytes.find("endobj", static_cast<size_t>(gap_end));
       const size_t from = obj == std::string::npos ? static_cast<size_t>(0) : obj;
       const size_t to = end == std::string::npos ? bytes.size() : end;
-      sig.dictionary = bytes.substr(from, static_cast<size_t>(gap_start) - from) +
-                       bytes.substr(static_cast<size_t>(gap_end),
-                                    to - static_cast<size_t>(gap_end));
+      sig.dictionary =
+          bytes.substr(from, static_cast<size_t>(gap_start) - from) +
+          bytes.substr(static_cast<size_t>(gap_end), to - static_cast<size_t>(gap_end));
     } else {
       const size_t end = bytes.find("endobj", at);
       sig.dictionary = bytes.substr(at, std::min<size_t>(end - at, 4096));
@@ -126,8 +126,7 @@ std::vector<RawSignature> find_signatures(const std::string& bytes) {
 
 std::vector<long long> revision_ends(const std::string& bytes) {
   std::vector<long long> out;
-  for (size_t at = bytes.find("%%EOF"); at != std::string::npos;
-       at = bytes.find("%%EOF", at + 5)) {
+  for (size_t at = bytes.find("%%EOF"); at != std::string::npos; at = bytes.find("%%EOF", at + 5)) {
     size_t end = at + 5;
     if (end < bytes.size() && bytes[end] == '\r') {
       ++end;

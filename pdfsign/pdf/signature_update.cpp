@@ -12,7 +12,6 @@
 #include <ctime>
 #include <memory>
 
-
 namespace sohoa::pdf {
 namespace {
 
@@ -54,8 +53,7 @@ void restore_mod_date(PdfMemDocument& doc, const PdfObject* original) {
 
 int count_fields(PdfAcroForm* form) {
   PdfObject* fields = form->GetObject()->GetIndirectKey("Fields");
-  return fields != nullptr && fields->IsArray() ? static_cast<int>(fields->GetArray().size())
-                                                : 0;
+  return fields != nullptr && fields->IsArray() ? static_cast<int>(fields->GetArray().size()) : 0;
 }
 
 std::string build_update(const std::filesystem::path& path, const SignatureFieldSpec& spec,
@@ -79,8 +77,8 @@ std::string build_update(const std::filesystem::path& path, const SignatureField
   PdfAnnotation* widget = page->CreateAnnotation(ePdfAnnotation_Widget, rect);
   widget->SetFlags(ePdfAnnotationFlags_Print); // /F 4, as PDF/A requires
   PdfSignatureField field(widget, form, &doc);
-  field.SetFieldName(PdfString(
-      (spec.document_timestamp ? "DocTimeStamp" : "Signature") + std::to_string(index)));
+  field.SetFieldName(
+      PdfString((spec.document_timestamp ? "DocTimeStamp" : "Signature") + std::to_string(index)));
   if (!spec.stamp_lines.empty()) {
     const auto appearance = make_stamp_appearance(doc, rect, spec.stamp_lines);
     field.SetAppearanceStream(appearance.get());
@@ -186,8 +184,7 @@ std::string fill_signature_contents(PreparedSignature prepared, const std::strin
   const size_t capacity = prepared.contents_length - 2;
   if (der.size() * 2 > capacity) {
     fail("signing_failed", "the signature (" + std::to_string(der.size()) +
-                               " bytes) does not fit the reserved " +
-                               std::to_string(capacity / 2));
+                               " bytes) does not fit the reserved " + std::to_string(capacity / 2));
   }
   char* out = prepared.bytes.data() + prepared.contents_offset + 1;
   for (const char c : der) {

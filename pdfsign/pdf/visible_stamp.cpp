@@ -26,9 +26,9 @@ PdfFont* stamp_font(PdfMemDocument& doc) {
     throw Error(Stage::sign, "signing_failed",
                 std::string("the stamp font is missing: ") + k_font_file);
   }
-  PdfFont* font = doc.CreateFontSubset("Liberation Serif", false, false, false,
-                                       PdfEncodingFactory::GlobalIdentityEncodingInstance(),
-                                       k_font_file);
+  PdfFont* font =
+      doc.CreateFontSubset("Liberation Serif", false, false, false,
+                           PdfEncodingFactory::GlobalIdentityEncodingInstance(), k_font_file);
   if (font == nullptr) {
     throw Error(Stage::sign, "signing_failed", "cannot load the stamp font");
   }
@@ -54,7 +54,7 @@ PdfRect stamp_rect(const PdfRect& media_box, const std::vector<std::string>& lin
 }
 
 std::unique_ptr<PdfXObject> make_stamp_appearance(PdfMemDocument& doc, const PdfRect& rect,
-                                  const std::vector<std::string>& lines) {
+                                                  const std::vector<std::string>& lines) {
   PdfFont* font = stamp_font(doc);
   auto xobject =
       std::make_unique<PdfXObject>(PdfRect(0, 0, rect.GetWidth(), rect.GetHeight()), &doc);

@@ -155,9 +155,9 @@ bool parse_pdf_or_xmp_date(const std::string& text, PdfTime& out) {
   }
   using namespace std::chrono;
   const year_month_day date{year{fields[0]}, month{static_cast<unsigned>(fields[1])},
-                           std::chrono::day{static_cast<unsigned>(fields[2])}};
+                            std::chrono::day{static_cast<unsigned>(fields[2])}};
   if (!date.ok()) {
-    return false;  // 2026-02-30 is no date
+    return false; // 2026-02-30 is no date
   }
   const sys_days day{date};
   out.utc = system_clock::to_time_t(day + hours{fields[3]} + minutes{fields[4]} +

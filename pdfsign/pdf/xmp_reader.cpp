@@ -37,8 +37,7 @@ std::string ns_of(const xmlNs* ns) {
 }
 
 std::string written_name(const xmlNs* ns, const xmlChar* name) {
-  return ns == nullptr || ns->prefix == nullptr ? text(name)
-                                                : text(ns->prefix) + ":" + text(name);
+  return ns == nullptr || ns->prefix == nullptr ? text(name) : text(ns->prefix) + ":" + text(name);
 }
 
 bool is(const xmlNode* node, const char* ns, const char* name) {
@@ -137,8 +136,7 @@ void read_description(const xmlNode* desc, XmpPacket& packet) {
   }
   const xmlNode* schemas = child(desc, k_ns_extension, "schemas");
   const xmlNode* bag = schemas == nullptr ? nullptr : child(schemas, k_xmp_ns_rdf, "Bag");
-  for (const xmlNode* li = bag == nullptr ? nullptr : bag->children; li != nullptr;
-       li = li->next) {
+  for (const xmlNode* li = bag == nullptr ? nullptr : bag->children; li != nullptr; li = li->next) {
     if (li->type != XML_ELEMENT_NODE) {
       continue;
     }
@@ -216,8 +214,7 @@ std::vector<std::string> find_xmp_packets(const std::string& bytes) {
   std::vector<std::string> out;
   static constexpr const char k_begin[] = "<?xpacket begin";
   static constexpr const char k_end[] = "<?xpacket end";
-  for (size_t at = bytes.find(k_begin); at != std::string::npos;
-       at = bytes.find(k_begin, at + 1)) {
+  for (size_t at = bytes.find(k_begin); at != std::string::npos; at = bytes.find(k_begin, at + 1)) {
     const size_t end = bytes.find(k_end, at);
     if (end == std::string::npos) {
       break;

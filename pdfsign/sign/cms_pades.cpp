@@ -21,7 +21,6 @@ const unsigned char k_pss_sha256_params[] = {
     0x86, 0xf7, 0x0d, 0x01, 0x01, 0x08, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
     0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0xa2, 0x03, 0x02, 0x01, 0x20};
 
-
 void der_length(std::string& out, size_t length) {
   if (length < 0x80) {
     out += static_cast<char>(length);
@@ -63,10 +62,9 @@ std::string sign_bytes(EVP_PKEY* key, bool pss, const std::string& data) {
   if (!md || EVP_DigestSignInit(md.get(), &pctx, EVP_sha256(), nullptr, key) != 1) {
     fail("cannot start signing with the key");
   }
-  if (pss &&
-      (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1 ||
-       EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, 32) != 1 ||
-       EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, EVP_sha256()) != 1)) {
+  if (pss && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1 ||
+              EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, 32) != 1 ||
+              EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, EVP_sha256()) != 1)) {
     fail("cannot set RSA-PSS parameters");
   }
   const auto* in = reinterpret_cast<const unsigned char*>(data.data());
@@ -149,8 +147,8 @@ PadesCms build_pades_cms(const KeySigner& signer, const std::string& content_dig
 
   PadesCms out;
   if (!tsa_url.empty()) {
-    const std::string imprint = sha256_bytes(
-        reinterpret_cast<const unsigned char*>(signature.data()), signature.size());
+    const std::string imprint =
+        sha256_bytes(reinterpret_cast<const unsigned char*>(signature.data()), signature.size());
     out.timestamp = request_timestamp(tsa_url, imprint);
     if (CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE,
                                       out.timestamp->der.data(),

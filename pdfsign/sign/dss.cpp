@@ -105,9 +105,8 @@ void add_dss(const std::filesystem::path& path, const std::vector<X509*>& certs,
       return X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_issuer_name(cert)) == 0 &&
              (issuer == nullptr || X509_CRL_verify(crl, X509_get0_pubkey(issuer)) == 1);
     };
-    auto it = std::find_if(known.begin(), known.end(), [&](const X509CrlPtr& c) {
-      return matches(c.get());
-    });
+    auto it = std::find_if(known.begin(), known.end(),
+                           [&](const X509CrlPtr& c) { return matches(c.get()); });
     if (it == known.end()) {
       fetch_crls(cert, known);
       it = std::find_if(known.begin(), known.end(),

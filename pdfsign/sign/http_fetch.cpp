@@ -8,8 +8,12 @@
 namespace sohoa::sign {
 namespace {
 
-struct CurlFree { void operator()(CURL* p) const { curl_easy_cleanup(p); } };
-struct SlistFree { void operator()(curl_slist* p) const { curl_slist_free_all(p); } };
+struct CurlFree {
+  void operator()(CURL* p) const { curl_easy_cleanup(p); }
+};
+struct SlistFree {
+  void operator()(curl_slist* p) const { curl_slist_free_all(p); }
+};
 
 struct Sink {
   std::string* body;
@@ -58,8 +62,7 @@ std::optional<HttpReply> http_fetch(const HttpRequest& request, std::string& err
     headers.reset(curl_slist_append(nullptr, header.c_str()));
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
-                     static_cast<curl_off_t>(request.body.size()));
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   }
   const CURLcode code = curl_easy_perform(c);
   if (sink.overflow) {

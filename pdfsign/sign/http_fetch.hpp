@@ -7,7 +7,7 @@ namespace sohoa::sign {
 
 struct HttpRequest {
   std::string url;
-  std::string body;              // POSTed when content_type is set, else GET
+  std::string body; // POSTed when content_type is set, else GET
   std::string content_type;
   long connect_timeout_s = 10;
   long total_timeout_s = 30;

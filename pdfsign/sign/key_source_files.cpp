@@ -78,8 +78,7 @@ std::shared_ptr<const Signer> load_pem_signer(const SignerSource& source) {
   }
   ERR_clear_error();
   if (!leaf) {
-    unavailable("the private key does not match any certificate in " +
-                source.cert_pem.string());
+    unavailable("the private key does not match any certificate in " + source.cert_pem.string());
   }
   return finish_signer(nullptr, std::move(key), std::move(leaf), std::move(chain));
 }
@@ -97,8 +96,7 @@ std::shared_ptr<const Signer> load_p12_signer(const SignerSource& source) {
   STACK_OF(X509)* ca = nullptr;
   if (PKCS12_parse(p12.get(), secret.c_str(), &key, &cert, &ca) != 1) {
     ERR_clear_error();
-    unavailable("cannot open the PKCS#12 file " + source.p12.string() +
-                " (wrong pass phrase?)");
+    unavailable("cannot open the PKCS#12 file " + source.p12.string() + " (wrong pass phrase?)");
   }
   EvpPkeyPtr key_ptr(key);
   X509Ptr cert_ptr(cert);
@@ -147,7 +145,9 @@ CertificateSummary summarize_certificate(X509* cert) {
   return summary;
 }
 
-CertificateSummary KeySigner::certificate() const { return summarize_certificate(m_cert.get()); }
+CertificateSummary KeySigner::certificate() const {
+  return summarize_certificate(m_cert.get());
+}
 
 const KeySigner& as_key_signer(const Signer& signer) {
   const auto* key_signer = dynamic_cast<const KeySigner*>(&signer);
@@ -200,6 +200,8 @@ std::shared_ptr<const Signer> load_signer(const SignerSource& source) {
   return load_pem_signer(source);
 }
 
-std::string openssl_version() { return OpenSSL_version(OPENSSL_VERSION); }
+std::string openssl_version() {
+  return OpenSSL_version(OPENSSL_VERSION);
+}
 
 } // namespace sohoa::sign

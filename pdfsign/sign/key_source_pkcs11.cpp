@@ -16,9 +16,13 @@ namespace {
   throw Error(Stage::sign, "signer_unavailable", reason);
 }
 
-struct EngineFree { void operator()(ENGINE* engine) const { ENGINE_free(engine); } };
+struct EngineFree {
+  void operator()(ENGINE* engine) const { ENGINE_free(engine); }
+};
 // A functional reference (from ENGINE_init) also holds a structural one.
-struct EngineFinish { void operator()(ENGINE* engine) const { ENGINE_finish(engine); } };
+struct EngineFinish {
+  void operator()(ENGINE* engine) const { ENGINE_finish(engine); }
+};
 
 std::string module_path(const SignerSource& source) {
   if (!source.pkcs11_module.empty()) {

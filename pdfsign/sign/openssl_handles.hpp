@@ -14,29 +14,63 @@
 
 namespace sohoa::sign {
 
-struct BioFree { void operator()(BIO* p) const { BIO_free_all(p); } };
-struct EvpPkeyFree { void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); } };
-struct EvpMdCtxFree { void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); } };
-struct X509Free { void operator()(X509* p) const { X509_free(p); } };
-struct X509CrlFree { void operator()(X509_CRL* p) const { X509_CRL_free(p); } };
-struct X509StoreFree { void operator()(X509_STORE* p) const { X509_STORE_free(p); } };
-struct X509StoreCtxFree { void operator()(X509_STORE_CTX* p) const { X509_STORE_CTX_free(p); } };
+struct BioFree {
+  void operator()(BIO* p) const { BIO_free_all(p); }
+};
+struct EvpPkeyFree {
+  void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
+};
+struct EvpMdCtxFree {
+  void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
+};
+struct X509Free {
+  void operator()(X509* p) const { X509_free(p); }
+};
+struct X509CrlFree {
+  void operator()(X509_CRL* p) const { X509_CRL_free(p); }
+};
+struct X509StoreFree {
+  void operator()(X509_STORE* p) const { X509_STORE_free(p); }
+};
+struct X509StoreCtxFree {
+  void operator()(X509_STORE_CTX* p) const { X509_STORE_CTX_free(p); }
+};
 struct X509StackFree {
-  void operator()(STACK_OF(X509)* p) const { sk_X509_pop_free(p, X509_free); }
+  void operator()(STACK_OF(X509) * p) const { sk_X509_pop_free(p, X509_free); }
 };
 struct CrlStackFree {
-  void operator()(STACK_OF(X509_CRL)* p) const { sk_X509_CRL_pop_free(p, X509_CRL_free); }
+  void operator()(STACK_OF(X509_CRL) * p) const { sk_X509_CRL_pop_free(p, X509_CRL_free); }
 };
-struct CmsFree { void operator()(CMS_ContentInfo* p) const { CMS_ContentInfo_free(p); } };
-struct Pkcs12Free { void operator()(PKCS12* p) const { PKCS12_free(p); } };
-struct Pkcs7Free { void operator()(PKCS7* p) const { PKCS7_free(p); } };
-struct TsReqFree { void operator()(TS_REQ* p) const { TS_REQ_free(p); } };
-struct TsRespFree { void operator()(TS_RESP* p) const { TS_RESP_free(p); } };
-struct TsMsgImprintFree { void operator()(TS_MSG_IMPRINT* p) const { TS_MSG_IMPRINT_free(p); } };
-struct TsVerifyCtxFree { void operator()(TS_VERIFY_CTX* p) const { TS_VERIFY_CTX_free(p); } };
-struct TsTstInfoFree { void operator()(TS_TST_INFO* p) const { TS_TST_INFO_free(p); } };
-struct X509AlgorFree { void operator()(X509_ALGOR* p) const { X509_ALGOR_free(p); } };
-struct Asn1IntegerFree { void operator()(ASN1_INTEGER* p) const { ASN1_INTEGER_free(p); } };
+struct CmsFree {
+  void operator()(CMS_ContentInfo* p) const { CMS_ContentInfo_free(p); }
+};
+struct Pkcs12Free {
+  void operator()(PKCS12* p) const { PKCS12_free(p); }
+};
+struct Pkcs7Free {
+  void operator()(PKCS7* p) const { PKCS7_free(p); }
+};
+struct TsReqFree {
+  void operator()(TS_REQ* p) const { TS_REQ_free(p); }
+};
+struct TsRespFree {
+  void operator()(TS_RESP* p) const { TS_RESP_free(p); }
+};
+struct TsMsgImprintFree {
+  void operator()(TS_MSG_IMPRINT* p) const { TS_MSG_IMPRINT_free(p); }
+};
+struct TsVerifyCtxFree {
+  void operator()(TS_VERIFY_CTX* p) const { TS_VERIFY_CTX_free(p); }
+};
+struct TsTstInfoFree {
+  void operator()(TS_TST_INFO* p) const { TS_TST_INFO_free(p); }
+};
+struct X509AlgorFree {
+  void operator()(X509_ALGOR* p) const { X509_ALGOR_free(p); }
+};
+struct Asn1IntegerFree {
+  void operator()(ASN1_INTEGER* p) const { ASN1_INTEGER_free(p); }
+};
 struct EssCertV2Free {
   void operator()(ESS_SIGNING_CERT_V2* p) const { ESS_SIGNING_CERT_V2_free(p); }
 };
@@ -71,14 +105,14 @@ std::string openssl_error(const std::string& what);
 // DER encodings, hex, digests and time text shared by signing and verification.
 std::string to_der(X509* cert);
 std::string hex_lower(const unsigned char* data, size_t size);
-std::string sha256_bytes(const unsigned char* data, size_t size);   // raw 32 bytes
-std::string asn1_time_iso(const ASN1_TIME* time);                   // "2026-11-22T11:05:00Z"
+std::string sha256_bytes(const unsigned char* data, size_t size); // raw 32 bytes
+std::string asn1_time_iso(const ASN1_TIME* time);                 // "2026-11-22T11:05:00Z"
 bool asn1_time_to_unix(const ASN1_TIME* time, long long& out);
-std::string unix_to_vietnam_iso(long long unix_seconds);            // "...+07:00"
+std::string unix_to_vietnam_iso(long long unix_seconds); // "...+07:00"
 // A Unix time in Vietnam's time (UTC+7) through a strftime format.
 std::string unix_to_vietnam_time(long long unix_seconds, const char* format);
-std::string serial_hex(X509* cert);                                 // "" when unreadable
-std::string name_text(const X509_NAME* name);                       // RFC 2253, UTF-8
+std::string serial_hex(X509* cert);           // "" when unreadable
+std::string name_text(const X509_NAME* name); // RFC 2253, UTF-8
 std::string common_name(const X509_NAME* name);
 
 } // namespace sohoa::sign

@@ -63,7 +63,7 @@ std::string sha256_bytes(const unsigned char* data, size_t size) {
 }
 
 bool asn1_time_to_unix(const ASN1_TIME* time, long long& out) {
-  struct tm tm{};
+  struct tm tm {};
   if (time == nullptr || ASN1_TIME_to_tm(time, &tm) != 1) {
     return false;
   }
@@ -72,7 +72,7 @@ bool asn1_time_to_unix(const ASN1_TIME* time, long long& out) {
 }
 
 std::string asn1_time_iso(const ASN1_TIME* time) {
-  struct tm tm{};
+  struct tm tm {};
   if (time == nullptr || ASN1_TIME_to_tm(time, &tm) != 1) {
     return {};
   }
@@ -84,7 +84,7 @@ std::string asn1_time_iso(const ASN1_TIME* time) {
 std::string unix_to_vietnam_time(long long unix_seconds, const char* format) {
   // Vietnam has kept UTC+7 without daylight saving since 1975.
   const time_t shifted = static_cast<time_t>(unix_seconds + 7 * 3600);
-  struct tm tm{};
+  struct tm tm {};
   gmtime_r(&shifted, &tm);
   char buffer[64];
   std::strftime(buffer, sizeof buffer, format, &tm);

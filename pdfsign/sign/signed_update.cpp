@@ -5,9 +5,9 @@
 
 namespace sohoa::sign {
 
-std::string write_signed_update(
-    const std::filesystem::path& path, const pdf::SignatureFieldSpec& spec,
-    const std::function<std::string(const std::string&)>& make_contents) {
+std::string
+write_signed_update(const std::filesystem::path& path, const pdf::SignatureFieldSpec& spec,
+                    const std::function<std::string(const std::string&)>& make_contents) {
   pdf::PreparedSignature prepared = pdf::prepare_signature_update(path, spec);
   const std::string& bytes = prepared.bytes;
   EvpMdCtxPtr md(EVP_MD_CTX_new());
@@ -20,8 +20,7 @@ std::string write_signed_update(
       EVP_DigestFinal_ex(md.get(), digest, &digest_size) != 1) {
     throw Error(Stage::sign, "signing_failed", openssl_error("hashing the byte ranges failed"));
   }
-  const std::string der =
-      make_contents(std::string(reinterpret_cast<char*>(digest), digest_size));
+  const std::string der = make_contents(std::string(reinterpret_cast<char*>(digest), digest_size));
   return pdf::fill_signature_contents(std::move(prepared), der);
 }
 

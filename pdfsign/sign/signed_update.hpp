@@ -12,9 +12,8 @@ namespace sohoa::sign {
 
 // Returns the complete new file (original bytes first). Throws
 // Error(Stage::sign, "signing_failed" | "not_a_pdf").
-std::string write_signed_update(const std::filesystem::path& path,
-                                const pdf::SignatureFieldSpec& spec,
-                                const std::function<std::string(const std::string&)>&
-                                    make_contents);
+std::string
+write_signed_update(const std::filesystem::path& path, const pdf::SignatureFieldSpec& spec,
+                    const std::function<std::string(const std::string&)>& make_contents);
 
 } // namespace sohoa::sign

@@ -81,8 +81,8 @@ SignResult sign_pdf(const std::filesystem::path& path, const Signer& signer,
   std::filesystem::copy_file(path, work, std::filesystem::copy_options::overwrite_existing,
                              ignored);
   if (ignored) {
-    throw Error(Stage::sign, "signing_failed", "cannot copy " + path.string() + ": " +
-                                                   ignored.message());
+    throw Error(Stage::sign, "signing_failed",
+                "cannot copy " + path.string() + ": " + ignored.message());
   }
   SignResult result;
   try {
@@ -107,8 +107,7 @@ SignResult sign_pdf(const std::filesystem::path& path, const Signer& signer,
       add_document_timestamp(work, options.tsa_url);
       result.level = "B-LTA";
     }
-    result.bytes_added =
-        static_cast<long long>(std::filesystem::file_size(work)) - original_size;
+    result.bytes_added = static_cast<long long>(std::filesystem::file_size(work)) - original_size;
     commit_file_atomic(work, path);
   } catch (...) {
     std::filesystem::remove(work, ignored);

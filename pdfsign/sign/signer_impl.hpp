@@ -15,7 +15,7 @@ public:
   CertificateSummary certificate() const override;
   EVP_PKEY* key() const { return m_key.get(); }
   X509* cert() const { return m_cert.get(); }
-  STACK_OF(X509)* chain() const { return m_chain.get(); }
+  STACK_OF(X509) * chain() const { return m_chain.get(); }
 
 private:
   std::shared_ptr<void> m_keeper; // declared first: released last

@@ -99,8 +99,7 @@ TimestampToken request_timestamp(const std::string& url, const std::string& sha2
   }
   out.der.assign(reinterpret_cast<char*>(token_der), static_cast<size_t>(token_size));
   OPENSSL_free(token_der);
-  if (!asn1_time_to_unix(TS_TST_INFO_get_time(TS_RESP_get_tst_info(resp.get())),
-                         out.gen_time)) {
+  if (!asn1_time_to_unix(TS_TST_INFO_get_time(TS_RESP_get_tst_info(resp.get())), out.gen_time)) {
     unavailable("the time-stamp token has no readable time");
   }
   return out;

@@ -5,8 +5,8 @@
 namespace sohoa::sign {
 
 struct TimestampToken {
-  std::string der;          // the TimeStampToken (a CMS ContentInfo)
-  long long gen_time = 0;   // unix seconds of genTime
+  std::string der;        // the TimeStampToken (a CMS ContentInfo)
+  long long gen_time = 0; // unix seconds of genTime
 };
 
 // Asks the TSA at url to stamp a SHA-256 digest (32 raw bytes). Checks status,

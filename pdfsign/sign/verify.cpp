@@ -87,15 +87,17 @@ void append_pdfa_rules(const std::filesystem::path& path, std::vector<Check>& ou
       ++passed;
       continue;
     }
-    out.push_back(Check{"pdfa", CheckStatus::warning,
+    out.push_back(Check{"pdfa",
+                        CheckStatus::warning,
                         {"Không đạt quy tắc PDF/A " + rule.rule + ": " + rule.detail,
                          "PDF/A rule not met " + rule.rule + ": " + rule.detail}});
   }
   const std::string count = std::to_string(passed) + "/" + std::to_string(rules.size());
-  out.push_back(Check{"pdfa", passed == static_cast<int>(rules.size()) ? CheckStatus::ok
-                                                                       : CheckStatus::warning,
-                      {"Đạt " + count + " quy tắc cấu trúc PDF/A (không phải veraPDF)",
-                       count + " structural PDF/A rules met (not veraPDF)"}});
+  out.push_back(
+      Check{"pdfa",
+            passed == static_cast<int>(rules.size()) ? CheckStatus::ok : CheckStatus::warning,
+            {"Đạt " + count + " quy tắc cấu trúc PDF/A (không phải veraPDF)",
+             count + " structural PDF/A rules met (not veraPDF)"}});
 }
 
 FileReport verify_file(const std::filesystem::path& path, const std::vector<X509Ptr>& anchors,

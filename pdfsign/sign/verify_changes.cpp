@@ -10,29 +10,32 @@ Check check_later_changes(const std::string& bytes, long long covered_end) {
   const pdf::LaterChanges changes = pdf::diff_later_revisions(bytes, covered_end);
   if (changes.unsigned_trailing_bytes > 0) {
     const std::string n = std::to_string(changes.unsigned_trailing_bytes);
-    return Check{"changes", CheckStatus::failed,
+    return Check{"changes",
+                 CheckStatus::failed,
                  {n + " byte sau %%EOF cuối cùng không được chữ ký nào bao phủ: tài liệu "
                       "không được ký toàn bộ",
                   n + " bytes after the last %%EOF are covered by no signature: the "
                       "document is not wholly signed"}};
   }
   if (covered_end >= static_cast<long long>(bytes.size())) {
-    return Check{"changes", CheckStatus::ok,
+    return Check{"changes",
+                 CheckStatus::ok,
                  {"Không có thay đổi nào sau khi ký (chữ ký phủ toàn bộ tệp)",
                   "No change after signing (the signature covers the whole file)"}};
   }
   if (!changes.readable) {
-    return Check{"changes", CheckStatus::failed,
+    return Check{"changes",
+                 CheckStatus::failed,
                  {"Phần thêm sau khi ký không đọc được (" + changes.parse_error + ")",
-                  "The part added after signing cannot be parsed (" + changes.parse_error +
-                      ")"}};
+                  "The part added after signing cannot be parsed (" + changes.parse_error + ")"}};
   }
   if (!changes.forbidden.empty()) {
     std::string problems;
     for (const auto& item : changes.forbidden) {
       problems += (problems.empty() ? "" : "; ") + item;
     }
-    return Check{"changes", CheckStatus::failed,
+    return Check{"changes",
+                 CheckStatus::failed,
                  {"Tệp bị sửa đổi sau khi ký: " + problems,
                   "The file was modified after signing: " + problems}};
   }

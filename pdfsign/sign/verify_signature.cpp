@@ -115,7 +115,7 @@ X509_CRL* crl_for(X509* cert, X509* issuer, TrustContext& trust) {
   return found;
 }
 
-void check_revocation(SignatureReport& report, STACK_OF(X509)* chain, long long at,
+void check_revocation(SignatureReport& report, STACK_OF(X509) * chain, long long at,
                       bool has_timestamp, TrustContext& trust) {
   const int count = sk_X509_num(chain);
   std::string missing;
@@ -170,8 +170,8 @@ void check_chain(SignatureReport& report, X509* signer, CMS_ContentInfo* cms, lo
   const auto run = [&](bool check_time, X509StackPtr* chain_out) {
     X509StorePtr store(trust.make_store());
     X509StoreCtxPtr ctx(X509_STORE_CTX_new());
-    if (!store || !ctx || X509_STORE_CTX_init(ctx.get(), store.get(), signer,
-                                              untrusted.get()) != 1) {
+    if (!store || !ctx ||
+        X509_STORE_CTX_init(ctx.get(), store.get(), signer, untrusted.get()) != 1) {
       return X509_V_ERR_UNSPECIFIED;
     }
     X509_VERIFY_PARAM* param = X509_STORE_CTX_get0_param(ctx.get());
@@ -201,8 +201,7 @@ void check_chain(SignatureReport& report, X509* signer, CMS_ContentInfo* cms, lo
       X509* cert = sk_X509_value(chain.get(), i);
       path += (i > 0 ? " → " : "") + common_name(X509_get_subject_name(cert));
     }
-    add(report, "trust", CheckStatus::ok,
-        {"Chuỗi tin cậy: " + path, "Trusted chain: " + path});
+    add(report, "trust", CheckStatus::ok, {"Chuỗi tin cậy: " + path, "Trusted chain: " + path});
   }
   // Validity at the signing time, certificate by certificate (the signer's
   // alone when no chain could be built).

@@ -11,7 +11,7 @@
 namespace sohoa::test {
 
 struct GeneratedSet {
-  std::filesystem::path input;   // batch folder
+  std::filesystem::path input; // batch folder
   std::filesystem::path truth;
 };
 
@@ -20,11 +20,16 @@ inline GeneratedSet generate(const std::filesystem::path& dir, int seed, int dos
                              const std::string& profile, const std::string& formats,
                              const std::vector<std::string>& extra = {}) {
   std::vector<std::string> argv = {generator_binary().string(),
-                                   "--seed", std::to_string(seed),
-                                   "--out", dir.string(),
-                                   "--dossiers", std::to_string(dossiers),
-                                   "--profile", profile,
-                                   "--formats", formats};
+                                   "--seed",
+                                   std::to_string(seed),
+                                   "--out",
+                                   dir.string(),
+                                   "--dossiers",
+                                   std::to_string(dossiers),
+                                   "--profile",
+                                   profile,
+                                   "--formats",
+                                   formats};
   argv.insert(argv.end(), extra.begin(), extra.end());
   const auto r = run_command(argv);
   INFO(r.err);

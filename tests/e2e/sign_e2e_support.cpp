@@ -9,13 +9,13 @@
 #include <fstream>
 #include <stdexcept>
 
-
-
 namespace sohoa::test::e2esign {
 namespace fs = std::filesystem;
 namespace {
 
-fs::path pki_scripts() { return source_dir() / "tests/unit/pdfsign/pki"; }
+fs::path pki_scripts() {
+  return source_dir() / "tests/unit/pdfsign/pki";
+}
 
 // One folder for the whole test process (PKI, NSS db, TSA port file).
 const ScratchDir& process_dir() {
@@ -39,15 +39,14 @@ int count(const std::string& text, const std::string& needle) {
   return n;
 }
 
-
 } // namespace
 
 const fs::path& pki() {
   static const fs::path s_pki = [] {
     const auto dir = process_dir() / "pki";
-    require_ok(run_command({"/bin/bash", (pki_scripts() / "make-test-pki.sh").string(),
-                            dir.string()}),
-               "make-test-pki.sh");
+    require_ok(
+        run_command({"/bin/bash", (pki_scripts() / "make-test-pki.sh").string(), dir.string()}),
+        "make-test-pki.sh");
     return dir;
   }();
   return s_pki;
@@ -120,8 +119,14 @@ std::optional<Token> make_softhsm_token(const fs::path& dir) {
                           "sohoa-e2e", "--pin", t.pin, "--so-pin", "8765"},
                          env),
              "softhsm2-util --init-token");
-  const std::vector<std::string> tool = {"/usr/bin/pkcs11-tool", "--module", t.module,
-                                         "--token-label", "sohoa-e2e", "--login", "--pin", t.pin};
+  const std::vector<std::string> tool = {"/usr/bin/pkcs11-tool",
+                                         "--module",
+                                         t.module,
+                                         "--token-label",
+                                         "sohoa-e2e",
+                                         "--login",
+                                         "--pin",
+                                         t.pin};
   auto with = [&](std::vector<std::string> extra) {
     auto argv = tool;
     argv.insert(argv.end(), extra.begin(), extra.end());

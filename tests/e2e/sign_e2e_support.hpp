@@ -22,19 +22,19 @@ std::string tsa_url();
 std::vector<std::filesystem::path> pdfs_under(const std::filesystem::path& dir);
 
 struct PdfsigSummary {
-  int signatures = 0;   // "Signature #N" entries
-  int valid = 0;        // "Signature is Valid."
-  int trusted = 0;      // "Certificate is Trusted."
-  std::string text;     // the whole output, for messages
+  int signatures = 0; // "Signature #N" entries
+  int valid = 0;      // "Signature is Valid."
+  int trusted = 0;    // "Certificate is Trusted."
+  std::string text;   // the whole output, for messages
 };
 PdfsigSummary pdfsig(const std::filesystem::path& pdf);
 
 // A SoftHSM2 token holding a P-256 key and its certificate from the test PKI's
 // issuing CA. Empty when softhsm2 or the pkcs11 engine is not installed.
 struct Token {
-  std::string env;          // "SOFTHSM2_CONF=..." for every process touching it
-  std::string module;       // the PKCS#11 module
-  std::string key_uri;      // pkcs11: URI of the private key
+  std::string env;     // "SOFTHSM2_CONF=..." for every process touching it
+  std::string module;  // the PKCS#11 module
+  std::string key_uri; // pkcs11: URI of the private key
   std::string pin;
 };
 std::optional<Token> make_softhsm_token(const std::filesystem::path& dir);

@@ -10,8 +10,8 @@ namespace {
 
 json score(const GeneratedSet& set, const fs::path& out) {
   const auto scorer = generator_binary().parent_path() / "sohoa-score";
-  const auto r = run_command({scorer.string(), "--truth", set.truth.string(), "--out",
-                              out.string(), "--json"});
+  const auto r = run_command(
+      {scorer.string(), "--truth", set.truth.string(), "--out", out.string(), "--json"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return json::parse(r.out);

@@ -38,15 +38,16 @@ TEST_CASE("bad usage exits 2 and writes nothing") {
   const auto out = dir / "out";
   CHECK(run_sohoa({}).exit_code == 2);
   CHECK(run_sohoa({"frobnicate"}).exit_code == 2);
-  CHECK(run_sohoa({"run", input.string()}).exit_code == 2);                 // no --out
-  CHECK(run_sohoa({"run", "--out", out.string()}).exit_code == 2);          // no INPUT
+  CHECK(run_sohoa({"run", input.string()}).exit_code == 2);        // no --out
+  CHECK(run_sohoa({"run", "--out", out.string()}).exit_code == 2); // no INPUT
   CHECK(run_sohoa({"run", input.string(), "--out", out.string(), "--pdfa", "1b"}).exit_code == 2);
   CHECK(run_sohoa({"run", input.string(), "--out", out.string(), "--jobs", "-1"}).exit_code == 2);
   CHECK(run_sohoa({"run", input.string(), "--out", out.string(), "--bogus"}).exit_code == 2);
   CHECK(run_sohoa({"run", input.string(), "--out", out.string(), "--tsa", "http://127.0.0.1:9"})
-            .exit_code == 2);                                               // TSA without signer
-  CHECK(run_sohoa({"run", input.string(), "--out", out.string(), "--sign-cert", "a.pem"})
-            .exit_code == 2);                                               // cert without key
+            .exit_code == 2); // TSA without signer
+  CHECK(
+      run_sohoa({"run", input.string(), "--out", out.string(), "--sign-cert", "a.pem"}).exit_code ==
+      2); // cert without key
   auto r = run_sohoa({"run", (dir / "missing").string(), "--out", out.string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("missing") != std::string::npos);
@@ -60,9 +61,9 @@ TEST_CASE("an unusable signer exits 3 and writes nothing") {
   ScratchDir dir("cli");
   const auto input = tiny_dossier(dir);
   const auto out = dir / "out";
-  const auto r = run_sohoa({"run", input.string(), "--out", out.string(), "--sign-cert",
-                            (dir / "none.pem").string(), "--sign-key",
-                            (dir / "none.key").string()});
+  const auto r =
+      run_sohoa({"run", input.string(), "--out", out.string(), "--sign-cert",
+                 (dir / "none.pem").string(), "--sign-key", (dir / "none.key").string()});
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("none.pem") != std::string::npos);
   CHECK_FALSE(fs::exists(out));

@@ -89,7 +89,7 @@ int copy_tiff_with_garbage_strip(const fs::path& from, const fs::path& to) {
 // The scanned PDF with a line of text drawn on its first page in `mode`.
 void copy_pdf_with_text(const fs::path& from, const fs::path& to,
                         PoDoFo::EPdfTextRenderingMode mode) {
-  PoDoFo::PdfError::EnableDebug(false);  // PoDoFo prints the trailer it writes otherwise
+  PoDoFo::PdfError::EnableDebug(false); // PoDoFo prints the trailer it writes otherwise
   PoDoFo::PdfError::EnableLogging(false);
   PoDoFo::PdfMemDocument doc;
   doc.Load(from.c_str());
@@ -147,7 +147,7 @@ TEST_CASE("damaged pages and scanned PDFs showing text are flagged, never ok in 
   const fs::path out = dir / "out";
   const auto r = run_sohoa({"run", in.string(), "--out", out.string(), "--jobs", "2"});
   INFO(r.err);
-  CHECK(r.exit_code == 1);  // the cut PNG fails its document
+  CHECK(r.exit_code == 1); // the cut PNG fails its document
   CHECK(r.signal == 0);
   const auto report = read_json(out / "batch-report.json");
 
@@ -178,8 +178,7 @@ TEST_CASE("damaged pages and scanned PDFs showing text are flagged, never ok in 
     CHECK((*doc)["status"] == "needs_review");
     const auto messages = issue_messages(out / "tiff-garbage" / "scan.json", "damaged_page");
     REQUIRE(messages.size() == 1);
-    CHECK(messages[0].find("scan.tif, page " + std::to_string(garbage_page)) !=
-          std::string::npos);
+    CHECK(messages[0].find("scan.tif, page " + std::to_string(garbage_page)) != std::string::npos);
   }
   {
     INFO("a PNG cut short fails with the file named");

@@ -26,8 +26,8 @@ fs::path first_scan(const fs::path& input) {
 TEST_CASE("an installed sohoa, moved to another folder, digitizes a scan with its own schemas") {
   ScratchDir dir("install");
   const fs::path prefix = dir / "prefix";
-  auto r = run_command({cmake_command().string(), "--install", build_dir().string(), "--prefix",
-                        prefix.string()});
+  auto r = run_command(
+      {cmake_command().string(), "--install", build_dir().string(), "--prefix", prefix.string()});
   INFO(r.out, r.err);
   REQUIRE(r.exit_code == 0);
   REQUIRE(fs::is_regular_file(prefix / "bin/sohoa"));
@@ -51,5 +51,6 @@ TEST_CASE("an installed sohoa, moved to another folder, digitizes a scan with it
   CHECK(report["dossiers"].size() == 1);
 
   CHECK(report["totals"]["failed"] == 0);
-  CHECK(fs::exists(out / report["documents"][0]["dossier_id"].get<std::string>() / "manifest.json"));
+  CHECK(
+      fs::exists(out / report["documents"][0]["dossier_id"].get<std::string>() / "manifest.json"));
 }

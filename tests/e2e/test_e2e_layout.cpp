@@ -42,23 +42,25 @@ TEST_CASE("a decision's two-column header reads column by column in the record, 
   }
   REQUIRE_FALSE(truth_file.empty());
   const json truth = read_json(truth_file);
-  const fs::path scan = set.input / truth["dossier_folder"].get<std::string>() /
-                        truth["files"][0].get<std::string>();
+  const fs::path scan =
+      set.input / truth["dossier_folder"].get<std::string>() / truth["files"][0].get<std::string>();
   const auto out = dir / "out";
-  const auto r = run_sohoa({"run", scan.string(), "--out", out.string(), "--jobs", "1", "--no-sign"});
+  const auto r =
+      run_sohoa({"run", scan.string(), "--out", out.string(), "--jobs", "1", "--no-sign"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const std::string id = scan.stem().string();
   const json record = read_json(out / id / (id + ".json"));
 
   // Agency, number, then motto and date: the left column before the right.
-  const std::vector<std::string> order = {"NHÂN DÂN", "Số:", "CỘNG HÒA", "Hạnh phúc", "ngày",
-                                          "QUYẾT ĐỊNH"};
+  const std::vector<std::string> order = {"NHÂN DÂN",  "Số:",  "CỘNG HÒA",
+                                          "Hạnh phúc", "ngày", "QUYẾT ĐỊNH"};
   const std::string text = record["text"].get<std::string>();
   CAPTURE(text.substr(0, 400));
   CHECK(all_found(in_order(text, order), order.size()));
 
-  const auto pdf = run_command({"/usr/bin/pdftotext", "-enc", "UTF-8", (out / id / (id + ".pdf")).string(), "-"});
+  const auto pdf = run_command(
+      {"/usr/bin/pdftotext", "-enc", "UTF-8", (out / id / (id + ".pdf")).string(), "-"});
   REQUIRE(pdf.exit_code == 0);
   CAPTURE(pdf.out.substr(0, 400));
   CHECK(all_found(in_order(pdf.out, order), order.size()));

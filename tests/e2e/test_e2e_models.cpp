@@ -38,15 +38,14 @@ TEST_CASE("manifests and batch reports of a real run survive a read and a write"
   }
   REQUIRE(dossiers.size() == 2);
   std::sort(dossiers.begin(), dossiers.end());
-  std::ofstream(dossiers.back() / "zz-broken.png") << "not a png";  // no documents list there
+  std::ofstream(dossiers.back() / "zz-broken.png") << "not a png"; // no documents list there
   const fs::path out = dir / "out";
-  auto r = run_sohoa({"run", set.input.string(), "--out", out.string(), "--jobs", "1",
-                      "--shard", "0/2"},
-                     k_deterministic);
+  auto r =
+      run_sohoa({"run", set.input.string(), "--out", out.string(), "--jobs", "1", "--shard", "0/2"},
+                k_deterministic);
   INFO(r.err);
   REQUIRE((r.exit_code == 0 || r.exit_code == 1));
-  r = run_sohoa({"run", set.input.string(), "--out", out.string(), "--jobs", "1", "--shard",
-                 "1/2"},
+  r = run_sohoa({"run", set.input.string(), "--out", out.string(), "--jobs", "1", "--shard", "1/2"},
                 k_deterministic);
   REQUIRE((r.exit_code == 0 || r.exit_code == 1));
   r = run_sohoa({"report", out.string()}, k_deterministic);
@@ -72,5 +71,5 @@ TEST_CASE("manifests and batch reports of a real run survive a read and a write"
   CHECK(saw_failure);
   check_report_round_trip(out / "batch-report-0.json");
   check_report_round_trip(out / "batch-report-1.json");
-  check_report_round_trip(out / "batch-report.json");  // the merge
+  check_report_round_trip(out / "batch-report.json"); // the merge
 }

@@ -60,8 +60,8 @@ public:
   }
   // Rows of a query, fields joined by '|'.
   std::vector<std::string> sql(const std::string& query) const {
-    const auto r = run_command({"/usr/bin/psql", "-X", "-At", "-F", "|", "-d", ledger_url(), "-c",
-                                query});
+    const auto r =
+        run_command({"/usr/bin/psql", "-X", "-At", "-F", "|", "-d", ledger_url(), "-c", query});
     INFO(query << ": " << r.err);
     REQUIRE(r.exit_code == 0);
     return lines(r.out);
@@ -102,7 +102,7 @@ std::map<std::string, std::string> tree_hashes(const fs::path& dir) {
   std::map<std::string, std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     const auto name = e.path().filename().string();
-    if (e.is_regular_file() && e.path().parent_path() != dir) {  // dossier folders only
+    if (e.is_regular_file() && e.path().parent_path() != dir) { // dossier folders only
       out[fs::relative(e.path(), dir).generic_string()] = sohoa::sha256_file(e.path());
     }
   }
@@ -125,8 +125,8 @@ TEST_CASE("three queue workers, one killed mid-dossier: nothing lost, nothing do
   auto r = run_sohoa({"enqueue", archive.input.string(), "--queue", services.queue_url()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  r = run_sohoa({"enqueue", counter.input.string(), "--queue", services.queue_url(), "--lane",
-                 "counter"});
+  r = run_sohoa(
+      {"enqueue", counter.input.string(), "--queue", services.queue_url(), "--lane", "counter"});
   REQUIRE(r.exit_code == 0);
   CHECK(run_sohoa({"enqueue", archive.input.string(), "--queue", services.queue_url(), "--lane",
                    "nowhere"})
@@ -134,10 +134,10 @@ TEST_CASE("three queue workers, one killed mid-dossier: nothing lost, nothing do
 
   auto worker = [&](const std::string& name) {
     return std::make_unique<BackgroundCommand>(
-        std::vector<std::string>{sohoa_binary().string(), "worker", "--queue",
-                                 services.queue_url(), "--ledger", services.ledger_url(), "--out",
-                                 out.string(), "--name", name, "--jobs", "1", "--claim-after",
-                                 "4", "--max-attempts", "2", "--drain", "--quiet"},
+        std::vector<std::string>{sohoa_binary().string(), "worker", "--queue", services.queue_url(),
+                                 "--ledger", services.ledger_url(), "--out", out.string(), "--name",
+                                 name, "--jobs", "1", "--claim-after", "4", "--max-attempts", "2",
+                                 "--drain", "--quiet"},
         k_deterministic);
   };
   // w1 starts alone: the counter lane is served before the archive lane.
@@ -154,8 +154,7 @@ TEST_CASE("three queue workers, one killed mid-dossier: nothing lost, nothing do
     for (const auto& id : services.sql("SELECT dossier_id FROM sohoa_dossiers WHERE state = "
                                        "'running' AND worker = 'w2'")) {
       const auto folder = out / id;
-      if (fs::exists(folder) && !fs::exists(folder / "manifest.json") &&
-          id != "zz-poisoned") {
+      if (fs::exists(folder) && !fs::exists(folder / "manifest.json") && id != "zz-poisoned") {
         killed_dossier = id;
       }
     }

@@ -89,9 +89,9 @@ class TmpfsMount {
 public:
   TmpfsMount(const fs::path& at, const std::string& size) : m_at(at) {
     fs::create_directories(at);
-    m_mounted = geteuid() == 0 &&
-                run_command({"/bin/mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs",
-                             at.string()}).exit_code == 0;
+    m_mounted = geteuid() == 0 && run_command({"/bin/mount", "-t", "tmpfs", "-o", "size=" + size,
+                                               "tmpfs", at.string()})
+                                          .exit_code == 0;
   }
   ~TmpfsMount() {
     if (m_mounted) {
@@ -114,15 +114,15 @@ private:
 
 TEST_CASE("names that are not UTF-8: no crash, escaped stable ids, original bytes kept") {
   ScratchDir dir("e2e-robust-names");
-  const std::string folder = "hs-\xFF\xFE";        // not UTF-8 at all
-  const std::string file = "gi\xE1y.png";          // Latin-1, not UTF-8
+  const std::string folder = "hs-\xFF\xFE"; // not UTF-8 at all
+  const std::string file = "gi\xE1y.png";   // Latin-1, not UTF-8
   copy_page(0, dir / "batch" / folder / file);
-  copy_page(1, dir / "batch" / "hs-ok" / "p1.png");  // a batch: every sub-folder a dossier
+  copy_page(1, dir / "batch" / "hs-ok" / "p1.png"); // a batch: every sub-folder a dossier
   const auto out = dir / "out";
   auto r = run_batch(dir / "batch", out);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.err.find("schema:") == std::string::npos);  // the manifest fits its schema
+  CHECK(r.err.find("schema:") == std::string::npos); // the manifest fits its schema
 
   const auto manifest = read_json(out / "hs-%FF%FE" / "manifest.json");
   CHECK(manifest["complete"] == true);
@@ -235,7 +235,7 @@ TEST_CASE("a full disk or a read-only output: failed, never complete, redone by 
   ScratchDir dir("e2e-robust-full");
   copy_page(0, dir / "batch" / "hs-a" / "p1.png");
   const auto out = dir / "out";
-  TmpfsMount disk(out, "24k");  // room for folders and small files, not for a page's PDF
+  TmpfsMount disk(out, "24k"); // room for folders and small files, not for a page's PDF
   if (!disk.mounted()) {
     MESSAGE("skipped: mounting a tmpfs needs root (this test runs as root in CI)");
     return;
@@ -324,7 +324,7 @@ TEST_CASE("invalid dossier.json fails its dossier with the file and the place, e
   CHECK(r.err.find((dir / "batch" / "hs-a" / "dossier.json").string()) != std::string::npos);
   CHECK(r.err.find("not valid JSON") != std::string::npos);
   CHECK(r.err.find("line 2") != std::string::npos);
-  CHECK_FALSE(fs::exists(out / "hs-a" / "manifest.json"));  // nothing under a wrong id
+  CHECK_FALSE(fs::exists(out / "hs-a" / "manifest.json")); // nothing under a wrong id
   const auto report = read_json(out / "batch-report.json");
   const json* row = dossier_row(report, "hs-a");
   REQUIRE(row != nullptr);
@@ -347,7 +347,7 @@ TEST_CASE("reprocess: a corrupt record or manifest is named, fails its dossier, 
   CHECK(r.err.find((out / "hs-a" / "p1.json").string()) != std::string::npos);
   CHECK(r.err.find("not valid JSON") != std::string::npos);
   CHECK(r.err.find("json.exception") == std::string::npos);
-  CHECK(read_json(out / "hs-b" / "manifest.json").contains("reprocessed_at"));  // went on
+  CHECK(read_json(out / "hs-b" / "manifest.json").contains("reprocessed_at")); // went on
 
   write_text(out / "hs-a" / "manifest.json", "{ torn");
   auto b_manifest = read_json(out / "hs-b" / "manifest.json");
@@ -370,8 +370,8 @@ TEST_CASE("verify: bytes after the signed %%EOF are a failure, not a permitted a
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const auto pdf = out / "hs-a" / "p1.pdf";
-  const std::vector<std::string> verify = {"verify", "", "--trust",
-                                           (e2esign::pki() / "root.pem").string(), "--lang", "en"};
+  const std::vector<std::string> verify = {
+      "verify", "", "--trust", (e2esign::pki() / "root.pem").string(), "--lang", "en"};
   auto args = verify;
   args[1] = pdf.string();
   REQUIRE(run_sohoa(args).exit_code == 0);

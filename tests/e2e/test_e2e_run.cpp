@@ -111,8 +111,8 @@ TEST_CASE("PDF/A-3b embeds the document record; deterministic mode repeats bytes
   ScratchDir dir("e2e-3b");
   const auto set = generate(dir / "gen", 12, 1, "clean", "png");
   const std::vector<std::string> env = {"SOHOA_DETERMINISTIC=1"};
-  auto r = run_sohoa({"run", set.input.string(), "--out", (dir / "a").string(), "--pdfa", "3b"},
-                     env);
+  auto r =
+      run_sohoa({"run", set.input.string(), "--out", (dir / "a").string(), "--pdfa", "3b"}, env);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   r = run_sohoa({"run", set.input.string(), "--out", (dir / "b").string(), "--pdfa", "3b"}, env);
@@ -257,8 +257,8 @@ TEST_CASE("a batch killed with SIGKILL resumes: nothing lost, nothing twice") {
   ScratchDir dir("e2e-kill");
   const auto set = generate(dir / "gen", 14, 4, "clean", "png,tiff-g4");
   const auto out = dir / "out";
-  const std::vector<std::string> argv = {sohoa_binary().string(), "run", set.input.string(),
-                                         "--out", out.string(), "--jobs", "2"};
+  const std::vector<std::string> argv = {
+      sohoa_binary().string(), "run", set.input.string(), "--out", out.string(), "--jobs", "2"};
   // Kill as soon as the first dossier is complete: others are mid-way.
   const auto killed = run_and_kill_when(argv, [&] {
     if (!fs::exists(out)) {
@@ -300,7 +300,7 @@ TEST_CASE("a batch killed with SIGKILL resumes: nothing lost, nothing twice") {
       continue;
     }
     const auto manifest = read_json(e.path() / "manifest.json");
-    std::size_t expected = 1;  // manifest.json
+    std::size_t expected = 1; // manifest.json
     for (const auto& doc : manifest["documents"]) {
       expected += doc["outputs"].size();
     }

@@ -9,9 +9,23 @@ namespace {
 
 std::vector<std::string> scan_args(const fs::path& out, const std::string& source,
                                    std::vector<std::string> extra = {}) {
-  std::vector<std::string> args = {"scan", "--device", "test", "--source", source, "--dpi", "200",
-                                   "--mode", "gray", "--out", out.string(), "--dossier-id", "quet",
-                                   "--sane-option", "test-picture=Solid white", "--jobs", "2"};
+  std::vector<std::string> args = {"scan",
+                                   "--device",
+                                   "test",
+                                   "--source",
+                                   source,
+                                   "--dpi",
+                                   "200",
+                                   "--mode",
+                                   "gray",
+                                   "--out",
+                                   out.string(),
+                                   "--dossier-id",
+                                   "quet",
+                                   "--sane-option",
+                                   "test-picture=Solid white",
+                                   "--jobs",
+                                   "2"};
   args.insert(args.end(), extra.begin(), extra.end());
   return args;
 }
@@ -25,7 +39,7 @@ TEST_CASE("the document feeder's sheets become one document of as many pages") {
   REQUIRE(r.exit_code == 0);
   const auto manifest = read_json(dir / "out" / "quet" / "manifest.json");
   REQUIRE(manifest["documents"].size() == 1);
-  CHECK(manifest["documents"][0]["pages"] == 10);  // the test backend's feeder holds 10
+  CHECK(manifest["documents"][0]["pages"] == 10); // the test backend's feeder holds 10
   CHECK(manifest["documents"][0]["inputs"].size() == 10);
   const auto record = read_json(dir / "out" / "quet" / "scan.json");
   REQUIRE(record["pages"].size() == 10);
@@ -43,17 +57,18 @@ TEST_CASE("the flatbed gives one page") {
 
 TEST_CASE("a paper jam and an empty feeder are said plainly and digitize nothing") {
   ScratchDir dir("scan-faults");
-  const auto jam =
-      run_sohoa(scan_args(dir / "jam", "adf", {"--sane-option", "read-return-value=SANE_STATUS_JAMMED"}));
+  const auto jam = run_sohoa(
+      scan_args(dir / "jam", "adf", {"--sane-option", "read-return-value=SANE_STATUS_JAMMED"}));
   CHECK(jam.exit_code == 1);
   CHECK(jam.err.find("paper jam") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "jam" / "quet" / "manifest.json"));
-  const auto empty =
-      run_sohoa(scan_args(dir / "empty", "adf", {"--sane-option", "read-return-value=SANE_STATUS_NO_DOCS"}));
+  const auto empty = run_sohoa(
+      scan_args(dir / "empty", "adf", {"--sane-option", "read-return-value=SANE_STATUS_NO_DOCS"}));
   CHECK(empty.exit_code == 1);
   CHECK(empty.err.find("feeder is empty") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "empty" / "quet"));
-  const auto unknown = run_sohoa({"scan", "--device", "no-such-scanner", "--out", (dir / "x").string()});
+  const auto unknown =
+      run_sohoa({"scan", "--device", "no-such-scanner", "--out", (dir / "x").string()});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.find("scanimage -L") != std::string::npos);
 }

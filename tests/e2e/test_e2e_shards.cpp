@@ -56,7 +56,7 @@ TEST_CASE("three shards into one OUT write byte for byte what one run writes") {
     const auto part = read_json(shared / ("batch-report-" + std::to_string(i) + ".json"));
     CHECK(part["complete"] == true);
     for (const auto& d : part["dossiers"]) {
-      CHECK(dossiers_seen.insert(d["dossier_id"].get<std::string>()).second);  // one shard each
+      CHECK(dossiers_seen.insert(d["dossier_id"].get<std::string>()).second); // one shard each
     }
   }
   CHECK(!fs::exists(shared / "batch-report.json"));
@@ -79,9 +79,9 @@ TEST_CASE("three shards into one OUT write byte for byte what one run writes") {
   CHECK(got.size() == expected.size());
 
   // A shard run again skips its complete dossiers and still reports them.
-  r = run_sohoa({"run", set.input.string(), "--out", shared.string(), "--jobs", "1", "--shard",
-                 "1/3"},
-                k_deterministic);
+  r = run_sohoa(
+      {"run", set.input.string(), "--out", shared.string(), "--jobs", "1", "--shard", "1/3"},
+      k_deterministic);
   CHECK(r.exit_code == 0);
   for (const auto& d : read_json(shared / "batch-report-1.json")["dossiers"]) {
     CHECK(d["skipped"] == true);

@@ -31,8 +31,8 @@ CommandResult run_batch(const fs::path& input, const fs::path& out,
 }
 
 CommandResult verify(const fs::path& pdf, bool as_json) {
-  std::vector<std::string> argv = {"verify", pdf.string(), "--trust",
-                                   (pki() / "root.pem").string(), "--lang", "en"};
+  std::vector<std::string> argv = {"verify", pdf.string(), "--trust", (pki() / "root.pem").string(),
+                                   "--lang", "en"};
   if (as_json) {
     argv.push_back("--json");
   }
@@ -113,8 +113,8 @@ void check_manifest_signer(const fs::path& out, const fs::path& pem, const std::
 }
 
 struct Cost {
-  double sign_ms = 0;      // mean per document, from batch-report.json
-  double added_bytes = 0;  // mean per document, against the unsigned run
+  double sign_ms = 0;     // mean per document, from batch-report.json
+  double added_bytes = 0; // mean per document, against the unsigned run
   int documents = 0;
 };
 
@@ -193,8 +193,8 @@ TEST_CASE("B-B with a PEM key and chain, B-T with PKCS#12 and a TSA; cost agains
                                             << cost_bt.added_bytes << " bytes");
   CHECK(cost_bb.sign_ms > 0);
   CHECK(cost_bt.sign_ms > 0);
-  CHECK(cost_bb.added_bytes > 1000);  // at least a CMS with a certificate chain
-  CHECK(cost_bt.added_bytes > cost_bb.added_bytes);  // plus the timestamp token
+  CHECK(cost_bb.added_bytes > 1000);                // at least a CMS with a certificate chain
+  CHECK(cost_bt.added_bytes > cost_bb.added_bytes); // plus the timestamp token
 }
 
 TEST_CASE("a key on a SoftHSM2 token signs through --pkcs11-uri, PIN from the environment") {
@@ -206,9 +206,9 @@ TEST_CASE("a key on a SoftHSM2 token signs through --pkcs11-uri, PIN from the en
   }
   const auto gen = generate(dir / "gen", 41, 1, "clean", "png");
   // The token holds the leaf only: the issuing CA comes from --sign-chain.
-  const std::vector<std::string> signer = {"--pkcs11-uri", token->key_uri, "--pkcs11-module",
-                                           token->module, "--sign-chain",
-                                           (pki() / "int.pem").string()};
+  const std::vector<std::string> signer = {"--pkcs11-uri",    token->key_uri,
+                                           "--pkcs11-module", token->module,
+                                           "--sign-chain",    (pki() / "int.pem").string()};
   const auto r = run_batch(gen.input, dir / "out", signer,
                            {token->env, "SOHOA_SIGN_PASSPHRASE=" + token->pin});
   INFO(r.err);
@@ -232,8 +232,9 @@ TEST_CASE("--ltv with --tsa: long-term validation data, verify still 0") {
   // certificate is the test TSA's, also under the test root).
   const auto pdfs = pdfs_under(dir / "out");
   REQUIRE(!pdfs.empty());
-  const auto level = read_json(manifests_under(dir / "out").front())["documents"][0]["signature"]
-                         .value("level", "");
+  const auto level =
+      read_json(manifests_under(dir / "out").front())["documents"][0]["signature"].value("level",
+                                                                                         "");
   MESSAGE("--ltv level reported: " << level);
   CHECK((level == "B-LTA" || level == "B-LT"));
   // pdfsig lists the document timestamp too but only judges CMS signatures.
@@ -246,8 +247,8 @@ TEST_CASE("exit 3 and nothing unsigned written: wrong pass phrase, TSA unreachab
 
   write_text(dir / "wrong", "not-the-pass-phrase");
   const auto wrong = run_batch(gen.input, dir / "wrong-out",
-                               {"--sign-p12", (pki() / "signer-rsa.p12").string(),
-                                "--secret-file", (dir / "wrong").string()});
+                               {"--sign-p12", (pki() / "signer-rsa.p12").string(), "--secret-file",
+                                (dir / "wrong").string()});
   INFO(wrong.err);
   CHECK(wrong.exit_code == 3);
   CHECK(pdfs_under(dir / "wrong-out").empty());
@@ -300,9 +301,13 @@ TEST_CASE("a changed byte fails verify; reprocess --resign adds a second valid s
   // trusted. (A second signature by the very same certificate is also valid, but
   // pdfsig 22.12 then reports "Unknown issue with Certificate" for it, so the
   // renewal case is what is asserted.)
-  std::vector<std::string> argv = {"reprocess", (dir / "out").string(), "--resign",
-                                   "--sign-cert", (pki() / "signer-ec.pem").string(),
-                                   "--sign-key", (pki() / "signer-ec.key").string()};
+  std::vector<std::string> argv = {"reprocess",
+                                   (dir / "out").string(),
+                                   "--resign",
+                                   "--sign-cert",
+                                   (pki() / "signer-ec.pem").string(),
+                                   "--sign-key",
+                                   (pki() / "signer-ec.key").string()};
   const auto re = run_sohoa(argv);
   INFO(re.out << re.err);
   REQUIRE(re.exit_code == 0);

@@ -46,7 +46,7 @@ void write_white_g4(const fs::path& file, int pages, std::uint32_t width, std::u
     REQUIRE(tif);
     set_bitonal_tags(tif.get(), width, height, dpi);
     const tmsize_t bytes = static_cast<tmsize_t>((width + 7) / 8) * height;
-    std::vector<std::uint8_t> white(static_cast<std::size_t>(bytes), 0);  // 0 = white
+    std::vector<std::uint8_t> white(static_cast<std::size_t>(bytes), 0); // 0 = white
     REQUIRE(TIFFWriteEncodedStrip(tif.get(), 0, white.data(), bytes) == bytes);
   }
   std::vector<std::uint8_t> strip;

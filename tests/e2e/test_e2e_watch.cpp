@@ -35,7 +35,7 @@ std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir)) {
     const std::string name = e.path().filename().string();
-    if (name.front() != '.') {  // hidden files: the report's lock file
+    if (name.front() != '.') { // hidden files: the report's lock file
       names.push_back(name);
     }
   }
@@ -51,15 +51,15 @@ TEST_CASE("watch takes dossiers as they complete and loses or doubles none over 
   const fs::path in = dir / "in";
   const fs::path out = dir / "out";
   fs::create_directories(in);
-  const std::vector<std::string> argv = {sohoa_binary().string(), "watch", in.string(), "--out",
-                                         out.string(), "--jobs", "2"};
+  const std::vector<std::string> argv = {
+      sohoa_binary().string(), "watch", in.string(), "--out", out.string(), "--jobs", "2"};
 
   // The first dossier says it is complete with READY; the watcher is killed as soon
   // as its manifest exists, before or after the move to done/.
   drop(gen.input / "hs-001", in);
   { std::ofstream(in / "hs-001" / "READY") << ""; }
-  const auto first = run_and_kill_when(argv, [&] { return complete_manifests(out).size() == 1; },
-                                       std::chrono::seconds(300));
+  const auto first = run_and_kill_when(
+      argv, [&] { return complete_manifests(out).size() == 1; }, std::chrono::seconds(300));
   INFO(first.err);
   REQUIRE(first.signal == SIGKILL);
   const auto manifests = complete_manifests(out);
@@ -69,7 +69,8 @@ TEST_CASE("watch takes dossiers as they complete and loses or doubles none over 
   // The second has no marker: taken once it has been quiet for 5 s.
   drop(gen.input / "hs-002", in);
   const auto second = run_and_kill_when(
-      argv, [&] { return fs::exists(in / "done" / "hs-001") && fs::exists(in / "done" / "hs-002"); },
+      argv,
+      [&] { return fs::exists(in / "done" / "hs-001") && fs::exists(in / "done" / "hs-002"); },
       std::chrono::seconds(300));
   INFO(second.err);
   REQUIRE(second.signal == SIGKILL);
@@ -79,8 +80,8 @@ TEST_CASE("watch takes dossiers as they complete and loses or doubles none over 
   CHECK_FALSE(fs::exists(in / "done" / "hs-001" / "READY"));
   const auto all = complete_manifests(out);
   REQUIRE(all.size() == 2);
-  CHECK(slurp(manifests.front()) == first_manifest);  // not digitized a second time
-  CHECK(names_in(out).size() == 3);                   // two dossiers and batch-report.json
+  CHECK(slurp(manifests.front()) == first_manifest); // not digitized a second time
+  CHECK(names_in(out).size() == 3);                  // two dossiers and batch-report.json
   for (const auto& m : all) {
     const auto j = read_json(m);
     CHECK(j["summary"]["failed"] == 0);

@@ -97,8 +97,7 @@ CommandResult run_command(const std::vector<std::string>& argv,
 }
 
 CommandResult run_and_kill_when(const std::vector<std::string>& argv,
-                                const std::function<bool()>& until,
-                                std::chrono::seconds timeout) {
+                                const std::function<bool()>& until, std::chrono::seconds timeout) {
   const Spawned s = spawn(argv, {});
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   int status = 0;

@@ -9,10 +9,10 @@
 namespace sohoa::test {
 
 struct CommandResult {
-  int exit_code = -1;       // -1 when killed by a signal
-  int signal = 0;           // the signal that ended it, 0 for a normal exit
-  std::string out;          // stdout
-  std::string err;          // stderr
+  int exit_code = -1; // -1 when killed by a signal
+  int signal = 0;     // the signal that ended it, 0 for a normal exit
+  std::string out;    // stdout
+  std::string err;    // stderr
 };
 
 // Runs argv[0] with argv (no shell), extra environment "NAME=value" entries added.
@@ -36,7 +36,7 @@ public:
   BackgroundCommand& operator=(const BackgroundCommand&) = delete;
   bool running();
   void kill(int signal);
-  CommandResult wait();   // once; later calls return the same result
+  CommandResult wait(); // once; later calls return the same result
 
 private:
   int m_pid = -1;

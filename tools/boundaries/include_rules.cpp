@@ -32,7 +32,8 @@ const std::vector<StageRule>& stage_rules() {
       {"scanner", "scanner", {"core", "pipeline", "scanner"}},
       {"queue", "queue", {"core", "pipeline", "queue"}},
       {"archive", "archive", {"core", "archive"}},
-      {"cli", "cli",
+      {"cli",
+       "cli",
        {"core", "imaging", "ocr", "forms", "pdf", "sign", "pipeline", "service", "scanner", "queue",
         "archive"}},
   };
@@ -52,7 +53,8 @@ const std::vector<LibraryRule>& library_rules() {
       {"Leptonica", {"leptonica/", "allheaders.h"}, {"ocr/"}},
       {"PoDoFo", {"podofo/"}, {"pdfsign/pdf/"}},
       {"OpenSSL", {"openssl/"}, {"pdfsign/sign/", "core/hash.cpp"}},
-      {"libtiff", {"tiffio.h", "tiff.h", "tiffio.hxx"},
+      {"libtiff",
+       {"tiffio.h", "tiff.h", "tiffio.hxx"},
        {"pipeline/decode_", "pdfsign/pdf/image_encode", "pdfsign/pdf/mrc_"}},
       {"libjpeg", {"jpeglib.h"}, {"pipeline/decode_"}},
       {"libcurl", {"curl/"}, {"pdfsign/sign/"}},
@@ -110,8 +112,9 @@ void check_file(const fs::path& root, const fs::path& file, std::vector<Violatio
     const bool angled = m[1].str() == "<";
     if (angled) {
       for (const auto& lib : library_rules()) {
-        const bool names_it = std::any_of(lib.header_prefixes.begin(), lib.header_prefixes.end(),
-                                          [&](const std::string& p) { return starts_with(header, p); });
+        const bool names_it =
+            std::any_of(lib.header_prefixes.begin(), lib.header_prefixes.end(),
+                        [&](const std::string& p) { return starts_with(header, p); });
         const bool allowed = std::any_of(lib.allowed.begin(), lib.allowed.end(),
                                          [&](const std::string& p) { return starts_with(rel, p); });
         if (names_it && !allowed) {
@@ -119,7 +122,8 @@ void check_file(const fs::path& root, const fs::path& file, std::vector<Violatio
           for (const auto& p : lib.allowed) {
             where += (where.empty() ? "" : ", ") + p;
           }
-          out.push_back({rel, number, "<" + header + ">", lib.library + " is seen only in " + where});
+          out.push_back(
+              {rel, number, "<" + header + ">", lib.library + " is seen only in " + where});
         }
       }
       continue;

@@ -14,8 +14,8 @@ namespace sohoa::boundaries {
 struct Violation {
   std::filesystem::path file; // relative to the source root
   int line = 0;
-  std::string include;        // the header as written
-  std::string rule;           // which rule it breaks, in words
+  std::string include; // the header as written
+  std::string rule;    // which rule it breaks, in words
 };
 
 // Every violation under source_root (stage folders and cli/; tests, tools and fuzz

@@ -15,14 +15,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void put_be32(std::vector<std::uint8_t> &out, std::uint32_t v) {
+void put_be32(std::vector<std::uint8_t>& out, std::uint32_t v) {
   for (int shift = 24; shift >= 0; shift -= 8) {
     out.push_back(static_cast<std::uint8_t>(v >> shift));
   }
 }
 
-void put_chunk(std::vector<std::uint8_t> &out, const char *type,
-               const std::vector<std::uint8_t> &data) {
+void put_chunk(std::vector<std::uint8_t>& out, const char* type,
+               const std::vector<std::uint8_t>& data) {
   put_be32(out, static_cast<std::uint32_t>(data.size()));
   std::vector<std::uint8_t> body(type, type + 4);
   body.insert(body.end(), data.begin(), data.end());
@@ -48,7 +48,7 @@ std::vector<std::uint8_t> bomb_png() {
 }
 
 // "II*\0", an IFD offset, then an IFD whose entries point nowhere.
-std::vector<std::uint8_t> corrupt_tiff(Rng &rng) {
+std::vector<std::uint8_t> corrupt_tiff(Rng& rng) {
   std::vector<std::uint8_t> out = {'I', 'I', 42, 0, 8, 0, 0, 0};
   out.push_back(0xFF); // 0x7FFF entries: far more than the file holds
   out.push_back(0x7F);
@@ -58,7 +58,7 @@ std::vector<std::uint8_t> corrupt_tiff(Rng &rng) {
   return out;
 }
 
-bool run_qpdf(const fs::path &in, const fs::path &out) {
+bool run_qpdf(const fs::path& in, const fs::path& out) {
   // AES-128 (R4) with a static id and IV is byte-identical between runs; 256-bit
   // encryption (R6) draws random salts that no qpdf option fixes.
   const std::string cmd =
@@ -70,7 +70,7 @@ bool run_qpdf(const fs::path &in, const fs::path &out) {
 
 } // namespace
 
-int generate_bad_inputs(const GenOptions &opt) {
+int generate_bad_inputs(const GenOptions& opt) {
   Rng rng = Rng(opt.seed).fork(0xBADBAD);
   const std::string folder = "bad-inputs";
   const fs::path dir = opt.out / "input" / folder;
@@ -126,7 +126,7 @@ int generate_bad_inputs(const GenOptions &opt) {
     write_bytes(dir / "don-xin.docx", docx);
     files.emplace_back("don-xin.docx", "unsupported file type");
   }
-  for (const auto &[name, why] : files) {
+  for (const auto& [name, why] : files) {
     nlohmann::ordered_json j;
     const std::string id = fs::path(name).stem().string();
     j["schema"] = "sohoa.truth/1";

@@ -10,18 +10,20 @@ namespace sohoa::gen {
 
 namespace {
 
-double px_per_mm(int dpi) { return dpi / 25.4; }
+double px_per_mm(int dpi) {
+  return dpi / 25.4;
+}
 
 // A red round seal stamped across the text, ink multiplied into the page so the
 // text under it still shows (what a rubber stamp does).
-void stamp_over_text(cv::Mat &img, int dpi, Rng &rng) {
+void stamp_over_text(cv::Mat& img, int dpi, Rng& rng) {
   const double mm = px_per_mm(dpi);
   cv::Mat stamp(img.size(), CV_8UC1, cv::Scalar(0));
   // Anywhere over the text of an A4 page or a card.
   const cv::Point centre(static_cast<int>(rng.uniform(0.2, 0.8) * img.cols),
                          static_cast<int>(rng.uniform(0.15, 0.85) * img.rows));
-  const int radius = static_cast<int>(
-      std::min(rng.uniform(16, 20) * mm, 0.4 * std::min(img.cols, img.rows)));
+  const int radius =
+      static_cast<int>(std::min(rng.uniform(16, 20) * mm, 0.4 * std::min(img.cols, img.rows)));
   const int ring = std::max(2, static_cast<int>(0.9 * mm));
   cv::circle(stamp, centre, radius, 255, ring, cv::LINE_AA);
   cv::circle(stamp, centre, radius * 3 / 4, 255, std::max(1, ring / 2), cv::LINE_AA);
@@ -45,8 +47,8 @@ void stamp_over_text(cv::Mat &img, int dpi, Rng &rng) {
   const double strength = rng.uniform(0.6, 0.9);
   const cv::Vec3d ink(0.25, 0.15, 0.85); // B, G, R share kept where the stamp is full
   for (int y = 0; y < img.rows; ++y) {
-    const uchar *s = stamp.ptr<uchar>(y);
-    cv::Vec3b *px = img.ptr<cv::Vec3b>(y);
+    const uchar* s = stamp.ptr<uchar>(y);
+    cv::Vec3b* px = img.ptr<cv::Vec3b>(y);
     for (int x = 0; x < img.cols; ++x) {
       if (s[x] == 0) {
         continue;
@@ -61,7 +63,7 @@ void stamp_over_text(cv::Mat &img, int dpi, Rng &rng) {
 
 // A copy of a copy: grey, contrast pushed twice, toner specks, strokes thickened
 // and blurred a little at each pass.
-void photocopy_of_copy(cv::Mat &img, int dpi, Rng &rng) {
+void photocopy_of_copy(cv::Mat& img, int dpi, Rng& rng) {
   cv::Mat grey = to_grey(img);
   for (int pass = 0; pass < 2; ++pass) {
     grey.convertTo(grey, -1, rng.uniform(1.2, 1.45), -rng.uniform(25, 55));
@@ -79,7 +81,7 @@ void photocopy_of_copy(cv::Mat &img, int dpi, Rng &rng) {
 
 // A phone photo of the page on a table: perspective, a margin of table, light
 // falling off toward one side, a soft focus.
-void phone_photo(cv::Mat &img, Rng &rng) {
+void phone_photo(cv::Mat& img, Rng& rng) {
   const float w = static_cast<float>(img.cols);
   const float h = static_cast<float>(img.rows);
   const float margin = 0.05F * w;
@@ -92,16 +94,17 @@ void phone_photo(cv::Mat &img, Rng &rng) {
   const cv::Mat m = cv::getPerspectiveTransform(src, dst);
   const cv::Scalar table(rng.range(40, 90), rng.range(60, 110), rng.range(90, 140));
   cv::Mat photo;
-  cv::warpPerspective(img, photo, m, cv::Size(img.cols + 2 * static_cast<int>(margin),
-                                              img.rows + 2 * static_cast<int>(margin)),
-                      cv::INTER_LINEAR, cv::BORDER_CONSTANT, table);
+  cv::warpPerspective(
+      img, photo, m,
+      cv::Size(img.cols + 2 * static_cast<int>(margin), img.rows + 2 * static_cast<int>(margin)),
+      cv::INTER_LINEAR, cv::BORDER_CONSTANT, table);
   const double fall = rng.uniform(0.1, 0.3);
   const bool along_x = rng.chance(0.5);
   for (int y = 0; y < photo.rows; ++y) {
-    cv::Vec3b *px = photo.ptr<cv::Vec3b>(y);
+    cv::Vec3b* px = photo.ptr<cv::Vec3b>(y);
     for (int x = 0; x < photo.cols; ++x) {
-      const double t = along_x ? static_cast<double>(x) / photo.cols
-                               : static_cast<double>(y) / photo.rows;
+      const double t =
+          along_x ? static_cast<double>(x) / photo.cols : static_cast<double>(y) / photo.rows;
       const double k = 1.0 - fall * t;
       for (int c = 0; c < 3; ++c) {
         px[x][c] = cv::saturate_cast<uchar>(px[x][c] * k);
@@ -115,11 +118,11 @@ void phone_photo(cv::Mat &img, Rng &rng) {
 
 } // namespace
 
-void apply_scan_conditions(GenDocument &doc, LayoutVariant &layout) {
+void apply_scan_conditions(GenDocument& doc, LayoutVariant& layout) {
   if (!layout.holdout || doc.pages.empty()) {
     return;
   }
-  Rng &rng = layout.conditions;
+  Rng& rng = layout.conditions;
   const bool stamp = layout.take_condition("stamp_over_text", 0.25);
   const bool copy = layout.take_condition("photocopy_of_copy", 0.2);
   const bool photo = layout.take_condition("phone_photo", 0.15);
@@ -129,7 +132,7 @@ void apply_scan_conditions(GenDocument &doc, LayoutVariant &layout) {
   const int stamped_page = rng.range(0, static_cast<int>(doc.pages.size()) - 1);
   const int dpi = rng.pick(std::vector<int>{150, 175, 200});
   for (std::size_t i = 0; i < doc.pages.size(); ++i) {
-    RenderedPage &page = doc.pages[i];
+    RenderedPage& page = doc.pages[i];
     if (page.blank || page.image.empty()) {
       continue;
     }

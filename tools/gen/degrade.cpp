@@ -7,7 +7,7 @@
 
 namespace sohoa::gen {
 
-cv::Mat to_grey(const cv::Mat &img) {
+cv::Mat to_grey(const cv::Mat& img) {
   if (img.channels() == 1) {
     return img.clone();
   }
@@ -16,19 +16,19 @@ cv::Mat to_grey(const cv::Mat &img) {
   return grey;
 }
 
-cv::Mat to_bitonal(const cv::Mat &img, int threshold) {
+cv::Mat to_bitonal(const cv::Mat& img, int threshold) {
   cv::Mat bw;
   cv::threshold(to_grey(img), bw, threshold, 255, cv::THRESH_BINARY);
   return bw;
 }
 
-void add_noise(cv::Mat &img, Rng &rng, double sigma) {
+void add_noise(cv::Mat& img, Rng& rng, double sigma) {
   // Irwin-Hall: the sum of four uniform bytes is close to normal and costs a
   // quarter of a 64-bit draw per sample.
   const double scale = sigma / (255.0 * std::sqrt(4.0 / 12.0));
   const int ch = img.channels();
   for (int y = 0; y < img.rows; ++y) {
-    auto *row = img.ptr<unsigned char>(y);
+    auto* row = img.ptr<unsigned char>(y);
     for (int x = 0; x < img.cols; x += 2) {
       const std::uint64_t r = rng.next();
       for (int k = 0; k < 2 && x + k < img.cols; ++k) {
@@ -37,7 +37,7 @@ void add_noise(cv::Mat &img, Rng &rng, double sigma) {
                                                ((b >> 24) & 0xFF));
         const int delta = static_cast<int>(std::lround((sum - 510.0) * scale));
         for (int c = 0; c < ch; ++c) {
-          auto &px = row[(x + k) * ch + c];
+          auto& px = row[(x + k) * ch + c];
           px = cv::saturate_cast<unsigned char>(px + delta);
         }
       }
@@ -47,7 +47,7 @@ void add_noise(cv::Mat &img, Rng &rng, double sigma) {
 
 namespace {
 
-cv::Mat illumination(cv::Mat img, Rng &rng) {
+cv::Mat illumination(cv::Mat img, Rng& rng) {
   cv::Mat grid(4, 4, CV_32F);
   const double depth = rng.uniform(0.08, 0.25);
   for (int y = 0; y < 4; ++y) {
@@ -67,7 +67,7 @@ cv::Mat illumination(cv::Mat img, Rng &rng) {
   return img;
 }
 
-cv::Mat skew(const cv::Mat &img, double deg, const cv::Scalar &fill) {
+cv::Mat skew(const cv::Mat& img, double deg, const cv::Scalar& fill) {
   // Enlarge the canvas so no corner of the page is cut off.
   const double rad = deg * M_PI / 180.0;
   const double c = std::abs(std::cos(rad));
@@ -82,7 +82,7 @@ cv::Mat skew(const cv::Mat &img, double deg, const cv::Scalar &fill) {
   return out;
 }
 
-void dark_borders(cv::Mat &img, Rng &rng, int dpi) {
+void dark_borders(cv::Mat& img, Rng& rng, int dpi) {
   const int sides = rng.range(1, 3);
   for (int i = 0; i < sides; ++i) {
     const int side = rng.range(0, 3);
@@ -104,7 +104,7 @@ void dark_borders(cv::Mat &img, Rng &rng, int dpi) {
 
 } // namespace
 
-cv::Mat degrade_page(const cv::Mat &bgr, int dpi, Rng &rng, PageEffects &fx) {
+cv::Mat degrade_page(const cv::Mat& bgr, int dpi, Rng& rng, PageEffects& fx) {
   cv::Mat img = bgr.clone();
   cv::Scalar paper(255, 255, 255);
   if (rng.chance(0.4)) {
@@ -159,7 +159,7 @@ cv::Mat degrade_page(const cv::Mat &bgr, int dpi, Rng &rng, PageEffects &fx) {
   return img;
 }
 
-cv::Mat blank_page(const cv::Size &size, Rng &rng, bool degraded, PageEffects &fx) {
+cv::Mat blank_page(const cv::Size& size, Rng& rng, bool degraded, PageEffects& fx) {
   fx.blank = true;
   const int base = degraded ? rng.range(236, 252) : 255;
   cv::Mat img(size, CV_8UC3, cv::Scalar(base, base, base));

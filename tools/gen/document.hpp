@@ -31,15 +31,15 @@ struct LayoutVariant {
   // layout draws above.
   Rng conditions{0};
   bool conditions_enabled = true;
-  std::vector<std::string> used; // holdout variants applied, in the order drawn
+  std::vector<std::string> used;            // holdout variants applied, in the order drawn
   std::vector<std::string> conditions_used; // scan conditions applied, in the order drawn
 
   std::string name() const { return holdout ? "holdout" : "standard"; }
   // On a holdout document: true with probability p, and then noted in `used`.
   // On a standard one: false, without a draw.
-  bool take(const std::string &variant, double p);
+  bool take(const std::string& variant, double p);
   // The same for a scan condition, drawn from `conditions` and noted in `conditions_used`.
-  bool take_condition(const std::string &condition, double p);
+  bool take_condition(const std::string& condition, double p);
 };
 
 struct GenDocument {

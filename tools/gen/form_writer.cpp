@@ -5,7 +5,7 @@
 
 namespace sohoa::gen {
 
-std::vector<std::string> split_words(const std::string &text) {
+std::vector<std::string> split_words(const std::string& text) {
   std::vector<std::string> words;
   std::istringstream in(text);
   std::string w;
@@ -15,7 +15,7 @@ std::vector<std::string> split_words(const std::string &text) {
   return words;
 }
 
-RenderedPage render_page(Canvas &canvas) {
+RenderedPage render_page(Canvas& canvas) {
   RenderedPage page;
   page.image = canvas.to_bgr();
   page.lines = canvas.lines();
@@ -23,7 +23,7 @@ RenderedPage render_page(Canvas &canvas) {
   return page;
 }
 
-FormStyle random_form_style(Rng &rng) {
+FormStyle random_form_style(Rng& rng) {
   FormStyle s;
   s.size_pt = rng.pick(std::vector<double>{12, 12.5, 13, 13, 14});
   s.line_mm = s.size_pt * 25.4 / 72.0 * rng.uniform(1.55, 1.8);
@@ -70,7 +70,7 @@ void FormWriter::motto(double cx, double size_pt) {
   m_y += size_pt * 25.4 / 72 * 1.45;
 }
 
-void FormWriter::centred(const std::string &text, const TextStyle &style, double cx) {
+void FormWriter::centred(const std::string& text, const TextStyle& style, double cx) {
   if (cx < 0) {
     cx = (m_style.left + m_style.right) / 2;
   }
@@ -82,10 +82,10 @@ namespace {
 
 // Up to 49: a form has fewer items.
 std::string roman(int n) {
-  static const std::pair<int, const char *> k_values[] = {
-      {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+  static const std::pair<int, const char*> k_values[] = {{40, "XL"}, {10, "X"}, {9, "IX"},
+                                                         {5, "V"},   {4, "IV"}, {1, "I"}};
   std::string out;
-  for (const auto &[value, digits] : k_values) {
+  for (const auto& [value, digits] : k_values) {
     for (; n >= value; n -= value) {
       out += digits;
     }
@@ -95,7 +95,7 @@ std::string roman(int n) {
 
 // Vietnamese legal drafting letters its points a, b, c, d, đ, e, g, ... (no f, j, w, z).
 std::string vietnamese_letter(int n) {
-  static const char *const k_letters[] = {"a", "b", "c", "d", "đ", "e", "g", "h",
+  static const char* const k_letters[] = {"a", "b", "c", "d", "đ", "e", "g", "h",
                                           "i", "k", "l", "m", "n", "o", "p", "q",
                                           "r", "s", "t", "u", "v", "x", "y"};
   return n >= 1 && n <= 23 ? k_letters[n - 1] : "";
@@ -124,7 +124,7 @@ std::string FormWriter::number_marker(bool numbered) {
   return std::to_string(n) + ". ";
 }
 
-std::string FormWriter::label(const std::string &text, bool numbered) {
+std::string FormWriter::label(const std::string& text, bool numbered) {
   return number_marker(numbered) + text + ":";
 }
 
@@ -142,7 +142,7 @@ void FormWriter::leader(double x0, double x1) {
   }
 }
 
-void FormWriter::value_over_leader(const std::string &value, double leader_x, double value_x,
+void FormWriter::value_over_leader(const std::string& value, double leader_x, double value_x,
                                    double wrap_x) {
   // The leaders are printed first, the value written over them; the leader of a
   // continuation line starts at the wrap margin.
@@ -150,13 +150,13 @@ void FormWriter::value_over_leader(const std::string &value, double leader_x, do
   flow(value, value_x, wrap_x, m_style.value, m_style.right, true);
 }
 
-double FormWriter::flow(const std::string &text, double x, double wrap_x, const TextStyle &style,
+double FormWriter::flow(const std::string& text, double x, double wrap_x, const TextStyle& style,
                         double right, bool leader_on_wrap) {
   const double space = page().text_width(" ", style);
   std::string run;
   double run_x = x;
   double cur = x;
-  for (const auto &word : split_words(text)) {
+  for (const auto& word : split_words(text)) {
     const double w = page().text_width(word, style);
     if (cur + w > right && cur > wrap_x + 0.1 && !run.empty()) {
       page().text(run_x, m_y, run, style);
@@ -182,7 +182,7 @@ double FormWriter::flow(const std::string &text, double x, double wrap_x, const 
   return cur;
 }
 
-void FormWriter::field(const std::string &label_text, const std::string &value, bool numbered) {
+void FormWriter::field(const std::string& label_text, const std::string& value, bool numbered) {
   if (m_style.grid) {
     grid_row(label_text, value, numbered);
     return;
@@ -211,7 +211,7 @@ void FormWriter::field(const std::string &label_text, const std::string &value, 
   advance();
 }
 
-void FormWriter::value_below(const std::string &printed_label, const std::string &value) {
+void FormWriter::value_below(const std::string& printed_label, const std::string& value) {
   ensure(m_style.line_mm * 2); // never a label alone at the foot of a page
   page().text(m_style.left, m_y, printed_label, m_style.label);
   advance();
@@ -231,7 +231,7 @@ void FormWriter::value_below(const std::string &printed_label, const std::string
   advance();
 }
 
-void FormWriter::grid_row(const std::string &label_text, const std::string &value, bool numbered) {
+void FormWriter::grid_row(const std::string& label_text, const std::string& value, bool numbered) {
   const double pad = 1.5;
   const double split = m_style.left + (m_style.right - m_style.left) * 0.4;
   // Table cells carry no colon: the ruling separates label and value.
@@ -259,9 +259,9 @@ void FormWriter::grid_row(const std::string &label_text, const std::string &valu
   m_y += height;
 }
 
-void FormWriter::inline_fields(const std::vector<std::pair<std::string, std::string>> &pairs) {
+void FormWriter::inline_fields(const std::vector<std::pair<std::string, std::string>>& pairs) {
   if (m_style.grid) {
-    for (const auto &[label_text, value] : pairs) {
+    for (const auto& [label_text, value] : pairs) {
       grid_row(label_text, value, true);
     }
     return;
@@ -292,7 +292,7 @@ void FormWriter::inline_fields(const std::vector<std::pair<std::string, std::str
   advance();
 }
 
-void FormWriter::paragraph(const std::string &text, const TextStyle &style, double first_indent,
+void FormWriter::paragraph(const std::string& text, const TextStyle& style, double first_indent,
                            bool justify, double left, double right) {
   if (left < 0) {
     left = m_style.left;
@@ -326,13 +326,13 @@ void FormWriter::paragraph(const std::string &text, const TextStyle &style, doub
     }
     if (!justify || last) {
       std::string joined;
-      for (const auto &[w, width] : line) {
+      for (const auto& [w, width] : line) {
         joined += (joined.empty() ? "" : " ") + w;
       }
       page().text(x0, m_y, joined, style);
     } else {
       double x = x0;
-      for (const auto &[w, width] : line) {
+      for (const auto& [w, width] : line) {
         page().text(x, m_y, w, style);
         x += width + gap;
       }
@@ -344,7 +344,7 @@ void FormWriter::paragraph(const std::string &text, const TextStyle &style, doub
 
 std::vector<RenderedPage> FormWriter::finish() {
   std::vector<RenderedPage> out;
-  for (auto &p : m_pages) {
+  for (auto& p : m_pages) {
     out.push_back(render_page(*p));
   }
   m_pages.clear();
@@ -354,11 +354,11 @@ std::vector<RenderedPage> FormWriter::finish() {
 } // namespace sohoa::gen
 
 namespace sohoa::gen {
-std::vector<std::string> wrap_lines(Canvas &canvas, const std::string &text, const TextStyle &style,
+std::vector<std::string> wrap_lines(Canvas& canvas, const std::string& text, const TextStyle& style,
                                     double first_width, double width) {
   std::vector<std::string> lines;
   std::string cur;
-  for (const auto &word : split_words(text)) {
+  for (const auto& word : split_words(text)) {
     const std::string candidate = cur.empty() ? word : cur + " " + word;
     const double limit = lines.empty() ? first_width : width;
     if (!cur.empty() && canvas.text_width(candidate, style) > limit) {

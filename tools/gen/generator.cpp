@@ -20,7 +20,7 @@ namespace sohoa::gen {
 namespace fs = std::filesystem;
 using ojson = nlohmann::ordered_json;
 
-Profile parse_profile(const std::string &name) {
+Profile parse_profile(const std::string& name) {
   if (name == "clean") {
     return Profile::clean;
   }
@@ -33,7 +33,7 @@ Profile parse_profile(const std::string &name) {
   throw std::invalid_argument("unknown profile '" + name + "' (clean, degraded or mixed)");
 }
 
-LayoutSet parse_layout_set(const std::string &name) {
+LayoutSet parse_layout_set(const std::string& name) {
   if (name == "standard") {
     return LayoutSet::standard;
   }
@@ -61,7 +61,7 @@ public:
       : m_set(set), m_scan_conditions(scan_conditions), m_stream(std::move(stream)) {}
 
   // Calls make(args..., layout) and records the layout in the document.
-  template <typename Make, typename... Args> GenDocument make(Make make_document, Args &&...args) {
+  template <typename Make, typename... Args> GenDocument make(Make make_document, Args&&... args) {
     LayoutVariant layout;
     layout.holdout =
         m_set == LayoutSet::holdout || (m_set == LayoutSet::mixed && m_stream.chance(0.5));
@@ -95,7 +95,7 @@ struct Planned {
   std::string id;
 };
 
-void write_json(const fs::path &path, const ojson &j) {
+void write_json(const fs::path& path, const ojson& j) {
   std::ofstream out(path, std::ios::trunc);
   out << j.dump(2) << '\n';
   if (!out) {
@@ -103,7 +103,7 @@ void write_json(const fs::path &path, const ojson &j) {
   }
 }
 
-std::string join_lines(const std::vector<std::string> &lines) {
+std::string join_lines(const std::vector<std::string>& lines) {
   std::string s;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     s += (i ? "\n" : "") + lines[i];
@@ -111,8 +111,8 @@ std::string join_lines(const std::vector<std::string> &lines) {
   return s;
 }
 
-void finish_pages(Planned &p, Rng &rng, bool degraded) {
-  for (auto &page : p.doc.pages) {
+void finish_pages(Planned& p, Rng& rng, bool degraded) {
+  for (auto& page : p.doc.pages) {
     PageEffects fx;
     cv::Mat img = degraded ? degrade_page(page.image, page.dpi, rng, fx) : page.image;
     fx.effects.insert(fx.effects.begin(), page.effects.begin(), page.effects.end());
@@ -135,8 +135,8 @@ void finish_pages(Planned &p, Rng &rng, bool degraded) {
 }
 
 // What the chosen file format does to the page colour.
-void apply_format_colour(Planned &p) {
-  for (auto &fx : p.effects) {
+void apply_format_colour(Planned& p) {
+  for (auto& fx : p.effects) {
     if (p.format == Format::tiff_g4) {
       fx.colour = "bitonal";
     } else if (p.format == Format::tiff_lzw && fx.colour != "bitonal") {
@@ -145,7 +145,7 @@ void apply_format_colour(Planned &p) {
   }
 }
 
-std::string extension(Format f, Rng &rng) {
+std::string extension(Format f, Rng& rng) {
   switch (f) {
   case Format::png:
     return ".png";
@@ -158,7 +158,7 @@ std::string extension(Format f, Rng &rng) {
   }
 }
 
-void write_document_files(const fs::path &dir, Planned &p) {
+void write_document_files(const fs::path& dir, Planned& p) {
   if (holds_many_pages(p.format)) {
     const fs::path path = dir / p.files.at(0);
     if (p.format == Format::pdf) {
@@ -180,7 +180,7 @@ void write_document_files(const fs::path &dir, Planned &p) {
 
 // with_layout: the set was not --layouts standard, whose truth stays as it always was
 // (a truth without "layout" is a standard one).
-ojson truth_json(const Planned &p, const std::string &folder, const std::string &dossier_id,
+ojson truth_json(const Planned& p, const std::string& folder, const std::string& dossier_id,
                  bool with_layout) {
   ojson j;
   j["schema"] = "sohoa.truth/1";
@@ -201,7 +201,7 @@ ojson truth_json(const Planned &p, const std::string &folder, const std::string 
   j["invalid_fields"] = p.doc.invalid_fields;
   ojson pages = ojson::array();
   for (std::size_t i = 0; i < p.images.size(); ++i) {
-    const PageEffects &fx = p.effects[i];
+    const PageEffects& fx = p.effects[i];
     ojson pg;
     pg["index"] = i + 1;
     pg["file"] = p.files.at(static_cast<std::size_t>(p.page_file[i]));
@@ -221,7 +221,7 @@ ojson truth_json(const Planned &p, const std::string &folder, const std::string 
   return j;
 }
 
-std::string random_agency_code(Rng &rng) {
+std::string random_agency_code(Rng& rng) {
   static const std::string k_letters = "ABCDEFGHIKLMNPQRSTUVXY";
   return "000.00." + two_digits(rng.range(1, 40)) + "." +
          k_letters[static_cast<std::size_t>(rng.range(0, static_cast<int>(k_letters.size()) - 1))] +
@@ -230,7 +230,7 @@ std::string random_agency_code(Rng &rng) {
 
 } // namespace
 
-int generate_dossier(const GenOptions &opt, int index) {
+int generate_dossier(const GenOptions& opt, int index) {
   Rng rng = Rng(opt.seed).fork(static_cast<std::uint64_t>(index) + 1);
   const int main_type = index % 4;
   DossierContext ctx;
@@ -280,7 +280,7 @@ int generate_dossier(const GenOptions &opt, int index) {
     }
   }
   std::vector<Planned> planned;
-  for (auto &d : docs) {
+  for (auto& d : docs) {
     Planned p;
     p.doc = std::move(d);
     p.degraded =
@@ -288,7 +288,7 @@ int generate_dossier(const GenOptions &opt, int index) {
     p.format = rng.pick(opt.formats);
     planned.push_back(std::move(p));
   }
-  for (auto &p : planned) {
+  for (auto& p : planned) {
     finish_pages(p, rng, p.degraded);
     if (p.images.size() > 1 && !holds_many_pages(p.format) && !list_documents) {
       if (!multi.empty()) {
@@ -314,7 +314,7 @@ int generate_dossier(const GenOptions &opt, int index) {
 
   std::map<std::string, int> used_ids;
   for (std::size_t j = 0; j < planned.size(); ++j) {
-    Planned &p = planned[j];
+    Planned& p = planned[j];
     const std::string stem = two_digits(static_cast<int>(j) + 1) + "-" + p.doc.slug;
     const std::string ext = extension(p.format, rng);
     if (holds_many_pages(p.format) || p.images.size() == 1) {
@@ -358,7 +358,7 @@ int generate_dossier(const GenOptions &opt, int index) {
         random_person(rng, rng.chance(0.5), Date{1970, 1, 1}, Date{1998, 1, 1}).full_name();
     if (list_documents) {
       ojson list = ojson::array();
-      for (const auto &p : planned) {
+      for (const auto& p : planned) {
         ojson d;
         d["id"] = p.id;
         d["files"] = p.files;
@@ -371,7 +371,7 @@ int generate_dossier(const GenOptions &opt, int index) {
     }
     write_json(in_dir / "dossier.json", dj);
   }
-  for (auto &p : planned) {
+  for (auto& p : planned) {
     write_document_files(in_dir, p);
     write_json(truth_dir / (p.id + ".json"),
                truth_json(p, dossier_folder, dossier_id, opt.layouts != LayoutSet::standard));
@@ -379,7 +379,7 @@ int generate_dossier(const GenOptions &opt, int index) {
   return static_cast<int>(planned.size());
 }
 
-int generate_set(const GenOptions &opt) {
+int generate_set(const GenOptions& opt) {
   fs::create_directories(opt.out / "input");
   fs::create_directories(opt.out / "truth");
   std::atomic<int> next{0};
@@ -389,7 +389,7 @@ int generate_set(const GenOptions &opt) {
     for (int i = next++; i < opt.dossiers; i = next++) {
       try {
         total += generate_dossier(opt, i);
-      } catch (const std::exception &e) {
+      } catch (const std::exception& e) {
         errors[static_cast<std::size_t>(i)] = e.what();
       }
     }
@@ -399,10 +399,10 @@ int generate_set(const GenOptions &opt) {
     threads.emplace_back(worker);
   }
   worker();
-  for (auto &t : threads) {
+  for (auto& t : threads) {
     t.join();
   }
-  for (const auto &e : errors) {
+  for (const auto& e : errors) {
     if (!e.empty()) {
       throw std::runtime_error(e);
     }

@@ -30,13 +30,13 @@ struct GenOptions {
   bool scan_conditions = true;
 };
 
-Profile parse_profile(const std::string &name);      // throws std::invalid_argument
-LayoutSet parse_layout_set(const std::string &name); // throws std::invalid_argument
+Profile parse_profile(const std::string& name);      // throws std::invalid_argument
+LayoutSet parse_layout_set(const std::string& name); // throws std::invalid_argument
 // Writes the set; returns the number of documents written.
-int generate_set(const GenOptions &options);
+int generate_set(const GenOptions& options);
 // One dossier, numbered from 0 (used by generate_set and the tests).
-int generate_dossier(const GenOptions &options, int index);
+int generate_dossier(const GenOptions& options, int index);
 // The dossier with the bad files of --bad-inputs.
-int generate_bad_inputs(const GenOptions &options);
+int generate_bad_inputs(const GenOptions& options);
 
 } // namespace sohoa::gen

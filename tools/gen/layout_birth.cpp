@@ -18,7 +18,7 @@ struct BirthLabels {
   std::string father_name = "Họ, chữ đệm, tên người cha";
 };
 
-BirthLabels birth_labels(LayoutVariant &layout) {
+BirthLabels birth_labels(LayoutVariant& layout) {
   BirthLabels l;
   if (layout.take("label_wording", 0.6)) {
     l.requester_name = "Họ, chữ đệm và tên người yêu cầu";
@@ -34,19 +34,19 @@ BirthLabels birth_labels(LayoutVariant &layout) {
 
 } // namespace
 
-GenDocument make_birth_registration(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
+GenDocument make_birth_registration(Rng& rng, const DossierContext& ctx, LayoutVariant& layout) {
   GenDocument doc;
   doc.doc_type = "birth_registration_form";
   doc.slug = "to-khai-khai-sinh";
-  auto &f = doc.fields;
+  auto& f = doc.fields;
 
-  const Person &requester = ctx.applicant;
+  const Person& requester = ctx.applicant;
   const Date born_from{ctx.received.year - 1, ctx.received.month, 1};
   Person child = random_person(rng, rng.chance(0.5), born_from, ctx.received);
   Person other = random_person(rng, !requester.male, Date{1978, 1, 1}, Date{2004, 12, 31});
   child.family = requester.male ? requester.family : other.family;
-  const Person &father = requester.male ? requester : other;
-  const Person &mother = requester.male ? other : requester;
+  const Person& father = requester.male ? requester : other;
+  const Person& mother = requester.male ? other : requester;
   const bool father_known = requester.male || rng.chance(0.9);
 
   const BirthLabels labels = birth_labels(layout);

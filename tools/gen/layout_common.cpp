@@ -6,7 +6,7 @@
 
 namespace sohoa::gen {
 
-bool LayoutVariant::take(const std::string &variant, double p) {
+bool LayoutVariant::take(const std::string& variant, double p) {
   if (!holdout || !rng.chance(p)) {
     return false;
   }
@@ -14,7 +14,7 @@ bool LayoutVariant::take(const std::string &variant, double p) {
   return true;
 }
 
-bool LayoutVariant::take_condition(const std::string &condition, double p) {
+bool LayoutVariant::take_condition(const std::string& condition, double p) {
   if (!holdout || !conditions_enabled || !conditions.chance(p)) {
     return false;
   }
@@ -22,11 +22,11 @@ bool LayoutVariant::take_condition(const std::string &condition, double p) {
   return true;
 }
 
-void vary_form_style(FormStyle &s, LayoutVariant &layout) {
+void vary_form_style(FormStyle& s, LayoutVariant& layout) {
   if (!layout.holdout) {
     return;
   }
-  Rng &rng = layout.rng;
+  Rng& rng = layout.rng;
   s.fit_table_cells = true;
   if (layout.take("compact", 0.5)) {
     s.size_pt = rng.pick(std::vector<double>{11, 11.5, 12});
@@ -40,8 +40,8 @@ void vary_form_style(FormStyle &s, LayoutVariant &layout) {
   }
   if (layout.take("numbering", 0.5)) {
     s.numbered = true;
-    s.numbering = rng.pick(std::vector<Numbering>{Numbering::arabic_paren,
-                                                  Numbering::letter_paren, Numbering::roman_dot});
+    s.numbering = rng.pick(std::vector<Numbering>{Numbering::arabic_paren, Numbering::letter_paren,
+                                                  Numbering::roman_dot});
   }
   // A table form has neither leaders nor values under labels: its cells place them.
   if (!s.grid && layout.take("leaders", 0.5)) {
@@ -66,7 +66,7 @@ void vary_form_style(FormStyle &s, LayoutVariant &layout) {
   }
 }
 
-TextStyle cell_style(Canvas &canvas, const FormStyle &form, const std::string &text,
+TextStyle cell_style(Canvas& canvas, const FormStyle& form, const std::string& text,
                      TextStyle style, double width) {
   while (form.fit_table_cells && style.size_pt > 6 && canvas.text_width(text, style) > width) {
     style.size_pt -= 0.5;
@@ -74,7 +74,7 @@ TextStyle cell_style(Canvas &canvas, const FormStyle &form, const std::string &t
   return style;
 }
 
-void form_header(FormWriter &w, const std::string &title, double title_pt) {
+void form_header(FormWriter& w, const std::string& title, double title_pt) {
   const double cx = k_a4_width_mm / 2 + (w.style().left - (k_a4_width_mm - w.style().right)) / 2;
   w.motto(cx, w.style().size_pt);
   w.advance(0.8);
@@ -82,9 +82,9 @@ void form_header(FormWriter &w, const std::string &title, double title_pt) {
   w.advance(0.3);
 }
 
-void signature_block(FormWriter &w, Rng &rng, const std::string &place_date,
-                     const std::string &role, const std::string &hint, const std::string &name) {
-  const FormStyle &s = w.style();
+void signature_block(FormWriter& w, Rng& rng, const std::string& place_date,
+                     const std::string& role, const std::string& hint, const std::string& name) {
+  const FormStyle& s = w.style();
   w.ensure(s.line_mm * 7);
   const double cx = s.right - (s.right - s.left) * 0.25;
   TextStyle italic{s.size_pt, false, true, k_black, false};
@@ -107,19 +107,19 @@ void signature_block(FormWriter &w, Rng &rng, const std::string &place_date,
   w.advance();
 }
 
-std::string place_name(const Address &a) {
-  const std::string &n = a.ward_name;
+std::string place_name(const Address& a) {
+  const std::string& n = a.ward_name;
   if (!n.empty() && std::isdigit(static_cast<unsigned char>(n[0]))) {
     return capitalize_first(a.district);
   }
   return n;
 }
 
-std::string capitalize_first(const std::string &text) {
-  static const std::pair<const char *, const char *> k_lower_upper[] = {
+std::string capitalize_first(const std::string& text) {
+  static const std::pair<const char*, const char*> k_lower_upper[] = {
       {"quận", "Quận"},     {"huyện", "Huyện"}, {"thành phố", "Thành phố"}, {"tỉnh", "Tỉnh"},
       {"phường", "Phường"}, {"xã", "Xã"},       {"thị trấn", "Thị trấn"}};
-  for (const auto &[lower, upper] : k_lower_upper) {
+  for (const auto& [lower, upper] : k_lower_upper) {
     const std::string l(lower);
     if (text.rfind(l, 0) == 0) {
       return std::string(upper) + text.substr(l.size());

@@ -8,13 +8,13 @@ namespace sohoa::gen {
 
 namespace {
 
-void member_table(FormWriter &w, const std::vector<Person> &members,
-                  const std::vector<std::string> &relations) {
-  const FormStyle &s = w.style();
+void member_table(FormWriter& w, const std::vector<Person>& members,
+                  const std::vector<std::string>& relations) {
+  const FormStyle& s = w.style();
   const TextStyle head{s.size_pt - 2, true, false, k_black, false};
   const TextStyle cell{s.size_pt - 2, false, false, s.value.colour, false};
   const double widths[] = {10, 52, 28, 18, 35, 22};
-  const char *headers[] = {"TT",        "Họ, chữ đệm và tên", "Ngày sinh",
+  const char* headers[] = {"TT",        "Họ, chữ đệm và tên", "Ngày sinh",
                            "Giới tính", "Số định danh",       "Quan hệ"};
   const double total = s.right - s.left;
   const double scale = total / 165.0;
@@ -29,7 +29,7 @@ void member_table(FormWriter &w, const std::vector<Person> &members,
     x += widths[c] * scale;
   }
   for (int r = 0; r < static_cast<int>(members.size()); ++r) {
-    const Person &m = members[static_cast<std::size_t>(r)];
+    const Person& m = members[static_cast<std::size_t>(r)];
     const std::string cells[] = {std::to_string(r + 1), m.full_name(),
                                  m.birth.dmy(),         m.gender(),
                                  m.id_number,           relations[static_cast<std::size_t>(r)]};
@@ -64,7 +64,7 @@ struct Ct01Labels {
   std::string head_id = "Số định danh cá nhân của chủ hộ";
 };
 
-Ct01Labels ct01_labels(LayoutVariant &layout) {
+Ct01Labels ct01_labels(LayoutVariant& layout) {
   Ct01Labels l;
   if (layout.take("label_wording", 0.6)) {
     l.full_name = "Họ và tên";
@@ -79,12 +79,12 @@ Ct01Labels ct01_labels(LayoutVariant &layout) {
 
 } // namespace
 
-GenDocument make_residence_ct01(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
+GenDocument make_residence_ct01(Rng& rng, const DossierContext& ctx, LayoutVariant& layout) {
   GenDocument doc;
   doc.doc_type = "residence_form_ct01";
   doc.slug = "to-khai-ct01";
-  auto &f = doc.fields;
-  const Person &p = ctx.applicant;
+  auto& f = doc.fields;
+  const Person& p = ctx.applicant;
 
   FormStyle style = random_form_style(rng);
   style.numbered = rng.chance(0.8); // the printed form numbers its items

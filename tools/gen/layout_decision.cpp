@@ -21,7 +21,7 @@ struct Agency {
 
 // The agency block over three lines: the parent agency above the issuer, or the
 // parent's full name over two. Joined by spaces it still reads as one name.
-std::vector<std::string> three_line_agency(int kind, const Address &o) {
+std::vector<std::string> three_line_agency(int kind, const Address& o) {
   if (kind == 0) {
     return {"UBND " + upper_vn(o.district), "ỦY BAN NHÂN DÂN", upper_vn(o.ward)};
   }
@@ -31,10 +31,10 @@ std::vector<std::string> three_line_agency(int kind, const Address &o) {
   return {"ỦY BAN NHÂN DÂN", upper_vn(o.province), "SỞ TƯ PHÁP"};
 }
 
-Agency random_agency(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
+Agency random_agency(Rng& rng, const DossierContext& ctx, LayoutVariant& layout) {
   Agency a;
   const int kind = rng.range(0, 2);
-  const Address &o = ctx.office;
+  const Address& o = ctx.office;
   if (kind == 0) {
     a.lines = {"ỦY BAN NHÂN DÂN", upper_vn(o.ward)};
     a.symbol = "QĐ-UBND";
@@ -72,8 +72,8 @@ Agency random_agency(Rng &rng, const DossierContext &ctx, LayoutVariant &layout)
 
 // The "Về việc" summary in lines of at most `width` mm; a holdout decision sets it
 // over two lines of about equal length, as drafters often do with long summaries.
-std::vector<std::string> summary_lines(Canvas &page, const std::string &summary,
-                                       const TextStyle &style, double width, bool two_lines) {
+std::vector<std::string> summary_lines(Canvas& page, const std::string& summary,
+                                       const TextStyle& style, double width, bool two_lines) {
   auto lines = wrap_lines(page, summary, style, width, width);
   if (!two_lines || lines.size() > 2) {
     return lines;
@@ -92,7 +92,7 @@ struct Subject {
   std::vector<std::string> articles;
 };
 
-Subject random_subject(Rng &rng, const Person &p, const Address &office) {
+Subject random_subject(Rng& rng, const Person& p, const Address& office) {
   Subject s;
   const int kind = rng.range(0, 3);
   if (kind == 0) {
@@ -132,11 +132,11 @@ Subject random_subject(Rng &rng, const Person &p, const Address &office) {
 
 } // namespace
 
-GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
+GenDocument make_admin_decision(Rng& rng, const DossierContext& ctx, LayoutVariant& layout) {
   GenDocument doc;
   doc.doc_type = "administrative_decision";
   doc.slug = "quyet-dinh";
-  auto &f = doc.fields;
+  auto& f = doc.fields;
   const Agency agency = random_agency(rng, ctx, layout);
   const Person signer = random_person(rng, rng.chance(0.6), Date{1965, 1, 1}, Date{1985, 12, 31});
   const Subject subject = random_subject(rng, ctx.applicant, ctx.office);
@@ -145,7 +145,7 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx, LayoutVaria
   style.left = rng.uniform(25, 30); // NĐ 30: left margin 30-35 mm, right 15-20 mm
   style.value = style.label;
   FormWriter w(ctx.dpi, style);
-  Canvas &page = w.page();
+  Canvas& page = w.page();
   const double size = style.size_pt;
   const double lh = size * 25.4 / 72 * 1.35;
   const double left_cx = style.left + 33;
@@ -203,7 +203,7 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx, LayoutVaria
   const TextStyle summary_style{size, true, false, k_black, false};
   const bool two_line_summary = layout.take("summary_2_lines", 0.5);
   double summary_baseline = w.y();
-  for (const auto &line :
+  for (const auto& line :
        summary_lines(page, subject.summary, summary_style, 125, two_line_summary)) {
     summary_baseline = w.y();
     w.centred(line, summary_style);
@@ -215,7 +215,7 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx, LayoutVaria
   const double mid = (style.left + style.right) / 2;
   page.line(mid - 15, summary_baseline + 2.8, mid + 15, summary_baseline + 2.8, 0.25);
   w.advance(0.6);
-  for (const auto &line : wrap_lines(page, agency.issuer_phrase, summary_style, 150, 150)) {
+  for (const auto& line : wrap_lines(page, agency.issuer_phrase, summary_style, 150, 150)) {
     w.centred(line, summary_style);
     w.set_y(w.y() - style.line_mm * 0.2);
   }
@@ -247,12 +247,12 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx, LayoutVaria
 
   // Recipients bottom left, signer bottom right.
   w.ensure(style.line_mm * 8);
-  Canvas &last = w.page();
+  Canvas& last = w.page();
   const double sig_top = w.y() + style.line_mm * 0.4;
   last.text(style.left, sig_top, "Nơi nhận:", TextStyle{size - 1, true, true, k_black, false});
   const TextStyle small{size - 2, false, false, k_black, false};
   double ry = sig_top + style.line_mm * 0.7;
-  for (const std::string &r :
+  for (const std::string& r :
        {std::string("- Như Điều ") + std::to_string(subject.articles.size() + 1) + ";",
         std::string("- Lưu: VT.")}) {
     last.text(style.left, ry, r, small);
@@ -275,7 +275,7 @@ GenDocument make_admin_decision(Rng &rng, const DossierContext &ctx, LayoutVaria
   const double sig_cx = style.right - 38;
   double ty = sig_top;
   std::string title_joined;
-  for (const auto &t : title_lines) {
+  for (const auto& t : title_lines) {
     last.text_centred(sig_cx, ty, t, TextStyle{size, true, false, k_black, false});
     title_joined += (title_joined.empty() ? "" : " ") + t;
     ty += style.line_mm * 0.75;

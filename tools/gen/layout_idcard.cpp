@@ -16,8 +16,8 @@ namespace {
 constexpr double k_card_w = 85.6;
 constexpr double k_card_h = 54.0;
 
-void card_background(Canvas &c, Rng &rng, double x0, double y0) {
-  cairo_t *cr = c.cr();
+void card_background(Canvas& c, Rng& rng, double x0, double y0) {
+  cairo_t* cr = c.cr();
   cairo_save(cr);
   const double r = 3.2;
   cairo_new_sub_path(cr);
@@ -26,7 +26,7 @@ void card_background(Canvas &c, Rng &rng, double x0, double y0) {
   cairo_arc(cr, x0 + r, y0 + k_card_h - r, r, M_PI / 2, M_PI);
   cairo_arc(cr, x0 + r, y0 + r, r, M_PI, 3 * M_PI / 2);
   cairo_close_path(cr);
-  cairo_pattern_t *grad = cairo_pattern_create_linear(x0, y0, x0 + k_card_w, y0 + k_card_h);
+  cairo_pattern_t* grad = cairo_pattern_create_linear(x0, y0, x0 + k_card_w, y0 + k_card_h);
   const double tint = rng.uniform(0.0, 0.04);
   cairo_pattern_add_color_stop_rgb(grad, 0, 0.93 - tint, 0.95, 0.97);
   cairo_pattern_add_color_stop_rgb(grad, 0.5, 0.97, 0.95 - tint, 0.90);
@@ -51,7 +51,7 @@ void card_background(Canvas &c, Rng &rng, double x0, double y0) {
   cairo_restore(cr);
 }
 
-std::string expiry_for(const Person &p) {
+std::string expiry_for(const Person& p) {
   for (int age : {25, 40, 60}) {
     if (p.birth.year + age > p.id_issue.year + 2) {
       Date e{p.birth.year + age, p.birth.month, p.birth.day};
@@ -115,7 +115,7 @@ CardFace identity_card_2024_face() {
   return f;
 }
 
-CardFace card_face(LayoutVariant &layout) {
+CardFace card_face(LayoutVariant& layout) {
   if (!layout.holdout) {
     return CardFace{};
   }
@@ -134,21 +134,21 @@ struct PlacedText {
 
 // The right-hand text column: number, name, birth, sex and nationality, origin and
 // residence, with the line spacing scaled by `spacing`.
-std::vector<PlacedText> text_column(Canvas &c, double x0, double y0, const CardFace &face,
-                                    const Person &p, const std::string &id, double spacing) {
+std::vector<PlacedText> text_column(Canvas& c, double x0, double y0, const CardFace& face,
+                                    const Person& p, const std::string& id, double spacing) {
   const TextStyle label{5.2, false, false, k_black, false};
   const TextStyle value{face.value_pt, false, false, k_black, false};
   const TextStyle value_bold{face.value_pt + 0.4, true, false, k_black, false};
   const TextStyle number{9, true, false, face.number_colour, false};
   std::vector<PlacedText> out;
-  const auto put = [&](double x, double y, const std::string &text, const TextStyle &style) {
+  const auto put = [&](double x, double y, const std::string& text, const TextStyle& style) {
     out.push_back({x, y, text, style});
   };
   const double lx = x0 + 24.5;
   const double right = x0 + k_card_w - 2.5;
   // "Label: value", the value after the label and wrapped under it from lx.
-  const auto labelled_lines = [&](double y, const std::string &label_text,
-                                  const std::string &value_text) {
+  const auto labelled_lines = [&](double y, const std::string& label_text,
+                                  const std::string& value_text) {
     put(lx, y, label_text, label);
     const double first_x = lx + c.text_width(label_text, label) + 1.5;
     const auto lines = wrap_lines(c, value_text, value, right - first_x, right - lx);
@@ -186,7 +186,7 @@ std::vector<PlacedText> text_column(Canvas &c, double x0, double y0, const CardF
   } else {
     put(lx, y, face.origin_label, label);
     y += 3.1 * spacing;
-    for (const auto &line : wrap_lines(c, origin, value, right - lx, right - lx)) {
+    for (const auto& line : wrap_lines(c, origin, value, right - lx, right - lx)) {
       put(lx, y, line, value);
       y += 3.1 * spacing;
     }
@@ -195,8 +195,8 @@ std::vector<PlacedText> text_column(Canvas &c, double x0, double y0, const CardF
   return out;
 }
 
-void draw_expiry(Canvas &c, double x0, double y0, const CardFace &face,
-                 const std::string &expiry_dmy) {
+void draw_expiry(Canvas& c, double x0, double y0, const CardFace& face,
+                 const std::string& expiry_dmy) {
   const TextStyle small{4.4, false, false, k_black, false};
   const TextStyle date{5.2, false, false, k_black, false};
   if (face.expiry_one_line) {
@@ -215,8 +215,8 @@ void draw_expiry(Canvas &c, double x0, double y0, const CardFace &face,
 }
 
 // Draws the card with its top-left corner at (x0, y0) of the canvas.
-void draw_card(Canvas &c, Rng &rng, double x0, double y0, const CardFace &face, const Person &p,
-               const std::string &id, const std::string &expiry_dmy) {
+void draw_card(Canvas& c, Rng& rng, double x0, double y0, const CardFace& face, const Person& p,
+               const std::string& id, const std::string& expiry_dmy) {
   card_background(c, rng, x0, y0);
   draw_emblem(c, x0 + 9, y0 + 9.5, 6.2);
   const TextStyle head_vn{5.6, true, false, k_black, false};
@@ -238,7 +238,7 @@ void draw_card(Canvas &c, Rng &rng, double x0, double y0, const CardFace &face, 
     spacing -= 0.05;
     column = text_column(c, x0, y0, face, p, id, spacing);
   }
-  for (const auto &t : column) {
+  for (const auto& t : column) {
     c.text(t.x, t.y, t.text, t.style);
   }
   c.set_block(2);
@@ -247,7 +247,7 @@ void draw_card(Canvas &c, Rng &rng, double x0, double y0, const CardFace &face, 
 }
 
 // A grey photocopy: colour gone, blacks lifted, whites dulled, toner noise.
-void photocopy(RenderedPage &page, Rng &rng) {
+void photocopy(RenderedPage& page, Rng& rng) {
   cv::Mat grey = to_grey(page.image);
   grey.convertTo(grey, -1, rng.uniform(0.62, 0.75), rng.uniform(35, 55));
   add_noise(grey, rng, rng.uniform(2.0, 4.0));
@@ -257,12 +257,12 @@ void photocopy(RenderedPage &page, Rng &rng) {
 
 } // namespace
 
-GenDocument make_citizen_id_card(Rng &rng, const DossierContext &ctx, const Person &holder,
-                                 LayoutVariant &layout) {
+GenDocument make_citizen_id_card(Rng& rng, const DossierContext& ctx, const Person& holder,
+                                 LayoutVariant& layout) {
   GenDocument doc;
   doc.doc_type = "citizen_id_card";
   doc.slug = "cccd";
-  auto &f = doc.fields;
+  auto& f = doc.fields;
   std::string id = holder.id_number;
   if (ctx.allow_invalid && rng.chance(0.1)) {
     id = break_personal_id(rng, id);

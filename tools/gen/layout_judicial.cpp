@@ -7,13 +7,13 @@ namespace sohoa::gen {
 
 namespace {
 
-void residence_table(FormWriter &w, Rng &rng, const Person &p) {
-  const FormStyle &s = w.style();
+void residence_table(FormWriter& w, Rng& rng, const Person& p) {
+  const FormStyle& s = w.style();
   const TextStyle head{s.size_pt - 2, true, false, k_black, false};
   const TextStyle cell{s.size_pt - 2, false, false, s.value.colour, false};
   const double total = s.right - s.left;
   const double cols[] = {0, total * 0.27, total * 0.68, total};
-  const char *headers[] = {"Từ tháng, năm đến tháng, năm", "Nơi cư trú",
+  const char* headers[] = {"Từ tháng, năm đến tháng, năm", "Nơi cư trú",
                            "Nghề nghiệp, nơi làm việc"};
   const int rows = rng.range(1, 3);
   const double row_h = s.line_mm * 1.1;
@@ -60,7 +60,7 @@ struct JudicialLabels {
   std::string contact = "Số điện thoại/email";
 };
 
-JudicialLabels judicial_labels(LayoutVariant &layout) {
+JudicialLabels judicial_labels(LayoutVariant& layout) {
   JudicialLabels l;
   if (layout.take("label_wording", 0.6)) {
     l.full_name = "Họ, chữ đệm và tên";
@@ -80,12 +80,12 @@ JudicialLabels judicial_labels(LayoutVariant &layout) {
 
 } // namespace
 
-GenDocument make_judicial_request(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
+GenDocument make_judicial_request(Rng& rng, const DossierContext& ctx, LayoutVariant& layout) {
   GenDocument doc;
   doc.doc_type = "judicial_record_request";
   doc.slug = "to-khai-ly-lich-tu-phap";
-  auto &f = doc.fields;
-  const Person &p = ctx.applicant;
+  auto& f = doc.fields;
+  const Person& p = ctx.applicant;
 
   FormStyle style = random_form_style(rng);
   style.numbered = rng.chance(0.85);
@@ -144,7 +144,7 @@ GenDocument make_judicial_request(Rng &rng, const DossierContext &ctx, LayoutVar
     double x = style.left;
     w.page().text(x, w.y(), printed, style.label);
     x += w.page().text_width(printed, style.label) + 2;
-    const auto put = [&](const std::string &lab, const std::string &val) {
+    const auto put = [&](const std::string& lab, const std::string& val) {
       if (!lab.empty()) {
         w.page().text(x, w.y(), lab, style.label);
         x += w.page().text_width(lab, style.label) + 1.5;

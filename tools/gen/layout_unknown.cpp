@@ -8,8 +8,8 @@ namespace sohoa::gen {
 
 namespace {
 
-void letter(FormWriter &w, Rng &rng, const DossierContext &ctx, GenDocument &doc) {
-  const Person &p = ctx.applicant;
+void letter(FormWriter& w, Rng& rng, const DossierContext& ctx, GenDocument& doc) {
+  const Person& p = ctx.applicant;
   const std::string topic = rng.pick(std::vector<std::string>{"XÁC NHẬN TÌNH TRẠNG HÔN NHÂN",
                                                               "CẤP LẠI BẢN SAO GIẤY KHAI SINH",
                                                               "NGHỈ PHÉP", "XÁC NHẬN NƠI CƯ TRÚ"});
@@ -33,10 +33,10 @@ void letter(FormWriter &w, Rng &rng, const DossierContext &ctx, GenDocument &doc
                   "(Ký, ghi rõ họ tên)", p.full_name());
 }
 
-void receipt(FormWriter &w, Rng &rng, const DossierContext &ctx, GenDocument &doc) {
-  const Person &p = ctx.applicant;
+void receipt(FormWriter& w, Rng& rng, const DossierContext& ctx, GenDocument& doc) {
+  const Person& p = ctx.applicant;
   doc.slug = "bien-nhan";
-  const FormStyle &s = w.style();
+  const FormStyle& s = w.style();
   // The header's columns are read one after the other: agency, then motto.
   w.page().set_block(0);
   w.page().text_centred(s.left + 35, w.y(), "ỦY BAN NHÂN DÂN",
@@ -80,11 +80,11 @@ void receipt(FormWriter &w, Rng &rng, const DossierContext &ctx, GenDocument &do
       random_person(rng, rng.chance(0.5), Date{1975, 1, 1}, Date{1998, 1, 1}).full_name());
 }
 
-void power_of_attorney(FormWriter &w, Rng &rng, const DossierContext &ctx, GenDocument &doc) {
-  const Person &p = ctx.applicant;
+void power_of_attorney(FormWriter& w, Rng& rng, const DossierContext& ctx, GenDocument& doc) {
+  const Person& p = ctx.applicant;
   const Person agent = random_person(rng, rng.chance(0.5), Date{1960, 1, 1}, Date{2000, 1, 1});
   doc.slug = "giay-uy-quyen";
-  const FormStyle &s = w.style();
+  const FormStyle& s = w.style();
   form_header(w, "GIẤY ỦY QUYỀN", s.size_pt + 3);
   const TextStyle bold{s.size_pt, true, false, k_black, false};
   w.page().text(s.left, w.y(), "BÊN ỦY QUYỀN (Bên A):", bold);
@@ -122,7 +122,7 @@ void power_of_attorney(FormWriter &w, Rng &rng, const DossierContext &ctx, GenDo
 
 } // namespace
 
-GenDocument make_unknown_document(Rng &rng, const DossierContext &ctx, LayoutVariant &layout) {
+GenDocument make_unknown_document(Rng& rng, const DossierContext& ctx, LayoutVariant& layout) {
   GenDocument doc;
   doc.doc_type = "unknown";
   FormStyle style = random_form_style(rng);

@@ -10,7 +10,7 @@
 
 namespace {
 
-constexpr const char *k_usage =
+constexpr const char* k_usage =
     "usage: sohoa-gen --seed N --out DIR [--dossiers K] [--profile clean|degraded|mixed]\n"
     "                 [--formats png,jpeg,tiff-g4,tiff-lzw,tiff-jpeg,pdf] [--dpi 300]\n"
     "                 [--layouts standard|holdout|mixed] [--bad-inputs] [--unknown-docs]\n"
@@ -28,7 +28,7 @@ constexpr const char *k_usage =
     "--no-scan-conditions leaves them out.\n"
     "The output depends only on the options, never on time or --jobs.\n";
 
-std::vector<sohoa::gen::Format> parse_formats(const std::string &list) {
+std::vector<sohoa::gen::Format> parse_formats(const std::string& list) {
   std::vector<sohoa::gen::Format> formats;
   std::istringstream in(list);
   std::string item;
@@ -40,7 +40,7 @@ std::vector<sohoa::gen::Format> parse_formats(const std::string &list) {
   return formats;
 }
 
-int run(int argc, char **argv) {
+int run(int argc, char** argv) {
   namespace po = boost::program_options;
   sohoa::gen::GenOptions opt;
   std::string out;
@@ -53,8 +53,8 @@ int run(int argc, char **argv) {
       "out", po::value(&out)->required(), "")("dossiers", po::value(&opt.dossiers), "")(
       "profile", po::value(&profile), "")("formats", po::value(&formats), "")(
       "dpi", po::value(&opt.dpi), "")("layouts", po::value(&layouts), "")(
-      "jobs", po::value(&opt.jobs), "")("bad-inputs", po::bool_switch(&opt.bad_inputs), "")(
-      "unknown-docs", po::bool_switch(&opt.unknown_docs), "")(
+      "jobs", po::value(&opt.jobs), "")("bad-inputs", po::bool_switch(&opt.bad_inputs),
+                                        "")("unknown-docs", po::bool_switch(&opt.unknown_docs), "")(
       "no-scan-conditions", po::bool_switch(&no_scan_conditions), "");
   po::variables_map vm;
   if (!sohoa::tools::parse_options(argc, argv, options, k_usage, vm)) {
@@ -81,6 +81,6 @@ int run(int argc, char **argv) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   return sohoa::tools::run_tool("sohoa-gen", k_usage, run, argc, argv);
 }

@@ -4,8 +4,8 @@
 
 namespace sohoa::gen {
 
-void draw_signature(Canvas &canvas, Rng &rng, double x, double y, double w, double h) {
-  cairo_t *cr = canvas.cr();
+void draw_signature(Canvas& canvas, Rng& rng, double x, double y, double w, double h) {
+  cairo_t* cr = canvas.cr();
   cairo_save(cr);
   cairo_set_source_rgb(cr, k_ink_blue.r, k_ink_blue.g, k_ink_blue.b);
   cairo_set_line_width(cr, rng.uniform(0.3, 0.5));
@@ -31,9 +31,9 @@ void draw_signature(Canvas &canvas, Rng &rng, double x, double y, double w, doub
   cairo_restore(cr);
 }
 
-void draw_seal(Canvas &canvas, Rng &rng, double cx, double cy, double radius,
-               const std::string &ring_text, const std::string &centre_text) {
-  cairo_t *cr = canvas.cr();
+void draw_seal(Canvas& canvas, Rng& rng, double cx, double cy, double radius,
+               const std::string& ring_text, const std::string& centre_text) {
+  cairo_t* cr = canvas.cr();
   cairo_save(cr);
   // Drop the point text drawing leaves behind, or the ring starts with a line from it.
   cairo_new_path(cr);
@@ -97,10 +97,10 @@ void draw_seal(Canvas &canvas, Rng &rng, double cx, double cy, double radius,
   cairo_restore(cr);
 }
 
-void draw_photo(Canvas &canvas, Rng &rng, double x, double y, double w, double h) {
+void draw_photo(Canvas& canvas, Rng& rng, double x, double y, double w, double h) {
   const double shade = rng.uniform(0.55, 0.75);
   canvas.fill_rect(x, y, w, h, Rgb{0.85, 0.88, 0.95});
-  cairo_t *cr = canvas.cr();
+  cairo_t* cr = canvas.cr();
   cairo_save(cr);
   cairo_set_source_rgb(cr, shade * 0.9, shade * 0.8, shade * 0.75);
   cairo_arc(cr, x + w / 2, y + h * 0.38, w * 0.22, 0, 2 * M_PI);
@@ -114,8 +114,8 @@ void draw_photo(Canvas &canvas, Rng &rng, double x, double y, double w, double h
   canvas.rect(x, y, w, h, 0.2, Rgb{0.4, 0.4, 0.4});
 }
 
-void draw_emblem(Canvas &canvas, double cx, double cy, double radius) {
-  cairo_t *cr = canvas.cr();
+void draw_emblem(Canvas& canvas, double cx, double cy, double radius) {
+  cairo_t* cr = canvas.cr();
   cairo_save(cr);
   cairo_set_source_rgb(cr, 0.85, 0.65, 0.15);
   cairo_arc(cr, cx, cy, radius, 0, 2 * M_PI);

@@ -34,7 +34,7 @@ std::string Date::long_vn() const {
   return "ngày " + two_digits(day) + " tháng " + two_digits(month) + " năm " + std::to_string(year);
 }
 
-bool Date::operator<(const Date &o) const {
+bool Date::operator<(const Date& o) const {
   if (year != o.year) {
     return year < o.year;
   }
@@ -45,15 +45,15 @@ bool Date::operator<(const Date &o) const {
 }
 
 int days_in_month(int year, int month) {
-  const std::chrono::year_month_day_last last_day{
-      std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)} /
-      std::chrono::last};
+  const std::chrono::year_month_day_last last_day{std::chrono::year{year} /
+                                                  std::chrono::month{static_cast<unsigned>(month)} /
+                                                  std::chrono::last};
   return static_cast<int>(static_cast<unsigned>(last_day.day()));
 }
 
 namespace {
 
-std::chrono::sys_days to_sys_days(const Date &d) {
+std::chrono::sys_days to_sys_days(const Date& d) {
   return std::chrono::sys_days{std::chrono::year{d.year} /
                                std::chrono::month{static_cast<unsigned>(d.month)} /
                                std::chrono::day{static_cast<unsigned>(d.day)}};
@@ -65,7 +65,7 @@ Date from_sys_days(std::chrono::sys_days day) {
               static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
-std::string digits(Rng &rng, int count) {
+std::string digits(Rng& rng, int count) {
   std::string s;
   for (int i = 0; i < count; ++i) {
     s += static_cast<char>('0' + rng.range(0, 9));
@@ -75,7 +75,7 @@ std::string digits(Rng &rng, int count) {
 
 } // namespace
 
-Date random_date(Rng &rng, const Date &from, const Date &to) {
+Date random_date(Rng& rng, const Date& from, const Date& to) {
   // Uniform over the days between: only the span feeds the draw.
   const auto first = to_sys_days(from).time_since_epoch().count();
   const auto last = to_sys_days(to).time_since_epoch().count();
@@ -101,16 +101,16 @@ std::string Address::short_form() const {
   return ward + ", " + district + ", " + province;
 }
 
-Address random_address(Rng &rng) {
-  const Locality &loc = rng.pick(localities());
-  const Province &prov = province_by_code(loc.province_code);
+Address random_address(Rng& rng) {
+  const Locality& loc = rng.pick(localities());
+  const Province& prov = province_by_code(loc.province_code);
   Address a;
   a.ward = rng.pick(loc.wards);
   a.district = loc.district;
   a.province = prov.kind + " " + prov.name;
   a.province_code = prov.code;
   a.ward_name = a.ward;
-  for (const char *prefix : {"phường ", "xã ", "thị trấn "}) {
+  for (const char* prefix : {"phường ", "xã ", "thị trấn "}) {
     const std::string pre(prefix);
     if (a.ward.rfind(pre, 0) == 0) {
       a.ward_name = a.ward.substr(pre.size());
@@ -131,7 +131,7 @@ Address random_address(Rng &rng) {
   return a;
 }
 
-Address random_hometown(Rng &rng) {
+Address random_hometown(Rng& rng) {
   Address a = random_address(rng);
   a.house.clear();
   a.street.clear();
@@ -142,7 +142,7 @@ std::string Person::full_name() const {
   return family + " " + middle + " " + given;
 }
 
-std::string make_personal_id(Rng &rng, const std::string &province_code, bool male,
+std::string make_personal_id(Rng& rng, const std::string& province_code, bool male,
                              int birth_year) {
   const int century = (birth_year / 100) - 19; // 1900s -> 0, 2000s -> 1, ...
   const int gender_digit = century * 2 + (male ? 0 : 1);
@@ -150,20 +150,20 @@ std::string make_personal_id(Rng &rng, const std::string &province_code, bool ma
          digits(rng, 6);
 }
 
-std::string break_personal_id(Rng &rng, const std::string &id) {
+std::string break_personal_id(Rng& rng, const std::string& id) {
   const int year2 = std::stoi(id.substr(4, 2));
   const int wrong = (year2 + rng.range(1, 98)) % 100;
   return id.substr(0, 4) + two_digits(wrong) + id.substr(6);
 }
 
-std::string random_phone(Rng &rng) {
+std::string random_phone(Rng& rng) {
   static const std::vector<std::string> k_prefixes = {"090", "091", "093", "094", "096", "097",
                                                       "098", "086", "088", "032", "035", "070",
                                                       "077", "081", "083", "085", "039"};
   return rng.pick(k_prefixes) + digits(rng, 7);
 }
 
-std::string print_phone(Rng &rng, const std::string &d) {
+std::string print_phone(Rng& rng, const std::string& d) {
   const int style = rng.range(0, 3);
   if (style == 1) {
     return d.substr(0, 4) + " " + d.substr(4, 3) + " " + d.substr(7);
@@ -174,9 +174,9 @@ std::string print_phone(Rng &rng, const std::string &d) {
   return d;
 }
 
-std::string ascii_fold(const std::string &text) {
+std::string ascii_fold(const std::string& text) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2 *nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(text);
   icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(in, status) : in;
   std::string out;
@@ -191,13 +191,13 @@ std::string ascii_fold(const std::string &text) {
   return out;
 }
 
-std::string upper_vn(const std::string &text) {
+std::string upper_vn(const std::string& text) {
   std::string out;
   icu::UnicodeString::fromUTF8(text).toUpper(icu::Locale("vi")).toUTF8String(out);
   return out;
 }
 
-std::string random_email(Rng &rng, const Person &p) {
+std::string random_email(Rng& rng, const Person& p) {
   std::string local = ascii_fold(p.given) + ascii_fold(p.family);
   if (rng.chance(0.5)) {
     local = ascii_fold(p.full_name());
@@ -208,7 +208,7 @@ std::string random_email(Rng &rng, const Person &p) {
   return local + "@" + rng.pick(email_domains());
 }
 
-Person random_person(Rng &rng, bool male, const Date &born_from, const Date &born_to) {
+Person random_person(Rng& rng, bool male, const Date& born_from, const Date& born_to) {
   Person p;
   p.male = male;
   p.family = rng.pick(family_names());

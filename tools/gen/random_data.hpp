@@ -14,11 +14,11 @@ struct Date {
   std::string iso() const;     // 2026-01-05
   std::string dmy() const;     // 05/01/2026
   std::string long_vn() const; // ngày 05 tháng 01 năm 2026
-  bool operator<(const Date &o) const;
+  bool operator<(const Date& o) const;
 };
 
 int days_in_month(int year, int month);
-Date random_date(Rng &rng, const Date &from, const Date &to);
+Date random_date(Rng& rng, const Date& from, const Date& to);
 // The date the generator treats as "today": fixed so output never depends on the clock.
 Date reference_today();
 
@@ -35,9 +35,9 @@ struct Address {
   std::string short_form() const; // ward, district, province
 };
 
-Address random_address(Rng &rng);
+Address random_address(Rng& rng);
 // A hometown-style address (ward, district, province) in a given province when possible.
-Address random_hometown(Rng &rng);
+Address random_hometown(Rng& rng);
 
 struct Person {
   std::string family;
@@ -59,18 +59,18 @@ struct Person {
   std::string gender() const { return male ? "Nam" : "Nữ"; }
 };
 
-Person random_person(Rng &rng, bool male, const Date &born_from, const Date &born_to);
+Person random_person(Rng& rng, bool male, const Date& born_from, const Date& born_to);
 // 12-digit personal id number: province, gender/century digit, birth year, 6 random digits.
-std::string make_personal_id(Rng &rng, const std::string &province_code, bool male, int birth_year);
+std::string make_personal_id(Rng& rng, const std::string& province_code, bool male, int birth_year);
 // The same id with its birth-year digits changed so they disagree with the birth year.
-std::string break_personal_id(Rng &rng, const std::string &id);
-std::string random_phone(Rng &rng);
+std::string break_personal_id(Rng& rng, const std::string& id);
+std::string random_phone(Rng& rng);
 // The phone number as people print it: grouped "0903 123 456" or "0903.123.456" or plain.
-std::string print_phone(Rng &rng, const std::string &digits);
-std::string random_email(Rng &rng, const Person &p);
+std::string print_phone(Rng& rng, const std::string& digits);
+std::string random_email(Rng& rng, const Person& p);
 // Lower-case ASCII of a Vietnamese name ("Nguyễn Văn An" -> "nguyenvanan").
-std::string ascii_fold(const std::string &text);
-std::string upper_vn(const std::string &text);
+std::string ascii_fold(const std::string& text);
+std::string upper_vn(const std::string& text);
 std::string two_digits(int v);
 
 } // namespace sohoa::gen

@@ -29,7 +29,7 @@ Canvas::Canvas(double width_mm, double height_mm, int dpi, Rgb paper)
   cairo_scale(m_cr.get(), scale, scale);
 }
 
-void Canvas::select(const TextStyle &style) {
+void Canvas::select(const TextStyle& style) {
   cairo_select_font_face(m_cr.get(),
                          style.family.empty() ? m_font_family.c_str() : style.family.c_str(),
                          style.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
@@ -37,14 +37,14 @@ void Canvas::select(const TextStyle &style) {
   cairo_set_font_size(m_cr.get(), style.size_pt * k_mm_per_pt);
 }
 
-double Canvas::text_width(const std::string &text, const TextStyle &style) {
+double Canvas::text_width(const std::string& text, const TextStyle& style) {
   select(style);
   cairo_text_extents_t ext;
   cairo_text_extents(m_cr.get(), text.c_str(), &ext);
   return ext.x_advance;
 }
 
-void Canvas::text(double x, double y, const std::string &text, const TextStyle &style,
+void Canvas::text(double x, double y, const std::string& text, const TextStyle& style,
                   bool record) {
   select(style);
   cairo_set_source_rgb(m_cr.get(), style.colour.r, style.colour.g, style.colour.b);
@@ -61,11 +61,11 @@ void Canvas::text(double x, double y, const std::string &text, const TextStyle &
   }
 }
 
-void Canvas::text_centred(double cx, double y, const std::string &text, const TextStyle &style) {
+void Canvas::text_centred(double cx, double y, const std::string& text, const TextStyle& style) {
   this->text(cx - text_width(text, style) / 2, y, text, style);
 }
 
-void Canvas::text_right(double right, double y, const std::string &text, const TextStyle &style) {
+void Canvas::text_right(double right, double y, const std::string& text, const TextStyle& style) {
   this->text(right - text_width(text, style), y, text, style);
 }
 
@@ -80,8 +80,8 @@ void Canvas::leader(double x0, double x1, double y) {
   cairo_fill(m_cr.get());
 }
 
-void Canvas::glyph_leader(double x0, double x1, double y, const std::string &glyph,
-                          const TextStyle &style) {
+void Canvas::glyph_leader(double x0, double x1, double y, const std::string& glyph,
+                          const TextStyle& style) {
   const double width = text_width(glyph, style);
   std::string run;
   for (double x = x0 + width; x <= x1; x += width) {
@@ -113,7 +113,7 @@ void Canvas::fill_rect(double x, double y, double w, double h, Rgb colour) {
 
 std::vector<std::string> Canvas::lines() const {
   std::vector<Segment> segs = m_segments;
-  std::stable_sort(segs.begin(), segs.end(), [](const Segment &a, const Segment &b) {
+  std::stable_sort(segs.begin(), segs.end(), [](const Segment& a, const Segment& b) {
     if (a.block != b.block) {
       return a.block < b.block;
     }
@@ -121,7 +121,7 @@ std::vector<std::string> Canvas::lines() const {
   });
   // Group segments whose baselines are within a fraction of the text height.
   std::vector<std::vector<Segment>> rows;
-  for (const auto &s : segs) {
+  for (const auto& s : segs) {
     if (!rows.empty() && rows.back().front().block == s.block &&
         std::abs(rows.back().front().baseline - s.baseline) <
             0.4 * std::min(rows.back().front().height, s.height)) {
@@ -131,11 +131,11 @@ std::vector<std::string> Canvas::lines() const {
     }
   }
   std::vector<std::string> out;
-  for (auto &row : rows) {
+  for (auto& row : rows) {
     std::stable_sort(row.begin(), row.end(),
-                     [](const Segment &a, const Segment &b) { return a.x < b.x; });
+                     [](const Segment& a, const Segment& b) { return a.x < b.x; });
     std::string line;
-    for (const auto &s : row) {
+    for (const auto& s : row) {
       if (!line.empty()) {
         line += ' ';
       }
@@ -146,7 +146,7 @@ std::vector<std::string> Canvas::lines() const {
   return out;
 }
 
-void Canvas::paste(const Canvas &other, double x, double y) {
+void Canvas::paste(const Canvas& other, double x, double y) {
   cairo_save(m_cr.get());
   const double scale = 25.4 / other.m_dpi; // other's pixels -> mm
   cairo_translate(m_cr.get(), x, y);
@@ -154,7 +154,7 @@ void Canvas::paste(const Canvas &other, double x, double y) {
   cairo_set_source_surface(m_cr.get(), other.m_surface.get(), 0, 0);
   cairo_paint(m_cr.get());
   cairo_restore(m_cr.get());
-  for (const auto &s : other.m_segments) {
+  for (const auto& s : other.m_segments) {
     m_segments.push_back({m_block * 100 + s.block, s.x + x, s.baseline + y, s.height, s.text});
   }
 }

@@ -31,15 +31,15 @@ struct TextStyle {
 };
 
 struct CairoSurfaceDeleter {
-  void operator()(cairo_surface_t *s) const { cairo_surface_destroy(s); }
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 };
 struct CairoDeleter {
-  void operator()(cairo_t *c) const { cairo_destroy(c); }
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
 };
 using CairoSurfacePtr = std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter>;
 using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
 
-inline constexpr const char *k_font_family = "Liberation Serif";
+inline constexpr const char* k_font_family = "Liberation Serif";
 
 class Canvas {
 public:
@@ -49,19 +49,19 @@ public:
   double height_mm() const { return m_height_mm; }
   int dpi() const { return m_dpi; }
   // The font family of the text drawn from now on (Liberation Serif unless set).
-  void set_font_family(const std::string &family) { m_font_family = family; }
+  void set_font_family(const std::string& family) { m_font_family = family; }
 
-  double text_width(const std::string &text, const TextStyle &style);
+  double text_width(const std::string& text, const TextStyle& style);
   // Draws text with its baseline at y; records it for the truth unless record is false.
-  void text(double x, double y, const std::string &text, const TextStyle &style,
+  void text(double x, double y, const std::string& text, const TextStyle& style,
             bool record = true);
-  void text_centred(double cx, double y, const std::string &text, const TextStyle &style);
-  void text_right(double right, double y, const std::string &text, const TextStyle &style);
+  void text_centred(double cx, double y, const std::string& text, const TextStyle& style);
+  void text_right(double right, double y, const std::string& text, const TextStyle& style);
   // Dotted leader between x0 and x1 on baseline y (never part of the text).
   void leader(double x0, double x1, double y);
   // A leader typed as a run of one glyph ("_" or "…"): drawn, never part of the text.
-  void glyph_leader(double x0, double x1, double y, const std::string &glyph,
-                    const TextStyle &style);
+  void glyph_leader(double x0, double x1, double y, const std::string& glyph,
+                    const TextStyle& style);
   void line(double x0, double y0, double x1, double y1, double width_mm, Rgb colour = k_black);
   void rect(double x, double y, double w, double h, double width_mm, Rgb colour = k_black);
   void fill_rect(double x, double y, double w, double h, Rgb colour);
@@ -76,9 +76,9 @@ public:
   std::vector<std::string> lines() const;
   // Appends the segments of another canvas drawn onto this one at an offset
   // (used to place a card on a scanned page).
-  void paste(const Canvas &other, double x, double y);
+  void paste(const Canvas& other, double x, double y);
   cv::Mat to_bgr() const;
-  cairo_t *cr() { return m_cr.get(); }
+  cairo_t* cr() { return m_cr.get(); }
 
 private:
   struct Segment {
@@ -88,7 +88,7 @@ private:
     double height;
     std::string text;
   };
-  void select(const TextStyle &style);
+  void select(const TextStyle& style);
 
   double m_width_mm;
   double m_height_mm;

@@ -28,7 +28,7 @@ public:
   // so adding draws in one dossier never shifts the next dossier.
   Rng fork(std::uint64_t salt) const;
 
-  template <typename T> const T &pick(const std::vector<T> &items) {
+  template <typename T> const T& pick(const std::vector<T>& items) {
     if (items.empty()) {
       throw std::logic_error("Rng::pick on an empty list");
     }

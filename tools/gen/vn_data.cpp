@@ -4,7 +4,7 @@
 
 namespace sohoa::gen {
 
-const std::vector<Province> &provinces() {
+const std::vector<Province>& provinces() {
   static const std::vector<Province> k_list = {
       {"001", "Hà Nội", "thành phố"},
       {"002", "Hà Giang", "tỉnh"},
@@ -73,8 +73,8 @@ const std::vector<Province> &provinces() {
   return k_list;
 }
 
-const Province &province_by_code(const std::string &code) {
-  for (const auto &p : provinces()) {
+const Province& province_by_code(const std::string& code) {
+  for (const auto& p : provinces()) {
     if (p.code == code) {
       return p;
     }
@@ -82,7 +82,7 @@ const Province &province_by_code(const std::string &code) {
   throw std::out_of_range("unknown province code " + code);
 }
 
-const std::vector<Locality> &localities() {
+const std::vector<Locality>& localities() {
   static const std::vector<Locality> k_list = {
       {"079",
        "quận 1",
@@ -108,7 +108,7 @@ const std::vector<Locality> &localities() {
   return k_list;
 }
 
-const std::vector<std::string> &family_names() {
+const std::vector<std::string>& family_names() {
   // Weighted by repetition: Nguyễn, Trần, Lê and Phạm are the most common.
   static const std::vector<std::string> k_list = {
       "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần",  "Lê",    "Lê",  "Phạm", "Phạm",
@@ -117,21 +117,21 @@ const std::vector<std::string> &family_names() {
   return k_list;
 }
 
-const std::vector<std::string> &male_middle_names() {
+const std::vector<std::string>& male_middle_names() {
   static const std::vector<std::string> k_list = {
       "Văn",  "Văn",   "Hữu",   "Đức", "Minh", "Quang", "Thành", "Công",  "Xuân",    "Đình",
       "Ngọc", "Thanh", "Hoàng", "Gia", "Bảo",  "Tuấn",  "Anh",   "Trọng", "Văn Đức", "Hữu Minh"};
   return k_list;
 }
 
-const std::vector<std::string> &female_middle_names() {
+const std::vector<std::string>& female_middle_names() {
   static const std::vector<std::string> k_list = {
       "Thị", "Thị", "Thị", "Ngọc",  "Thu",  "Thanh", "Minh",    "Phương",  "Hồng",
       "Kim", "Mỹ",  "Bảo", "Khánh", "Thùy", "Diệu",  "Thị Thu", "Ngọc Bảo"};
   return k_list;
 }
 
-const std::vector<std::string> &male_given_names() {
+const std::vector<std::string>& male_given_names() {
   static const std::vector<std::string> k_list = {
       "An",    "Bình", "Cường", "Dũng",  "Đạt",  "Hải",  "Hùng",  "Huy", "Khánh", "Khoa",  "Long",
       "Minh",  "Nam",  "Nghĩa", "Phong", "Phúc", "Quân", "Quang", "Sơn", "Tài",   "Thắng", "Thịnh",
@@ -139,7 +139,7 @@ const std::vector<std::string> &male_given_names() {
   return k_list;
 }
 
-const std::vector<std::string> &female_given_names() {
+const std::vector<std::string>& female_given_names() {
   static const std::vector<std::string> k_list = {
       "Anh",   "Chi",   "Dung",  "Giang", "Hà",     "Hằng",  "Hạnh", "Hoa",
       "Hương", "Huyền", "Lan",   "Linh",  "Loan",   "Mai",   "My",   "Nga",
@@ -148,7 +148,7 @@ const std::vector<std::string> &female_given_names() {
   return k_list;
 }
 
-const std::vector<std::string> &street_names() {
+const std::vector<std::string>& street_names() {
   static const std::vector<std::string> k_list = {"Lê Lợi",
                                                   "Nguyễn Huệ",
                                                   "Trần Hưng Đạo",
@@ -176,7 +176,7 @@ const std::vector<std::string> &street_names() {
   return k_list;
 }
 
-const std::vector<std::string> &ethnicities() {
+const std::vector<std::string>& ethnicities() {
   // Kinh dominates, as in the population.
   static const std::vector<std::string> k_list = {
       "Kinh", "Kinh",  "Kinh",  "Kinh", "Kinh", "Kinh",   "Kinh", "Kinh", "Tày",
@@ -184,7 +184,7 @@ const std::vector<std::string> &ethnicities() {
   return k_list;
 }
 
-const std::vector<std::string> &hospitals() {
+const std::vector<std::string>& hospitals() {
   static const std::vector<std::string> k_list = {
       "Bệnh viện Từ Dũ",          "Bệnh viện Hùng Vương",   "Bệnh viện Phụ sản Trung ương",
       "Bệnh viện Phụ sản Hà Nội", "Bệnh viện Đa khoa tỉnh", "Trạm y tế",
@@ -192,13 +192,13 @@ const std::vector<std::string> &hospitals() {
   return k_list;
 }
 
-const std::vector<std::string> &email_domains() {
+const std::vector<std::string>& email_domains() {
   static const std::vector<std::string> k_list = {"gmail.com",   "yahoo.com", "outlook.com",
                                                   "hotmail.com", "vnpt.vn",   "fpt.vn"};
   return k_list;
 }
 
-const std::vector<std::string> &purposes_judicial() {
+const std::vector<std::string>& purposes_judicial() {
   static const std::vector<std::string> k_list = {
       "Bổ sung hồ sơ xin việc", "Xin việc làm",
       "Bổ sung hồ sơ du học",   "Xin cấp thị thực lao động nước ngoài",
@@ -207,7 +207,7 @@ const std::vector<std::string> &purposes_judicial() {
   return k_list;
 }
 
-const std::vector<std::string> &occupations() {
+const std::vector<std::string>& occupations() {
   static const std::vector<std::string> k_list = {
       "Học sinh",   "Sinh viên", "Nhân viên văn phòng", "Kỹ sư",   "Giáo viên",
       "Kinh doanh", "Công nhân", "Lao động tự do",      "Kế toán", "Bác sĩ"};

@@ -18,19 +18,19 @@ struct Locality {
   std::vector<std::string> wards; // "phường Bến Nghé", "xã Đa Tốn"
 };
 
-const std::vector<Province> &provinces();
-const Province &province_by_code(const std::string &code);
-const std::vector<Locality> &localities();
-const std::vector<std::string> &family_names();
-const std::vector<std::string> &male_middle_names();
-const std::vector<std::string> &female_middle_names();
-const std::vector<std::string> &male_given_names();
-const std::vector<std::string> &female_given_names();
-const std::vector<std::string> &street_names();
-const std::vector<std::string> &ethnicities();
-const std::vector<std::string> &hospitals();
-const std::vector<std::string> &email_domains();
-const std::vector<std::string> &purposes_judicial();
-const std::vector<std::string> &occupations();
+const std::vector<Province>& provinces();
+const Province& province_by_code(const std::string& code);
+const std::vector<Locality>& localities();
+const std::vector<std::string>& family_names();
+const std::vector<std::string>& male_middle_names();
+const std::vector<std::string>& female_middle_names();
+const std::vector<std::string>& male_given_names();
+const std::vector<std::string>& female_given_names();
+const std::vector<std::string>& street_names();
+const std::vector<std::string>& ethnicities();
+const std::vector<std::string>& hospitals();
+const std::vector<std::string>& email_domains();
+const std::vector<std::string>& purposes_judicial();
+const std::vector<std::string>& occupations();
 
 } // namespace sohoa::gen

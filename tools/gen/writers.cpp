@@ -18,7 +18,7 @@
 
 namespace sohoa::gen {
 
-Format parse_format(const std::string &name) {
+Format parse_format(const std::string& name) {
   if (name == "png") {
     return Format::png;
   }
@@ -62,13 +62,13 @@ bool holds_many_pages(Format f) {
   return f != Format::png && f != Format::jpeg;
 }
 
-std::uint32_t png_crc32(const std::uint8_t *data, std::size_t len) {
+std::uint32_t png_crc32(const std::uint8_t* data, std::size_t len) {
   return static_cast<std::uint32_t>(::crc32(0L, data, static_cast<uInt>(len)));
 }
 
 namespace {
 
-void put_be32(std::vector<std::uint8_t> &out, std::uint32_t v) {
+void put_be32(std::vector<std::uint8_t>& out, std::uint32_t v) {
   out.push_back(static_cast<std::uint8_t>(v >> 24));
   out.push_back(static_cast<std::uint8_t>(v >> 16));
   out.push_back(static_cast<std::uint8_t>(v >> 8));
@@ -76,19 +76,19 @@ void put_be32(std::vector<std::uint8_t> &out, std::uint32_t v) {
 }
 
 struct TiffDeleter {
-  void operator()(TIFF *t) const { TIFFClose(t); }
+  void operator()(TIFF* t) const { TIFFClose(t); }
 };
 
 struct CairoSurfaceFree {
-  void operator()(cairo_surface_t *s) const { cairo_surface_destroy(s); }
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 };
 struct CairoFree {
-  void operator()(cairo_t *c) const { cairo_destroy(c); }
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
 };
 
 } // namespace
 
-std::vector<std::uint8_t> encode_png(const cv::Mat &img, int dpi) {
+std::vector<std::uint8_t> encode_png(const cv::Mat& img, int dpi) {
   std::vector<std::uint8_t> buf;
   if (!cv::imencode(".png", img, buf, {cv::IMWRITE_PNG_COMPRESSION, 6})) {
     throw std::runtime_error("PNG encoding failed");
@@ -107,7 +107,7 @@ std::vector<std::uint8_t> encode_png(const cv::Mat &img, int dpi) {
   return buf;
 }
 
-std::vector<std::uint8_t> encode_jpeg(const cv::Mat &img, int dpi, int quality) {
+std::vector<std::uint8_t> encode_jpeg(const cv::Mat& img, int dpi, int quality) {
   std::vector<std::uint8_t> buf;
   if (!cv::imencode(".jpg", img, buf, {cv::IMWRITE_JPEG_QUALITY, quality})) {
     throw std::runtime_error("JPEG encoding failed");
@@ -126,33 +126,33 @@ std::vector<std::uint8_t> encode_jpeg(const cv::Mat &img, int dpi, int quality) 
   return buf;
 }
 
-void write_bytes(const std::filesystem::path &path, const std::vector<std::uint8_t> &bytes) {
+void write_bytes(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char *>(bytes.data()),
+  out.write(reinterpret_cast<const char*>(bytes.data()),
             static_cast<std::streamsize>(bytes.size()));
   if (!out) {
     throw std::runtime_error("cannot write " + path.string());
   }
 }
 
-void write_png(const std::filesystem::path &path, const PageImage &page) {
+void write_png(const std::filesystem::path& path, const PageImage& page) {
   write_bytes(path, encode_png(page.image, page.dpi));
 }
 
-void write_jpeg(const std::filesystem::path &path, const PageImage &page, int quality) {
+void write_jpeg(const std::filesystem::path& path, const PageImage& page, int quality) {
   write_bytes(path, encode_jpeg(page.image, page.dpi, quality));
 }
 
-void write_tiff(const std::filesystem::path &path, const std::vector<PageImage> &pages,
+void write_tiff(const std::filesystem::path& path, const std::vector<PageImage>& pages,
                 Format compression) {
   std::unique_ptr<TIFF, TiffDeleter> tif(TIFFOpen(path.c_str(), "w"));
   if (!tif) {
     throw std::runtime_error("libtiff cannot create " + path.string());
   }
-  TIFF *t = tif.get();
+  TIFF* t = tif.get();
   const auto count = static_cast<uint16_t>(pages.size());
   for (uint16_t index = 0; index < count; ++index) {
-    const PageImage &page = pages[index];
+    const PageImage& page = pages[index];
     cv::Mat img;
     if (compression == Format::tiff_g4) {
       img =
@@ -188,7 +188,7 @@ void write_tiff(const std::filesystem::path &path, const std::vector<PageImage> 
       std::vector<uint8_t> row((w + 7) / 8);
       for (uint32_t y = 0; y < h; ++y) {
         std::fill(row.begin(), row.end(), 0);
-        const uint8_t *src = img.ptr<uint8_t>(static_cast<int>(y));
+        const uint8_t* src = img.ptr<uint8_t>(static_cast<int>(y));
         for (uint32_t x = 0; x < w; ++x) {
           if (src[x] < 128) {
             row[x / 8] |= static_cast<uint8_t>(0x80 >> (x % 8)); // 1 = black
@@ -232,19 +232,19 @@ void write_tiff(const std::filesystem::path &path, const std::vector<PageImage> 
 
 namespace {
 
-cairo_status_t write_to_stream(void *closure, const unsigned char *data, unsigned int length) {
-  auto *out = static_cast<std::ofstream *>(closure);
-  out->write(reinterpret_cast<const char *>(data), length);
+cairo_status_t write_to_stream(void* closure, const unsigned char* data, unsigned int length) {
+  auto* out = static_cast<std::ofstream*>(closure);
+  out->write(reinterpret_cast<const char*>(data), length);
   return *out ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-void free_bytes(void *data) {
-  delete static_cast<std::vector<std::uint8_t> *>(data);
+void free_bytes(void* data) {
+  delete static_cast<std::vector<std::uint8_t>*>(data);
 }
 
 } // namespace
 
-void write_pdf(const std::filesystem::path &path, const std::vector<PageImage> &pages) {
+void write_pdf(const std::filesystem::path& path, const std::vector<PageImage>& pages) {
   if (pages.empty()) {
     throw std::invalid_argument("write_pdf: no pages");
   }
@@ -259,7 +259,7 @@ void write_pdf(const std::filesystem::path &path, const std::vector<PageImage> &
   cairo_pdf_surface_set_metadata(pdf.get(), CAIRO_PDF_METADATA_CREATOR, "sohoa-gen");
   std::unique_ptr<cairo_t, CairoFree> cr(cairo_create(pdf.get()));
   for (std::size_t i = 0; i < pages.size(); ++i) {
-    const PageImage &page = pages[i];
+    const PageImage& page = pages[i];
     if (i > 0) {
       cairo_pdf_surface_set_size(pdf.get(), pt(page.image.cols, page.dpi),
                                  pt(page.image.rows, page.dpi));
@@ -270,14 +270,14 @@ void write_pdf(const std::filesystem::path &path, const std::vector<PageImage> &
     std::unique_ptr<cairo_surface_t, CairoSurfaceFree> img(
         cairo_image_surface_create(CAIRO_FORMAT_RGB24, bgra.cols, bgra.rows));
     const int stride = cairo_image_surface_get_stride(img.get());
-    unsigned char *dst = cairo_image_surface_get_data(img.get());
+    unsigned char* dst = cairo_image_surface_get_data(img.get());
     for (int y = 0; y < bgra.rows; ++y) {
       std::memcpy(dst + static_cast<std::ptrdiff_t>(y) * stride, bgra.ptr(y),
                   static_cast<std::size_t>(bgra.cols) * 4);
     }
     cairo_surface_mark_dirty(img.get());
     // The JPEG bytes become the page's DCTDecode stream as they are.
-    auto *jpeg = new std::vector<std::uint8_t>(encode_jpeg(page.image, page.dpi, 85));
+    auto* jpeg = new std::vector<std::uint8_t>(encode_jpeg(page.image, page.dpi, 85));
     cairo_surface_set_mime_data(img.get(), CAIRO_MIME_TYPE_JPEG, jpeg->data(), jpeg->size(),
                                 free_bytes, jpeg);
     cairo_save(cr.get());

@@ -8,13 +8,13 @@
 
 namespace {
 
-constexpr const char *k_usage =
+constexpr const char* k_usage =
     "usage: sohoa-score --truth DIR/truth [--out OUTDIR] [--tesseract-text DIR] [--json]\n"
     "Compares OUTDIR/<dossier_id>/<document_id>.json and .pdf (via pdftotext) and/or\n"
     "DIR/<dossier>/<document_id>.txt with the truth: CER, WER, doc-type accuracy, field\n"
     "precision/recall/F1 per profile and document type.\n";
 
-int run(int argc, char **argv) {
+int run(int argc, char** argv) {
   namespace po = boost::program_options;
   std::string truth;
   std::string out;
@@ -22,8 +22,8 @@ int run(int argc, char **argv) {
   bool json = false;
   po::options_description options;
   options.add_options()("help,h", "")("truth", po::value(&truth)->required(), "")(
-      "out", po::value(&out), "")("tesseract-text", po::value(&tesseract), "")(
-      "json", po::bool_switch(&json), "");
+      "out", po::value(&out), "")("tesseract-text", po::value(&tesseract),
+                                  "")("json", po::bool_switch(&json), "");
   po::variables_map vm;
   if (!sohoa::tools::parse_options(argc, argv, options, k_usage, vm)) {
     return 0;
@@ -46,6 +46,6 @@ int run(int argc, char **argv) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   return sohoa::tools::run_tool("sohoa-score", k_usage, run, argc, argv);
 }

@@ -13,11 +13,11 @@ std::string pct(double v) {
   return buf;
 }
 
-std::string cell(bool present, const EditCount &c) {
+std::string cell(bool present, const EditCount& c) {
   return present ? pct(c.rate()) : "      -";
 }
 
-std::string pad(const std::string &s, std::size_t width) {
+std::string pad(const std::string& s, std::size_t width) {
   // Pads by code points, not bytes, so Vietnamese labels line up.
   std::size_t cps = 0;
   for (unsigned char c : s) {
@@ -26,7 +26,7 @@ std::string pad(const std::string &s, std::size_t width) {
   return s + std::string(cps < width ? width - cps : 0, ' ');
 }
 
-void row(std::ostream &out, const std::string &name, const Aggregate &a) {
+void row(std::ostream& out, const std::string& name, const Aggregate& a) {
   char num[64];
   std::snprintf(num, sizeof num, "%5zu %5zu %5zu ", a.docs, a.pages, a.missing_records);
   out << pad(name, 36) << num << cell(a.has_record, a.cer_record) << ' '
@@ -40,14 +40,14 @@ void row(std::ostream &out, const std::string &name, const Aggregate &a) {
       << (a.has_record ? pct(a.fields.f1()) : "      -") << '\n';
 }
 
-nlohmann::ordered_json rate(bool present, const EditCount &c) {
+nlohmann::ordered_json rate(bool present, const EditCount& c) {
   if (!present) {
     return nullptr;
   }
   return nlohmann::ordered_json{{"rate", c.rate()}, {"edits", c.edits}, {"reference", c.reference}};
 }
 
-nlohmann::ordered_json aggregate_json(const Aggregate &a) {
+nlohmann::ordered_json aggregate_json(const Aggregate& a) {
   nlohmann::ordered_json j;
   j["documents"] = a.docs;
   j["pages"] = a.pages;
@@ -80,38 +80,39 @@ nlohmann::ordered_json aggregate_json(const Aggregate &a) {
 
 } // namespace
 
-void print_table(const Report &r, std::ostream &out) {
+void print_table(const Report& r, std::ostream& out) {
   out << pad("profile / doc_type", 36)
       << " docs pages  miss CER rec WER rec BoW rec CER pdf WER pdf CER tes WER tes BoW tes"
          " typeacc   fld P   fld R  fld F1\n";
   std::string last_profile;
-  for (const auto &[key, agg] : r.groups) {
+  for (const auto& [key, agg] : r.groups) {
     row(out, key.first + " / " + key.second, agg);
     last_profile = key.first;
   }
-  for (const auto &[profile, agg] : r.profiles) {
+  for (const auto& [profile, agg] : r.profiles) {
     row(out, profile + " (all)", agg);
   }
   row(out, "TOTAL", r.total);
   if (r.conditions.size() > 1) {
-    out << '\n' << pad("layout / held-out condition", 36) << " docs pages  miss CER rec WER rec"
+    out << '\n'
+        << pad("layout / held-out condition", 36) << " docs pages  miss CER rec WER rec"
         << " BoW rec CER pdf WER pdf CER tes WER tes BoW tes typeacc   fld P   fld R  fld F1\n";
-    for (const auto &[name, agg] : r.conditions) {
+    for (const auto& [name, agg] : r.conditions) {
       row(out, name, agg);
     }
   }
   if (r.total.has_record) {
     out << "\nunflagged fields right (needs_review false; CONTRACT §5 asks >= 98%):\n";
-    auto share = [&](const std::string &name, const FieldCounts &c) {
+    auto share = [&](const std::string& name, const FieldCounts& c) {
       char num[96];
       std::snprintf(num, sizeof num, "%zu / %zu %s", c.unflagged_correct, c.unflagged,
                     pct(c.unflagged_right()).c_str());
       out << "  " << pad(name, 34) << num << '\n';
     };
-    for (const auto &[profile, agg] : r.profiles) {
+    for (const auto& [profile, agg] : r.profiles) {
       share(profile, agg.fields);
     }
-    for (const auto &[name, agg] : r.conditions) {
+    for (const auto& [name, agg] : r.conditions) {
       if (r.conditions.size() > 1) {
         share(name, agg.fields);
       }
@@ -122,8 +123,8 @@ void print_table(const Report &r, std::ostream &out) {
     out << "bad inputs failed as expected: " << r.bad_failed << " / " << r.bad_expected << '\n';
   }
   bool header = false;
-  for (const auto &[type, fields] : r.per_field) {
-    for (const auto &[field, c] : fields) {
+  for (const auto& [type, fields] : r.per_field) {
+    for (const auto& [field, c] : fields) {
       if (!header) {
         out << "\nfield recall (correct / in truth):\n";
         header = true;
@@ -133,22 +134,22 @@ void print_table(const Report &r, std::ostream &out) {
   }
 }
 
-nlohmann::ordered_json to_json(const Report &r) {
+nlohmann::ordered_json to_json(const Report& r) {
   nlohmann::ordered_json j;
   j["schema"] = "sohoa.score/1";
   j["total"] = aggregate_json(r.total);
   nlohmann::ordered_json profiles = nlohmann::ordered_json::object();
-  for (const auto &[p, a] : r.profiles) {
+  for (const auto& [p, a] : r.profiles) {
     profiles[p] = aggregate_json(a);
   }
   j["profiles"] = profiles;
   nlohmann::ordered_json conditions = nlohmann::ordered_json::object();
-  for (const auto &[name, a] : r.conditions) {
+  for (const auto& [name, a] : r.conditions) {
     conditions[name] = aggregate_json(a);
   }
   j["conditions"] = conditions;
   nlohmann::ordered_json groups = nlohmann::ordered_json::array();
-  for (const auto &[key, a] : r.groups) {
+  for (const auto& [key, a] : r.groups) {
     auto g = aggregate_json(a);
     g["profile"] = key.first;
     g["doc_type"] = key.second;
@@ -156,15 +157,15 @@ nlohmann::ordered_json to_json(const Report &r) {
   }
   j["groups"] = groups;
   nlohmann::ordered_json fields = nlohmann::ordered_json::object();
-  for (const auto &[type, per] : r.per_field) {
-    for (const auto &[field, c] : per) {
+  for (const auto& [type, per] : r.per_field) {
+    for (const auto& [field, c] : per) {
       fields[type][field] = {{"truth", c.truth}, {"correct", c.correct}};
     }
   }
   j["per_field"] = fields;
   j["bad_inputs"] = {{"expected_failed", r.bad_expected}, {"failed", r.bad_failed}};
   nlohmann::ordered_json docs = nlohmann::ordered_json::array();
-  for (const auto &s : r.documents) {
+  for (const auto& s : r.documents) {
     nlohmann::ordered_json d;
     d["dossier_id"] = s.truth->dossier_id;
     d["document_id"] = s.truth->document_id;

@@ -8,7 +8,7 @@
 
 namespace sohoa::score {
 
-void print_table(const Report &report, std::ostream &out);
-nlohmann::ordered_json to_json(const Report &report);
+void print_table(const Report& report, std::ostream& out);
+nlohmann::ordered_json to_json(const Report& report);
 
 } // namespace sohoa::score

@@ -27,7 +27,7 @@ double FieldCounts::unflagged_right() const {
   return unflagged == 0 ? 1.0
                         : static_cast<double>(unflagged_correct) / static_cast<double>(unflagged);
 }
-FieldCounts &FieldCounts::operator+=(const FieldCounts &o) {
+FieldCounts& FieldCounts::operator+=(const FieldCounts& o) {
   truth += o.truth;
   predicted += o.predicted;
   correct += o.correct;
@@ -36,7 +36,7 @@ FieldCounts &FieldCounts::operator+=(const FieldCounts &o) {
   return *this;
 }
 
-std::vector<std::string> split_pages(const std::string &text) {
+std::vector<std::string> split_pages(const std::string& text) {
   std::vector<std::string> pages;
   std::string cur;
   for (char c : text) {
@@ -55,7 +55,7 @@ std::vector<std::string> split_pages(const std::string &text) {
   return pages;
 }
 
-std::string join_nonblank(const TruthDoc &truth, const std::vector<std::string> &ocr_pages) {
+std::string join_nonblank(const TruthDoc& truth, const std::vector<std::string>& ocr_pages) {
   std::string out;
   const bool aligned = ocr_pages.size() == truth.pages.size();
   for (std::size_t i = 0; i < ocr_pages.size(); ++i) {
@@ -70,9 +70,9 @@ std::string join_nonblank(const TruthDoc &truth, const std::vector<std::string> 
 
 namespace {
 
-std::string truth_text(const TruthDoc &t) {
+std::string truth_text(const TruthDoc& t) {
   std::string out;
-  for (const auto &p : t.pages) {
+  for (const auto& p : t.pages) {
     if (!p.blank) {
       out += p.text;
       out += '\n';
@@ -81,19 +81,19 @@ std::string truth_text(const TruthDoc &t) {
   return out;
 }
 
-std::optional<nlohmann::json> read_json(const fs::path &path) {
+std::optional<nlohmann::json> read_json(const fs::path& path) {
   std::ifstream in(path);
   if (!in) {
     return std::nullopt;
   }
   try {
     return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception &) {
+  } catch (const nlohmann::json::exception&) {
     return std::nullopt;
   }
 }
 
-std::optional<std::string> read_file(const fs::path &path) {
+std::optional<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return std::nullopt;
@@ -103,7 +103,7 @@ std::optional<std::string> read_file(const fs::path &path) {
   return s.str();
 }
 
-std::string shell_quote(const std::string &s) {
+std::string shell_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
     out += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -112,11 +112,11 @@ std::string shell_quote(const std::string &s) {
 }
 
 struct PipeCloser {
-  void operator()(FILE *f) const { pclose(f); }
+  void operator()(FILE* f) const { pclose(f); }
 };
 
 // Looks for a row naming this document with status "failed" anywhere in the batch report.
-bool report_says_failed(const nlohmann::json &j, const std::string &doc_id) {
+bool report_says_failed(const nlohmann::json& j, const std::string& doc_id) {
   if (j.is_object()) {
     const auto id = j.find("document_id");
     const auto st = j.find("status");
@@ -124,13 +124,13 @@ bool report_says_failed(const nlohmann::json &j, const std::string &doc_id) {
         (id->get<std::string>() == doc_id) && st->get<std::string>() == "failed") {
       return true;
     }
-    for (const auto &[k, v] : j.items()) {
+    for (const auto& [k, v] : j.items()) {
       if (report_says_failed(v, doc_id)) {
         return true;
       }
     }
   } else if (j.is_array()) {
-    for (const auto &v : j) {
+    for (const auto& v : j) {
       if (report_says_failed(v, doc_id)) {
         return true;
       }
@@ -141,7 +141,7 @@ bool report_says_failed(const nlohmann::json &j, const std::string &doc_id) {
 
 } // namespace
 
-std::optional<std::string> pdf_text(const fs::path &pdf) {
+std::optional<std::string> pdf_text(const fs::path& pdf) {
   const std::string cmd = "pdftotext -enc UTF-8 " + shell_quote(pdf.string()) + " - 2>/dev/null";
   std::unique_ptr<FILE, PipeCloser> pipe(popen(cmd.c_str(), "r"));
   if (!pipe) {
@@ -160,11 +160,11 @@ std::optional<std::string> pdf_text(const fs::path &pdf) {
   return out;
 }
 
-DocScore score_document(const TruthDoc &t, const ScoreOptions &opt) {
+DocScore score_document(const TruthDoc& t, const ScoreOptions& opt) {
   DocScore s;
   s.truth = &t;
   const std::string ref = truth_text(t);
-  for (const auto &[k, v] : t.fields) {
+  for (const auto& [k, v] : t.fields) {
     s.field_ok[k] = false;
   }
   s.fields.truth = t.fields.size();
@@ -193,7 +193,7 @@ DocScore score_document(const TruthDoc &t, const ScoreOptions &opt) {
       s.wer_record = word_errors(ref, hyp);
       s.bow_record = bag_of_words_errors(ref, hyp);
       if (record->contains("fields") && (*record)["fields"].is_object()) {
-        for (const auto &[k, v] : (*record)["fields"].items()) {
+        for (const auto& [k, v] : (*record)["fields"].items()) {
           ++s.fields.predicted;
           const nlohmann::json value = v.is_object() && v.contains("value") ? v["value"] : v;
           const std::string got =
@@ -238,7 +238,7 @@ DocScore score_document(const TruthDoc &t, const ScoreOptions &opt) {
       // One text per input file (what `tesseract FILE base` writes), in page order.
       std::string joined;
       bool all = true;
-      for (const auto &f : t.files) {
+      for (const auto& f : t.files) {
         const auto part =
             read_file(opt.tesseract_dir / t.folder / (fs::path(f).stem().string() + ".txt"));
         all = all && part.has_value();
@@ -257,9 +257,9 @@ DocScore score_document(const TruthDoc &t, const ScoreOptions &opt) {
   return s;
 }
 
-void Aggregate::add(const DocScore &s) {
+void Aggregate::add(const DocScore& s) {
   ++docs;
-  for (const auto &p : s.truth->pages) {
+  for (const auto& p : s.truth->pages) {
     pages += p.blank ? 0 : 1;
   }
   if (s.cer_record) {
@@ -284,13 +284,13 @@ void Aggregate::add(const DocScore &s) {
   }
 }
 
-Report score_all(const std::vector<TruthDoc> &truth, const ScoreOptions &options) {
+Report score_all(const std::vector<TruthDoc>& truth, const ScoreOptions& options) {
   Report r;
-  for (const auto &t : truth) {
+  for (const auto& t : truth) {
     r.documents.push_back(score_document(t, options));
   }
-  for (const auto &s : r.documents) {
-    const TruthDoc &t = *s.truth;
+  for (const auto& s : r.documents) {
+    const TruthDoc& t = *s.truth;
     if (t.expected_status == "failed") {
       ++r.bad_expected;
       r.bad_failed += s.failed_as_expected ? 1 : 0;
@@ -300,7 +300,7 @@ Report score_all(const std::vector<TruthDoc> &truth, const ScoreOptions &options
     r.profiles[t.profile].add(s);
     r.conditions[t.layout].add(s);
     if (t.layout != "standard") {
-      for (const auto &c : t.conditions) {
+      for (const auto& c : t.conditions) {
         r.conditions[t.layout + ": " + c].add(s);
       }
       if (t.conditions.empty()) {
@@ -309,9 +309,9 @@ Report score_all(const std::vector<TruthDoc> &truth, const ScoreOptions &options
     }
     r.total.add(s);
     if (s.cer_record) {
-      auto &per_type = r.per_field[t.doc_type];
-      for (const auto &[field, ok] : s.field_ok) {
-        FieldCounts &c = per_type[field];
+      auto& per_type = r.per_field[t.doc_type];
+      for (const auto& [field, ok] : s.field_ok) {
+        FieldCounts& c = per_type[field];
         ++c.truth;
         c.correct += ok ? 1 : 0;
       }

@@ -13,9 +13,9 @@
 namespace sohoa::score {
 
 struct FieldCounts {
-  std::size_t truth = 0;     // fields in the truth
-  std::size_t predicted = 0; // fields the record gives
-  std::size_t correct = 0;   // given and equal to the truth
+  std::size_t truth = 0;             // fields in the truth
+  std::size_t predicted = 0;         // fields the record gives
+  std::size_t correct = 0;           // given and equal to the truth
   std::size_t unflagged = 0;         // given with needs_review false
   std::size_t unflagged_correct = 0; // of those, equal to the truth
   double precision() const;
@@ -23,11 +23,11 @@ struct FieldCounts {
   double f1() const;
   // CONTRACT §5: the share of unflagged values that are right (1 when none).
   double unflagged_right() const;
-  FieldCounts &operator+=(const FieldCounts &o);
+  FieldCounts& operator+=(const FieldCounts& o);
 };
 
 struct DocScore {
-  const TruthDoc *truth = nullptr;
+  const TruthDoc* truth = nullptr;
   bool record_found = false;
   bool pdf_found = false;
   bool tesseract_found = false;
@@ -48,12 +48,12 @@ struct ScoreOptions {
 
 // The text of the non-blank pages: OCR pages matching blank truth pages are dropped
 // when the page counts agree.
-std::string join_nonblank(const TruthDoc &truth, const std::vector<std::string> &ocr_pages);
-std::vector<std::string> split_pages(const std::string &text);
+std::string join_nonblank(const TruthDoc& truth, const std::vector<std::string>& ocr_pages);
+std::vector<std::string> split_pages(const std::string& text);
 // Runs pdftotext -enc UTF-8 FILE - ; nullopt when it fails.
-std::optional<std::string> pdf_text(const std::filesystem::path &pdf);
+std::optional<std::string> pdf_text(const std::filesystem::path& pdf);
 
-DocScore score_document(const TruthDoc &truth, const ScoreOptions &options);
+DocScore score_document(const TruthDoc& truth, const ScoreOptions& options);
 
 struct Aggregate {
   std::size_t docs = 0;
@@ -63,7 +63,7 @@ struct Aggregate {
   EditCount cer_record, wer_record, bow_record, cer_pdf, wer_pdf, cer_tess, wer_tess, bow_tess;
   bool has_record = false, has_pdf = false, has_tess = false;
   FieldCounts fields;
-  void add(const DocScore &s);
+  void add(const DocScore& s);
 };
 
 struct Report {
@@ -79,6 +79,6 @@ struct Report {
   std::size_t bad_failed = 0;
 };
 
-Report score_all(const std::vector<TruthDoc> &truth, const ScoreOptions &options);
+Report score_all(const std::vector<TruthDoc>& truth, const ScoreOptions& options);
 
 } // namespace sohoa::score

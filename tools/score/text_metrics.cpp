@@ -12,9 +12,9 @@ namespace sohoa::score {
 
 namespace {
 
-std::u32string nfc_code_points(const std::string &utf8) {
+std::u32string nfc_code_points(const std::string& utf8) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) {
     throw std::runtime_error("ICU: no NFC normalizer");
   }
@@ -40,7 +40,7 @@ bool is_leader(char32_t c) {
   return c == U'.' || c == U'…' || c == U'·' || c == U'_';
 }
 
-std::u32string collapse_spaces(const std::u32string &in) {
+std::u32string collapse_spaces(const std::u32string& in) {
   std::u32string out;
   bool pending = false;
   for (char32_t c : in) {
@@ -59,7 +59,7 @@ std::u32string collapse_spaces(const std::u32string &in) {
 
 } // namespace
 
-std::string to_utf8(const std::u32string &text) {
+std::string to_utf8(const std::u32string& text) {
   std::string out;
   for (char32_t c : text) {
     if (c < 0x80) {
@@ -81,7 +81,7 @@ std::string to_utf8(const std::u32string &text) {
   return out;
 }
 
-std::u32string normalize_text(const std::string &utf8) {
+std::u32string normalize_text(const std::string& utf8) {
   const std::u32string in = nfc_code_points(utf8);
   // Drop leader runs: three or more leader characters, spaces allowed between them.
   std::u32string kept;
@@ -110,11 +110,11 @@ std::u32string normalize_text(const std::string &utf8) {
   return collapse_spaces(kept);
 }
 
-std::string normalize_value(const std::string &utf8) {
+std::string normalize_value(const std::string& utf8) {
   return to_utf8(collapse_spaces(nfc_code_points(utf8)));
 }
 
-std::vector<std::u32string> split_words(const std::u32string &text) {
+std::vector<std::u32string> split_words(const std::u32string& text) {
   std::vector<std::u32string> words;
   std::u32string cur;
   for (char32_t c : text) {
@@ -133,27 +133,27 @@ std::vector<std::u32string> split_words(const std::u32string &text) {
   return words;
 }
 
-EditCount char_errors(const std::string &ref, const std::string &hyp) {
+EditCount char_errors(const std::string& ref, const std::string& hyp) {
   const std::u32string r = normalize_text(ref);
   const std::u32string h = normalize_text(hyp);
   return {levenshtein(r, h), r.size()};
 }
 
-EditCount word_errors(const std::string &ref, const std::string &hyp) {
+EditCount word_errors(const std::string& ref, const std::string& hyp) {
   const auto r = split_words(normalize_text(ref));
   const auto h = split_words(normalize_text(hyp));
   return {levenshtein(r, h), r.size()};
 }
 
-EditCount bag_of_words_errors(const std::string &ref, const std::string &hyp) {
+EditCount bag_of_words_errors(const std::string& ref, const std::string& hyp) {
   const auto r = split_words(normalize_text(ref));
   const auto h = split_words(normalize_text(hyp));
   std::map<std::u32string, std::size_t> counts;
-  for (const auto &w : r) {
+  for (const auto& w : r) {
     ++counts[w];
   }
   std::size_t shared = 0;
-  for (const auto &w : h) {
+  for (const auto& w : h) {
     auto it = counts.find(w);
     if (it != counts.end() && it->second > 0) {
       --it->second;

@@ -9,10 +9,10 @@ namespace sohoa::score {
 
 // NFC (ICU), dotted-leader runs removed (3 or more of . … · _), every run of
 // whitespace made one space, trimmed. Applied to both sides before comparing.
-std::u32string normalize_text(const std::string &utf8);
+std::u32string normalize_text(const std::string& utf8);
 // NFC, whitespace collapsed, trimmed: how field values are compared.
-std::string normalize_value(const std::string &utf8);
-std::string to_utf8(const std::u32string &text);
+std::string normalize_value(const std::string& utf8);
+std::string to_utf8(const std::u32string& text);
 
 struct EditCount {
   std::size_t edits = 0;
@@ -21,14 +21,14 @@ struct EditCount {
     return reference == 0 ? (edits == 0 ? 0.0 : 1.0)
                           : static_cast<double>(edits) / static_cast<double>(reference);
   }
-  EditCount &operator+=(const EditCount &o) {
+  EditCount& operator+=(const EditCount& o) {
     edits += o.edits;
     reference += o.reference;
     return *this;
   }
 };
 
-template <typename Seq> std::size_t levenshtein(const Seq &a, const Seq &b) {
+template <typename Seq> std::size_t levenshtein(const Seq& a, const Seq& b) {
   std::vector<std::size_t> prev(b.size() + 1);
   std::vector<std::size_t> cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) {
@@ -45,12 +45,12 @@ template <typename Seq> std::size_t levenshtein(const Seq &a, const Seq &b) {
   return prev[b.size()];
 }
 
-std::vector<std::u32string> split_words(const std::u32string &text);
+std::vector<std::u32string> split_words(const std::u32string& text);
 // Edits needed to turn hyp into ref, over the reference length (code points).
-EditCount char_errors(const std::string &ref, const std::string &hyp);
-EditCount word_errors(const std::string &ref, const std::string &hyp);
+EditCount char_errors(const std::string& ref, const std::string& hyp);
+EditCount word_errors(const std::string& ref, const std::string& hyp);
 // Word errors ignoring order (bag of words): max(|ref|, |hyp|) minus the words the
 // two share. Reading order of columns and blocks then costs nothing.
-EditCount bag_of_words_errors(const std::string &ref, const std::string &hyp);
+EditCount bag_of_words_errors(const std::string& ref, const std::string& hyp);
 
 } // namespace sohoa::score

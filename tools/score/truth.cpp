@@ -12,25 +12,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-nlohmann::json read_json(const fs::path &path) {
+nlohmann::json read_json(const fs::path& path) {
   std::ifstream in(path);
   if (!in) {
     throw std::runtime_error("cannot read " + path.string());
   }
   try {
     return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception &e) {
+  } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(path.string() + ": " + e.what());
   }
 }
 
-std::string as_text(const nlohmann::json &v) {
+std::string as_text(const nlohmann::json& v) {
   return v.is_string() ? v.get<std::string>() : v.dump();
 }
 
 } // namespace
 
-std::string dossier_id_for(const fs::path &dossier_folder) {
+std::string dossier_id_for(const fs::path& dossier_folder) {
   const fs::path json = dossier_folder / "dossier.json";
   if (fs::exists(json)) {
     const auto j = read_json(json);
@@ -42,16 +42,16 @@ std::string dossier_id_for(const fs::path &dossier_folder) {
   return dossier_folder.filename().string();
 }
 
-std::vector<TruthDoc> load_truth(const fs::path &truth_dir) {
+std::vector<TruthDoc> load_truth(const fs::path& truth_dir) {
   if (!fs::is_directory(truth_dir)) {
     throw std::runtime_error("no truth folder " + truth_dir.string());
   }
   std::vector<TruthDoc> docs;
-  for (const auto &dossier : fs::directory_iterator(truth_dir)) {
+  for (const auto& dossier : fs::directory_iterator(truth_dir)) {
     if (!dossier.is_directory()) {
       continue;
     }
-    for (const auto &file : fs::directory_iterator(dossier.path())) {
+    for (const auto& file : fs::directory_iterator(dossier.path())) {
       if (file.path().extension() != ".json") {
         continue;
       }
@@ -68,29 +68,29 @@ std::vector<TruthDoc> load_truth(const fs::path &truth_dir) {
       d.expected_status = j.value("expected_status", std::string("ok"));
       d.layout = j.value("layout", std::string("standard"));
       if (j.contains("conditions") && j["conditions"].is_array()) {
-        for (const auto &c : j["conditions"]) {
+        for (const auto& c : j["conditions"]) {
           d.conditions.push_back(c.get<std::string>());
         }
       }
       if (j.contains("fields") && j["fields"].is_object()) {
-        for (const auto &[k, v] : j["fields"].items()) {
+        for (const auto& [k, v] : j["fields"].items()) {
           d.fields[k] = as_text(v);
         }
       }
       if (j.contains("files") && j["files"].is_array()) {
-        for (const auto &f : j["files"]) {
+        for (const auto& f : j["files"]) {
           d.files.push_back(f.get<std::string>());
         }
       }
       if (j.contains("pages") && j["pages"].is_array()) {
-        for (const auto &p : j["pages"]) {
+        for (const auto& p : j["pages"]) {
           d.pages.push_back({p.value("text", std::string()), p.value("blank", false)});
         }
       }
       docs.push_back(std::move(d));
     }
   }
-  std::sort(docs.begin(), docs.end(), [](const TruthDoc &a, const TruthDoc &b) {
+  std::sort(docs.begin(), docs.end(), [](const TruthDoc& a, const TruthDoc& b) {
     return a.folder != b.folder ? a.folder < b.folder : a.document_id < b.document_id;
   });
   return docs;

@@ -14,7 +14,7 @@
 
 namespace {
 
-constexpr const char *k_usage =
+constexpr const char* k_usage =
     "usage: sohoa-ssim --reference CLEAN.png --test RENDERED.png\n"
     "Prints the mean SSIM (Gaussian 11x11 window, sigma 1.5, per colour channel) over\n"
     "the windows that hold no text, over the whole page, and the share of the page\n"
@@ -22,15 +22,15 @@ constexpr const char *k_usage =
     "160) other than saturated red: red seals count as picture, not text.\n";
 
 // The SSIM map of one channel (Wang, Bovik, Sheikh, Simoncelli 2004).
-cv::Mat ssim_map(const cv::Mat &a8, const cv::Mat &b8) {
+cv::Mat ssim_map(const cv::Mat& a8, const cv::Mat& b8) {
   cv::Mat a;
   cv::Mat b;
   a8.convertTo(a, CV_32F);
   b8.convertTo(b, CV_32F);
-  const double c1 = 6.5025;   // (0.01 * 255)^2
-  const double c2 = 58.5225;  // (0.03 * 255)^2
+  const double c1 = 6.5025;  // (0.01 * 255)^2
+  const double c2 = 58.5225; // (0.03 * 255)^2
   const cv::Size window(11, 11);
-  const auto smooth = [&](const cv::Mat &m) {
+  const auto smooth = [&](const cv::Mat& m) {
     cv::Mat out;
     cv::GaussianBlur(m, out, window, 1.5);
     return out;
@@ -51,7 +51,7 @@ cv::Mat ssim_map(const cv::Mat &a8, const cv::Mat &b8) {
 }
 
 // Pixels whose SSIM window touches the reference's text.
-cv::Mat text_windows(const cv::Mat &reference) {
+cv::Mat text_windows(const cv::Mat& reference) {
   cv::Mat grey;
   if (reference.channels() == 3) {
     cv::cvtColor(reference, grey, cv::COLOR_BGR2GRAY);
@@ -70,13 +70,13 @@ cv::Mat text_windows(const cv::Mat &reference) {
   return text;
 }
 
-int run(int argc, char **argv) {
+int run(int argc, char** argv) {
   namespace po = boost::program_options;
   std::string reference_path;
   std::string test_path;
   po::options_description options;
-  options.add_options()("help,h", "")("reference", po::value(&reference_path)->required(), "")(
-      "test", po::value(&test_path)->required(), "");
+  options.add_options()("help,h", "")("reference", po::value(&reference_path)->required(),
+                                      "")("test", po::value(&test_path)->required(), "");
   po::variables_map vm;
   if (!sohoa::tools::parse_options(argc, argv, options, k_usage, vm)) {
     return 0;
@@ -114,6 +114,6 @@ int run(int argc, char **argv) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   return sohoa::tools::run_tool("sohoa-ssim", k_usage, run, argc, argv);
 }

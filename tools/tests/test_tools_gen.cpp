@@ -29,7 +29,7 @@ using namespace sohoa::gen;
 
 namespace {
 
-std::string slurp(const fs::path &p) {
+std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
@@ -37,9 +37,9 @@ std::string slurp(const fs::path &p) {
 }
 
 // Relative path -> content of every file under dir.
-std::map<std::string, std::string> tree(const fs::path &dir) {
+std::map<std::string, std::string> tree(const fs::path& dir) {
   std::map<std::string, std::string> out;
-  for (const auto &e : fs::recursive_directory_iterator(dir)) {
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (e.is_regular_file()) {
       out[fs::relative(e.path(), dir).string()] = slurp(e.path());
     }
@@ -47,7 +47,7 @@ std::map<std::string, std::string> tree(const fs::path &dir) {
   return out;
 }
 
-GenOptions small_set(const fs::path &out, std::uint64_t seed) {
+GenOptions small_set(const fs::path& out, std::uint64_t seed) {
   GenOptions o;
   o.seed = seed;
   o.out = out;
@@ -62,20 +62,20 @@ GenOptions small_set(const fs::path &out, std::uint64_t seed) {
 }
 
 // Two generated trees hold the same files, byte for byte.
-void check_same_files(const std::map<std::string, std::string> &a,
-                      const std::map<std::string, std::string> &b) {
+void check_same_files(const std::map<std::string, std::string>& a,
+                      const std::map<std::string, std::string>& b) {
   REQUIRE(a.size() > 8);
   CHECK(a.size() == b.size());
-  for (const auto &[name, content] : a) {
+  for (const auto& [name, content] : a) {
     INFO(name);
     REQUIRE(b.count(name) == 1);
     CHECK(b.at(name) == content);
   }
 }
 
-std::vector<json> truth_docs(const fs::path &truth) {
+std::vector<json> truth_docs(const fs::path& truth) {
   std::vector<json> docs;
-  for (const auto &e : fs::recursive_directory_iterator(truth)) {
+  for (const auto& e : fs::recursive_directory_iterator(truth)) {
     if (e.is_regular_file() && e.path().extension() == ".json") {
       docs.push_back(json::parse(slurp(e.path())));
     }
@@ -83,13 +83,13 @@ std::vector<json> truth_docs(const fs::path &truth) {
   return docs;
 }
 
-bool is_nfc(const std::string &s) {
+bool is_nfc(const std::string& s) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   return U_SUCCESS(status) && nfc->isNormalized(icu::UnicodeString::fromUTF8(s), status);
 }
 
-bool valid_iso_date(const std::string &s) {
+bool valid_iso_date(const std::string& s) {
   if (!std::regex_match(s, std::regex(R"(\d{4}-\d{2}-\d{2})"))) {
     return false;
   }
@@ -99,8 +99,8 @@ bool valid_iso_date(const std::string &s) {
   return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
-std::string run(const std::string &cmd) {
-  std::unique_ptr<FILE, int (*)(FILE *)> pipe(popen(cmd.c_str(), "r"), pclose);
+std::string run(const std::string& cmd) {
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
   std::string out;
   char buf[4096];
   std::size_t n = 0;
@@ -111,7 +111,7 @@ std::string run(const std::string &cmd) {
 }
 
 // A set of every document type at a low resolution, in the given layouts.
-GenOptions layout_set(const fs::path &out, LayoutSet layouts) {
+GenOptions layout_set(const fs::path& out, LayoutSet layouts) {
   GenOptions o;
   o.seed = 9;
   o.out = out;
@@ -124,13 +124,13 @@ GenOptions layout_set(const fs::path &out, LayoutSet layouts) {
 }
 
 // "hs-003/02-cccd": the document a failed check is about.
-std::string where(const json &doc) {
+std::string where(const json& doc) {
   return doc["dossier_folder"].get<std::string>() + "/" + doc["document_id"].get<std::string>();
 }
 
-std::string page_text(const json &doc) {
+std::string page_text(const json& doc) {
   std::string text;
-  for (const auto &page : doc["pages"]) {
+  for (const auto& page : doc["pages"]) {
     if (!text.empty()) {
       text += '\n';
     }
@@ -139,7 +139,7 @@ std::string page_text(const json &doc) {
   return text;
 }
 
-std::vector<std::string> text_lines(const std::string &text) {
+std::vector<std::string> text_lines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
@@ -154,17 +154,17 @@ std::string one_line(std::string text) {
   return text;
 }
 
-std::string dmy(const std::string &iso) {
+std::string dmy(const std::string& iso) {
   return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
-bool contains(const std::string &text, const std::string &part) {
+bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-std::set<std::string> variants_of(const json &doc) {
+std::set<std::string> variants_of(const json& doc) {
   std::set<std::string> out;
-  for (const auto &v : doc["layout_variants"]) {
+  for (const auto& v : doc["layout_variants"]) {
     out.insert(v.get<std::string>());
   }
   return out;
@@ -172,9 +172,9 @@ std::set<std::string> variants_of(const json &doc) {
 
 // Truth documents keyed by what a layout cannot change: the dossier, the number the
 // document's files start with and its type.
-std::map<std::string, json> truth_by_position(const fs::path &truth) {
+std::map<std::string, json> truth_by_position(const fs::path& truth) {
   std::map<std::string, json> out;
-  for (auto &doc : truth_docs(truth)) {
+  for (auto& doc : truth_docs(truth)) {
     const std::string key = doc["dossier_folder"].get<std::string>() + "/" +
                             doc["files"][0].get<std::string>().substr(0, 2) + "/" +
                             doc["doc_type"].get<std::string>();
@@ -185,21 +185,21 @@ std::map<std::string, json> truth_by_position(const fs::path &truth) {
 
 // Checks every truth document under `truth` against forms.md, the schemas and the
 // identifier rules; returns the document types seen.
-std::set<std::string> check_truth_values(const fs::path &truth) {
+std::set<std::string> check_truth_values(const fs::path& truth) {
   const fs::path schemas = sohoa::test::source_dir() / "schemas";
   const json ids = json::parse(slurp(schemas / "identifiers.v1.json"));
   std::set<int> provinces;
-  for (const auto &p : ids["province_codes"]) {
+  for (const auto& p : ids["province_codes"]) {
     provinces.insert(p.get<int>());
   }
   std::set<std::string> types_seen;
   int invalid_seen = 0;
-  for (const auto &doc : truth_docs(truth)) {
+  for (const auto& doc : truth_docs(truth)) {
     const std::string type = doc["doc_type"];
     types_seen.insert(type);
     INFO(where(doc));
     CHECK(!doc["pages"].empty());
-    for (const auto &page : doc["pages"]) {
+    for (const auto& page : doc["pages"]) {
       CHECK(is_nfc(page["text"]));
       CHECK((page["blank"].get<bool>() || !page["text"].get<std::string>().empty()));
     }
@@ -208,15 +208,15 @@ std::set<std::string> check_truth_values(const fs::path &truth) {
       continue;
     }
     const json schema = json::parse(slurp(schemas / (type + ".v1.schema.json")));
-    const json &props = schema["properties"];
+    const json& props = schema["properties"];
     std::set<std::string> invalid;
-    for (const auto &f : doc["invalid_fields"]) {
+    for (const auto& f : doc["invalid_fields"]) {
       invalid.insert(f.get<std::string>());
     }
     invalid_seen += static_cast<int>(invalid.size());
     std::string gender;
     std::string birth;
-    for (const auto &[key, value] : doc["fields"].items()) {
+    for (const auto& [key, value] : doc["fields"].items()) {
       INFO(key);
       REQUIRE(props.contains(key));
       const std::string v = value.get<std::string>();
@@ -243,7 +243,7 @@ std::set<std::string> check_truth_values(const fs::path &truth) {
     }
     // The personal id agrees with the same document's gender and birth year,
     // except where the truth says it was made not to.
-    for (const char *key : {"id_number", "personal_id_number", "id_document_number"}) {
+    for (const char* key : {"id_number", "personal_id_number", "id_document_number"}) {
       if (!doc["fields"].contains(key)) {
         continue;
       }
@@ -327,7 +327,7 @@ TEST_CASE("the same seed gives byte-identical output, another seed differs") {
   const auto tc = tree(c.out);
   check_same_files(ta, tree(b.out));
   int same = 0;
-  for (const auto &[name, content] : ta) {
+  for (const auto& [name, content] : ta) {
     same += tc.count(name) == 1 && tc.at(name) == content ? 1 : 0;
   }
   // Only the content-free bad inputs may coincide.
@@ -343,12 +343,12 @@ TEST_CASE("truth values satisfy the schemas and the identifier rules") {
   generate_set(o);
 
   const std::set<std::string> types_seen = check_truth_values(dir / "truth");
-  for (const char *t : {"birth_registration_form", "residence_form_ct01", "judicial_record_request",
+  for (const char* t : {"birth_registration_form", "residence_form_ct01", "judicial_record_request",
                         "citizen_id_card", "administrative_decision"}) {
     CHECK(types_seen.count(t) == 1);
   }
   // Dossier codes follow <unit code>-<yymmdd>-<4 digits>.
-  for (const auto &e : fs::directory_iterator(dir / "input")) {
+  for (const auto& e : fs::directory_iterator(dir / "input")) {
     if (fs::exists(e.path() / "dossier.json")) {
       const json d = json::parse(slurp(e.path() / "dossier.json"));
       CHECK(std::regex_match(d["dossier_code"].get<std::string>(),
@@ -367,12 +367,12 @@ TEST_CASE("every format decodes with its page count and resolution") {
     o.dpi = 120;
     generate_set(o);
     int files_checked = 0;
-    for (const auto &doc : truth_docs(dir / "truth")) {
+    for (const auto& doc : truth_docs(dir / "truth")) {
       std::map<std::string, std::vector<json>> pages_by_file;
-      for (const auto &p : doc["pages"]) {
+      for (const auto& p : doc["pages"]) {
         pages_by_file[p["file"].get<std::string>()].push_back(p);
       }
-      for (const auto &[file, pages] : pages_by_file) {
+      for (const auto& [file, pages] : pages_by_file) {
         const fs::path path = dir / "input" / doc["dossier_folder"].get<std::string>() / file;
         INFO(path.string());
         REQUIRE(fs::exists(path));
@@ -388,12 +388,12 @@ TEST_CASE("every format decodes with its page count and resolution") {
           if (f == Format::png) {
             const auto phys = bytes.find("pHYs");
             REQUIRE(phys != std::string::npos);
-            const auto *b = reinterpret_cast<const unsigned char *>(bytes.data() + phys + 4);
+            const auto* b = reinterpret_cast<const unsigned char*>(bytes.data() + phys + 4);
             const unsigned ppm = (b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3];
             CHECK(std::lround(ppm * 0.0254) == dpi);
             CHECK(b[8] == 1);
           } else {
-            const auto *b = reinterpret_cast<const unsigned char *>(bytes.data());
+            const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
             CHECK(b[13] == 1);
             CHECK(((b[14] << 8) | b[15]) == dpi);
           }
@@ -421,7 +421,7 @@ TEST_CASE("every format decodes with its page count and resolution") {
           CHECK(images == pages.size());
         } else {
           TIFFSetWarningHandler(nullptr);
-          std::unique_ptr<TIFF, void (*)(TIFF *)> t(TIFFOpen(path.c_str(), "r"), TIFFClose);
+          std::unique_ptr<TIFF, void (*)(TIFF*)> t(TIFFOpen(path.c_str(), "r"), TIFFClose);
           REQUIRE(t != nullptr);
           CHECK(TIFFNumberOfDirectories(t.get()) == pages.size());
           std::size_t index = 0;
@@ -459,7 +459,7 @@ TEST_CASE("bad inputs are there and marked as expected failures") {
   o.bad_inputs = true;
   generate_set(o);
   const fs::path bad = dir / "input" / "bad-inputs";
-  for (const char *name : {"truncated.png", "empty.jpg", "not-a-tiff.tif", "corrupt.tif",
+  for (const char* name : {"truncated.png", "empty.jpg", "not-a-tiff.tif", "corrupt.tif",
                            "bomb.png", "don-xin.docx"}) {
     CHECK(fs::exists(bad / name));
   }
@@ -475,7 +475,7 @@ TEST_CASE("bad inputs are there and marked as expected failures") {
         std::string::npos);
   }
   int docs = 0;
-  for (const auto &doc : truth_docs(dir / "truth")) {
+  for (const auto& doc : truth_docs(dir / "truth")) {
     CHECK(doc["expected_status"] == "failed");
     CHECK(doc["pages"].empty());
     ++docs;
@@ -488,7 +488,7 @@ TEST_CASE("--layouts standard writes no layout keys; holdout and mixed do not de
   GenOptions standard = layout_set(dir / "standard", LayoutSet::standard);
   standard.dossiers = 4;
   generate_set(standard);
-  for (const auto &doc : truth_docs(standard.out / "truth")) {
+  for (const auto& doc : truth_docs(standard.out / "truth")) {
     CHECK(!doc.contains("layout"));
     CHECK(!doc.contains("layout_variants"));
   }
@@ -505,7 +505,7 @@ TEST_CASE("--layouts standard writes no layout keys; holdout and mixed do not de
     const auto ta = tree(a.out);
     check_same_files(ta, tree(b.out));
     std::set<std::string> seen;
-    for (const auto &doc : truth_docs(a.out / "truth")) {
+    for (const auto& doc : truth_docs(a.out / "truth")) {
       seen.insert(doc["layout"].get<std::string>());
     }
     CHECK(seen == (layouts == LayoutSet::holdout ? std::set<std::string>{"holdout"}
@@ -519,12 +519,12 @@ TEST_CASE("a holdout set records its layout, draws every variant and keeps the t
   sohoa::test::ScratchDir dir("gen-holdout");
   generate_set(layout_set(dir.path(), LayoutSet::holdout));
   const std::set<std::string> types = check_truth_values(dir / "truth");
-  for (const char *t : {"birth_registration_form", "residence_form_ct01", "judicial_record_request",
+  for (const char* t : {"birth_registration_form", "residence_form_ct01", "judicial_record_request",
                         "citizen_id_card", "administrative_decision", "unknown"}) {
     CHECK(types.count(t) == 1);
   }
   std::set<std::string> drawn;
-  for (const auto &doc : truth_docs(dir / "truth")) {
+  for (const auto& doc : truth_docs(dir / "truth")) {
     INFO(where(doc));
     CHECK(doc["layout"] == "holdout");
     // Every holdout document differs from the standard layouts in some way.
@@ -532,7 +532,7 @@ TEST_CASE("a holdout set records its layout, draws every variant and keeps the t
     const auto variants = variants_of(doc);
     drawn.insert(variants.begin(), variants.end());
   }
-  for (const char *v : {"compact", "numbering", "leaders", "value_below_label", "sans_font",
+  for (const char* v : {"compact", "numbering", "leaders", "value_below_label", "sans_font",
                         "label_wording", "grid", "card_2024", "card_chip_2021", "photocopy",
                         "agency_3_lines", "summary_2_lines", "seal_over_name", "signer_2_lines"}) {
     INFO(v);
@@ -550,10 +550,10 @@ TEST_CASE("holdout scan conditions are drawn, applied and recorded in the truth"
   generate_set(o);
   check_truth_values(dir / "truth");
   std::map<std::string, int> drawn;
-  for (const auto &doc : truth_docs(dir / "truth")) {
+  for (const auto& doc : truth_docs(dir / "truth")) {
     INFO(where(doc));
     std::set<std::string> conditions;
-    for (const auto &c : doc["conditions"]) {
+    for (const auto& c : doc["conditions"]) {
       conditions.insert(c.get<std::string>());
       ++drawn[c.get<std::string>()];
     }
@@ -561,7 +561,7 @@ TEST_CASE("holdout scan conditions are drawn, applied and recorded in the truth"
     if (conditions.count("fill_over_leaders") == 1) {
       CHECK((type != "citizen_id_card" && type != "administrative_decision"));
     }
-    for (const auto &page : doc["pages"]) {
+    for (const auto& page : doc["pages"]) {
       CHECK(page["rotation"] == (conditions.count("upside_down") == 1 ? 180 : 0));
       const int dpi = page["dpi"].get<int>();
       CHECK((conditions.count("low_dpi") == 1 ? dpi >= 150 && dpi <= 200 : dpi >= 300));
@@ -573,7 +573,7 @@ TEST_CASE("holdout scan conditions are drawn, applied and recorded in the truth"
       CHECK(image.rows == page["height"].get<int>());
     }
   }
-  for (const char *c : {"fill_over_leaders", "stamp_over_text", "photocopy_of_copy", "phone_photo",
+  for (const char* c : {"fill_over_leaders", "stamp_over_text", "photocopy_of_copy", "phone_photo",
                         "low_dpi", "upside_down"}) {
     INFO(c);
     CHECK(drawn[c] >= 1);
@@ -591,14 +591,14 @@ TEST_CASE("holdout documents hold the values of their standard twins") {
   REQUIRE(standard.size() > 40);
   CHECK(standard.size() == holdout.size());
   int texts_differ = 0;
-  for (const auto &[key, twin] : standard) {
+  for (const auto& [key, twin] : standard) {
     INFO(key);
     REQUIRE(holdout.count(key) == 1);
-    const json &doc = holdout.at(key);
+    const json& doc = holdout.at(key);
     json fields = doc["fields"];
     json twin_fields = twin["fields"];
     if (doc["doc_type"] == "administrative_decision") {
-      for (const char *changeable : {"issuing_agency", "signer_title"}) {
+      for (const char* changeable : {"issuing_agency", "signer_title"}) {
         fields.erase(changeable);
         twin_fields.erase(changeable);
       }
@@ -619,20 +619,20 @@ TEST_CASE("holdout id cards print every truth field on the chip and 2024 faces")
   int faces_2024 = 0;
   int chip_faces = 0;
   int photocopies = 0;
-  for (const auto &doc : truth_docs(dir / "truth")) {
+  for (const auto& doc : truth_docs(dir / "truth")) {
     if (doc["doc_type"] != "citizen_id_card") {
       continue;
     }
     INFO(where(doc));
-    const json &f = doc["fields"];
-    for (const char *key : {"id_number", "full_name", "date_of_birth", "gender", "nationality",
+    const json& f = doc["fields"];
+    for (const char* key : {"id_number", "full_name", "date_of_birth", "gender", "nationality",
                             "place_of_origin", "place_of_residence"}) {
       INFO(key);
       REQUIRE(f.contains(key));
     }
     const std::string text = page_text(doc);
     const std::string flat = one_line(text);
-    for (const std::string &value :
+    for (const std::string& value :
          {f["id_number"].get<std::string>(), f["full_name"].get<std::string>(),
           dmy(f["date_of_birth"]), f["gender"].get<std::string>(),
           f["nationality"].get<std::string>(), f["place_of_origin"].get<std::string>(),
@@ -640,8 +640,9 @@ TEST_CASE("holdout id cards print every truth field on the chip and 2024 faces")
       CHECK(contains(flat, value));
     }
     // The chip and 2024 faces print the expiry on one line at the bottom left.
-    CHECK(contains(text, "\nCó giá trị đến / Date of expiry: " +
-                             (f.contains("expiry_date") ? dmy(f["expiry_date"]) : "Không thời hạn")));
+    CHECK(
+        contains(text, "\nCó giá trị đến / Date of expiry: " +
+                           (f.contains("expiry_date") ? dmy(f["expiry_date"]) : "Không thời hạn")));
     const auto variants = variants_of(doc);
     if (variants.count("card_2024") == 1) {
       ++faces_2024;
@@ -651,7 +652,8 @@ TEST_CASE("holdout id cards print every truth field on the chip and 2024 faces")
       CHECK(contains(text, "Họ, chữ đệm và tên khai sinh / Full name:\n" +
                                f["full_name"].get<std::string>() + "\n"));
       CHECK(contains(text, "Ngày, tháng, năm sinh / Date of birth: " + dmy(f["date_of_birth"])));
-      CHECK(contains(flat, "Quê quán / Place of origin: " + f["place_of_origin"].get<std::string>()));
+      CHECK(
+          contains(flat, "Quê quán / Place of origin: " + f["place_of_origin"].get<std::string>()));
       CHECK(contains(flat, "Nơi cư trú / Place of residence: " +
                                f["place_of_residence"].get<std::string>()));
     } else {
@@ -685,19 +687,19 @@ TEST_CASE("holdout decisions print what their truth says") {
   sohoa::test::ScratchDir dir("gen-holdout-decisions");
   generate_set(layout_set(dir.path(), LayoutSet::holdout));
   int checked = 0;
-  for (const auto &doc : truth_docs(dir / "truth")) {
+  for (const auto& doc : truth_docs(dir / "truth")) {
     if (doc["doc_type"] != "administrative_decision") {
       continue;
     }
     INFO(where(doc));
     ++checked;
-    const json &f = doc["fields"];
+    const json& f = doc["fields"];
     const auto lines = text_lines(page_text(doc));
     const auto variants = variants_of(doc);
     if (variants.count("agency_3_lines") == 1) {
       // The agency block shares its first two rows with the motto, right of it.
       REQUIRE(lines.size() > 3);
-      const auto before = [](const std::string &line, const std::string &motto) {
+      const auto before = [](const std::string& line, const std::string& motto) {
         return line.substr(0, line.find(" " + motto));
       };
       CHECK(before(lines[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + " " +
@@ -705,7 +707,7 @@ TEST_CASE("holdout decisions print what their truth says") {
             f["issuing_agency"].get<std::string>());
     }
     if (variants.count("summary_2_lines") == 1) {
-      const auto first = std::find_if(lines.begin(), lines.end(), [](const std::string &l) {
+      const auto first = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
         return l.rfind("Về việc", 0) == 0;
       });
       REQUIRE(first != lines.end());
@@ -755,8 +757,8 @@ TEST_CASE("holdout form styles number, place and rule fields as designed") {
   grid_writer.field("Họ và tên", "Lê Văn An");
   grid_writer.inline_fields({{"Giới tính", "Nam"}, {"Dân tộc", "Kinh"}});
   const auto grid_pages = grid_writer.finish();
-  CHECK(grid_pages.at(0).lines == std::vector<std::string>{"1. Họ và tên Lê Văn An",
-                                                            "2. Giới tính Nam", "3. Dân tộc Kinh"});
+  CHECK(grid_pages.at(0).lines ==
+        std::vector<std::string>{"1. Họ và tên Lê Văn An", "2. Giới tính Nam", "3. Dân tộc Kinh"});
 
   // Typed leaders are drawn but are not text.
   FormStyle typed;
@@ -779,7 +781,7 @@ TEST_CASE("holdout form styles number, place and rule fields as designed") {
   Canvas canvas(50, 20, 50);
   const TextStyle text_style;
   const double serif = canvas.text_width("Họ, chữ đệm và tên", text_style);
-  for (const char *sans : {"DejaVu Sans", "Liberation Sans"}) {
+  for (const char* sans : {"DejaVu Sans", "Liberation Sans"}) {
     canvas.set_font_family(sans);
     CHECK(canvas.text_width("Họ, chữ đệm và tên", text_style) != doctest::Approx(serif));
   }

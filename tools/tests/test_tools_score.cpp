@@ -16,13 +16,13 @@ using namespace sohoa::score;
 
 namespace {
 
-void write(const fs::path &p, const std::string &text) {
+void write(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
   std::ofstream(p) << text;
 }
 
 // A truth tree of two documents in one dossier with a dossier.json.
-void make_truth(const fs::path &root) {
+void make_truth(const fs::path& root) {
   write(root / "input" / "hs-001" / "dossier.json",
         R"({"dossier_code": "000.00.16.H29-261122-0001"})");
   json a = {
@@ -110,7 +110,7 @@ TEST_CASE("scoring a known output: perfect record, wrong field, missing record")
   opt.out_dir = dir / "out";
   const Report r = score_all(docs, opt);
   REQUIRE(r.documents.size() == 2);
-  const DocScore &cccd = r.documents[0];
+  const DocScore& cccd = r.documents[0];
   CHECK(cccd.record_found);
   CHECK(cccd.cer_record->edits == 0);
   CHECK(cccd.fields.truth == 4);
@@ -120,7 +120,7 @@ TEST_CASE("scoring a known output: perfect record, wrong field, missing record")
   CHECK(cccd.field_ok.at("full_name")); // whitespace normalized before comparing
   CHECK_FALSE(cccd.pdf_found);
   CHECK(cccd.cer_pdf->rate() == doctest::Approx(1.0));
-  const DocScore &qd = r.documents[1];
+  const DocScore& qd = r.documents[1];
   CHECK_FALSE(qd.record_found);
   CHECK(qd.cer_record->rate() == doctest::Approx(1.0));
   CHECK(r.total.docs == 2);

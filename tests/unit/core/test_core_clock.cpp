@@ -22,7 +22,7 @@ TEST_CASE("the run clock: one fixed instant in deterministic mode, the system's 
   const Clock& fixed = run_clock(true);
   CHECK(fixed.now() == k_deterministic_instant);
   CHECK(fixed.now() == fixed.now());
-  CHECK(&run_clock(true) == &fixed);  // one clock for the whole program
+  CHECK(&run_clock(true) == &fixed); // one clock for the whole program
 
   const auto before = floor<seconds>(system_clock::now());
   const Timestamp now = run_clock(false).now();

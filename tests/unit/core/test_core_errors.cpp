@@ -15,7 +15,7 @@ TEST_CASE("the error code table is sorted, without duplicates, every code explai
           std::string_view::npos);
     CHECK(seen.insert(entry.code).second);
     if (i > 0) {
-      CHECK(k_error_codes[i - 1].code < entry.code);  // find_error_code searches by halves
+      CHECK(k_error_codes[i - 1].code < entry.code); // find_error_code searches by halves
     }
   }
   for (const auto& entry : k_error_codes) {

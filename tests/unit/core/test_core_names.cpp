@@ -10,9 +10,9 @@ using namespace sohoa;
 TEST_CASE("invalid UTF-8 is escaped as %XX; valid text is untouched") {
   CHECK(is_valid_utf8("Tờ khai"));
   CHECK_FALSE(is_valid_utf8("gi\xE1y"));
-  CHECK_FALSE(is_valid_utf8("\xC0\x80"));          // overlong NUL
-  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // a surrogate
-  CHECK_FALSE(is_valid_utf8("\xE1\xBB"));          // cut short
+  CHECK_FALSE(is_valid_utf8("\xC0\x80"));     // overlong NUL
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80")); // a surrogate
+  CHECK_FALSE(is_valid_utf8("\xE1\xBB"));     // cut short
   CHECK(escape_invalid_utf8("Tờ khai") == "Tờ khai");
   CHECK(escape_invalid_utf8("gi\xE1y.png") == "gi%E1y.png");
   CHECK(escape_invalid_utf8("\xFF\xFE") == "%FF%FE");

@@ -5,7 +5,7 @@
 
 namespace sohoa::forms::test {
 
-inline const FormCatalog &catalog() {
+inline const FormCatalog& catalog() {
   static const auto loaded = FormCatalog::load(sohoa::test::source_dir() / "schemas");
   return *loaded;
 }

@@ -20,10 +20,10 @@ public:
   }
 
   // One OCR line at y: each chunk's words start at its x, one confidence for all.
-  PageBuilder &line(int y, const std::vector<std::pair<int, std::string>> &chunks,
+  PageBuilder& line(int y, const std::vector<std::pair<int, std::string>>& chunks,
                     float confidence = 0.93F) {
     OcrLine line;
-    for (const auto &[x0, text] : chunks) {
+    for (const auto& [x0, text] : chunks) {
       int x = x0;
       std::size_t start = 0;
       while (start < text.size()) {
@@ -49,7 +49,7 @@ public:
   }
 
   // A line of one chunk at the left margin.
-  PageBuilder &text(int y, const std::string &text, int x = 240, float confidence = 0.93F) {
+  PageBuilder& text(int y, const std::string& text, int x = 240, float confidence = 0.93F) {
     return line(y, {{x, text}}, confidence);
   }
 
@@ -57,8 +57,8 @@ public:
     PageText page = m_page;
     float sum = 0;
     std::size_t n = 0;
-    for (const auto &l : page.lines) {
-      for (const auto &w : l.words) {
+    for (const auto& l : page.lines) {
+      for (const auto& w : l.words) {
         sum += w.confidence;
         ++n;
       }
@@ -68,7 +68,7 @@ public:
   }
 
 private:
-  static std::size_t glyphs(const std::string &s) {
+  static std::size_t glyphs(const std::string& s) {
     std::size_t n = 0;
     for (const char c : s) {
       n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
@@ -84,7 +84,7 @@ private:
 namespace sohoa::forms::test {
 
 // x where the next word starts after text written from x.
-inline int after(int x, const std::string &text) {
+inline int after(int x, const std::string& text) {
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find(' ', start);
@@ -104,7 +104,7 @@ inline int after(int x, const std::string &text) {
 }
 
 // The national motto, centred at the top of an A4 page.
-inline void motto(PageBuilder &b) {
+inline void motto(PageBuilder& b) {
   b.text(150, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 820);
   b.text(210, "Độc lập - Tự do - Hạnh phúc", 900);
 }

@@ -14,26 +14,26 @@ using sohoa::forms::test::catalog;
 
 namespace {
 
-void copy_schemas(const std::filesystem::path &to) {
-  for (const auto &e : std::filesystem::directory_iterator(sohoa::test::source_dir() / "schemas")) {
+void copy_schemas(const std::filesystem::path& to) {
+  for (const auto& e : std::filesystem::directory_iterator(sohoa::test::source_dir() / "schemas")) {
     std::filesystem::copy(e.path(), to / e.path().filename(),
                           std::filesystem::copy_options::recursive);
   }
 }
 
-nlohmann::json read(const std::filesystem::path &p) {
+nlohmann::json read(const std::filesystem::path& p) {
   std::ifstream in(p);
   return nlohmann::json::parse(in);
 }
 
-void write(const std::filesystem::path &p, const nlohmann::json &j) {
+void write(const std::filesystem::path& p, const nlohmann::json& j) {
   std::ofstream(p) << j.dump(2);
 }
 
-std::string load_error_code(const std::filesystem::path &dir, std::string *file = nullptr) {
+std::string load_error_code(const std::filesystem::path& dir, std::string* file = nullptr) {
   try {
     FormCatalog::load(dir);
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     if (file != nullptr) {
       *file = e.file();
     }
@@ -64,7 +64,7 @@ TEST_CASE("the repository's schemas load with their five form types") {
   CHECK(types == std::vector<std::string>{"administrative_decision", "birth_registration_form",
                                           "citizen_id_card", "judicial_record_request",
                                           "residence_form_ct01"});
-  const FormType *birth = catalog().find("birth_registration_form");
+  const FormType* birth = catalog().find("birth_registration_form");
   REQUIRE(birth != nullptr);
   REQUIRE(birth->field("mother_birth_year") != nullptr);
   CHECK(birth->field("mother_birth_year")->section == "mother");
@@ -75,7 +75,7 @@ TEST_CASE("the repository's schemas load with their five form types") {
   CHECK(catalog().province_codes().size() == 63);
   CHECK_FALSE(catalog().foreign_titles().empty());
   // Label spellings without diacritics stay out of the correction phrases.
-  const auto &phrases = catalog().phrases();
+  const auto& phrases = catalog().phrases();
   CHECK(std::find(phrases.begin(), phrases.end(), "Nơi cư trú") != phrases.end());
   CHECK(std::find(phrases.begin(), phrases.end(), "Noi cu tru") == phrases.end());
 }
@@ -136,7 +136,7 @@ TEST_CASE("a good document record validates") {
   const auto j = to_json(good_record());
   const auto violations = validate_record(j, catalog());
   CHECK(violations.empty());
-  for (const auto &v : violations) {
+  for (const auto& v : violations) {
     MESSAGE(v);
   }
 }

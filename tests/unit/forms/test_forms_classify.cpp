@@ -12,7 +12,7 @@ TEST_CASE("each form type is recognised") {
       {"judicial_record_request", judicial_form()}, {"citizen_id_card", id_card()},
       {"administrative_decision", decision()},
   };
-  for (const auto &[expected, pages] : cases) {
+  for (const auto& [expected, pages] : cases) {
     CAPTURE(expected);
     const Classification c = classify(catalog(), pages);
     CHECK(c.doc_type == expected);
@@ -22,7 +22,7 @@ TEST_CASE("each form type is recognised") {
 }
 
 TEST_CASE("letters, receipts and powers of attorney stay unknown") {
-  for (const auto &pages : {letter(), receipt(), power_of_attorney()}) {
+  for (const auto& pages : {letter(), receipt(), power_of_attorney()}) {
     const Classification c = classify(catalog(), pages);
     CHECK(c.doc_type == "unknown");
   }

@@ -11,13 +11,13 @@ using namespace sohoa::forms::test;
 
 namespace {
 
-std::string value(const FormsResult &r, const std::string &id) {
+std::string value(const FormsResult& r, const std::string& id) {
   const auto it = r.fields.find(id);
   return it == r.fields.end() ? "<absent>" : it->second.value;
 }
 
-bool has_issue(const FormsResult &r, const std::string &field, const std::string &code) {
-  for (const auto &i : r.issues) {
+bool has_issue(const FormsResult& r, const std::string& field, const std::string& code) {
+  for (const auto& i : r.issues) {
     if (i.field == field && i.code == code) {
       return true;
     }
@@ -25,8 +25,8 @@ bool has_issue(const FormsResult &r, const std::string &field, const std::string
   return false;
 }
 
-void check_geometry(const FormsResult &r) {
-  for (const auto &[id, f] : r.fields) {
+void check_geometry(const FormsResult& r) {
+  for (const auto& [id, f] : r.fields) {
     CAPTURE(id);
     CHECK(f.page == 1);
     CHECK_FALSE(f.bbox.empty());
@@ -65,7 +65,7 @@ TEST_CASE("birth registration form: sections, multi-field lines, two-line values
   CHECK(r.issues.empty());
   check_geometry(r);
   // The bbox is the value's words, right of the label.
-  const auto &name = r.fields.at("child_full_name");
+  const auto& name = r.fields.at("child_full_name");
   CHECK(name.bbox.x == after(240, "Họ, chữ đệm, tên:"));
   CHECK(name.bbox.y == 930);
   CHECK_FALSE(name.needs_review);
@@ -136,14 +136,14 @@ TEST_CASE("citizen id card: bilingual labels, values below, residence on two lin
 
 TEST_CASE("citizen id card: the number is found by its shape when its label is misread") {
   std::vector<PageText> pages = id_card();
-  OcrLine &number_line = pages[0].lines[4];
+  OcrLine& number_line = pages[0].lines[4];
   REQUIRE(number_line.words.size() == 4);
   number_line.words[0].text = "sốzNno:"; // "Số / No.:" as the small print was read
   number_line.words.erase(number_line.words.begin() + 1, number_line.words.begin() + 3);
   const FormsResult r = analyze(catalog(), pages);
   REQUIRE(r.doc_type == "citizen_id_card");
   REQUIRE(r.fields.count("id_number") == 1);
-  const FieldValue &id = r.fields.at("id_number");
+  const FieldValue& id = r.fields.at("id_number");
   CHECK(id.value == "079190001234");
   CHECK(id.confidence < 0.93f); // found without its label: trusted less
   CHECK(id.bbox.y == 300);
@@ -153,7 +153,7 @@ TEST_CASE("citizen id card: the number is found by its shape when its label is m
 
 TEST_CASE("citizen id card: the expiry date is found by its shape beside a misread label") {
   std::vector<PageText> pages = id_card();
-  OcrLine &expiry = pages[0].lines.back();
+  OcrLine& expiry = pages[0].lines.back();
   REQUIRE(expiry.words.size() == 5);
   const std::vector<std::string> read = {"Củ", "gH", "trị", "Dutp", "12/07/2030"};
   for (std::size_t i = 0; i < read.size(); ++i) {
@@ -166,7 +166,7 @@ TEST_CASE("citizen id card: the expiry date is found by its shape beside a misre
 
 TEST_CASE("citizen id card: two different long numbers and no label give no id number") {
   std::vector<PageText> pages = id_card();
-  OcrLine &number_line = pages[0].lines[4];
+  OcrLine& number_line = pages[0].lines[4];
   number_line.words.erase(number_line.words.begin(), number_line.words.begin() + 3);
   PageBuilder extra(2024, 1276);
   extra.text(1200, "079190009999", 1400);
@@ -194,8 +194,8 @@ TEST_CASE("administrative decision: NĐ 30/2020 regions") {
 
 TEST_CASE("a value of a label in mid-row wraps back to the row's start") {
   std::vector<PageText> pages = judicial_form();
-  auto &lines = pages[0].lines;
-  OcrLine &id_line = lines[10];
+  auto& lines = pages[0].lines;
+  OcrLine& id_line = lines[10];
   REQUIRE(id_line.words.front().text == "9.");
   // "... Tại: Cục" ends the row at the right margin; "Cảnh sát QLHC về TTXH"
   // continues at the left margin on the next row.
@@ -205,9 +205,9 @@ TEST_CASE("a value of a label in mid-row wraps back to the row's start") {
   PageBuilder wrap;
   wrap.text(965, "Cảnh sát QLHC về TTXH", 240);
   lines.insert(lines.begin() + 11, wrap.build().lines.front());
-  for (auto &l : lines) {
+  for (auto& l : lines) {
     if (l.box.y > 965) {
-      for (auto &w : l.words) {
+      for (auto& w : l.words) {
         w.box.y += 40;
       }
       l.box.y += 40;
@@ -220,7 +220,7 @@ TEST_CASE("a value of a label in mid-row wraps back to the row's start") {
 
 TEST_CASE("a next field's number read with a comma does not end the value before it") {
   std::vector<PageText> pages = judicial_form();
-  OcrLine &name_line = pages[0].lines[3];
+  OcrLine& name_line = pages[0].lines[3];
   REQUIRE(name_line.words.size() == 11);
   REQUIRE(name_line.words[7].text == "2.");
   name_line.words[7].text = "2,"; // as OCR reads the small print now and then
@@ -237,7 +237,8 @@ TEST_CASE("administrative decision: an agency line read on one line with the mot
     PageBuilder b;
     b.text(150, "UBND THÀNH PHỐ HỒ CHÍ MINH" + glue + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 150);
     b.line(210, {{250, "SỞ TƯ PHÁP"}, {1350, "Độc lập - Tự do - Hạnh phúc"}});
-    b.line(350, {{200, "Số: 15/QĐ-STP"}, {1300, "Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2026"}});
+    b.line(350,
+           {{200, "Số: 15/QĐ-STP"}, {1300, "Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2026"}});
     b.text(550, "QUYẾT ĐỊNH", 1050);
     b.text(620, "Về việc thành lập Tổ công tác số hóa", 700);
     b.text(760, "GIÁM ĐỐC SỞ TƯ PHÁP", 800);
@@ -327,7 +328,7 @@ TEST_CASE("an expiry before birth is flagged") {
 
 TEST_CASE("low OCR confidence sends a field to review") {
   auto pages = ct01_form();
-  for (auto &w : pages[0].lines[5].words) { // "1. Họ, chữ đệm và tên: Lê Thị Mai"
+  for (auto& w : pages[0].lines[5].words) { // "1. Họ, chữ đệm và tên: Lê Thị Mai"
     w.confidence = 0.4F;
   }
   const FormsResult r = analyze(catalog(), pages);
@@ -356,7 +357,7 @@ TEST_CASE("labels read without tone marks or with a slip still match") {
 
 TEST_CASE("a form left blank gives no fields for the blank lines") {
   auto pages = birth_form();
-  auto &father = pages[0].lines[18].words;
+  auto& father = pages[0].lines[18].words;
   REQUIRE(father.size() == 9);
   father.resize(6); // "Họ, chữ đệm, tên người cha:" and only leaders after
   father.push_back({"..........", Box{father.back().box.right() + 20, 1490, 200, 50}, 0.9F});
@@ -397,7 +398,7 @@ TEST_CASE("real OCR habits: leader noise, blank lines, wraps back to the margin"
 
 TEST_CASE("citizen id card: a misread English half of a label is no value") {
   auto pages = id_card();
-  OcrLine &origin_label = pages[0].lines[9];
+  OcrLine& origin_label = pages[0].lines[9];
   REQUIRE(origin_label.words.front().text == "Quê");
   // "Quê quán / Place of origin:" as small print is read on a 300 dpi copy.
   const std::vector<std::string> read = {"(Quê", "quán", "¿", "Place", "0", "œigin:"};
@@ -411,7 +412,7 @@ TEST_CASE("citizen id card: a misread English half of a label is no value") {
 
 TEST_CASE("small print left of a card's address does not cut or join the address") {
   auto pages = id_card();
-  OcrLine &continuation = pages[0].lines[12];
+  OcrLine& continuation = pages[0].lines[12];
   REQUIRE(continuation.words.front().text == "Quận");
   // The expiry print of the left column, read on the same row and level with it.
   std::vector<OcrWord> left = {{"th", Box{60, 870, 40, 50}, 0.3F},
@@ -445,8 +446,8 @@ TEST_CASE("2024 card: a number under a misread English label half is found below
 
 TEST_CASE("name fields get their surname back from the bundled list") {
   std::vector<PageText> pages = id_card();
-  for (auto &line : pages[0].lines) {
-    for (auto &w : line.words) {
+  for (auto& line : pages[0].lines) {
+    for (auto& w : line.words) {
       if (w.text == "LÊ") {
         w.text = "LỄ"; // a tone mark slipped in the small print
       }
@@ -458,8 +459,8 @@ TEST_CASE("name fields get their surname back from the bundled list") {
 
 TEST_CASE("an unsure but word-like value is kept") {
   std::vector<PageText> pages = ct01_form();
-  for (auto &line : pages[0].lines) {
-    for (auto &w : line.words) {
+  for (auto& line : pages[0].lines) {
+    for (auto& w : line.words) {
       if (w.text == "mai.le@example.vn") {
         w.text = "mai.le(@example.vn";
         w.confidence = 0.25F;
@@ -487,10 +488,10 @@ TEST_CASE("a blank field's leaders read as unsure letters give no value") {
 
 TEST_CASE("a word with a tall box stays in its row") {
   auto pages = id_card();
-  OcrLine &residence = pages[0].lines[11];
+  OcrLine& residence = pages[0].lines[11];
   REQUIRE(residence.words.size() == 12);
   REQUIRE(residence.words[8].text == "Lê");
-  Box &tall = residence.words[8].box; // a smudge under "Lê" makes its box three times as tall
+  Box& tall = residence.words[8].box; // a smudge under "Lê" makes its box three times as tall
   tall.h *= 3;
   const FormsResult r = analyze(catalog(), pages);
   CHECK(value(r, "place_of_residence") == "12 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh");
@@ -498,14 +499,14 @@ TEST_CASE("a word with a tall box stays in its row") {
 
 TEST_CASE("a card row merged with the small print beside it is split by height") {
   auto pages = id_card();
-  auto &lines = pages[0].lines;
+  auto& lines = pages[0].lines;
   // "Hải Hậu, Nam Định" becomes "Hải Hậu, Nam" + "Định" on a row that OCR merged
   // with the expiry line of the left column, which sits a little higher.
   REQUIRE(lines[10].words.back().text == "Định");
   lines[10].words.pop_back();
   lines.pop_back(); // the expiry line moves into the merged row
   OcrLine merged;
-  for (const auto &[x, text] : std::vector<std::pair<int, std::string>>{{60, "Có"},
+  for (const auto& [x, text] : std::vector<std::pair<int, std::string>>{{60, "Có"},
                                                                         {110, "giá"},
                                                                         {180, "trị"},
                                                                         {240, "đến:"},
@@ -515,7 +516,7 @@ TEST_CASE("a card row merged with the small print beside it is split by height")
     merged.words.push_back({text, Box{x, 760, 60, 20}, 0.9F});
   }
   merged.words.push_back({"Định", Box{700, 770, 90, 40}, 0.9F});
-  for (const auto &w : merged.words) {
+  for (const auto& w : merged.words) {
     merged.box = unite(merged.box, w.box);
   }
   lines.insert(lines.begin() + 11, merged);
@@ -536,7 +537,7 @@ TEST_CASE("OCR reads a toned ô as ø and a bold 0 as a parenthesis") {
 TEST_CASE("a place name one edit from a short label does not end a value") {
   auto pages = birth_form();
   // "... Quận 1" becomes "... tỉnh Nam Định......": "Nam Định" is close to "Năm sinh".
-  auto &words = pages[0].lines[17].words;
+  auto& words = pages[0].lines[17].words;
   REQUIRE(words.back().text == "1");
   words.back().text = "tỉnh";
   const int x = words.back().box.right() + k_space;
@@ -558,7 +559,7 @@ TEST_CASE("long values and values read under 0.75 confidence go to review") {
   CHECK_FALSE(r.fields.at("full_name").needs_review);
 
   auto unsure = id_card();
-  for (auto &word : unsure[0].lines[6].words) { // "LÊ THỊ MAI"
+  for (auto& word : unsure[0].lines[6].words) { // "LÊ THỊ MAI"
     word.confidence = 0.7F;
   }
   const FormsResult u = analyze(catalog(), unsure);

@@ -12,7 +12,7 @@ using namespace sohoa::forms;
 using sohoa::forms::test::catalog;
 
 TEST_CASE("the bundled gazetteer holds both lists: 63 provinces before 2025, 34 after") {
-  const Gazetteer &g = catalog().gazetteer();
+  const Gazetteer& g = catalog().gazetteer();
   REQUIRE_FALSE(g.empty());
   // The two lists, and 968 units of 1 November 2024 ended before March 2025.
   CHECK(g.size() == 63 + 696 + 10047 + 34 + 3321 + 968);
@@ -21,7 +21,7 @@ TEST_CASE("the bundled gazetteer holds both lists: 63 provinces before 2025, 34 
 }
 
 TEST_CASE("a name in the other tone placement style is no slip") {
-  const Gazetteer &g = catalog().gazetteer();
+  const Gazetteer& g = catalog().gazetteer();
   // The list writes "Yên Hoà"; "Yên Hòa" is the same name.
   const PlaceCheck p = g.check("phường Yên Hòa, quận Cầu Giấy, thành phố Hà Nội");
   CHECK(p.hit());
@@ -30,15 +30,17 @@ TEST_CASE("a name in the other tone placement style is no slip") {
 }
 
 TEST_CASE("a three-level address is found from its province down and its slips restored") {
-  const Gazetteer &g = catalog().gazetteer();
-  const PlaceCheck exact = g.check("Số 12, đường Lê Lợi, phường Bến Nghé, quận 1, Thành phố Hồ Chí Minh");
+  const Gazetteer& g = catalog().gazetteer();
+  const PlaceCheck exact =
+      g.check("Số 12, đường Lê Lợi, phường Bến Nghé, quận 1, Thành phố Hồ Chí Minh");
   CHECK(exact.hit());
   CHECK(exact.units_found == 3);
   CHECK(exact.corrections == 0);
 
   // A tone mark slipped on the ward, a letter on the province: one name each
   // under its parent folds to or lies one edit from the reading.
-  const PlaceCheck slipped = g.check("Số 12, đường Lê Lợi, phường Bến Nghẻ, quận 1, Thành phố Hồ Chí Mình");
+  const PlaceCheck slipped =
+      g.check("Số 12, đường Lê Lợi, phường Bến Nghẻ, quận 1, Thành phố Hồ Chí Mình");
   CHECK(slipped.hit());
   CHECK(slipped.corrections == 2);
   CHECK(slipped.value == "Số 12, đường Lê Lợi, phường Bến Nghé, quận 1, Thành phố Hồ Chí Minh");
@@ -51,7 +53,7 @@ TEST_CASE("a three-level address is found from its province down and its slips r
 }
 
 TEST_CASE("a two-level address of the 2025 list is found, its case kept") {
-  const Gazetteer &g = catalog().gazetteer();
+  const Gazetteer& g = catalog().gazetteer();
   const PlaceCheck p = g.check("PHƯỜNG SÀI GÒN, THÀNH PHỐ HỒ CHÍ MINH");
   CHECK(p.hit());
   CHECK(p.units_found == 2);
@@ -60,8 +62,9 @@ TEST_CASE("a two-level address of the 2025 list is found, its case kept") {
 }
 
 TEST_CASE("a unit that does not exist under its parent is reported, nothing is invented") {
-  const Gazetteer &g = catalog().gazetteer();
-  const PlaceCheck p = g.check("phường Hoa Mai Vàng, quận 1, Thành phố Hồ Chí Minh", Gazetteer::Ending::province);
+  const Gazetteer& g = catalog().gazetteer();
+  const PlaceCheck p =
+      g.check("phường Hoa Mai Vàng, quận 1, Thành phố Hồ Chí Minh", Gazetteer::Ending::province);
   CHECK(p.unknown_unit);
   CHECK_FALSE(p.hit());
   CHECK(p.value == "phường Hoa Mai Vàng, quận 1, Thành phố Hồ Chí Minh");
@@ -91,14 +94,14 @@ TEST_CASE("two names as near as each other are left as read") {
 }
 
 TEST_CASE("ethnic groups and nationalities are restored from their lists") {
-  const TermList &ethnic = catalog().ethnicities();
+  const TermList& ethnic = catalog().ethnicities();
   CHECK(ethnic.match("Kinh").hit);
   CHECK(ethnic.match("Kính").value == "Kinh");
   CHECK(ethnic.match("Mương").value == "Mường");
   CHECK(ethnic.match("H'Mông").hit);
   CHECK_FALSE(ethnic.match("Kinh").corrected);
   CHECK_FALSE(ethnic.match("Sao Hỏa").hit);
-  const TermList &nations = catalog().nationalities();
+  const TermList& nations = catalog().nationalities();
   CHECK(nations.match("Việt Nam").hit);
   CHECK(nations.match("Việt Nảm").value == "Việt Nam");
   CHECK(nations.match("VIỆT NAM").hit);
@@ -115,7 +118,7 @@ TEST_CASE("short names are not corrected by edit distance") {
 }
 
 TEST_CASE("a bare place name is found at any level, its marks restored only when folds agree") {
-  const Gazetteer &g = catalog().gazetteer();
+  const Gazetteer& g = catalog().gazetteer();
   CHECK(g.check("Dư Hàng Kênh").hit());
   CHECK(g.check("Dư Hàng Kềnh").value == "Dư Hàng Kênh");
   CHECK(g.check("Hồ Chí Minh").hit());
@@ -134,10 +137,10 @@ TEST_CASE("a bare place name is found at any level, its marks restored only when
 
 namespace {
 
-void replace_word(std::vector<sohoa::PageText> &pages, const std::string &from,
-                  const std::string &to) {
-  for (auto &line : pages[0].lines) {
-    for (auto &w : line.words) {
+void replace_word(std::vector<sohoa::PageText>& pages, const std::string& from,
+                  const std::string& to) {
+  for (auto& line : pages[0].lines) {
+    for (auto& w : line.words) {
       if (w.text == from) {
         w.text = to;
       }
@@ -151,7 +154,7 @@ TEST_CASE("a card's place fields are restored from the gazetteer, a cut residenc
   std::vector<sohoa::PageText> pages = sohoa::forms::test::id_card();
   replace_word(pages, "Định", "Đỉnh"); // "Hải Hậu, Nam Đỉnh"
   // The residence's second line is lost: what is left names no province.
-  std::erase_if(pages[0].lines, [](const sohoa::OcrLine &l) {
+  std::erase_if(pages[0].lines, [](const sohoa::OcrLine& l) {
     return !l.words.empty() && l.words.front().text == "Quận";
   });
   const sohoa::FormsResult r = analyze(catalog(), pages);
@@ -167,13 +170,13 @@ TEST_CASE("a card's place fields are restored from the gazetteer, a cut residenc
 
 TEST_CASE("an ethnic group outside the 54 and a ward that does not exist are issues") {
   std::vector<sohoa::PageText> pages = sohoa::forms::test::id_card();
-  replace_word(pages, "Nam", "Narnia"); // the nationality
+  replace_word(pages, "Nam", "Narnia");     // the nationality
   replace_word(pages, "Bến", "phường Hoa"); // "phường Hoa Vàng": not under Quận 1
   replace_word(pages, "Nghé,", "Vàng,");
   const sohoa::FormsResult r = analyze(catalog(), pages);
   bool nationality_issue = false;
   bool place_issue = false;
-  for (const auto &i : r.issues) {
+  for (const auto& i : r.issues) {
     nationality_issue = nationality_issue || (i.field == "nationality" && i.code == "not_in_list");
     place_issue = place_issue || (i.field == "place_of_residence" && i.code == "unknown_place");
   }

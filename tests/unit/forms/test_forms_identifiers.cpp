@@ -5,8 +5,8 @@ using namespace sohoa::forms;
 
 namespace {
 
-bool has(const std::vector<Finding> &findings, const std::string &code) {
-  for (const auto &f : findings) {
+bool has(const std::vector<Finding>& findings, const std::string& code) {
+  for (const auto& f : findings) {
     if (f.code == code) {
       return true;
     }

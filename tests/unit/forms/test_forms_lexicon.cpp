@@ -16,7 +16,7 @@ Lexicon small_lexicon() {
       {"hồ sơ", "Quyết định"});
 }
 
-std::string corrected(const std::string &text, const Lexicon &lexicon, int *changes = nullptr) {
+std::string corrected(const std::string& text, const Lexicon& lexicon, int* changes = nullptr) {
   PageBuilder b;
   b.text(100, text);
   std::vector<PageText> pages{b.build()};

@@ -7,13 +7,13 @@ using namespace sohoa::forms;
 
 namespace {
 
-PageText page_of(const std::vector<std::vector<std::string>> &lines) {
+PageText page_of(const std::vector<std::vector<std::string>>& lines) {
   PageText page;
   int y = 100;
-  for (const auto &words : lines) {
+  for (const auto& words : lines) {
     OcrLine line;
     int x = 100;
-    for (const auto &w : words) {
+    for (const auto& w : words) {
       line.words.push_back({w, Box{x, y, 80, 30}, 0.9F});
       x += 100;
     }
@@ -23,8 +23,8 @@ PageText page_of(const std::vector<std::vector<std::string>> &lines) {
   return page;
 }
 
-bool has_tax_issue(const FormsResult &r) {
-  for (const auto &i : r.issues) {
+bool has_tax_issue(const FormsResult& r) {
+  for (const auto& i : r.issues) {
     if (i.code == "invalid_tax_code" && i.field.empty()) {
       return true;
     }

@@ -144,8 +144,8 @@ TEST_CASE("a value filled in over the leader in another font keeps its marks") {
     texts.push_back(label);
     const double value_x = label.x + width_of(label) + 25;
     leaders.push_back({label.x + width_of(label) + 10, 2240, baseline});
-    texts.push_back({value_x, baseline, row % 2 == 0 ? "Đặng Thị Ngọc Diệp" : "Mường, Việt Nam",
-                     14, true, "DejaVu Sans"});
+    texts.push_back({value_x, baseline, row % 2 == 0 ? "Đặng Thị Ngọc Diệp" : "Mường, Việt Nam", 14,
+                     true, "DejaVu Sans"});
   }
   // A value over nearly the whole leader: only short runs of dots show between words.
   Text label{295, 600, "Nội dung:"};

@@ -113,8 +113,8 @@ TEST_CASE("red text is read: only seal-sized red shapes leave the OCR image") {
   SealPage page = seal_page();
   // A red line of print, as the number and title of a citizen id card.
   cv::Mat red_text(page.pixels.size(), CV_8UC1, cv::Scalar(0));
-  cv::putText(red_text, "CAN CUOC CONG DAN 079201001234", {260, 1900}, cv::FONT_HERSHEY_DUPLEX,
-              2.0, cv::Scalar(255), 5, cv::LINE_AA);
+  cv::putText(red_text, "CAN CUOC CONG DAN 079201001234", {260, 1900}, cv::FONT_HERSHEY_DUPLEX, 2.0,
+              cv::Scalar(255), 5, cv::LINE_AA);
   page.pixels.setTo(k_red_seal, red_text > 128);
   const CleanPage clean = clean_page(raster(page.pixels, ColourKind::colour), fixed_geometry());
   const double text_ink = ink_share(clean.ocr_image, red_text > 128);

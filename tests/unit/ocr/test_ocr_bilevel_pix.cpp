@@ -5,7 +5,7 @@ using namespace sohoa;
 
 TEST_CASE("a two-level page becomes a 1-bit Pix with ink set, at its resolution") {
   cv::Mat page(40, 70, CV_8UC1, cv::Scalar(255));
-  page(cv::Rect(3, 5, 33, 2)).setTo(0);  // crosses a 32-pixel word boundary
+  page(cv::Rect(3, 5, 33, 2)).setTo(0); // crosses a 32-pixel word boundary
   page.at<unsigned char>(39, 69) = 0;
   REQUIRE(ocr::is_two_level(page));
   const ocr::PixPtr pix = ocr::two_level_pix(page, 300);

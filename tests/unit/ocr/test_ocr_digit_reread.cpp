@@ -30,11 +30,11 @@ std::string all_words(const PageText& page) {
 } // namespace
 
 TEST_CASE("mostly-digit words get a second look, words with letters do not") {
-  CHECK(ocr::wants_digit_reread(word("(89092948462", 0.95f)));  // a misread leading 0
-  CHECK(ocr::wants_digit_reread(word("29/04/1992", 0.7f)));     // unsure date
-  CHECK(ocr::wants_digit_reread(word("0937.112.777", 0.8f)));   // unsure phone
+  CHECK(ocr::wants_digit_reread(word("(89092948462", 0.95f)));       // a misread leading 0
+  CHECK(ocr::wants_digit_reread(word("29/04/1992", 0.7f)));          // unsure date
+  CHECK(ocr::wants_digit_reread(word("0937.112.777", 0.8f)));        // unsure phone
   CHECK_FALSE(ocr::wants_digit_reread(word("089092948462", 0.97f))); // confident number
-  CHECK_FALSE(ocr::wants_digit_reread(word("163,", 0.5f)));     // too few digits
+  CHECK_FALSE(ocr::wants_digit_reread(word("163,", 0.5f)));          // too few digits
   CHECK_FALSE(ocr::wants_digit_reread(word("Số", 0.3f)));
   CHECK_FALSE(ocr::wants_digit_reread(word("123/QĐ-UBND", 0.5f))); // letters are most of it
 }
@@ -42,7 +42,7 @@ TEST_CASE("mostly-digit words get a second look, words with letters do not") {
 TEST_CASE("the second reading wins only as a cleaner number that loses no digit") {
   const OcrWord first = word("(89092948462", 0.82f);
   CHECK(ocr::prefer_digit_reading(first, "089092948462", 0.9f));
-  CHECK(ocr::prefer_digit_reading(first, "089092948462", 0.79f)); // within the slack
+  CHECK(ocr::prefer_digit_reading(first, "089092948462", 0.79f));      // within the slack
   CHECK_FALSE(ocr::prefer_digit_reading(first, "089092948462", 0.5f)); // too unsure
   CHECK_FALSE(ocr::prefer_digit_reading(first, "8909294846", 0.95f));  // lost a digit
   CHECK_FALSE(ocr::prefer_digit_reading(first, "0890 9294", 0.95f));   // not one number

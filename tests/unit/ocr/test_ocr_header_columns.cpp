@@ -14,8 +14,7 @@ const test::CairoCacheRelease k_cairo_cache_release;
 
 constexpr int k_page_width = 2480;
 
-const std::vector<std::string> k_left = {"ỦY BAN NHÂN DÂN", "PHƯỜNG BẾN NGHÉ",
-                                         "Số: 125/QĐ-UBND"};
+const std::vector<std::string> k_left = {"ỦY BAN NHÂN DÂN", "PHƯỜNG BẾN NGHÉ", "Số: 125/QĐ-UBND"};
 const std::vector<std::string> k_right = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                                           "Độc lập - Tự do - Hạnh phúc",
                                           "Bến Nghé, ngày 05 tháng 01 năm 2026"};
@@ -200,7 +199,8 @@ TEST_CASE("header columns replace the page pass's merged header lines, in column
 
 TEST_CASE("columns that lost text leave the page pass's reading as it was") {
   PageText page;
-  page.lines.push_back(line_of({"ỦY", "BAN", "NHÂN", "DÂN", "CỘNG", "HÒA"}, Box{100, 100, 1800, 50}));
+  page.lines.push_back(
+      line_of({"ỦY", "BAN", "NHÂN", "DÂN", "CỘNG", "HÒA"}, Box{100, 100, 1800, 50}));
   page.lines.push_back(line_of({"QUYẾT", "ĐỊNH"}, Box{800, 400, 400, 50}, 1, 1));
   PageText left;
   left.lines.push_back(line_of({"ỦY", "BAN"}, Box{100, 100, 300, 50}));

@@ -14,12 +14,13 @@ TEST_CASE("the fingerprint follows the pixels, not the buffer") {
   CHECK(ocr::pixel_fingerprint(wide(cv::Rect(0, 0, 203, 300))) == first);
 
   cv::Mat changed = page.clone();
-  changed.at<unsigned char>(299, 202) = 254;  // the last byte, past the 8-byte words
+  changed.at<unsigned char>(299, 202) = 254; // the last byte, past the 8-byte words
   CHECK(ocr::pixel_fingerprint(changed) != first);
   cv::Mat turned;
   cv::transpose(page, turned);
   CHECK(ocr::pixel_fingerprint(turned) != first);
   CHECK(ocr::pixel_fingerprint(page.reshape(1, 203)) != first);
   cv::Mat colour(300, 203, CV_8UC3, cv::Scalar::all(255));
-  CHECK(ocr::pixel_fingerprint(colour) != ocr::pixel_fingerprint(cv::Mat(300, 203, CV_8UC1, cv::Scalar(255))));
+  CHECK(ocr::pixel_fingerprint(colour) !=
+        ocr::pixel_fingerprint(cv::Mat(300, 203, CV_8UC1, cv::Scalar(255))));
 }

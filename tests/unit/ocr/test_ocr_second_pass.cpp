@@ -9,7 +9,9 @@ namespace {
 
 const test::CairoCacheRelease k_cairo_cache_release;
 
-OcrWord word_of(const test::RenderedWord& w) { return OcrWord{w.text, w.box, 0.95f}; }
+OcrWord word_of(const test::RenderedWord& w) {
+  return OcrWord{w.text, w.box, 0.95f};
+}
 
 // A page where OCR returned the words of `read` and nothing of `dropped`.
 struct Scene {
@@ -101,7 +103,7 @@ TEST_CASE("leader dots read as letters become dots; words, dashes and leaders st
                 {"Huế", Box{240, 100, 90, 40}, 0.95f},
                 {"2221122122122", Box{340, 136, 315, 4}, 0.18f}, // dots on the baseline
                 {"PL", Box{660, 136, 945, 4}, 0.87f},
-                {"-", Box{1620, 120, 14, 5}, 0.93f},           // a dash is flat by nature
+                {"-", Box{1620, 120, 14, 5}, 0.93f}, // a dash is flat by nature
                 {"......", Box{1640, 136, 100, 4}, 0.9f},
                 {"Nam", Box{1760, 100, 80, 40}, 0.95f}};
   page.lines.push_back(line);
@@ -128,9 +130,9 @@ TEST_CASE("junk read over a dotted leader is dropped; words beside it stay") {
   OcrLine line;
   line.words = {{"22/05/2026", Box{788, 1469, 228, 34}, 0.58f},
                 {std::string(100, '.'), Box{1038, 1499, 1231, 3}, 0.0f},
-                {"2252122321", Box{1507, 1461, 119, 57}, 0.0f},  // over the dots
+                {"2252122321", Box{1507, 1461, 119, 57}, 0.0f}, // over the dots
                 {"81111118112", Box{1891, 1461, 291, 57}, 0.15f},
-                {"Nam", Box{2300, 1469, 80, 34}, 0.1f}};           // unsure, past the dots
+                {"Nam", Box{2300, 1469, 80, 34}, 0.1f}}; // unsure, past the dots
   page.lines.push_back(line);
   ocr::drop_leader_echoes(page);
   const auto& words = page.lines[0].words;

@@ -13,12 +13,12 @@
 #include <memory>
 #include <stdexcept>
 
-
-
 namespace sohoa::test {
 namespace {
 
-std::filesystem::path pki_scripts() { return source_dir() / "tests/unit/pdfsign/pki"; }
+std::filesystem::path pki_scripts() {
+  return source_dir() / "tests/unit/pdfsign/pki";
+}
 
 // Owns a folder for the whole test process.
 struct ProcessDir {
@@ -30,13 +30,11 @@ ProcessDir& process_dir() {
   return s_dir;
 }
 
-
 } // namespace
 
 CommandResult run_command(const std::string& command, int timeout_s) {
   CommandResult result;
-  const std::string full =
-      "timeout " + std::to_string(timeout_s) + " sh -c '" + command + "' 2>&1";
+  const std::string full = "timeout " + std::to_string(timeout_s) + " sh -c '" + command + "' 2>&1";
   FILE* pipe = popen(full.c_str(), "r");
   if (pipe == nullptr) {
     return result;
@@ -54,8 +52,8 @@ CommandResult run_command(const std::string& command, int timeout_s) {
 const std::filesystem::path& test_pki() {
   static const std::filesystem::path s_pki = [] {
     const auto dir = process_dir().dir / "pki";
-    const auto done = run_command((pki_scripts() / "make-test-pki.sh").string() + " " +
-                                  dir.string());
+    const auto done =
+        run_command((pki_scripts() / "make-test-pki.sh").string() + " " + dir.string());
     if (done.status != 0) {
       throw std::runtime_error("make-test-pki.sh failed: " + done.output);
     }

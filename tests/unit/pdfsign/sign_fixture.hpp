@@ -37,7 +37,7 @@ sign::SignerSource pem_source(const std::string& name);
 
 struct VerifyOutcome {
   int code = -1;
-  std::string text;   // report and errors
+  std::string text; // report and errors
 };
 // sohoa verify on files, trusting the test root, with its CRLs when with_crls.
 VerifyOutcome verify_files(const std::vector<std::filesystem::path>& files, bool with_crls,

@@ -60,31 +60,28 @@ Extracted extract_last_signature(const std::string& pdf) {
 
 long count_of(const std::string& text, const std::string& pattern) {
   const std::regex re(pattern);
-  return std::distance(std::sregex_iterator(text.begin(), text.end(), re),
-                       std::sregex_iterator());
+  return std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator());
 }
 
 void check_with_outside_tools(const ScratchDir& dir, const std::filesystem::path& pdf,
                               int signatures, bool with_pdfsig = true) {
   if (with_pdfsig) {
-    const auto pdfsig =
-        run_command("pdfsig -nssdir sql:" + nss_db().string() + " " + pdf.string());
+    const auto pdfsig = run_command("pdfsig -nssdir sql:" + nss_db().string() + " " + pdf.string());
     INFO(pdfsig.output);
     CHECK(count_of(pdfsig.output, "Signature Validation: Signature is Valid") == signatures);
-    CHECK(count_of(pdfsig.output, "Certificate Validation: Certificate is Trusted") ==
-          signatures);
+    CHECK(count_of(pdfsig.output, "Certificate Validation: Certificate is Trusted") == signatures);
   }
   const Extracted sig = extract_last_signature(file_bytes(pdf));
   write_bytes(dir / "sig.der", sig.cms_der);
   write_bytes(dir / "content.bin", sig.signed_bytes);
-  const auto cms = run_command("openssl cms -verify -binary -inform DER -in " +
-                               (dir / "sig.der").string() + " -content " +
-                               (dir / "content.bin").string() + " -CAfile " +
-                               (test_pki() / "root.pem").string() + " -purpose any -out /dev/null");
+  const auto cms =
+      run_command("openssl cms -verify -binary -inform DER -in " + (dir / "sig.der").string() +
+                  " -content " + (dir / "content.bin").string() + " -CAfile " +
+                  (test_pki() / "root.pem").string() + " -purpose any -out /dev/null");
   INFO(cms.output);
   CHECK(cms.status == 0);
-  const auto print = run_command("openssl cms -cmsout -print -inform DER -in " +
-                                 (dir / "sig.der").string());
+  const auto print =
+      run_command("openssl cms -cmsout -print -inform DER -in " + (dir / "sig.der").string());
   CHECK(print.status == 0);
   // The TSA's own token may carry signingTime; ours (before unsignedAttrs) may not.
   CHECK(print.output.substr(0, print.output.find("unsignedAttrs")).find("signingTime") ==
@@ -162,8 +159,8 @@ TEST_CASE("ECDSA P-256, RSA-PSS and PKCS#12 signers all sign valid signatures") 
   for (const char* name : {"pss-padding", "pss-key"}) {
     const auto pss = extract_last_signature(file_bytes(dir / (std::string(name) + ".pdf")));
     write_bytes(dir / "pss.der", pss.cms_der);
-    const auto print = run_command("openssl cms -cmsout -print -inform DER -in " +
-                                   (dir / "pss.der").string());
+    const auto print =
+        run_command("openssl cms -cmsout -print -inform DER -in " + (dir / "pss.der").string());
     CHECK(print.output.find("rsassaPss") != std::string::npos);
   }
 }
@@ -208,9 +205,8 @@ TEST_CASE("B-T: the signature time-stamp comes from the TSA and verifies with op
     hex += k_digits[c & 15];
   }
   const auto ts = run_command("openssl ts -verify -token_in -in " + (dir / "token.der").string() +
-                              " -digest " + hex + " -CAfile " +
-                              (test_pki() / "root.pem").string() + " -untrusted " +
-                              (test_pki() / "int.pem").string());
+                              " -digest " + hex + " -CAfile " + (test_pki() / "root.pem").string() +
+                              " -untrusted " + (test_pki() / "int.pem").string());
   INFO(ts.output);
   CHECK(ts.status == 0);
   CHECK(ts.output.find("Verification: OK") != std::string::npos);

@@ -64,7 +64,8 @@ TEST_CASE("a PDF/A from write_pdfa stays PDF/A and verifies after a visible B-T 
   close(saved_out);
   close(saved_err);
   CHECK(file_bytes(captured).empty());
-  MESSAGE("visible B-T on a write_pdfa page: +" << result.bytes_added << " bytes in "
+  MESSAGE("visible B-T on a write_pdfa page: +"
+          << result.bytes_added << " bytes in "
           << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms");
   CHECK(result.level == "B-T");
 
@@ -109,8 +110,8 @@ TEST_CASE("time and size a signature adds per document (B-B, B-T)") {
                       .count();
       bytes = result.bytes_added;
     }
-    MESSAGE((timestamp ? "B-T" : "B-B") << ": +" << bytes << " bytes, "
-                                        << total_ms / k_runs << " ms per signature");
+    MESSAGE((timestamp ? "B-T" : "B-B")
+            << ": +" << bytes << " bytes, " << total_ms / k_runs << " ms per signature");
     CHECK(bytes < (timestamp ? 40000 : 20000));
   }
 }

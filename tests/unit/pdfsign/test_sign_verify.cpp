@@ -93,10 +93,9 @@ TEST_CASE("revoked, expired and untrusted signers are reported as such") {
   // A certificate that expires two seconds from now: sign, wait, verify (B-B is
   // judged at the current time: nothing proves an earlier signing time).
   const auto short_dir = dir / "short";
-  const auto issued = run_command("cp -r " + test_pki().string() + " " + short_dir.string() +
-                                  " && " + source_dir().string() +
-                                  "/tests/unit/pdfsign/pki/make-test-pki.sh " +
-                                  short_dir.string() + " shortlived 3");
+  const auto issued = run_command(
+      "cp -r " + test_pki().string() + " " + short_dir.string() + " && " + source_dir().string() +
+      "/tests/unit/pdfsign/pki/make-test-pki.sh " + short_dir.string() + " shortlived 3");
   INFO(issued.output);
   REQUIRE(issued.status == 0);
   const auto pdf = dir / "short.pdf";
@@ -166,8 +165,8 @@ TEST_CASE("a key generated on a SoftHSM2 token signs through PKCS#11") {
   auto step = run_command("softhsm2-util --init-token --free --label sohoa-test --pin 1234"
                           " --so-pin 5678");
   REQUIRE_MESSAGE(step.status == 0, step.output);
-  const std::string tool = "pkcs11-tool --module " + module +
-                           " --token-label sohoa-test --login --pin 1234";
+  const std::string tool =
+      "pkcs11-tool --module " + module + " --token-label sohoa-test --login --pin 1234";
   step = run_command(tool + " --keypairgen --key-type EC:prime256v1 --id 01 --label sohoa-key");
   REQUIRE_MESSAGE(step.status == 0, step.output);
   const std::string key_uri = "pkcs11:token=sohoa-test;object=sohoa-key;type=private";
@@ -270,10 +269,9 @@ TEST_CASE("--ltv: DSS with certificates and CRLs, then a document time-stamp (B-
 TEST_CASE("CRLs are fetched from the distribution point when not given") {
   ScratchDir dir("sign-cdp");
   const auto pki = dir / "pki";
-  const auto issued = run_command("cp -r " + test_pki().string() + " " + pki.string() + " && " +
-                                  source_dir().string() +
-                                  "/tests/unit/pdfsign/pki/make-test-pki.sh " + pki.string() +
-                                  " cdp " + tsa_url() + "int.crl");
+  const auto issued = run_command(
+      "cp -r " + test_pki().string() + " " + pki.string() + " && " + source_dir().string() +
+      "/tests/unit/pdfsign/pki/make-test-pki.sh " + pki.string() + " cdp " + tsa_url() + "int.crl");
   REQUIRE_MESSAGE(issued.status == 0, issued.output);
   sign::SignerSource source;
   source.cert_pem = pki / "cdp.pem";

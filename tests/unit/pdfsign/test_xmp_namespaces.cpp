@@ -26,8 +26,7 @@ std::filesystem::path write_sample(const ScratchDir& dir) {
   m.software_version = "0.1.0";
   m.source_sha256 = {std::string(64, 'c')};
   const auto out = dir / "sample.pdf";
-  pdf::write_pdfa({{test::bitonal_page(), ColourKind::bitonal, 300, &pages[0].second}}, m, {},
-                  out);
+  pdf::write_pdfa({{test::bitonal_page(), ColourKind::bitonal, 300, &pages[0].second}}, m, {}, out);
   return out;
 }
 

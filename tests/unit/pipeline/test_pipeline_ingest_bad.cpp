@@ -61,10 +61,14 @@ std::vector<std::uint8_t> minimal_tiff(std::uint32_t w, std::uint32_t h, std::ui
     u16(v >> 16);
   };
   const std::uint32_t entries[][3] = {
-      {TIFFTAG_IMAGEWIDTH, 4, w},         {TIFFTAG_IMAGELENGTH, 4, h},
-      {TIFFTAG_BITSPERSAMPLE, 3, 8},      {TIFFTAG_COMPRESSION, 3, 1},
-      {TIFFTAG_PHOTOMETRIC, 3, 1},        {TIFFTAG_STRIPOFFSETS, 4, strip_offset},
-      {TIFFTAG_SAMPLESPERPIXEL, 3, 1},    {TIFFTAG_ROWSPERSTRIP, 4, h},
+      {TIFFTAG_IMAGEWIDTH, 4, w},
+      {TIFFTAG_IMAGELENGTH, 4, h},
+      {TIFFTAG_BITSPERSAMPLE, 3, 8},
+      {TIFFTAG_COMPRESSION, 3, 1},
+      {TIFFTAG_PHOTOMETRIC, 3, 1},
+      {TIFFTAG_STRIPOFFSETS, 4, strip_offset},
+      {TIFFTAG_SAMPLESPERPIXEL, 3, 1},
+      {TIFFTAG_ROWSPERSTRIP, 4, h},
       {TIFFTAG_STRIPBYTECOUNTS, 4, strip_bytes},
   };
   u16(static_cast<std::uint32_t>(std::size(entries)));
@@ -148,8 +152,8 @@ TEST_CASE("truncated TIFF -> truncated_file") {
   // Two pages, the second page's directory cut off.
   write_tiff(dir / "two.tif", {p, p});
   std::vector<std::uint8_t> two = read_bytes(dir / "two.tif");
-  const std::uint32_t ifd1 = two[4] | (two[5] << 8) | (two[6] << 16) |
-                             (static_cast<std::uint32_t>(two[7]) << 24);
+  const std::uint32_t ifd1 =
+      two[4] | (two[5] << 8) | (two[6] << 16) | (static_cast<std::uint32_t>(two[7]) << 24);
   const std::size_t entries1 = two[ifd1] | (two[ifd1 + 1] << 8);
   const std::size_t at = ifd1 + 2 + entries1 * 12;
   const std::uint32_t ifd2 = two[at] | (two[at + 1] << 8) | (two[at + 2] << 16) |

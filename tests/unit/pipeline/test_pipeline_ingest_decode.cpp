@@ -421,8 +421,7 @@ std::string image_pdf(int w, int h, double points, std::uint8_t value) {
       "<< /Type /XObject /Subtype /Image /Width " + std::to_string(w) + " /Height " +
           std::to_string(h) + " /ColorSpace /DeviceGray /BitsPerComponent 8 /Length " +
           std::to_string(pixels.size()) + " >>\nstream\n" + pixels + "\nendstream",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-          "\nendstream",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
   };
   std::string pdf = "%PDF-1.7\n";
   std::vector<std::size_t> offsets;

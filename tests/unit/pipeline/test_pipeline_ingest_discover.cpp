@@ -47,8 +47,8 @@ bool has_error(const DossierInput& dossier, const std::string& id, const std::st
 TEST_CASE("dossier folder: files in natural order, junk skipped, absolute paths") {
   ScratchDir dir("disc");
   const fs::path d = dir / "HS-001";
-  for (const char* name : {"p10.png", "p2.png", "p1.png", ".hidden.png", "Thumbs.db",
-                           "desktop.ini", "notes.txt"}) {
+  for (const char* name :
+       {"p10.png", "p2.png", "p1.png", ".hidden.png", "Thumbs.db", "desktop.ini", "notes.txt"}) {
     touch(d / name);
   }
   const auto dossiers = discover_inputs({d});
@@ -92,8 +92,8 @@ TEST_CASE("single files: one-document dossiers, duplicate stems made unique") {
   touch(dir / "a" / "scan.png");
   touch(dir / "b" / "scan.tif");
   touch(dir / "c" / "Giấy khai sinh.pdf");
-  const auto dossiers =
-      discover_inputs({dir / "a" / "scan.png", dir / "b" / "scan.tif", dir / "c" / "Giấy khai sinh.pdf"});
+  const auto dossiers = discover_inputs(
+      {dir / "a" / "scan.png", dir / "b" / "scan.tif", dir / "c" / "Giấy khai sinh.pdf"});
   REQUIRE(dossiers.size() == 3);
   CHECK(dossiers[0].id == "scan");
   CHECK(dossiers[1].id == "scan-2");
@@ -198,7 +198,8 @@ TEST_CASE("ids: sanitized, unique, reserved names avoided") {
   CHECK(sanitize_id("x\ty\x01") == "x_y_");
   CHECK(sanitize_id("bad\xFFutf8") == "bad%FFutf8");
   CHECK(sanitize_id("\xC3\x28") == "%C3(");
-  CHECK(sanitize_id("a\xC2\x85" "b") == "a_b"); // C1 control
+  CHECK(sanitize_id("a\xC2\x85"
+                    "b") == "a_b"); // C1 control
   CHECK(sanitize_id("   ").empty());
   CHECK(sanitize_id(std::string(300, 'a')).size() == 200);
   const std::string long_vi = [] {

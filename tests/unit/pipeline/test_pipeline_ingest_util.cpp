@@ -56,9 +56,9 @@ std::vector<std::uint8_t> row_bytes(const TiffPage& page, int y, int plane) {
       }
       // BGR(A) in the Mat, RGB(A) in the file.
       const int source = channels >= 3 && c < 3 ? 2 - c : c;
-      const auto* p = m.ptr<std::uint8_t>(y) + (static_cast<std::size_t>(x) * channels +
-                                                static_cast<std::size_t>(source)) *
-                                                   sample_bytes;
+      const auto* p = m.ptr<std::uint8_t>(y) +
+                      (static_cast<std::size_t>(x) * channels + static_cast<std::size_t>(source)) *
+                          sample_bytes;
       row.insert(row.end(), p, p + sample_bytes);
     }
   }
@@ -166,7 +166,8 @@ std::vector<std::uint8_t> encode(const cv::Mat& image, const std::string& ext,
 
 void write_bytes(const std::filesystem::path& file, const std::vector<std::uint8_t>& bytes) {
   std::ofstream out(file, std::ios::binary);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
 }
 
 void write_text(const std::filesystem::path& file, const std::string& text) {
@@ -240,16 +241,32 @@ std::vector<std::uint8_t> exif_payload(bool little, std::uint32_t res_num, std::
   t.push_back(little ? 'I' : 'M');
   t.push_back(little ? 'I' : 'M');
   u16(42);
-  u32(8);  // IFD0 right after the header
-  u16(4);  // entries
+  u32(8);                                          // IFD0 right after the header
+  u16(4);                                          // entries
   const std::uint32_t values = 8 + 2 + 4 * 12 + 4; // rationals after the IFD
-  u16(0x0112); u16(3); u32(1); u16(orientation); u16(0);
-  u16(0x011A); u16(5); u32(1); u32(values);
-  u16(0x011B); u16(5); u32(1); u32(values + 8);
-  u16(0x0128); u16(3); u32(1); u16(unit); u16(0);
-  u32(0);  // no next IFD
-  u32(res_num); u32(res_den);
-  u32(res_num); u32(res_den);
+  u16(0x0112);
+  u16(3);
+  u32(1);
+  u16(orientation);
+  u16(0);
+  u16(0x011A);
+  u16(5);
+  u32(1);
+  u32(values);
+  u16(0x011B);
+  u16(5);
+  u32(1);
+  u32(values + 8);
+  u16(0x0128);
+  u16(3);
+  u32(1);
+  u16(unit);
+  u16(0);
+  u32(0); // no next IFD
+  u32(res_num);
+  u32(res_den);
+  u32(res_num);
+  u32(res_den);
   std::vector<std::uint8_t> payload{'E', 'x', 'i', 'f', 0, 0};
   payload.insert(payload.end(), t.begin(), t.end());
   return payload;

@@ -11,18 +11,18 @@
 namespace sohoa::test {
 
 struct TiffPage {
-  cv::Mat pixels;                        // CV_8UC1 (0/255 when bits == 1), CV_16UC1, CV_8UC3
-                                         // (BGR), CV_16UC3, CV_8UC4 (BGRA: RGB + alpha)
+  cv::Mat pixels; // CV_8UC1 (0/255 when bits == 1), CV_16UC1, CV_8UC3
+                  // (BGR), CV_16UC3, CV_8UC4 (BGRA: RGB + alpha)
   int bits = 8;
-  int photometric = 1;                   // PHOTOMETRIC_MINISBLACK
-  int compression = 1;                   // COMPRESSION_NONE
+  int photometric = 1; // PHOTOMETRIC_MINISBLACK
+  int compression = 1; // COMPRESSION_NONE
   std::optional<float> x_res;
   std::optional<float> y_res;
-  int unit = 2;                          // RESUNIT_INCH
+  int unit = 2; // RESUNIT_INCH
   int orientation = 1;
   bool tiled = false;
   bool planar_separate = false;
-  std::vector<cv::Vec3b> palette;        // BGR, 256 entries, for PHOTOMETRIC_PALETTE
+  std::vector<cv::Vec3b> palette; // BGR, 256 entries, for PHOTOMETRIC_PALETTE
 };
 
 // Writes the pages with libtiff; throws std::runtime_error when libtiff refuses.

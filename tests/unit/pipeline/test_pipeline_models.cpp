@@ -34,8 +34,8 @@ DocumentOutcome ok_document() {
               {"p%FF2.jpg", k_sha_b, 99, "70ff322e6a7067", 0}};
   d.outputs = {{"to-khai.pdf", k_sha_a, 5000, "", 0}, {"to-khai.json", k_sha_b, 800, "", 0}};
   d.issues = {{"", "damaged_page", "page 2: ..."}};
-  d.signature = sohoa::sign::SignResult{"B-T", "2026-11-22T09:00:00+07:00",
-                                        "2026-11-22T09:00:01+07:00", 0};
+  d.signature =
+      sohoa::sign::SignResult{"B-T", "2026-11-22T09:00:00+07:00", "2026-11-22T09:00:01+07:00", 0};
   d.timings = {1.25, 2.0, 30.04, 4, 5, 6, 48.31};
   return d;
 }
@@ -64,7 +64,7 @@ EngineVersions versions() {
 
 Manifest sample_manifest(DossierInput& dossier, const EngineVersions& v) {
   dossier.id = "000.00.16.H29-261122-0001";
-  dossier.folder = "/in/ho-so-\xff";  // a folder name that is not UTF-8
+  dossier.folder = "/in/ho-so-\xff"; // a folder name that is not UTF-8
   dossier.metadata = {"000.00.16.H29-261122-0001", "1.001193", "000.00.16.H29",
                       "UBND phường Bến Nghé", "Trần Thị B"};
   dossier.document_errors = {{"", "dossier.json: \"officer\" is not a string"}};
@@ -100,9 +100,9 @@ TEST_CASE("a manifest serializes to JSON and parses back to the same JSON") {
   const Manifest built = sample_manifest(dossier, v);
   const json written = built;
   CHECK(written["schema"] == "sohoa.manifest/1");
-  CHECK(written["complete"] == true);  // an OCR failure is the input's, not the run's
-  CHECK(written["summary"] == json{{"documents", 2}, {"pages", 2}, {"ok", 1},
-                                   {"needs_review", 0}, {"failed", 1}});
+  CHECK(written["complete"] == true); // an OCR failure is the input's, not the run's
+  CHECK(written["summary"] ==
+        json{{"documents", 2}, {"pages", 2}, {"ok", 1}, {"needs_review", 0}, {"failed", 1}});
   CHECK(written["dossier"]["source_folder"] == "ho-so-%FF");
   CHECK(written["dossier"]["source_folder_bytes_hex"] == "686f2d736f2dff");
   CHECK(written["warnings"].size() == 1);
@@ -115,7 +115,7 @@ TEST_CASE("a manifest serializes to JSON and parses back to the same JSON") {
   CHECK(ok["inputs"][1]["name_bytes_hex"] == "70ff322e6a7067");
   CHECK(ok["signature"]["timestamp_time"] == "2026-11-22T09:00:01+07:00");
   const json& failed = written["documents"][1];
-  CHECK(failed["reason"] == "Tesseract gave up");  // the first error only
+  CHECK(failed["reason"] == "Tesseract gave up"); // the first error only
   CHECK(failed["error_code"] == "tesseract_failed");
   CHECK(failed["error_file"] == "cccd.png");
   CHECK_FALSE(failed.contains("signature"));
@@ -143,7 +143,7 @@ TEST_CASE("a manifest written from the model satisfies schemas/manifest.v1.schem
   const json written = sample_manifest(dossier, v);
   CHECK(sohoa::forms::validate_manifest(written, *catalog).empty());
   json broken = written;
-  broken["documents"][1].erase("reason");  // a failed document must say why
+  broken["documents"][1].erase("reason"); // a failed document must say why
   CHECK_FALSE(sohoa::forms::validate_manifest(broken, *catalog).empty());
 }
 
@@ -160,7 +160,7 @@ TEST_CASE("a document whose outputs could not be written leaves the manifest inc
   const Manifest m = build_manifest(in);
   CHECK_FALSE(m.complete);
   CHECK(m.signer == std::nullopt);
-  CHECK(json(m)["dossier"]["dossier_code"] == "d");  // no dossier code: the id
+  CHECK(json(m)["dossier"]["dossier_code"] == "d"); // no dossier code: the id
 }
 
 TEST_CASE("a manifest of the wrong shape is read as corrupt, never as complete") {
@@ -181,7 +181,7 @@ TEST_CASE("a manifest of the wrong shape is read as corrupt, never as complete")
   CHECK(read.problem.find("wrong type") != std::string::npos);
 
   wrong = good;
-  wrong["documents"][0]["status"] = "fine";  // not a status of the contract
+  wrong["documents"][0]["status"] = "fine"; // not a status of the contract
   sohoa::write_file_atomic(dir / "manifest.json", wrong.dump());
   CHECK(read_manifest_file(dir / "manifest.json").state == ManifestFile::State::corrupt);
 
@@ -228,7 +228,7 @@ TEST_CASE("the batch report written by run parses into the model and back") {
   CHECK(json(report) == written);
 
   REQUIRE(report.dossiers.size() == 4);
-  CHECK(report.dossiers[0].dossier_id == "a-dossier");  // rows ordered by dossier id
+  CHECK(report.dossiers[0].dossier_id == "a-dossier"); // rows ordered by dossier id
   CHECK(report.dossiers[0].errors->front().file == "dossier.json");
   CHECK(report.dossiers[1].status == Status::failed);
   CHECK(report.dossiers[1].elapsed_ms == 1234.6);
@@ -237,16 +237,16 @@ TEST_CASE("the batch report written by run parses into the model and back") {
   CHECK_FALSE(report.dossiers[3].counts.has_value());
   CHECK_FALSE(written["dossiers"][3].contains("documents"));
   REQUIRE(report.documents.size() == 4);
-  CHECK(report.documents[0].timings->ocr_ms == 30.0);  // tenths of a millisecond
+  CHECK(report.documents[0].timings->ocr_ms == 30.0); // tenths of a millisecond
   CHECK(report.documents[1].errors[0].stage == Stage::ocr);
   CHECK(report.documents[1].errors[0].page == 1);
   CHECK(report.documents[3].skipped);
   CHECK_FALSE(report.documents[3].timings.has_value());
-  CHECK(report.documents[3].errors[0].code == "tesseract_failed");  // from the earlier manifest
+  CHECK(report.documents[3].errors[0].code == "tesseract_failed"); // from the earlier manifest
   CHECK_FALSE(report.documents[3].errors[0].stage.has_value());
   CHECK(report.totals.documents == 4);
   CHECK(report.totals.failed == 2);
-  CHECK(report.totals.failed_dossiers == 3);  // the skipped one holds a failed document
+  CHECK(report.totals.failed_dossiers == 3); // the skipped one holds a failed document
   CHECK(report.complete);
   CHECK(report.exit_code == 1);
 }

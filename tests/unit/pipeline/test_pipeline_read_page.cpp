@@ -29,10 +29,10 @@ PageText reading(float confidence, bool sideways = false) {
 // every question asked, in order.
 class ScriptedReader final : public PageReader {
 public:
-  std::map<int, PageText> text_at;                 // rotation -> its reading
-  std::map<int, ocr::OrientationGuess> osd_at;     // rotation -> OSD's answer
-  std::vector<int> reads;                          // rotations read
-  std::vector<int> osd_asked;                      // rotations OSD was asked about
+  std::map<int, PageText> text_at;             // rotation -> its reading
+  std::map<int, ocr::OrientationGuess> osd_at; // rotation -> OSD's answer
+  std::vector<int> reads;                      // rotations read
+  std::vector<int> osd_asked;                  // rotations OSD was asked about
 
   PageText recognize(const CleanPage& page) override {
     reads.push_back(page.rotation);
@@ -78,7 +78,7 @@ TEST_CASE("an unsettled orientation asks OSD first and follows only a confident 
     read_page(page, false, reader);
     CHECK(page.rotation == 90);
     CHECK(reader.reads == std::vector<int>{90});
-    CHECK(page.archival.size() == cv::Size(20, 40));  // the pixels turned with it
+    CHECK(page.archival.size() == cv::Size(20, 40)); // the pixels turned with it
   }
   SUBCASE("a guess (under 2): the page stays as the imaging stage set it") {
     ScriptedReader reader;
@@ -101,14 +101,14 @@ TEST_CASE("a sideways reading is read again a quarter turned and the flat one ke
   CHECK(text.confidence == doctest::Approx(0.88));
   // The second quarter turn starts from the kept page: back at 0, sideways, refused.
   CHECK(reader.reads == std::vector<int>{0, 90, 0});
-  CHECK(reader.osd_asked.empty());  // 0.88 is no poor reading
+  CHECK(reader.osd_asked.empty()); // 0.88 is no poor reading
 }
 
 TEST_CASE("a poor reading asks OSD and keeps the turned reading only when it is better") {
   SUBCASE("OSD's half turn reads better: kept, and no second half turn") {
     ScriptedReader reader;
     reader.text_at[0] = reading(0.4F);
-    reader.osd_at[0] = {180, 0.8F};  // weak, but worth a try on a poor reading
+    reader.osd_at[0] = {180, 0.8F}; // weak, but worth a try on a poor reading
     reader.text_at[180] = reading(0.85F);
     CleanPage page = small_page();
     read_page(page, true, reader);

@@ -23,7 +23,8 @@ auto env_of(const std::map<std::string, std::string>& vars) {
 }
 
 BatchReport report(const std::string& started, const std::string& finished, int exit_code,
-            const std::vector<std::pair<std::string, std::string>>& dossiers, bool skipped = false) {
+                   const std::vector<std::pair<std::string, std::string>>& dossiers,
+                   bool skipped = false) {
   std::vector<ReportDossierRow> d;
   std::vector<ReportDocumentRow> docs;
   for (const auto& [id, status] : dossiers) {
@@ -79,7 +80,7 @@ TEST_CASE("every dossier lands in exactly one shard, and shards share the work")
     CHECK(Shard{}.holds(id));
   }
   for (const int n : per_shard) {
-    CHECK(n > 60);  // 100 expected; a skewed hash would starve a shard
+    CHECK(n > 60); // 100 expected; a skewed hash would starve a shard
   }
 }
 
@@ -95,9 +96,10 @@ TEST_CASE("shard specs: I/N, Slurm arrays, Kubernetes Indexed Jobs") {
   CHECK(resolve_shard("", 0, none).whole());
   CHECK_THROWS_AS(resolve_shard("", 4, none), sohoa::Error);
 
-  const auto slurm = resolve_shard(
-      "", 0, env_of({{"SLURM_ARRAY_TASK_ID", "4"}, {"SLURM_ARRAY_TASK_COUNT", "4"},
-                     {"SLURM_ARRAY_TASK_MIN", "1"}}));
+  const auto slurm = resolve_shard("", 0,
+                                   env_of({{"SLURM_ARRAY_TASK_ID", "4"},
+                                           {"SLURM_ARRAY_TASK_COUNT", "4"},
+                                           {"SLURM_ARRAY_TASK_MIN", "1"}}));
   CHECK(slurm.index == 3);
   CHECK(slurm.count == 4);
   const auto k8s = resolve_shard("", 5, env_of({{"JOB_COMPLETION_INDEX", "0"}}));
@@ -130,7 +132,7 @@ TEST_CASE("two writers of one report file: the second is refused until the first
     } catch (const sohoa::Error& e) {
       CHECK(e.code() == "output_in_use");
     }
-    const OutputLock other_shard(dir.path(), "batch-report-1.json");  // another file: fine
+    const OutputLock other_shard(dir.path(), "batch-report-1.json"); // another file: fine
   }
   const OutputLock again(dir.path(), "batch-report.json");
 }
@@ -147,15 +149,15 @@ TEST_CASE("merging keeps every writer's rows, the processed row over a skipped o
                             {{"a", "ok"}, {"b", "ok"}}, true);
   const json shard0 = report("2026-01-01T07:00:00+07:00", "2026-01-01T08:30:00+07:00", 1,
                              {{"b", "failed"}, {"c", "ok"}});
-  const json shard1 = report("2026-01-01T07:30:00+07:00", "2026-01-01T10:00:00+07:00", 0,
-                             {{"d", "needs_review"}});
+  const json shard1 =
+      report("2026-01-01T07:30:00+07:00", "2026-01-01T10:00:00+07:00", 0, {{"d", "needs_review"}});
   const auto merged_report = merged({whole, shard0, shard1});
   std::vector<std::string> ids;
   for (const auto& d : merged_report["dossiers"]) {
     ids.push_back(d["dossier_id"]);
   }
   CHECK(ids == std::vector<std::string>{"a", "b", "c", "d"});
-  CHECK(merged_report["dossiers"][1]["status"] == "failed");   // b processed by shard 0 wins
+  CHECK(merged_report["dossiers"][1]["status"] == "failed"); // b processed by shard 0 wins
   CHECK(merged_report["dossiers"][1]["skipped"] == false);
   CHECK(merged_report["documents"].size() == 4);
   CHECK(merged_report["totals"]["failed"] == 1);
@@ -183,7 +185,7 @@ TEST_CASE("merge_report_files merges every part of OUT and is idempotent") {
   CHECK(merge_report_files(dir.path()) == 2);
   const auto first = sohoa::read_file(dir / "batch-report.json");
   CHECK(json::parse(first)["totals"]["dossiers"] == 2);
-  CHECK(merge_report_files(dir.path()) == 3);  // its own output is now a part
+  CHECK(merge_report_files(dir.path()) == 3); // its own output is now a part
   CHECK(sohoa::read_file(dir / "batch-report.json") == first);
 
   sohoa::write_file_atomic(dir / "batch-report-2.json", "{not json");

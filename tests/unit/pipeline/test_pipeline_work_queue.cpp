@@ -32,9 +32,9 @@ TEST_CASE("closing lets the workers drain what is queued, then stops them") {
   WorkQueue<int> queue;
   queue.push(7);
   queue.close();
-  CHECK(queue.pop() == 7);                // queued before close: still done
-  CHECK_FALSE(queue.pop().has_value());   // then the end
-  CHECK_FALSE(queue.pop().has_value());   // and it stays ended
+  CHECK(queue.pop() == 7);              // queued before close: still done
+  CHECK_FALSE(queue.pop().has_value()); // then the end
+  CHECK_FALSE(queue.pop().has_value()); // and it stays ended
 }
 
 TEST_CASE("workers waiting on an empty queue are all released by close") {
@@ -49,7 +49,7 @@ TEST_CASE("workers waiting on an empty queue are all released by close") {
     });
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  CHECK(ended == 0);  // blocked, not spinning out
+  CHECK(ended == 0); // blocked, not spinning out
   queue.close();
   for (auto& t : workers) {
     t.join();
@@ -91,7 +91,7 @@ TEST_CASE("several workers take every task exactly once, one failing task aside"
     t.join();
   }
   CHECK(done.size() == k_tasks - 1);
-  CHECK(std::set<int>(done.begin(), done.end()).size() == done.size());  // none twice
+  CHECK(std::set<int>(done.begin(), done.end()).size() == done.size()); // none twice
   CHECK(done.count(k_failing) == 0);
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].stage == Stage::pipeline);
@@ -143,8 +143,8 @@ TEST_CASE("an error out of a page task names the page's file and page") {
   CHECK(e.page == 3);
   // A decoder's own file and page are kept.
   e = page_task_error(thrown([] {
-                        throw sohoa::Error(Stage::ingest, "corrupt_image", "bad strip",
-                                           "inner.tif", 5);
+                        throw sohoa::Error(Stage::ingest, "corrupt_image", "bad strip", "inner.tif",
+                                           5);
                       }),
                       "p2.tif", 3);
   CHECK(e.file == "inner.tif");
@@ -160,7 +160,7 @@ TEST_CASE("an error out of a page task names the page's file and page") {
 TEST_CASE("run's exit code comes from how the batch ended") {
   CHECK(run_exit_code({}) == 0);
   CHECK(run_exit_code({false, true, false}) == 1);
-  CHECK(run_exit_code({false, false, true}) == 1);   // no report: not a success
-  CHECK(run_exit_code({true, true, true}) == 3);     // the signer stop wins
+  CHECK(run_exit_code({false, false, true}) == 1); // no report: not a success
+  CHECK(run_exit_code({true, true, true}) == 3);   // the signer stop wins
   CHECK(run_exit_code({true, false, false}) == 3);
 }

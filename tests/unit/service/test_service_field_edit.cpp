@@ -12,7 +12,8 @@ using sohoa::service::apply_field_edit;
 namespace {
 
 const sohoa::forms::FormCatalog& catalog() {
-  static const auto s_catalog = sohoa::forms::FormCatalog::load(sohoa::test::source_dir() / "schemas");
+  static const auto s_catalog =
+      sohoa::forms::FormCatalog::load(sohoa::test::source_dir() / "schemas");
   return *s_catalog;
 }
 
@@ -47,26 +48,26 @@ TEST_CASE("a clerk's value is normalized and confirmed") {
   CHECK(edit.field.confidence == doctest::Approx(1.0));
   CHECK_FALSE(edit.field.needs_review);
   CHECK(edit.issues.empty());
-  CHECK(edit.field.bbox.w == 252);  // the box stays where the value was read
+  CHECK(edit.field.bbox.w == 252); // the box stays where the value was read
 }
 
 TEST_CASE("a value breaking a rule is confirmed with its issue kept, and cross-checks follow") {
   DocumentRecord r = card();
   const auto edit = apply_field_edit(catalog(), r, "date_of_birth", "31/02/2020");
   CHECK(edit.field.value == "2020-02-31");
-  CHECK_FALSE(edit.field.needs_review);  // CONTRACT §6: the clerk's value is confirmed
+  CHECK_FALSE(edit.field.needs_review); // CONTRACT §6: the clerk's value is confirmed
   CHECK_FALSE(r.forms.fields.at("date_of_birth").needs_review);
   REQUIRE_FALSE(edit.issues.empty());
   CHECK(edit.issues.front().code == "invalid_date");
-  CHECK(has_issue(r, "date_of_birth"));  // the failed check stays in the record
+  CHECK(has_issue(r, "date_of_birth")); // the failed check stays in the record
 
   DocumentRecord r2 = card();
-  apply_field_edit(catalog(), r2, "date_of_birth", "07/05/1990");  // a real date, wrong year
-  CHECK(has_issue(r2, "id_number"));  // the id's birth-year digits say 2003
+  apply_field_edit(catalog(), r2, "date_of_birth", "07/05/1990"); // a real date, wrong year
+  CHECK(has_issue(r2, "id_number")); // the id's birth-year digits say 2003
   CHECK(r2.forms.fields["id_number"].needs_review);
   apply_field_edit(catalog(), r2, "date_of_birth", "2003-05-07");
   CHECK_FALSE(has_issue(r2, "id_number"));
-  CHECK(r2.forms.fields["id_number"].needs_review);  // raised once: a person confirms it
+  CHECK(r2.forms.fields["id_number"].needs_review); // raised once: a person confirms it
   apply_field_edit(catalog(), r2, "id_number", "0253 0363 7863");
   CHECK(r2.forms.fields["id_number"].value == "025303637863");
   CHECK_FALSE(r2.forms.fields["id_number"].needs_review);
@@ -100,5 +101,6 @@ TEST_CASE("labels for people come from the schemas, in Vietnamese") {
   const auto labels = nlohmann::json::parse(sohoa::service::form_labels_json(catalog()));
   CHECK(labels["birth_registration_form"]["fields"]["child_full_name"].get<std::string>().find(
             "Họ") != std::string::npos);
-  CHECK(labels["residence_form_ct01"]["title"].get<std::string>().find("CT01") != std::string::npos);
+  CHECK(labels["residence_form_ct01"]["title"].get<std::string>().find("CT01") !=
+        std::string::npos);
 }

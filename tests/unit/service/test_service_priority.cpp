@@ -19,9 +19,9 @@ TEST_CASE("a batch worker waits while a counter dossier is in progress, then goe
       passed = true;
     });
     std::this_thread::sleep_for(300ms);
-    CHECK_FALSE(passed.load());  // still held back
+    CHECK_FALSE(passed.load()); // still held back
     {
-      const sohoa::pipeline::CounterTurn second_counter(lock);  // counters never wait
+      const sohoa::pipeline::CounterTurn second_counter(lock); // counters never wait
     }
     CHECK_FALSE(passed.load());
   }

@@ -47,25 +47,25 @@ TEST_CASE("bad uploads are refused with a 4xx and a code") {
         413);
   CHECK(refusal_status({{"dossier.json", "dossier.json", "{not json"}, {"page", "a.png", "x"}},
                        "bad_dossier_json") == 400);
-  CHECK(refusal_status({{"dossier.json", "", "[1]"}, {"page", "a.png", "x"}},
-                       "bad_dossier_json") == 400);
+  CHECK(refusal_status({{"dossier.json", "", "[1]"}, {"page", "a.png", "x"}}, "bad_dossier_json") ==
+        400);
 }
 
 TEST_CASE("reading order is the upload order, not the file-name order") {
-  const auto checked =
-      check_upload({{"page", "p10.png", "a"}, {"page", "p2.png", "b"}, {"page", "p10.jpg", "c"}}, 10);
+  const auto checked = check_upload(
+      {{"page", "p10.png", "a"}, {"page", "p2.png", "b"}, {"page", "p10.jpg", "c"}}, 10);
   const auto staged = nlohmann::json::parse(sohoa::service::staged_dossier_json(checked));
   REQUIRE(staged["documents"].size() == 3);
   CHECK(staged["documents"][0]["files"][0] == "p10.png");
   CHECK(staged["documents"][1]["files"][0] == "p2.png");
-  CHECK(staged["documents"][0]["id"] != staged["documents"][2]["id"]);  // p10 twice: made unique
+  CHECK(staged["documents"][0]["id"] != staged["documents"][2]["id"]); // p10 twice: made unique
 }
 
 TEST_CASE("an uploaded dossier.json is kept with its code and its own documents") {
   const std::string json =
       R"({"dossier_code": "000.00.16.H29-261122-0001", "documents": [{"id": "a", "files": ["p1.png", "p2.png"]}]})";
-  const auto checked =
-      check_upload({{"page", "p1.png", "a"}, {"page", "p2.png", "b"}, {"dossier.json", "x.json", json}}, 10);
+  const auto checked = check_upload(
+      {{"page", "p1.png", "a"}, {"page", "p2.png", "b"}, {"dossier.json", "x.json", json}}, 10);
   REQUIRE(checked.dossier_code);
   CHECK(*checked.dossier_code == "000.00.16.H29-261122-0001");
   const auto staged = nlohmann::json::parse(sohoa::service::staged_dossier_json(checked));

@@ -4,7 +4,7 @@
 namespace sohoa {
 
 struct DecodeLimits {
-  long long max_pixels_per_page = 200'000'000;   // about A0 at 600 dpi; bombs beyond
+  long long max_pixels_per_page = 200'000'000; // about A0 at 600 dpi; bombs beyond
   int max_pages_per_document = 2000;
   long long max_file_bytes = 2'000'000'000;
 };

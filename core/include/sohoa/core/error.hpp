@@ -18,7 +18,7 @@ enum class Stage { config, ingest, imaging, ocr, forms, pdf, sign, verify, outpu
 std::string_view to_string(Stage stage);
 std::optional<Stage> stage_from_string(std::string_view name);
 void to_json(nlohmann::json& j, Stage stage);
-void from_json(const nlohmann::json& j, Stage& stage);  // throws on an unknown name
+void from_json(const nlohmann::json& j, Stage& stage); // throws on an unknown name
 
 class Error : public std::runtime_error {
 public:

@@ -109,9 +109,9 @@ inline constexpr std::array k_error_codes = std::to_array<ErrorCodeEntry>({
 });
 
 constexpr const ErrorCodeEntry* find_error_code(std::string_view code) {
-  const auto it = std::lower_bound(
-      k_error_codes.begin(), k_error_codes.end(), code,
-      [](const ErrorCodeEntry& e, std::string_view c) { return e.code < c; });
+  const auto it =
+      std::lower_bound(k_error_codes.begin(), k_error_codes.end(), code,
+                       [](const ErrorCodeEntry& e, std::string_view c) { return e.code < c; });
   return it != k_error_codes.end() && it->code == code ? &*it : nullptr;
 }
 
@@ -122,7 +122,7 @@ public:
   // Implicit on purpose: Error(Stage::ingest, "corrupt_image", ...) stays readable.
   consteval ErrorCode(const char* code) : m_entry(find_error_code(code)) {
     if (m_entry == nullptr) {
-      throw "error code not in core/error_codes.hpp";  // reached only at compile time
+      throw "error code not in core/error_codes.hpp"; // reached only at compile time
     }
   }
   // The entry of a code met at run time; internal_error for one not in the table.

@@ -7,24 +7,24 @@
 namespace sohoa {
 
 struct OcrWord {
-  std::string text;        // UTF-8, NFC
-  Box box;                 // pixels of the page image (CleanPage::archival)
-  float confidence = 0;    // 0..1
+  std::string text;     // UTF-8, NFC
+  Box box;              // pixels of the page image (CleanPage::archival)
+  float confidence = 0; // 0..1
 };
 
 struct OcrLine {
   Box box;
-  int baseline = 0;        // y of the baseline in page pixels (box.bottom() when unknown)
-  int block = 0;           // index of the text block (column/region) in reading order
-  int paragraph = 0;       // index of the paragraph within the page, in reading order
+  int baseline = 0;  // y of the baseline in page pixels (box.bottom() when unknown)
+  int block = 0;     // index of the text block (column/region) in reading order
+  int paragraph = 0; // index of the paragraph within the page, in reading order
   std::vector<OcrWord> words;
 };
 
 struct PageText {
-  int width = 0;           // page image size the boxes refer to
+  int width = 0; // page image size the boxes refer to
   int height = 0;
-  std::vector<OcrLine> lines;   // reading order
-  float confidence = 0;    // mean word confidence (0..1), 0 for an empty page
+  std::vector<OcrLine> lines; // reading order
+  float confidence = 0;       // mean word confidence (0..1), 0 for an empty page
 
   // The page's text: words joined by single spaces, lines by "\n", paragraphs by
   // a blank line. This is the text the PDF layer must extract as.

@@ -17,30 +17,30 @@ enum class ColourKind {
 // What a decoder found wrong with a page it still decoded: the pixels may not be all
 // the page held (a decoder warning, data cut short, visible text the image lacks).
 struct PageProblem {
-  std::string code;           // damaged_page, visible_text_not_kept
-  std::string message;        // for a person: which page and why
+  std::string code;    // damaged_page, visible_text_not_kept
+  std::string message; // for a person: which page and why
 };
 
 // A page as decoded from an input file, before any cleanup.
 struct RasterPage {
-  cv::Mat pixels;             // CV_8UC1 or CV_8UC3 (BGR)
+  cv::Mat pixels; // CV_8UC1 or CV_8UC3 (BGR)
   ColourKind kind = ColourKind::colour;
-  double dpi = 0;             // resolution; the --dpi default when the file has none
-  bool dpi_from_file = false; // false when dpi is the assumed default
-  std::string source;         // input file name, relative to the dossier folder
-  int source_page = 1;        // 1-based page within that file
-  std::vector<PageProblem> problems;  // empty when the page decoded cleanly
+  double dpi = 0;                    // resolution; the --dpi default when the file has none
+  bool dpi_from_file = false;        // false when dpi is the assumed default
+  std::string source;                // input file name, relative to the dossier folder
+  int source_page = 1;               // 1-based page within that file
+  std::vector<PageProblem> problems; // empty when the page decoded cleanly
 };
 
 // A page after cleanup: the image to archive and the image to read.
 struct CleanPage {
-  cv::Mat archival;           // deskewed, cropped, oriented; kind says its layout
+  cv::Mat archival; // deskewed, cropped, oriented; kind says its layout
   ColourKind kind = ColourKind::colour;
-  cv::Mat ocr_image;          // CV_8UC1, 0 = ink, 255 = paper; same geometry as archival
-  double dpi = 0;             // of archival (never below 200 after cleanup)
-  int rotation = 0;           // 0/90/180/270: clockwise turn applied to upright the page
-  double skew_deg = 0;        // skew measured on the input (degrees, counter-clockwise positive)
-  bool blank = false;         // no content: kept in the PDF, not OCR'd
+  cv::Mat ocr_image;   // CV_8UC1, 0 = ink, 255 = paper; same geometry as archival
+  double dpi = 0;      // of archival (never below 200 after cleanup)
+  int rotation = 0;    // 0/90/180/270: clockwise turn applied to upright the page
+  double skew_deg = 0; // skew measured on the input (degrees, counter-clockwise positive)
+  bool blank = false;  // no content: kept in the PDF, not OCR'd
 };
 
 } // namespace sohoa

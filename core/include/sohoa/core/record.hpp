@@ -10,10 +10,10 @@
 namespace sohoa {
 
 struct PageInfo {
-  int index = 1;            // 1-based within the document
-  std::string source;       // input file name
-  int source_page = 1;      // page within that file (not in the JSON unless > 1 page files)
-  int width = 0;            // pixels of the stored image
+  int index = 1;       // 1-based within the document
+  std::string source;  // input file name
+  int source_page = 1; // page within that file (not in the JSON unless > 1 page files)
+  int width = 0;       // pixels of the stored image
   int height = 0;
   double dpi = 0;
   int rotation = 0;
@@ -23,17 +23,17 @@ struct PageInfo {
 };
 
 struct FieldValue {
-  std::string value;        // normalized (NFC, single spaces, ISO dates, digits for ids)
-  float confidence = 0;     // 0..1
-  int page = 1;             // 1-based page of the document
-  Box bbox;                 // pixels of that page's stored image
+  std::string value;    // normalized (NFC, single spaces, ISO dates, digits for ids)
+  float confidence = 0; // 0..1
+  int page = 1;         // 1-based page of the document
+  Box bbox;             // pixels of that page's stored image
   bool needs_review = false;
 };
 
 struct RecordIssue {
-  std::string field;        // field id, or empty for the document as a whole
-  std::string code;         // e.g. invalid_checksum, id_birth_year_mismatch
-  std::string message;      // for a person
+  std::string field;   // field id, or empty for the document as a whole
+  std::string code;    // e.g. invalid_checksum, id_birth_year_mismatch
+  std::string message; // for a person
 };
 
 // What forms/ produces from the OCR of a document.
@@ -49,7 +49,7 @@ struct DocumentRecord {
   std::string document_id;
   std::vector<PageInfo> pages;
   FormsResult forms;
-  std::string text;         // pages separated by "\f"
+  std::string text; // pages separated by "\f"
 };
 
 nlohmann::json to_json(const DocumentRecord& record);

@@ -8,10 +8,10 @@
 namespace sohoa {
 
 enum class Status {
-  ok,            // every field may be accepted as read
-  needs_review,  // a person must look at some field or at the type
-  failed,        // no outputs (or not all of them) were written; the reason is recorded
-  not_finished,  // batch report only: the run stopped before the dossier finished
+  ok,           // every field may be accepted as read
+  needs_review, // a person must look at some field or at the type
+  failed,       // no outputs (or not all of them) were written; the reason is recorded
+  not_finished, // batch report only: the run stopped before the dossier finished
 };
 
 std::string_view to_string(Status status);

@@ -22,30 +22,30 @@ class TermList;
 class FormCatalog {
 public:
   // Throws sohoa::Error(Stage::config, "bad_schema") naming the file.
-  static std::shared_ptr<const FormCatalog> load(const std::filesystem::path &schemas_dir);
+  static std::shared_ptr<const FormCatalog> load(const std::filesystem::path& schemas_dir);
   virtual ~FormCatalog() = default;
   virtual std::vector<std::string> doc_types() const = 0;
-  virtual const std::vector<FormType> &types() const = 0;
-  virtual const FormType *find(std::string_view doc_type) const = 0;
+  virtual const std::vector<FormType>& types() const = 0;
+  virtual const FormType* find(std::string_view doc_type) const = 0;
   // schemas/identifiers.v1.json: valid first three digits of a personal id.
-  virtual const std::vector<int> &province_codes() const = 0;
+  virtual const std::vector<int>& province_codes() const = 0;
   // schemas/classification.v1.json: titles of documents that are no form.
-  virtual const std::vector<std::string> &foreign_titles() const = 0;
+  virtual const std::vector<std::string>& foreign_titles() const = 0;
   // schemas/vocabulary.v1.json: family names, to restore a name's first word.
-  virtual const std::vector<std::string> &surnames() const = 0;
+  virtual const std::vector<std::string>& surnames() const = 0;
   // Labels, titles and headings of every type plus schemas/vocabulary.v1.json.
-  virtual const std::vector<std::string> &phrases() const = 0;
+  virtual const std::vector<std::string>& phrases() const = 0;
   // document.v1, manifest.v1 and each doc type's schema, ready to validate.
-  virtual const SchemaSet &schemas() const = 0;
+  virtual const SchemaSet& schemas() const = 0;
   // schemas/gazetteer/: administrative units, ethnic groups, nationalities (empty
   // when the files are absent: then nothing is checked against them).
-  virtual const Gazetteer &gazetteer() const = 0;
-  virtual const TermList &ethnicities() const = 0;
-  virtual const TermList &nationalities() const = 0;
+  virtual const Gazetteer& gazetteer() const = 0;
+  virtual const TermList& ethnicities() const = 0;
+  virtual const TermList& nationalities() const = 0;
 };
 
 // doc_type_override: from dossier.json; skips classification (confidence 1).
-FormsResult analyze(const FormCatalog &catalog, const std::vector<PageText> &pages,
-                    const std::optional<std::string> &doc_type_override = std::nullopt);
+FormsResult analyze(const FormCatalog& catalog, const std::vector<PageText>& pages,
+                    const std::optional<std::string>& doc_type_override = std::nullopt);
 
 } // namespace sohoa::forms

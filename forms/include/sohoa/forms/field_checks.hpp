@@ -27,7 +27,7 @@ constexpr std::size_t k_review_min_words = 7;
 // Field id -> what checking it against its official list found.
 using ListSignals = std::map<std::string, ListSignal, std::less<>>;
 
-void check_fields(const FormType &type, const FormCatalog &catalog, FormsResult &result,
-                  std::string_view today_iso, const ListSignals &list_signals = {});
+void check_fields(const FormType& type, const FormCatalog& catalog, FormsResult& result,
+                  std::string_view today_iso, const ListSignals& list_signals = {});
 
 } // namespace sohoa::forms

@@ -26,7 +26,7 @@ enum class ValueKind {
   doc_number, // "123/QĐ-UBND": no spaces
 };
 
-std::optional<ValueKind> value_kind_from_string(const std::string &s);
+std::optional<ValueKind> value_kind_from_string(const std::string& s);
 std::string to_string(ValueKind kind);
 
 // Where a value sits relative to its label (schema keyword "x-value-position").
@@ -45,7 +45,7 @@ enum class Region {
   signer_name,  // the name under the signature
 };
 
-std::optional<Region> region_from_string(const std::string &s);
+std::optional<Region> region_from_string(const std::string& s);
 
 enum class Vocabulary { none, address, place, ethnicity, nationality };
 
@@ -97,7 +97,7 @@ struct FormType {
   std::vector<std::string> document_kinds; // regions layout: type names in capitals
   ClassifyCues cues;
 
-  const FieldSpec *field(const std::string &id) const;
+  const FieldSpec* field(const std::string& id) const;
 };
 
 } // namespace sohoa::forms

@@ -23,12 +23,12 @@ struct PersonFacts {
 
 // province_codes: the valid first-three-digit codes (schemas/identifiers.v1.json);
 // empty means the range 001-096.
-std::vector<Finding> check_personal_id(std::string_view id, const PersonFacts &facts,
-                                       const std::vector<int> &province_codes = {});
+std::vector<Finding> check_personal_id(std::string_view id, const PersonFacts& facts,
+                                       const std::vector<int>& province_codes = {});
 std::vector<Finding> check_cmnd(std::string_view id);
 // 9 or 12 digits checked as CMND or personal id; a passport is a letter and 7 digits.
-std::vector<Finding> check_id_document(std::string_view id, const PersonFacts &facts,
-                                       const std::vector<int> &province_codes = {});
+std::vector<Finding> check_id_document(std::string_view id, const PersonFacts& facts,
+                                       const std::vector<int>& province_codes = {});
 std::vector<Finding> check_dossier_code(std::string_view code);
 // strict: the QĐ 20/2020 form ^\d{3}\.\d{2}\.\d{2}\.[A-Y]\d{2}$.
 std::vector<Finding> check_unit_code(std::string_view code, bool strict = false);

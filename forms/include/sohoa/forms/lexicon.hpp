@@ -24,13 +24,13 @@ class Lexicon {
 public:
   // words: syllables (any case); phrases: labels and set phrases, whose words join
   // the lexicon and whose adjacent word pairs give the pair corrections.
-  Lexicon(const std::vector<std::string> &words, const std::vector<std::string> &phrases);
+  Lexicon(const std::vector<std::string>& words, const std::vector<std::string>& phrases);
 
   // A hunspell .dic (first line the count, "word/flags" lines) plus the catalog's
   // phrases. Throws sohoa::Error(Stage::config, "lexicon_missing") when unreadable.
   static std::shared_ptr<const Lexicon>
-  load(const FormCatalog &catalog,
-       const std::filesystem::path &hunspell_dic = k_default_hunspell_dic);
+  load(const FormCatalog& catalog,
+       const std::filesystem::path& hunspell_dic = k_default_hunspell_dic);
 
   bool contains(std::string_view lower_word) const;
   // The one lexicon word folding to folded, if exactly one does.
@@ -50,6 +50,6 @@ private:
 
 // Corrects the words of every line in place (text only; boxes and confidences
 // stay). Returns how many words changed.
-int post_correct(std::vector<PageText> &pages, const Lexicon &lexicon);
+int post_correct(std::vector<PageText>& pages, const Lexicon& lexicon);
 
 } // namespace sohoa::forms

@@ -10,8 +10,8 @@
 namespace sohoa::forms {
 
 // Each violation as "<json path>: <what is wrong>"; empty when the record conforms.
-std::vector<std::string> validate_record(const nlohmann::json &record, const FormCatalog &catalog);
-std::vector<std::string> validate_manifest(const nlohmann::json &manifest,
-                                           const FormCatalog &catalog);
+std::vector<std::string> validate_record(const nlohmann::json& record, const FormCatalog& catalog);
+std::vector<std::string> validate_manifest(const nlohmann::json& manifest,
+                                           const FormCatalog& catalog);
 
 } // namespace sohoa::forms

@@ -23,7 +23,7 @@ struct ListCheck {
   bool corrected = false;
 };
 
-ListCheck check_against_list(const FieldSpec &spec, const FormCatalog &catalog,
+ListCheck check_against_list(const FieldSpec& spec, const FormCatalog& catalog,
                              std::string_view value);
 
 } // namespace sohoa::forms

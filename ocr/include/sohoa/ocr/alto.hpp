@@ -8,9 +8,9 @@
 namespace sohoa::ocr {
 
 struct AltoInfo {
-  std::string source_image;         // description/sourceImageInformation
-  std::string software_version;     // processingSoftware
-  std::vector<double> page_dpi;     // one per page (for MeasurementUnit pixel, informative)
+  std::string source_image;     // description/sourceImageInformation
+  std::string software_version; // processingSoftware
+  std::vector<double> page_dpi; // one per page (for MeasurementUnit pixel, informative)
 };
 
 std::string to_alto(const std::vector<PageText>& pages, const AltoInfo& info);

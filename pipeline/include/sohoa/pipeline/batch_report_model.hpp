@@ -16,11 +16,11 @@
 namespace sohoa::pipeline {
 
 struct ReportError {
-  std::optional<Stage> stage;   // absent on the rows of a dossier skipped as complete
+  std::optional<Stage> stage; // absent on the rows of a dossier skipped as complete
   std::string code;
   std::string message;
-  std::string file;             // empty: the error named no file
-  int page = 0;                 // 0: not about one page
+  std::string file; // empty: the error named no file
+  int page = 0;     // 0: not about one page
 };
 ReportError report_error(const ErrorInfo& error);
 
@@ -30,10 +30,10 @@ struct ReportDocumentRow {
   Status status = Status::failed;
   std::string doc_type = "unknown";
   int pages = 0;
-  std::optional<std::size_t> issues;        // absent when skipped (the manifest counts them)
-  std::optional<DocumentTimings> timings;   // absent when skipped
+  std::optional<std::size_t> issues;      // absent when skipped (the manifest counts them)
+  std::optional<DocumentTimings> timings; // absent when skipped
   std::vector<ReportError> errors;
-  bool skipped = false;                     // complete from an earlier run
+  bool skipped = false; // complete from an earlier run
 };
 
 struct DossierCounts {
@@ -46,10 +46,10 @@ struct DossierCounts {
 struct ReportDossierRow {
   std::string dossier_id;
   Status status = Status::failed;
-  std::optional<DossierCounts> counts;      // absent for a dossier not finished
-  std::optional<double> elapsed_ms;         // only for a dossier processed in this run
-  std::optional<std::string> reason;        // why it failed or did not finish
-  std::optional<std::vector<ReportError>> errors;  // a dossier failed before any work
+  std::optional<DossierCounts> counts;            // absent for a dossier not finished
+  std::optional<double> elapsed_ms;               // only for a dossier processed in this run
+  std::optional<std::string> reason;              // why it failed or did not finish
+  std::optional<std::vector<ReportError>> errors; // a dossier failed before any work
   bool skipped = false;
 };
 
@@ -65,9 +65,9 @@ struct ReportTotals {
 
 struct BatchReport {
   std::string started_at;
-  std::optional<std::string> finished_at;   // null while the run goes on
+  std::optional<std::string> finished_at; // null while the run goes on
   bool complete = false;
-  std::optional<int> exit_code;             // null while the run goes on
+  std::optional<int> exit_code; // null while the run goes on
   ReportTotals totals;
   std::vector<ReportDossierRow> dossiers;
   std::vector<ReportDocumentRow> documents;

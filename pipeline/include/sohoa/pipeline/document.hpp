@@ -30,7 +30,7 @@ struct ProcessedPage {
   PageText text;
   double clean_ms = 0;
   double ocr_ms = 0;
-  std::vector<PageProblem> problems;  // from decoding: the page is reviewed
+  std::vector<PageProblem> problems; // from decoding: the page is reviewed
   // Set by compact_page: clean.archival as the PDF will store it. The pixels are then
   // released, so a long document waits for its PDF in bytes, not in pixels.
   std::shared_ptr<const pdf::EncodedPageImage> encoded;
@@ -65,11 +65,11 @@ struct ErrorInfo {
 ErrorInfo to_error_info(const Error& error);
 
 struct FileDigest {
-  std::string name;      // file name (inputs: relative to the dossier folder), valid UTF-8
+  std::string name; // file name (inputs: relative to the dossier folder), valid UTF-8
   std::string sha256;
   long long bytes = 0;
-  std::string name_bytes_hex;  // the name's raw bytes in hex when `name` had to escape them
-  long long mtime_ns = 0;      // modification time when hashed (resume.hpp's short cut)
+  std::string name_bytes_hex; // the name's raw bytes in hex when `name` had to escape them
+  long long mtime_ns = 0;     // modification time when hashed (resume.hpp's short cut)
 };
 
 struct DocumentTimings {
@@ -84,13 +84,13 @@ struct DocumentTimings {
 
 struct DocumentOutcome {
   std::string document_id;
-  Status status = Status::failed;         // ok | needs_review | failed
+  Status status = Status::failed; // ok | needs_review | failed
   std::string doc_type = "unknown";
   double doc_type_confidence = 0;
-  bool doc_type_from_dossier = false;     // dossier.json's doc_type, not classification
+  bool doc_type_from_dossier = false; // dossier.json's doc_type, not classification
   int pages = 0;
   int blank_pages = 0;
-  std::string result_code;                // <dossier code>-KQ<n>
+  std::string result_code; // <dossier code>-KQ<n>
   std::vector<FileDigest> inputs;
   std::vector<FileDigest> outputs;
   std::vector<ErrorInfo> errors;
@@ -103,14 +103,14 @@ struct DocumentOutcome {
 struct RunContext {
   std::filesystem::path out;
   std::shared_ptr<const forms::FormCatalog> catalog;
-  std::shared_ptr<const forms::Lexicon> lexicon;  // null: no post-correction
-  std::shared_ptr<const sign::Signer> signer;   // null: unsigned
+  std::shared_ptr<const forms::Lexicon> lexicon; // null: no post-correction
+  std::shared_ptr<const sign::Signer> signer;    // null: unsigned
   sign::SignOptions sign_options;
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
   pdf::ImageMode image_mode = pdf::ImageMode::mrc;
-  bool hocr = false;                            // also write <document_id>.hocr
+  bool hocr = false; // also write <document_id>.hocr
   bool deterministic = false;
-  const Clock* clock = &run_clock(false);       // every instant the outputs carry
+  const Clock* clock = &run_clock(false); // every instant the outputs carry
   std::string software_version;
 };
 

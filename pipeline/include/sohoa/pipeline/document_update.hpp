@@ -10,7 +10,7 @@ namespace sohoa::pipeline {
 
 struct Reviewer {
   std::string who;
-  std::string at;          // ISO 8601 with offset
+  std::string at; // ISO 8601 with offset
 };
 
 // Rewrites <out>/<dossier.id>/<document_id>.json and .pdf (unsigned: a signature
@@ -20,7 +20,6 @@ struct Reviewer {
 // Throws sohoa::Error; the files stay as they were when it does.
 std::vector<FileDigest> rewrite_document(const RunContext& context, const DossierInput& dossier,
                                          const DocumentRecord& record,
-                                         const DocumentOutcome& outcome,
-                                         const Reviewer& reviewer);
+                                         const DocumentOutcome& outcome, const Reviewer& reviewer);
 
 } // namespace sohoa::pipeline

@@ -18,8 +18,8 @@ namespace sohoa::pipeline {
 std::uint64_t stable_id_hash(std::string_view id);
 
 struct Shard {
-  int index = 0;   // 0 .. count-1
-  int count = 1;   // 1: the whole batch
+  int index = 0; // 0 .. count-1
+  int count = 1; // 1: the whole batch
   bool whole() const { return count <= 1; }
   bool holds(std::string_view dossier_id) const;
 };
@@ -36,7 +36,7 @@ Shard resolve_shard(const std::string& spec, int shard_count,
 
 struct DossierSelection {
   Shard shard;
-  std::vector<std::string> ids;   // non-empty: only these dossier ids (queue workers)
+  std::vector<std::string> ids; // non-empty: only these dossier ids (queue workers)
   bool everything() const { return shard.whole() && ids.empty(); }
   bool holds(const std::string& dossier_id) const;
 };

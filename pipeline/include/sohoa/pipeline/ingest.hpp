@@ -14,12 +14,12 @@
 namespace sohoa::pipeline {
 
 struct DocumentInput {
-  std::string id;                                // documents[].id, else file stem
-  std::vector<std::filesystem::path> files;      // absolute paths, reading order
-  std::optional<std::string> doc_type;           // override from dossier.json
+  std::string id;                           // documents[].id, else file stem
+  std::vector<std::filesystem::path> files; // absolute paths, reading order
+  std::optional<std::string> doc_type;      // override from dossier.json
 };
 
-struct DossierMetadata {                         // dossier.json keys (all optional)
+struct DossierMetadata { // dossier.json keys (all optional)
   std::string dossier_code;
   std::string procedure_code;
   std::string agency_code;
@@ -28,8 +28,8 @@ struct DossierMetadata {                         // dossier.json keys (all optio
 };
 
 struct DossierInput {
-  std::string id;                                // dossier_code, else folder name (file stem for single files)
-  std::filesystem::path folder;                  // the dossier folder (parent folder for single files)
+  std::string id;               // dossier_code, else folder name (file stem for single files)
+  std::filesystem::path folder; // the dossier folder (parent folder for single files)
   DossierMetadata metadata;
   std::vector<DocumentInput> documents;
   // Problems found while listing (bad dossier.json, a listed file missing, an
@@ -37,7 +37,7 @@ struct DossierInput {
   // An entry whose document id is EMPTY is about the dossier as a whole (malformed
   // dossier.json, an empty folder, a key of the wrong type): it fails no document by
   // itself; report it with the dossier. An entry naming a document fails that document.
-  std::vector<std::pair<std::string, std::string>> document_errors;  // (document id, message)
+  std::vector<std::pair<std::string, std::string>> document_errors; // (document id, message)
   // Set when the dossier cannot be digitized as its owner described it (dossier.json
   // is not valid JSON): the whole dossier fails, nothing is written for it, and the
   // next run tries again.
@@ -103,8 +103,7 @@ inline std::vector<RasterPage> drain(PageSource& source) {
 // before decoding: missing, empty, wrong content, too many pages of a TIFF or PDF)
 // and returns its pages' source. `source_name` as for load_pages.
 std::unique_ptr<PageSource> open_pages(const std::filesystem::path& file, double default_dpi,
-                                       const IngestLimits& limits,
-                                       const std::string& source_name);
+                                       const IngestLimits& limits, const std::string& source_name);
 
 // Decodes every page of one file: TIFF (multi-page; G4, LZW, Deflate, JPEG, none;
 // 1-bit, grey, RGB, palette; resolution tags), PNG (pHYs), JPEG (JFIF/Exif density),

@@ -27,12 +27,12 @@ EngineVersions gather_versions(const ocr::OcrOptions& ocr_options);
 
 struct ManifestInput {
   const DossierInput* dossier = nullptr;
-  std::vector<DocumentOutcome> documents;   // in dossier order
+  std::vector<DocumentOutcome> documents; // in dossier order
   std::optional<sign::CertificateSummary> signer;
   const EngineVersions* versions = nullptr;
   std::string started_at;
   std::string finished_at;
-  std::string pdfa = "2b";                  // PDF/A part of the PDFs: "2b" or "3b"
+  std::string pdfa = "2b"; // PDF/A part of the PDFs: "2b" or "3b"
 };
 
 Manifest build_manifest(const ManifestInput& input);
@@ -44,8 +44,8 @@ bool failed_writing(const DocumentOutcome& document);
 struct ManifestFile {
   enum class State { missing, corrupt, incomplete, complete };
   State state = State::missing;
-  Manifest value;                // the parsed manifest (incomplete, complete)
-  std::string problem;           // why it is corrupt, naming the file
+  Manifest value;      // the parsed manifest (incomplete, complete)
+  std::string problem; // why it is corrupt, naming the file
 };
 ManifestFile read_manifest_file(const std::filesystem::path& file);
 

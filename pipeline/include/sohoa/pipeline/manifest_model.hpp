@@ -16,13 +16,13 @@
 namespace sohoa::pipeline {
 
 struct ManifestDossier {
-  std::string dossier_code;      // dossier.json's, else the dossier id
+  std::string dossier_code; // dossier.json's, else the dossier id
   std::string procedure_code;
   std::string agency_code;
   std::string agency_name;
   std::string officer;
-  std::string source_folder;     // the input folder's name, escaped to valid UTF-8
-  std::string source_folder_bytes_hex;  // its exact bytes when escaping changed it
+  std::string source_folder;           // the input folder's name, escaped to valid UTF-8
+  std::string source_folder_bytes_hex; // its exact bytes when escaping changed it
 };
 
 // Archival metadata (Thông tư 05/2025/TT-BNV PL III) of a digitized dossier.
@@ -69,13 +69,13 @@ struct ManifestSummary {
 struct ManifestFailure {
   std::string reason;
   std::string error_code;
-  std::string error_file;        // empty when the error named no file
+  std::string error_file; // empty when the error named no file
 };
 
 struct ManifestSignature {
-  std::string level;             // PAdES B-B, B-T, ...
+  std::string level; // PAdES B-B, B-T, ...
   std::string signing_time;
-  std::string timestamp_time;    // empty without a TSA
+  std::string timestamp_time; // empty without a TSA
 };
 
 struct ManifestDocument {
@@ -83,19 +83,19 @@ struct ManifestDocument {
   Status status = Status::failed;
   std::string doc_type = "unknown";
   double doc_type_confidence = 0;
-  bool doc_type_from_dossier = false;   // "doc_type_source": "dossier.json" | "classified"
+  bool doc_type_from_dossier = false; // "doc_type_source": "dossier.json" | "classified"
   int pages = 0;
   int blank_pages = 0;
   std::vector<FileDigest> inputs;
   std::vector<FileDigest> outputs;
-  std::size_t issues = 0;               // how many issues its record holds
-  std::string result_code;              // <dossier code>-KQ<n>; empty when none
+  std::size_t issues = 0;  // how many issues its record holds
+  std::string result_code; // <dossier code>-KQ<n>; empty when none
   std::optional<ManifestFailure> failure;
   std::optional<ManifestSignature> signature;
 };
 
 struct Manifest {
-  bool complete = false;          // false: a document's outputs could not be written
+  bool complete = false; // false: a document's outputs could not be written
   std::string dossier_id;
   ManifestDossier dossier;
   ManifestArchival archival;
@@ -105,10 +105,10 @@ struct Manifest {
   std::string software_version;
   std::string pdfa = "2b";
   ManifestEngines engines;
-  std::optional<ManifestSigner> signer;   // null when unsigned
+  std::optional<ManifestSigner> signer; // null when unsigned
   ManifestSummary summary;
   std::vector<ManifestDocument> documents;
-  std::vector<std::string> warnings;      // dossier-level problems found while reading inputs
+  std::vector<std::string> warnings; // dossier-level problems found while reading inputs
   std::optional<std::string> reprocessed_at;
   // The counter's log (upload, digitized, edit, sign): each kind of event has its own
   // fields, so they are kept as written. Absent from manifests `run` writes.

@@ -13,16 +13,15 @@ namespace sohoa::pipeline {
 
 struct ReportHeader {
   std::string started_at;
-  std::optional<std::string> finished_at;   // null while the run goes on
-  std::optional<int> exit_code;             // null while the run goes on
-  bool deterministic = false;               // durations written as 0, like the fixed times
+  std::optional<std::string> finished_at; // null while the run goes on
+  std::optional<int> exit_code;           // null while the run goes on
+  bool deterministic = false;             // durations written as 0, like the fixed times
 };
 
 // The sohoa.batch-report/1 document: rows ordered by dossier id (each dossier's
 // documents in dossier order), totals counted from the rows. The order does not
 // depend on which worker finished first, so one run and merged shards agree.
-BatchReport render_batch_report(const ReportHeader& header,
-                                std::vector<ReportDossierRow> dossiers,
+BatchReport render_batch_report(const ReportHeader& header, std::vector<ReportDossierRow> dossiers,
                                 std::vector<ReportDocumentRow> documents);
 
 // Reports merged: one row set per dossier id. A dossier processed in some report

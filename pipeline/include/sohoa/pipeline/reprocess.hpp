@@ -14,7 +14,6 @@ int run_reprocess(const ReprocessConfig& config, Logger& log);
 
 // The dossier as the manifest in dir remembers it: enough to rebuild its outputs
 // (metadata, document ids, doc_type overrides; no input files).
-DossierInput dossier_from_manifest(const std::filesystem::path& dir,
-                                   const Manifest& manifest);
+DossierInput dossier_from_manifest(const std::filesystem::path& dir, const Manifest& manifest);
 
 } // namespace sohoa::pipeline

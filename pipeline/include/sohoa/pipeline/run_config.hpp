@@ -12,13 +12,13 @@
 namespace sohoa::pipeline {
 
 struct OutputOptions {
-  bool quiet = false;        // no progress line, errors only
-  bool log_json = false;     // one JSON object per event on stderr
-  bool progress = false;     // a progress line (the CLI sets it when stderr is a terminal)
+  bool quiet = false;    // no progress line, errors only
+  bool log_json = false; // one JSON object per event on stderr
+  bool progress = false; // a progress line (the CLI sets it when stderr is a terminal)
 };
 
 struct SigningConfig {
-  bool enabled = false;                  // a signer was configured (and not --no-sign)
+  bool enabled = false; // a signer was configured (and not --no-sign)
   sign::SignerSource source;
   sign::SignOptions options;
 };
@@ -28,29 +28,29 @@ struct RunConfig {
   std::filesystem::path out;
   std::string languages = "vie";
   std::string tessdata_dir;
-  int jobs = 0;                          // 0: all cores
+  int jobs = 0; // 0: all cores
   double default_dpi = 300;
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
   pdf::ImageMode image_mode = pdf::ImageMode::mrc;
-  bool hocr = false;                     // <document_id>.hocr beside the ALTO file
+  bool hocr = false; // <document_id>.hocr beside the ALTO file
   SigningConfig signing;
   bool force = false;
-  std::filesystem::path schemas_dir;     // empty: the installed/bundled schemas/
-  bool post_correct = true;              // Vietnamese lexicon correction of OCR words
+  std::filesystem::path schemas_dir; // empty: the installed/bundled schemas/
+  bool post_correct = true;          // Vietnamese lexicon correction of OCR words
   IngestLimits limits;
-  bool deterministic = false;            // SOHOA_DETERMINISTIC=1: fixed times and /ID
+  bool deterministic = false; // SOHOA_DETERMINISTIC=1: fixed times and /ID
   OutputOptions output;
-  DossierSelection selection;            // --shard I/N, or the ids a queue worker took
-  std::filesystem::path report_file;     // empty: OUT/report_file_name(selection.shard)
+  DossierSelection selection;        // --shard I/N, or the ids a queue worker took
+  std::filesystem::path report_file; // empty: OUT/report_file_name(selection.shard)
 };
 
 struct ReprocessConfig {
   std::filesystem::path out;
   std::filesystem::path schemas_dir;
-  SigningConfig signing;                 // used with resign
-  bool resign = false;                   // add a new signature to every PDF
+  SigningConfig signing; // used with resign
+  bool resign = false;   // add a new signature to every PDF
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
-  pdf::ImageMode image_mode = pdf::ImageMode::mrc;  // of rebuilt PDFs
+  pdf::ImageMode image_mode = pdf::ImageMode::mrc; // of rebuilt PDFs
   bool deterministic = false;
   OutputOptions output;
 };

@@ -26,8 +26,8 @@ public:
 
   // Digitizes one dossier into <out>/<dossier.id>/ and returns its manifest (also
   // written there, last). The pages of a document are read in parallel, one per
-  // engine, all pages of the dossier together. A document's own problems make it `failed` in the manifest; only a
-  // failure to write the manifest throws. Not reentrant: one dossier at a time.
+  // engine, all pages of the dossier together. A document's own problems make it `failed` in the
+  // manifest; only a failure to write the manifest throws. Not reentrant: one dossier at a time.
   Manifest process(const DossierInput& dossier);
 
   const RunContext& context() const { return m_context; }
@@ -36,7 +36,7 @@ public:
 private:
   struct Ingested {
     DocumentOutcome outcome;
-    std::vector<RasterPage> rasters;  // empty when the document failed to decode
+    std::vector<RasterPage> rasters; // empty when the document failed to decode
   };
   Ingested ingest_document(const DossierInput& dossier, std::size_t index);
   // Cleanup and OCR of every page, one engine per thread; a page's error in its slot.

@@ -25,14 +25,14 @@ inline constexpr const char* k_group = "sohoa";
 
 struct DossierMessage {
   std::string dossier_id;
-  std::string batch;      // absolute path of the batch folder the dossier was found in
+  std::string batch; // absolute path of the batch folder the dossier was found in
   Lane lane = Lane::archive;
 };
 
 struct Delivery {
-  std::string entry_id;   // the stream entry id, for XACK
+  std::string entry_id; // the stream entry id, for XACK
   DossierMessage message;
-  bool taken_over = false;  // claimed from another consumer with XAUTOCLAIM
+  bool taken_over = false; // claimed from another consumer with XAUTOCLAIM
 };
 
 class DossierQueue {

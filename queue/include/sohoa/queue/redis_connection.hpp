@@ -21,7 +21,7 @@ RedisAddress parse_redis_url(const std::string& url);
 struct RedisValue {
   enum class Kind { nil, string, integer, status, error, array };
   Kind kind = Kind::nil;
-  std::string text;                 // string, status, error
+  std::string text; // string, status, error
   long long integer = 0;
   std::vector<RedisValue> elements; // array
   bool is_nil() const { return kind == Kind::nil; }

@@ -24,11 +24,11 @@ int enqueue_batch(const EnqueueConfig& config, pipeline::Logger& log);
 struct WorkerConfig {
   std::string queue_url;
   std::string ledger_url;
-  std::string name;                        // consumer name; unique per live worker
-  pipeline::RunConfig run;                 // OUT and the run options of every dossier
+  std::string name;        // consumer name; unique per live worker
+  pipeline::RunConfig run; // OUT and the run options of every dossier
   std::chrono::milliseconds claim_after{std::chrono::minutes(10)};
-  int max_attempts = 3;                    // then the dead-letter stream
-  bool drain = false;                      // exit once both lanes are empty and nothing is pending
+  int max_attempts = 3; // then the dead-letter stream
+  bool drain = false;   // exit once both lanes are empty and nothing is pending
   std::chrono::milliseconds idle_wait{500};
 };
 

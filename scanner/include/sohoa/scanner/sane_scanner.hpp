@@ -12,11 +12,11 @@ namespace sohoa::scan {
 enum class Source { adf, flatbed };
 
 struct ScanSettings {
-  std::string device;                 // SANE device name, e.g. "test" or "genesys:libusb:001:004"
+  std::string device; // SANE device name, e.g. "test" or "genesys:libusb:001:004"
   Source source = Source::adf;
   int dpi = 300;
-  bool colour = true;                 // Color, else Gray
-  std::vector<std::pair<std::string, std::string>> extra_options;  // backend options by name
+  bool colour = true;                                             // Color, else Gray
+  std::vector<std::pair<std::string, std::string>> extra_options; // backend options by name
 };
 
 // One scanner, opened for one dossier: SANE is initialized and the device opened in

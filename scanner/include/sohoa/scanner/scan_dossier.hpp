@@ -10,8 +10,8 @@ namespace sohoa::scan {
 
 struct ScanConfig {
   ScanSettings settings;
-  pipeline::RunConfig run;    // run.out is OUT; run.inputs is filled here
-  std::string dossier_id;     // empty: scan-<local time>
+  pipeline::RunConfig run; // run.out is OUT; run.inputs is filled here
+  std::string dossier_id;  // empty: scan-<local time>
 };
 
 // Exit codes as run's; 1 also when the scanner jams or the feeder is empty before

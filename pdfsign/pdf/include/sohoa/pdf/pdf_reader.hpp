@@ -26,7 +26,7 @@ public:
   PdfPageImages& operator=(const PdfPageImages&) = delete;
 
   int page_count() const;
-  RasterPage page(int page_index) const;  // 1-based
+  RasterPage page(int page_index) const; // 1-based
 
 private:
   struct Impl;

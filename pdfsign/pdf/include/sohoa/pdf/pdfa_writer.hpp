@@ -20,13 +20,13 @@ enum class ImageEncoding { dct, ccitt, flate };
 // One image XObject of a page: the page itself, an MRC background, or an MRC ink
 // mask (an /ImageMask filled with colour).
 struct EncodedImage {
-  std::string bytes;  // encoded data; raw samples for flate (compressed on write)
+  std::string bytes; // encoded data; raw samples for flate (compressed on write)
   int width = 0;
   int height = 0;
   ImageEncoding encoding = ImageEncoding::dct;
   bool grey = false;
   bool mask = false;
-  cv::Vec3b colour;   // BGR fill of a mask
+  cv::Vec3b colour; // BGR fill of a mask
 };
 
 // A page image encoded for the PDF: its images bottom first, each drawn over the
@@ -38,20 +38,19 @@ struct EncodedPageImage {
 };
 
 struct PdfPageInput {
-  cv::Mat image;                    // as CleanPage::archival; unused when encoded is set
+  cv::Mat image; // as CleanPage::archival; unused when encoded is set
   ColourKind kind = ColourKind::colour;
-  double dpi = 300;                 // sets the page size: width_px / dpi inches
-  const PageText* text = nullptr;   // invisible text layer; null or empty for none
+  double dpi = 300;               // sets the page size: width_px / dpi inches
+  const PageText* text = nullptr; // invisible text layer; null or empty for none
   // The image already encoded (encode_page_image): a long document then keeps its
   // pages as compact bytes instead of pixels until its PDF is written.
   std::shared_ptr<const EncodedPageImage> encoded;
 };
 
-
 // Legal-validity metadata (CONTRACT.md section 4), written to XMP in the
 // sohoa namespace and to the Info dictionary from this one model.
 struct LegalMetadata {
-  std::string title;                // dc:title
+  std::string title; // dc:title
   std::string dossier_code;
   std::string document_id;
   std::string doc_type;
@@ -59,17 +58,17 @@ struct LegalMetadata {
   std::string agency_code;
   std::string agency_name;
   std::string officer;
-  std::string digitized_at;         // ISO 8601 with offset
+  std::string digitized_at; // ISO 8601 with offset
   std::vector<std::string> source_sha256;
   std::string software_version;
-  std::string result_code;          // <dossier code>-KQ<n>, empty when no dossier code
-  std::string reviewed_at;          // ISO 8601: a clerk's last field edit; empty: none
+  std::string result_code; // <dossier code>-KQ<n>, empty when no dossier code
+  std::string reviewed_at; // ISO 8601: a clerk's last field edit; empty: none
   std::string reviewed_by;
   std::string language = "vi";
 };
 
-struct Attachment {                 // PDF/A-3 associated file
-  std::string file_name;            // "record.json"
+struct Attachment {      // PDF/A-3 associated file
+  std::string file_name; // "record.json"
   std::string mime = "application/json";
   std::string description;
   std::string bytes;
@@ -77,9 +76,9 @@ struct Attachment {                 // PDF/A-3 associated file
 
 // How page images are stored (CONTRACT.md section 7).
 enum class ImageMode {
-  mrc,       // bitonal G4 ink masks in their colours over a 200 dpi JPEG background
-  jpeg,      // the page as one JPEG (G4 for bitonal pages)
-  lossless,  // the page bit for bit: G4 for bitonal, Flate otherwise
+  mrc,      // bitonal G4 ink masks in their colours over a 200 dpi JPEG background
+  jpeg,     // the page as one JPEG (G4 for bitonal pages)
+  lossless, // the page bit for bit: G4 for bitonal, Flate otherwise
 };
 
 // "mrc", "jpeg", "lossless"; nullopt for anything else.
@@ -88,10 +87,10 @@ std::string image_mode_name(ImageMode mode);
 
 struct PdfWriteOptions {
   PdfAPart part = PdfAPart::a2b;
-  std::optional<Attachment> attachment;  // only with a3b
+  std::optional<Attachment> attachment; // only with a3b
   ImageMode image_mode = ImageMode::jpeg;
   int jpeg_quality = 85;
-  int mrc_background_quality = 50;       // JPEG quality of the smoothed MRC background
+  int mrc_background_quality = 50; // JPEG quality of the smoothed MRC background
   // Test mode: fixed /ID and dates so output is byte-for-byte reproducible.
   bool deterministic = false;
   // CreationDate and ModDate (Info and XMP): the caller's instant of digitization,

@@ -12,12 +12,12 @@ struct LaterChanges {
   // signature covers them (pdfsig: "not wholly signed"). When non-zero nothing
   // else is looked at.
   long long unsigned_trailing_bytes = 0;
-  bool readable = true;               // the file parsed at both revision ends
-  std::string parse_error;            // why not
+  bool readable = true;    // the file parsed at both revision ends
+  std::string parse_error; // why not
   // Objects the later revisions added or changed beyond what PAdES allows (DSS,
   // document time-stamps, further signatures), as "12 0 R /Page /Contents".
   std::vector<std::string> forbidden;
-  bool signed_again = false;          // a further signature or document time-stamp
+  bool signed_again = false; // a further signature or document time-stamp
   bool dss_added = false;
 };
 

@@ -9,12 +9,12 @@ namespace sohoa::pdf {
 // A signature dictionary as found in the raw bytes.
 struct RawSignature {
   long long range[4] = {0, 0, 0, 0};
-  std::string contents;             // the DER (hex decoded, padding kept)
-  std::string dictionary;           // the dictionary text without /Contents
+  std::string contents;   // the DER (hex decoded, padding kept)
+  std::string dictionary; // the dictionary text without /Contents
   std::string sub_filter;
-  std::string type;                 // "Sig" or "DocTimeStamp"
-  std::string claimed_time;         // /M as written
-  bool layout_ok = false;           // /Contents sits exactly in the range gap
+  std::string type;         // "Sig" or "DocTimeStamp"
+  std::string claimed_time; // /M as written
+  bool layout_ok = false;   // /Contents sits exactly in the range gap
 };
 
 // Every signature dictionary with a /ByteRange, in file order.

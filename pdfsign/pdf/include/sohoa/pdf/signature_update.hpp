@@ -13,8 +13,8 @@ struct SignatureFieldSpec {
   bool document_timestamp = false; // /Type /DocTimeStamp /SubFilter /ETSI.RFC3161
   std::string reason;
   std::string location;
-  long long signing_time = 0;      // /M, unix seconds (written in Vietnam time)
-  size_t contents_size = 8192;     // bytes reserved for the DER
+  long long signing_time = 0;  // /M, unix seconds (written in Vietnam time)
+  size_t contents_size = 8192; // bytes reserved for the DER
   // Visible appearance: the stamp's lines; empty = invisible widget.
   std::vector<std::string> stamp_lines;
 };
@@ -25,8 +25,8 @@ struct PreparedSignature {
   // /ByteRange as written and checked: [0, range[1]) and [range[2], range[2] + range[3])
   // are what the signature covers; the gap between them is /Contents.
   long long range[4] = {0, 0, 0, 0};
-  size_t contents_offset = 0;      // the '<' of /Contents
-  size_t contents_length = 0;      // from '<' to '>' inclusive
+  size_t contents_offset = 0; // the '<' of /Contents
+  size_t contents_length = 0; // from '<' to '>' inclusive
 };
 
 // Loads the PDF at path for update and adds the field. Throws

@@ -18,9 +18,9 @@ inline constexpr const char* k_xmp_ns_pdf = "http://ns.adobe.com/pdf/1.3/";
 
 // A top-level property of an rdf:Description, as an attribute or an element.
 struct XmpProperty {
-  std::string ns;    // namespace URI; empty when its prefix is not declared
-  std::string name;  // local name
-  std::string value; // the text or, for rdf:Alt/Seq/Bag, the x-default (else first) rdf:li
+  std::string ns;      // namespace URI; empty when its prefix is not declared
+  std::string name;    // local name
+  std::string value;   // the text or, for rdf:Alt/Seq/Bag, the x-default (else first) rdf:li
   std::string written; // the name as written ("sohoa:officer"), for messages only
 };
 

@@ -12,12 +12,12 @@ namespace sohoa::sign {
 
 struct VerifyRequest {
   std::vector<std::filesystem::path> files;
-  std::vector<std::filesystem::path> trust;   // PEM files or folders of them (--trust)
-  std::vector<std::filesystem::path> crls;    // extra CRL files
+  std::vector<std::filesystem::path> trust; // PEM files or folders of them (--trust)
+  std::vector<std::filesystem::path> crls;  // extra CRL files
 };
 
 struct VerifyResult {
-  std::vector<FileReport> files;    // empty when the trust material is unusable
+  std::vector<FileReport> files; // empty when the trust material is unusable
   // One line each, for stderr: unusable --trust / --crl files, unreadable PDFs.
   std::vector<std::string> errors;
   // CONTRACT.md section 3: 0 every signature valid, intact and trusted; 1 anything

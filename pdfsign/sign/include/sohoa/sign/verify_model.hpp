@@ -9,14 +9,14 @@ namespace sohoa::sign {
 
 enum class CheckStatus { ok, warning, failed };
 
-struct Text {                       // every message in both report languages
+struct Text { // every message in both report languages
   std::string vi;
   std::string en;
 };
 
 struct Check {
-  std::string id;                   // integrity, cms, pades, trust, validity,
-                                    // revocation, timestamp, changes
+  std::string id; // integrity, cms, pades, trust, validity,
+                  // revocation, timestamp, changes
   CheckStatus status = CheckStatus::ok;
   Text detail;
 };
@@ -25,15 +25,15 @@ struct SignatureReport {
   int index = 0;
   bool document_timestamp = false;
   std::string sub_filter;
-  std::string level;                // B-B, B-T, B-LT, B-LTA; empty when unknown
-  std::string signer_name;          // CN
+  std::string level;       // B-B, B-T, B-LT, B-LTA; empty when unknown
+  std::string signer_name; // CN
   std::string signer_subject;
   std::string issuer_name;
   std::string serial_hex;
-  std::string claimed_time;         // /M
-  std::string timestamp_time;       // genTime, Vietnam time
-  std::string validation_time;      // the time the chain was judged at
-  long long covered_end = 0;        // bytes covered (the revision end)
+  std::string claimed_time;    // /M
+  std::string timestamp_time;  // genTime, Vietnam time
+  std::string validation_time; // the time the chain was judged at
+  long long covered_end = 0;   // bytes covered (the revision end)
   std::vector<Check> checks;
   bool valid() const {
     for (const auto& check : checks) {
@@ -48,10 +48,10 @@ struct SignatureReport {
 struct FileReport {
   std::filesystem::path file;
   bool readable = true;
-  std::string error;                // why not readable
+  std::string error; // why not readable
   long long size = 0;
   std::vector<SignatureReport> signatures;
-  std::vector<Check> pdfa;          // PDF/A markers
+  std::vector<Check> pdfa; // PDF/A markers
   bool valid() const {
     if (!readable || signatures.empty()) {
       return false;
