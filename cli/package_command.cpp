@@ -1,7 +1,6 @@
 #include "package_command.hpp"
 
 #include "sohoa/archive/package.hpp"
-#include "sohoa/pipeline/clock.hpp"
 #include "sohoa/core/clock.hpp"
 
 #include <boost/program_options.hpp>

@@ -9,9 +9,8 @@
 #include "sohoa/forms/identifiers.hpp"
 #include "sohoa/forms/record_validation.hpp"
 #include "sohoa/pdf/pdfa_writer.hpp"
-#include "sohoa/pipeline/clock.hpp"
-#include "read_page.hpp"
 #include "sohoa/core/clock.hpp"
+#include "read_page.hpp"
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>

@@ -6,13 +6,12 @@
 #include "sohoa/ocr/alto.hpp"
 #include "sohoa/pdf/pdf_reader.hpp"
 #include "sohoa/pipeline/batch_runner.hpp"
-#include "sohoa/pipeline/clock.hpp"
+#include "sohoa/core/clock.hpp"
 #include "sohoa/pipeline/document.hpp"
 #include "sohoa/core/name_text.hpp"
 #include "json_file.hpp"
 #include "sohoa/pipeline/manifest.hpp"
 #include "resume.hpp"
-#include "sohoa/core/clock.hpp"
 #include <nlohmann/json.hpp>
 
 namespace sohoa::pipeline {

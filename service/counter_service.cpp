@@ -5,7 +5,7 @@
 #include "sohoa/forms/record_validation.hpp"
 #include "sohoa/pdf/pdf_reader.hpp"
 #include "sohoa/sign/signer.hpp"
-#include "sohoa/pipeline/clock.hpp"
+#include "sohoa/core/clock.hpp"
 #include "sohoa/pipeline/counter_priority.hpp"
 #include "sohoa/pipeline/document_update.hpp"
 #include "sohoa/pipeline/ingest.hpp"
@@ -13,7 +13,6 @@
 #include "sohoa/pipeline/reprocess.hpp"
 #include "api_error.hpp"
 #include "field_edit.hpp"
-#include "sohoa/core/clock.hpp"
 #include <opencv2/imgcodecs.hpp>
 #include <random>
 

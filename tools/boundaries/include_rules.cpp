@@ -85,6 +85,17 @@ const StageRule* stage_of(const std::string& rel) {
   return best;
 }
 
+// "sohoa/<name>/x.hpp" is <folder of stage name>/include/sohoa/<name>/x.hpp.
+bool public_header_exists(const fs::path& root, const std::string& header) {
+  const std::string name = header.substr(6, header.find('/', 6) - 6);
+  for (const auto& rule : stage_rules()) {
+    if (rule.name == name) {
+      return fs::exists(root / rule.folder / "include" / header);
+    }
+  }
+  return false;
+}
+
 bool is_source(const fs::path& p) {
   const auto ext = p.extension().string();
   return ext == ".cpp" || ext == ".hpp" || ext == ".h" || ext == ".in";
@@ -134,6 +145,9 @@ void check_file(const fs::path& root, const fs::path& file, std::vector<Violatio
       if (stage->may_include.count(pm[1].str()) == 0) {
         out.push_back({rel, number, "\"" + header + "\"",
                        stage->name + " does not depend on " + pm[1].str()});
+      } else if (!public_header_exists(root, header)) {
+        out.push_back(
+            {rel, number, "\"" + header + "\"", "no such public header of " + pm[1].str()});
       }
       continue;
     }

@@ -81,6 +81,12 @@ TEST_CASE("a planted violation is caught, naming file, line and rule") {
     REQUIRE(v.size() == 1);
     CHECK(v[0].rule == "forms does not depend on pipeline");
   }
+  SUBCASE("a public header that is not there") {
+    append_line(dir / "service/http_api.cpp", "#include \"sohoa/pipeline/no_such.hpp\"");
+    const auto v = check_tree(dir.path());
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].rule == "no such public header of pipeline");
+  }
   SUBCASE("the service includes a private header of ocr") {
     append_line(dir / "service/http_api.cpp", "#include \"ocr/missed_text.hpp\"");
     CHECK(check_tree(dir.path()).size() == 1);
