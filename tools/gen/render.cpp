@@ -29,6 +29,80 @@ Canvas::Canvas(double width_mm, double height_mm, int dpi, Rgb paper)
   cairo_scale(m_cr.get(), scale, scale);
 }
 
+Canvas Canvas::of_pixels(int width_px, int height_px, int dpi, Rgb paper) {
+  return Canvas(width_px * 25.4 / dpi, height_px * 25.4 / dpi, dpi, paper);
+}
+
+class Canvas::PixelScope {
+public:
+  PixelScope(Canvas& canvas, const TextStyle& style) : m_cr(canvas.m_cr.get()) {
+    cairo_save(m_cr);
+    cairo_identity_matrix(m_cr);
+    canvas.select(style);
+    cairo_set_font_size(m_cr, style.size_pt * canvas.m_dpi / 72.0);
+    cairo_set_source_rgb(m_cr, style.colour.r, style.colour.g, style.colour.b);
+  }
+  ~PixelScope() { cairo_restore(m_cr); }
+  PixelScope(const PixelScope&) = delete;
+  PixelScope& operator=(const PixelScope&) = delete;
+
+private:
+  cairo_t* m_cr;
+};
+
+double Canvas::text_width_px(const std::string& text, const TextStyle& style) {
+  PixelScope pixels(*this, style);
+  cairo_text_extents_t ext;
+  cairo_text_extents(m_cr.get(), text.c_str(), &ext);
+  return ext.x_advance;
+}
+
+void Canvas::text_px(double x, double baseline, const std::string& text, const TextStyle& style) {
+  PixelScope pixels(*this, style);
+  cairo_move_to(m_cr.get(), x, baseline);
+  cairo_show_text(m_cr.get(), text.c_str());
+}
+
+std::vector<DrawnWord> Canvas::words_px(double x, double baseline, const std::string& text,
+                                        const TextStyle& style) {
+  PixelScope pixels(*this, style);
+  cairo_text_extents_t space;
+  cairo_text_extents(m_cr.get(), " ", &space);
+  std::vector<DrawnWord> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) {
+      end = text.size();
+    }
+    const std::string word = text.substr(start, end - start);
+    if (!word.empty()) {
+      cairo_text_extents_t ext;
+      cairo_text_extents(m_cr.get(), word.c_str(), &ext);
+      cairo_move_to(m_cr.get(), x, baseline);
+      cairo_show_text(m_cr.get(), word.c_str());
+      out.push_back({word, static_cast<int>(x + ext.x_bearing),
+                     static_cast<int>(baseline + ext.y_bearing), static_cast<int>(ext.width + 1),
+                     static_cast<int>(ext.height + 1)});
+      x += ext.x_advance + space.x_advance;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+void Canvas::dots_px(const std::vector<cv::Point2d>& centres, double radius, Rgb colour) {
+  cairo_save(m_cr.get());
+  cairo_identity_matrix(m_cr.get());
+  cairo_set_source_rgb(m_cr.get(), colour.r, colour.g, colour.b);
+  for (const auto& c : centres) {
+    cairo_new_sub_path(m_cr.get());
+    cairo_arc(m_cr.get(), c.x, c.y, radius, 0, 2 * M_PI);
+  }
+  cairo_fill(m_cr.get());
+  cairo_restore(m_cr.get());
+}
+
 void Canvas::select(const TextStyle& style) {
   cairo_select_font_face(m_cr.get(),
                          style.family.empty() ? m_font_family.c_str() : style.family.c_str(),

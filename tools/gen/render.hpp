@@ -41,9 +41,20 @@ using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
 
 inline constexpr const char* k_font_family = "Liberation Serif";
 
+// A word drawn in pixel units and where its ink went, in page pixels.
+struct DrawnWord {
+  std::string text;
+  int x = 0;
+  int y = 0;
+  int w = 0;
+  int h = 0;
+};
+
 class Canvas {
 public:
   Canvas(double width_mm, double height_mm, int dpi, Rgb paper = {1, 1, 1});
+  // A canvas of exactly width_px x height_px pixels.
+  static Canvas of_pixels(int width_px, int height_px, int dpi, Rgb paper = {1, 1, 1});
 
   double width_mm() const { return m_width_mm; }
   double height_mm() const { return m_height_mm; }
@@ -80,6 +91,17 @@ public:
   cv::Mat to_bgr() const;
   cairo_t* cr() { return m_cr.get(); }
 
+  // Pixel units, for tests that place text at exact pixels of a scan at dpi (the
+  // font size stays in points). Nothing drawn this way is recorded as truth.
+  double text_width_px(const std::string& text, const TextStyle& style);
+  void text_px(double x, double baseline, const std::string& text, const TextStyle& style);
+  // Draws words separated by single spaces from (x, baseline); returns each
+  // word's ink extents.
+  std::vector<DrawnWord> words_px(double x, double baseline, const std::string& text,
+                                  const TextStyle& style);
+  // Filled dots of the given radius centred at (x, y) pixels.
+  void dots_px(const std::vector<cv::Point2d>& centres, double radius, Rgb colour = k_black);
+
 private:
   struct Segment {
     int block;
@@ -89,6 +111,8 @@ private:
     std::string text;
   };
   void select(const TextStyle& style);
+  // Identity transform and the font of style at its pixel size, until destroyed.
+  class PixelScope;
 
   double m_width_mm;
   double m_height_mm;

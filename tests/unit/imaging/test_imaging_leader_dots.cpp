@@ -3,7 +3,7 @@
 // stays, the leader dots go, also where a value is filled in over them.
 #include "imaging/leader_dots.hpp"
 
-#include <cairo.h>
+#include "tools/gen/render.hpp"
 #include <cmath>
 #include <doctest/doctest.h>
 #include <memory>
@@ -21,13 +21,6 @@ constexpr double k_px_per_mm = k_dpi / 25.4;
 constexpr int k_width = 2480;  // A4 width at 300 dpi
 constexpr int k_height = 1000; // a strip of a form
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-
 struct Text {
   double x;        // px
   double baseline; // px
@@ -44,37 +37,32 @@ struct Leader {
   double radius_mm = 0.13;
 };
 
-// Renders the texts and leaders black on white and returns the ink mask (255 = ink).
+sohoa::gen::TextStyle style_of(const Text& t) {
+  sohoa::gen::TextStyle style;
+  style.size_pt = t.size_pt;
+  style.italic = t.italic;
+  style.family = t.font;
+  return style;
+}
+
+// Renders the texts and leaders black on white with the generator's canvas and
+// returns the ink mask (255 = ink).
 cv::Mat render_ink(const std::vector<Text>& texts, const std::vector<Leader>& leaders) {
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_RGB24, k_width, k_height));
-  REQUIRE(cairo_surface_status(surface.get()) == CAIRO_STATUS_SUCCESS);
-  std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
-  cairo_set_source_rgb(cr.get(), 1, 1, 1);
-  cairo_paint(cr.get());
-  cairo_set_source_rgb(cr.get(), 0, 0, 0);
+  auto canvas = sohoa::gen::Canvas::of_pixels(k_width, k_height, static_cast<int>(k_dpi));
   for (const Text& t : texts) {
-    cairo_select_font_face(cr.get(), t.font,
-                           t.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
-                           CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr.get(), t.size_pt * k_dpi / 72.0);
-    cairo_move_to(cr.get(), t.x, t.baseline);
-    cairo_show_text(cr.get(), t.text.c_str());
+    canvas.text_px(t.x, t.baseline, t.text, style_of(t));
   }
   for (const Leader& l : leaders) {
     const double pitch = l.pitch_mm * k_px_per_mm;
     const double r = l.radius_mm * k_px_per_mm;
+    std::vector<cv::Point2d> dots;
     for (double x = l.x0 + pitch / 2; x < l.x1 - r; x += pitch) {
-      cairo_new_sub_path(cr.get());
-      cairo_arc(cr.get(), x, l.baseline - r, r, 0, 2 * M_PI);
+      dots.emplace_back(x, l.baseline - r);
     }
-    cairo_fill(cr.get());
+    canvas.dots_px(dots, r);
   }
-  cairo_surface_flush(surface.get());
-  const cv::Mat argb(k_height, k_width, CV_8UC4, cairo_image_surface_get_data(surface.get()),
-                     static_cast<size_t>(cairo_image_surface_get_stride(surface.get())));
   cv::Mat grey;
-  cv::cvtColor(argb, grey, cv::COLOR_BGRA2GRAY);
+  cv::cvtColor(canvas.to_bgr(), grey, cv::COLOR_BGR2GRAY);
   return grey < 128;
 }
 
@@ -92,16 +80,8 @@ double kept_share(const cv::Mat& ink, const cv::Mat& binary) {
 }
 
 double width_of(const Text& t) {
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1));
-  std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
-  cairo_select_font_face(cr.get(), t.font,
-                         t.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
-                         CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr.get(), t.size_pt * k_dpi / 72.0);
-  cairo_text_extents_t ext;
-  cairo_text_extents(cr.get(), t.text.c_str(), &ext);
-  return ext.x_advance;
+  auto canvas = sohoa::gen::Canvas::of_pixels(1, 1, static_cast<int>(k_dpi));
+  return canvas.text_width_px(t.text, style_of(t));
 }
 
 // A label and value followed by a leader to the right margin.

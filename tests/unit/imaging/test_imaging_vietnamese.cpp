@@ -5,6 +5,7 @@
 #include "synthetic_page.hpp"
 
 #include <array>
+#include "tools/gen/render.hpp"
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <cmath>
@@ -31,15 +32,6 @@ struct FontCacheRelease {
 };
 const FontCacheRelease k_font_cache_release;
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* context) const { cairo_destroy(context); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using Context = std::unique_ptr<cairo_t, ContextDeleter>;
-
 const std::array<const char*, 8> k_vietnamese = {
     "Họ, chữ đệm, tên người yêu cầu: Nguyễn Văn Bình",
     "Nơi cư trú: số 12 đường Lê Lợi, phường Bến Nghé, quận 1",
@@ -53,29 +45,21 @@ const std::array<const char*, 8> k_vietnamese = {
 
 // An upright A4 page at 300 dpi with 11 pt serif text, as BGR.
 cv::Mat vietnamese_page(int line_count) {
-  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, k_a4_width, k_a4_height));
-  REQUIRE(cairo_surface_status(surface.get()) == CAIRO_STATUS_SUCCESS);
-  Context cr(cairo_create(surface.get()));
-  cairo_set_source_rgb(cr.get(), 0.96, 0.95, 0.93);
-  cairo_paint(cr.get());
-  cairo_set_source_rgb(cr.get(), 0.1, 0.1, 0.1);
-  cairo_select_font_face(cr.get(), "DejaVu Serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size(cr.get(), 54);
-  cairo_move_to(cr.get(), 420, 260);
-  cairo_show_text(cr.get(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-  cairo_select_font_face(cr.get(), "DejaVu Serif", CAIRO_FONT_SLANT_NORMAL,
-                         CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr.get(), 46); // 11 pt at 300 dpi
+  auto canvas = sohoa::gen::Canvas::of_pixels(k_a4_width, k_a4_height, 300, {0.96, 0.95, 0.93});
+  sohoa::gen::TextStyle title;
+  title.family = "DejaVu Serif";
+  title.bold = true;
+  title.colour = {0.1, 0.1, 0.1};
+  title.size_pt = 54 * 72.0 / 300; // 54 px
+  canvas.text_px(420, 260, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", title);
+  sohoa::gen::TextStyle body = title;
+  body.bold = false;
+  body.size_pt = 46 * 72.0 / 300; // 11 pt at 300 dpi
   for (int i = 0; i < line_count; ++i) {
-    cairo_move_to(cr.get(), 230, 400 + i * 80);
-    cairo_show_text(cr.get(), k_vietnamese[static_cast<size_t>(i) % k_vietnamese.size()]);
+    canvas.text_px(230, 400 + i * 80, k_vietnamese[static_cast<size_t>(i) % k_vietnamese.size()],
+                   body);
   }
-  cairo_surface_flush(surface.get());
-  const cv::Mat argb(k_a4_height, k_a4_width, CV_8UC4, cairo_image_surface_get_data(surface.get()),
-                     static_cast<size_t>(cairo_image_surface_get_stride(surface.get())));
-  cv::Mat bgr;
-  cv::cvtColor(argb, bgr, cv::COLOR_BGRA2BGR); // little-endian RGB24 is B, G, R, unused
-  return bgr;
+  return canvas.to_bgr();
 }
 
 } // namespace

@@ -2,10 +2,12 @@
 // Renders text with cairo the way a 300 dpi scan of a printed form looks, and
 // remembers where each word's ink went, so OCR results can be checked against it.
 #include "sohoa/core/geometry.hpp"
+#include "tools/gen/render.hpp"
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <memory>
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 #include <string>
 #include <vector>
 
@@ -22,29 +24,17 @@ struct RenderedLine {
   int baseline = 0;
 };
 
-struct CairoSurfaceDestroy {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct CairoDestroy {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-
+// A page drawn by the generator's canvas (tools/gen/render.hpp) in pixel units.
 class PageRenderer {
 public:
   PageRenderer(int width, int height, double dpi = 300)
-      : m_width(width), m_height(height), m_dpi(dpi),
-        m_surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)),
-        m_cr(cairo_create(m_surface.get())) {
-    cairo_set_source_rgb(m_cr.get(), 1, 1, 1);
-    cairo_paint(m_cr.get());
-    cairo_set_source_rgb(m_cr.get(), 0, 0, 0);
+      : m_dpi(dpi), m_canvas(gen::Canvas::of_pixels(width, height, static_cast<int>(dpi))) {
     set_font(12, false);
   }
 
   void set_font(double points, bool bold) {
-    cairo_select_font_face(m_cr.get(), "Liberation Serif", CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(m_cr.get(), points * m_dpi / 72.0);
+    m_style.size_pt = points;
+    m_style.bold = bold;
   }
 
   // Line height for the current font, in pixels.
@@ -54,55 +44,25 @@ public:
   RenderedLine draw_line(double x, double baseline, const std::string& text) {
     RenderedLine line;
     line.baseline = static_cast<int>(baseline + 0.5);
-    cairo_text_extents_t space;
-    cairo_text_extents(m_cr.get(), " ", &space);
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t end = text.find(' ', start);
-      if (end == std::string::npos) {
-        end = text.size();
-      }
-      const std::string word = text.substr(start, end - start);
-      if (!word.empty()) {
-        cairo_text_extents_t ext;
-        cairo_text_extents(m_cr.get(), word.c_str(), &ext);
-        cairo_move_to(m_cr.get(), x, baseline);
-        cairo_show_text(m_cr.get(), word.c_str());
-        const Box box{static_cast<int>(x + ext.x_bearing),
-                      static_cast<int>(baseline + ext.y_bearing), static_cast<int>(ext.width + 1),
-                      static_cast<int>(ext.height + 1)};
-        line.words.push_back({word, box});
-        line.box = unite(line.box, box);
-        x += ext.x_advance + space.x_advance;
-      }
-      start = end + 1;
+    for (const gen::DrawnWord& word : m_canvas.words_px(x, baseline, text, m_style)) {
+      const Box box{word.x, word.y, word.w, word.h};
+      line.words.push_back({word.text, box});
+      line.box = unite(line.box, box);
     }
     return line;
   }
 
   // 0 ink / 255 paper, thresholded like the cleanup stage's output.
   cv::Mat bitonal() {
-    cairo_surface_flush(m_surface.get());
-    const unsigned char* data = cairo_image_surface_get_data(m_surface.get());
-    const int stride = cairo_image_surface_get_stride(m_surface.get());
-    cv::Mat out(m_height, m_width, CV_8UC1);
-    for (int y = 0; y < m_height; ++y) {
-      const auto* row = reinterpret_cast<const std::uint32_t*>(data + std::ptrdiff_t(y) * stride);
-      auto* dst = out.ptr<unsigned char>(y);
-      for (int x = 0; x < m_width; ++x) {
-        const unsigned green = (row[x] >> 8) & 0xff;
-        dst[x] = green < 128 ? 0 : 255;
-      }
-    }
-    return out;
+    cv::Mat green;
+    cv::extractChannel(m_canvas.to_bgr(), green, 1);
+    return green >= 128;
   }
 
 private:
-  int m_width;
-  int m_height;
   double m_dpi;
-  std::unique_ptr<cairo_surface_t, CairoSurfaceDestroy> m_surface;
-  std::unique_ptr<cairo_t, CairoDestroy> m_cr;
+  gen::Canvas m_canvas;
+  gen::TextStyle m_style;
 };
 
 // Releases cairo's and fontconfig's caches at exit so LeakSanitizer builds see
