@@ -28,6 +28,23 @@ Status dossier_status(int failed, int review) {
   return failed > 0 ? Status::failed : review > 0 ? Status::needs_review : Status::ok;
 }
 
+// A document's row, counted into its dossier's totals: the part a digitized
+// document and one kept from an earlier run have in common.
+template <typename Document>
+ReportDocumentRow counted_row(const std::string& dossier_id, const Document& d,
+                              DossierCounts& counts) {
+  counts.failed += d.status == Status::failed ? 1 : 0;
+  counts.needs_review += d.status == Status::needs_review ? 1 : 0;
+  counts.pages += d.pages;
+  ReportDocumentRow row;
+  row.dossier_id = dossier_id;
+  row.document_id = d.document_id;
+  row.status = d.status;
+  row.doc_type = d.doc_type;
+  row.pages = d.pages;
+  return row;
+}
+
 } // namespace
 
 void BatchReportWriter::add_dossier(const std::string& dossier_id,
@@ -37,15 +54,7 @@ void BatchReportWriter::add_dossier(const std::string& dossier_id,
   DossierCounts counts;
   counts.documents = documents.size();
   for (const auto& d : documents) {
-    counts.failed += d.status == Status::failed ? 1 : 0;
-    counts.needs_review += d.status == Status::needs_review ? 1 : 0;
-    counts.pages += d.pages;
-    ReportDocumentRow row;
-    row.dossier_id = dossier_id;
-    row.document_id = d.document_id;
-    row.status = d.status;
-    row.doc_type = d.doc_type;
-    row.pages = d.pages;
+    ReportDocumentRow row = counted_row(dossier_id, d, counts);
     row.issues = d.issues.size();
     row.timings = rounded(d.timings);
     row.errors = report_errors(d.errors);
@@ -79,15 +88,7 @@ void BatchReportWriter::add_skipped(const std::string& dossier_id, const Manifes
   DossierCounts counts;
   counts.documents = manifest.documents.size();
   for (const auto& d : manifest.documents) {
-    counts.failed += d.status == Status::failed ? 1 : 0;
-    counts.needs_review += d.status == Status::needs_review ? 1 : 0;
-    counts.pages += d.pages;
-    ReportDocumentRow row;
-    row.dossier_id = dossier_id;
-    row.document_id = d.document_id;
-    row.status = d.status;
-    row.doc_type = d.doc_type;
-    row.pages = d.pages;
+    ReportDocumentRow row = counted_row(dossier_id, d, counts);
     row.skipped = true;
     if (d.failure) {
       row.errors.push_back({std::nullopt, d.failure->error_code, d.failure->reason, "", 0});
