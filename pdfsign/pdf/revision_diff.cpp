@@ -215,6 +215,13 @@ DssContents read_dss(const std::string& bytes) {
     };
     each_stream("Certs", [&](const std::string& der) { out.certs.push_back(der); });
     each_stream("CRLs", [&](const std::string& der) { out.crls.push_back(der); });
+    each_stream("OCSPs", [&](const std::string& der) { out.ocsps.push_back(der); });
+    const PdfObject* vri = dss->GetIndirectKey("VRI");
+    if (vri != nullptr && vri->IsDictionary()) {
+      for (const auto& [key, value] : vri->GetDictionary().GetKeys()) {
+        out.vri_keys.push_back(key.GetName());
+      }
+    }
     return out;
   } catch (const PdfError&) {
     return DssContents{};

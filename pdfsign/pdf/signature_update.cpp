@@ -8,6 +8,7 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <memory>
@@ -196,9 +197,7 @@ std::string fill_signature_contents(PreparedSignature prepared, const std::strin
   return std::move(prepared.bytes);
 }
 
-std::string write_dss_update(const std::filesystem::path& path,
-                             const std::vector<std::string>& cert_ders,
-                             const std::vector<std::string>& crl_ders) {
+std::string write_dss_update(const std::filesystem::path& path, const DssUpdate& update) {
   quiet_podofo();
   const std::string original = sohoa::read_file(path);
   std::string bytes;
@@ -207,18 +206,77 @@ std::string write_dss_update(const std::filesystem::path& path,
     PdfMemDocument doc;
     doc.Load(path.c_str(), true);
     restore_mod_date(doc, mod_date.get());
-    const auto streams = [&](const std::vector<std::string>& items) {
+    PdfObject* old_dss = doc.GetCatalog()->GetIndirectKey("DSS");
+    if (old_dss != nullptr && !old_dss->IsDictionary()) {
+      old_dss = nullptr;
+    }
+    // One list of the store: the references already there (with their bytes, so a
+    // blob given again is not stored twice), then the new ones.
+    const auto merge = [&](const char* key, const std::vector<std::string>& items) {
       PdfArray array;
+      std::vector<std::string> known;
+      const PdfObject* old_array = old_dss != nullptr ? old_dss->GetIndirectKey(key) : nullptr;
+      if (old_array != nullptr && old_array->IsArray()) {
+        for (const auto& item : old_array->GetArray()) {
+          const PdfObject* object =
+              item.IsReference() ? doc.GetObjects().GetObject(item.GetReference()) : nullptr;
+          if (object != nullptr && object->HasStream()) {
+            array.push_back(item);
+            known.push_back(stream_decoded(*object));
+          }
+        }
+      }
+      std::vector<PdfReference> refs;
       for (const auto& item : items) {
+        const auto it = std::find(known.begin(), known.end(), item);
+        if (it != known.end()) {
+          refs.push_back(array[static_cast<size_t>(it - known.begin())].GetReference());
+          continue;
+        }
         PdfObject* object = doc.GetObjects().CreateObject();
         object->GetStream()->Set(item.data(), static_cast<pdf_long>(item.size()));
         array.push_back(object->Reference());
+        known.push_back(item);
+        refs.push_back(object->Reference());
       }
-      return array;
+      return std::make_pair(array, refs);
     };
+    const auto [certs, cert_refs] = merge("Certs", update.certs);
+    const auto [crls, crl_refs] = merge("CRLs", update.crls);
+    const auto [ocsps, ocsp_refs] = merge("OCSPs", update.ocsps);
+    PdfDictionary vri;
+    const PdfObject* old_vri = old_dss != nullptr ? old_dss->GetIndirectKey("VRI") : nullptr;
+    if (old_vri != nullptr && old_vri->IsDictionary()) {
+      vri = old_vri->GetDictionary();
+    }
+    for (const auto& entry : update.vri) {
+      PdfDictionary item;
+      const auto refer = [&](const char* key, const std::vector<size_t>& which,
+                             const std::vector<PdfReference>& refs) {
+        PdfArray array;
+        for (const size_t index : which) {
+          if (index < refs.size()) {
+            array.push_back(refs[index]);
+          }
+        }
+        if (!array.empty()) {
+          item.AddKey(key, array);
+        }
+      };
+      refer("Cert", entry.certs, cert_refs);
+      refer("CRL", entry.crls, crl_refs);
+      refer("OCSP", entry.ocsps, ocsp_refs);
+      vri.AddKey(PdfName(entry.key), item);
+    }
     PdfObject* dss = doc.GetObjects().CreateObject("DSS");
-    dss->GetDictionary().AddKey("Certs", streams(cert_ders));
-    dss->GetDictionary().AddKey("CRLs", streams(crl_ders));
+    dss->GetDictionary().AddKey("Certs", certs);
+    dss->GetDictionary().AddKey("CRLs", crls);
+    if (!ocsps.empty()) {
+      dss->GetDictionary().AddKey("OCSPs", ocsps);
+    }
+    if (!vri.GetKeys().empty()) {
+      dss->GetDictionary().AddKey("VRI", vri);
+    }
     doc.GetCatalog()->GetDictionary().AddKey("DSS", dss->Reference());
     PdfRefCountedBuffer buffer;
     PdfOutputDevice memory(&buffer);

@@ -4,14 +4,17 @@
 #include "sohoa/core/error.hpp"
 
 #include "http_fetch.hpp"
+#include "ocsp_client.hpp"
 #include "signed_update.hpp"
 #include "tsa_client.hpp"
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/sha.h>
 #include <openssl/x509v3.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace sohoa::sign {
 namespace {
@@ -70,10 +73,16 @@ void fetch_crls(X509* cert, std::vector<X509CrlPtr>& out) {
   ERR_clear_error();
 }
 
+void add_unique(std::vector<std::string>& list, const std::string& der) {
+  if (!der.empty() && std::find(list.begin(), list.end(), der) == list.end()) {
+    list.push_back(der);
+  }
+}
+
 } // namespace
 
-void add_dss(const std::filesystem::path& path, const std::vector<X509*>& certs,
-             const std::vector<std::filesystem::path>& crl_files) {
+ValidationData collect_validation_data(const std::vector<X509*>& certs,
+                                       const std::vector<std::filesystem::path>& crl_files) {
   std::vector<X509CrlPtr> known;
   for (const auto& file : crl_files) {
     std::string data;
@@ -88,41 +97,92 @@ void add_dss(const std::filesystem::path& path, const std::vector<X509*>& certs,
     }
     known.emplace_back(crl);
   }
-  std::vector<std::string> cert_ders;
-  std::vector<std::string> crl_ders;
+  ValidationData out;
   for (X509* cert : certs) {
-    const std::string der = to_der(cert);
-    if (std::find(cert_ders.begin(), cert_ders.end(), der) == cert_ders.end()) {
-      cert_ders.push_back(der);
-    }
+    add_unique(out.certs, to_der(cert));
     if (X509_check_issued(cert, cert) == X509_V_OK) {
       continue; // a root's status is not asked of anyone
     }
     // The root is often not in the signer's chain: then the CRL is matched by
-    // issuer name only and its signature is left to the verifier.
+    // issuer name only and its signature is left to the verifier; OCSP needs it.
     X509* issuer = find_issuer(cert, certs);
+    std::string ocsp_error = "its issuer's certificate is not at hand for OCSP";
+    bool have_ocsp = false;
+    if (issuer != nullptr && !ocsp_urls(cert).empty()) {
+      if (const auto response = fetch_ocsp(cert, issuer, ocsp_error)) {
+        add_unique(out.ocsps, *response);
+        have_ocsp = true;
+      }
+    } else if (issuer != nullptr) {
+      ocsp_error = "it names no OCSP responder";
+    }
     const auto matches = [&](X509_CRL* crl) {
       return X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_issuer_name(cert)) == 0 &&
              (issuer == nullptr || X509_CRL_verify(crl, X509_get0_pubkey(issuer)) == 1);
     };
     auto it = std::find_if(known.begin(), known.end(),
                            [&](const X509CrlPtr& c) { return matches(c.get()); });
-    if (it == known.end()) {
+    if (it == known.end() && !have_ocsp) {
       fetch_crls(cert, known);
       it = std::find_if(known.begin(), known.end(),
                         [&](const X509CrlPtr& c) { return matches(c.get()); });
     }
     ERR_clear_error();
-    if (it == known.end()) {
-      unavailable("no CRL for " + common_name(X509_get_subject_name(cert)) +
-                  " (none given, none reachable at its distribution points)");
-    }
-    const std::string crl_bytes = crl_der(it->get());
-    if (std::find(crl_ders.begin(), crl_ders.end(), crl_bytes) == crl_ders.end()) {
-      crl_ders.push_back(crl_bytes);
+    if (it != known.end()) {
+      add_unique(out.crls, crl_der(it->get()));
+    } else if (!have_ocsp) {
+      unavailable("no revocation data for " + common_name(X509_get_subject_name(cert)) +
+                  ": no OCSP response (" + ocsp_error +
+                  "), no CRL (none given, none reachable at its distribution points)");
     }
   }
-  const std::string bytes = pdf::write_dss_update(path, cert_ders, crl_ders);
+  return out;
+}
+
+X509StackPtr token_certificates(const std::string& token_der) {
+  X509StackPtr certs(sk_X509_new_null());
+  const auto* p = reinterpret_cast<const unsigned char*>(token_der.data());
+  Pkcs7Ptr token(d2i_PKCS7(nullptr, &p, static_cast<long>(token_der.size())));
+  if (certs && token && PKCS7_type_is_signed(token.get()) && token->d.sign->cert != nullptr) {
+    for (int i = 0; i < sk_X509_num(token->d.sign->cert); ++i) {
+      X509* cert = sk_X509_value(token->d.sign->cert, i);
+      X509_up_ref(cert);
+      sk_X509_push(certs.get(), cert);
+    }
+  }
+  ERR_clear_error();
+  return certs;
+}
+
+std::string vri_key(const std::string& contents) {
+  unsigned char digest[SHA_DIGEST_LENGTH];
+  SHA1(reinterpret_cast<const unsigned char*>(contents.data()), contents.size(), digest);
+  std::string key = hex_lower(digest, sizeof digest);
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return key;
+}
+
+void add_dss(const std::filesystem::path& path, const ValidationData& data,
+             const std::string& signature_contents) {
+  pdf::DssUpdate update;
+  update.certs = data.certs;
+  update.crls = data.crls;
+  update.ocsps = data.ocsps;
+  pdf::DssUpdate::Vri vri;
+  vri.key = vri_key(signature_contents);
+  const auto all = [](const std::vector<std::string>& list) {
+    std::vector<size_t> indexes(list.size());
+    for (size_t i = 0; i < list.size(); ++i) {
+      indexes[i] = i;
+    }
+    return indexes;
+  };
+  vri.certs = all(data.certs);
+  vri.crls = all(data.crls);
+  vri.ocsps = all(data.ocsps);
+  update.vri.push_back(std::move(vri));
+  const std::string bytes = pdf::write_dss_update(path, update);
   write_file_atomic(path, bytes);
 }
 

@@ -4,6 +4,7 @@
 #include <openssl/bio.h>
 #include <openssl/cms.h>
 #include <openssl/evp.h>
+#include <openssl/ocsp.h>
 #include <openssl/pkcs12.h>
 #include <openssl/ts.h>
 #include <openssl/x509.h>
@@ -71,6 +72,18 @@ struct X509AlgorFree {
 struct Asn1IntegerFree {
   void operator()(ASN1_INTEGER* p) const { ASN1_INTEGER_free(p); }
 };
+struct OcspRequestFree {
+  void operator()(OCSP_REQUEST* p) const { OCSP_REQUEST_free(p); }
+};
+struct OcspResponseFree {
+  void operator()(OCSP_RESPONSE* p) const { OCSP_RESPONSE_free(p); }
+};
+struct OcspBasicRespFree {
+  void operator()(OCSP_BASICRESP* p) const { OCSP_BASICRESP_free(p); }
+};
+struct OcspCertIdFree {
+  void operator()(OCSP_CERTID* p) const { OCSP_CERTID_free(p); }
+};
 struct EssCertV2Free {
   void operator()(ESS_SIGNING_CERT_V2* p) const { ESS_SIGNING_CERT_V2_free(p); }
 };
@@ -94,6 +107,10 @@ using TsVerifyCtxPtr = std::unique_ptr<TS_VERIFY_CTX, TsVerifyCtxFree>;
 using TsTstInfoPtr = std::unique_ptr<TS_TST_INFO, TsTstInfoFree>;
 using X509AlgorPtr = std::unique_ptr<X509_ALGOR, X509AlgorFree>;
 using Asn1IntegerPtr = std::unique_ptr<ASN1_INTEGER, Asn1IntegerFree>;
+using OcspRequestPtr = std::unique_ptr<OCSP_REQUEST, OcspRequestFree>;
+using OcspResponsePtr = std::unique_ptr<OCSP_RESPONSE, OcspResponseFree>;
+using OcspBasicRespPtr = std::unique_ptr<OCSP_BASICRESP, OcspBasicRespFree>;
+using OcspCertIdPtr = std::unique_ptr<OCSP_CERTID, OcspCertIdFree>;
 using EssCertV2Ptr = std::unique_ptr<ESS_SIGNING_CERT_V2, EssCertV2Free>;
 
 // A CRL in DER or PEM; null when it is neither. The caller owns the result.

@@ -3,6 +3,7 @@
 
 #include "sohoa/core/atomic_file.hpp"
 #include "sohoa/core/error.hpp"
+#include "sohoa/pdf/signature_scan.hpp"
 #include "cms_pades.hpp"
 #include "dss.hpp"
 #include "signed_update.hpp"
@@ -26,22 +27,13 @@ size_t contents_size(const KeySigner& signer, bool timestamp) {
 }
 
 // Everything a later validator needs: signer, chain, and the TSA's certificates.
-X509StackPtr ltv_certificates(const KeySigner& signer, const std::string& token_der) {
-  X509StackPtr certs(sk_X509_new_null());
-  const auto keep = [&](X509* cert) {
-    X509_up_ref(cert);
-    sk_X509_push(certs.get(), cert);
-  };
-  keep(signer.cert());
+std::vector<X509*> ltv_certificates(const KeySigner& signer, STACK_OF(X509) * tsa_certs) {
+  std::vector<X509*> certs = {signer.cert()};
   for (int i = 0; i < sk_X509_num(signer.chain()); ++i) {
-    keep(sk_X509_value(signer.chain(), i));
+    certs.push_back(sk_X509_value(signer.chain(), i));
   }
-  const auto* p = reinterpret_cast<const unsigned char*>(token_der.data());
-  Pkcs7Ptr token(d2i_PKCS7(nullptr, &p, static_cast<long>(token_der.size())));
-  if (token && PKCS7_type_is_signed(token.get()) && token->d.sign->cert != nullptr) {
-    for (int i = 0; i < sk_X509_num(token->d.sign->cert); ++i) {
-      keep(sk_X509_value(token->d.sign->cert, i));
-    }
+  for (int i = 0; i < sk_X509_num(tsa_certs); ++i) {
+    certs.push_back(sk_X509_value(tsa_certs, i));
   }
   return certs;
 }
@@ -98,12 +90,11 @@ SignResult sign_pdf(const std::filesystem::path& path, const Signer& signer,
       result.timestamp_time = unix_to_vietnam_iso(timestamp->gen_time);
     }
     if (options.ltv && timestamp) {
-      const X509StackPtr certs = ltv_certificates(key_signer, timestamp->der);
-      std::vector<X509*> list;
-      for (int i = 0; i < sk_X509_num(certs.get()); ++i) {
-        list.push_back(sk_X509_value(certs.get(), i));
-      }
-      add_dss(work, list, options.ltv_crls);
+      const X509StackPtr tsa_certs = token_certificates(timestamp->der);
+      const ValidationData data =
+          collect_validation_data(ltv_certificates(key_signer, tsa_certs.get()), options.ltv_crls);
+      const std::vector<pdf::RawSignature> signatures = pdf::find_signatures(bytes);
+      add_dss(work, data, signatures.empty() ? std::string() : signatures.back().contents);
       add_document_timestamp(work, options.tsa_url);
       result.level = "B-LTA";
     }

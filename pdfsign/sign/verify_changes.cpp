@@ -66,6 +66,8 @@ bool add_dss_to_trust(const std::string& bytes, TrustContext& trust) {
       trust.crls.emplace_back(crl);
     }
   }
+  trust.ocsps.insert(trust.ocsps.end(), dss.ocsps.begin(), dss.ocsps.end());
+  trust.vri_keys = dss.vri_keys;
   ERR_clear_error();
   return dss.found;
 }

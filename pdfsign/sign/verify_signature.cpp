@@ -1,6 +1,7 @@
 #include "verify_signature.hpp"
 
 #include "http_fetch.hpp"
+#include "ocsp_client.hpp"
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <optional>
 
 namespace sohoa::sign {
 namespace {
@@ -115,25 +117,63 @@ X509_CRL* crl_for(X509* cert, X509* issuer, TrustContext& trust) {
   return found;
 }
 
+// The stored OCSP answer about cert that says good or revoked (revoked first:
+// one such answer is enough to know).
+std::optional<OcspAnswer> ocsp_for(X509* cert, X509* issuer, const TrustContext& trust) {
+  std::optional<OcspAnswer> found;
+  for (const std::string& der : trust.ocsps) {
+    OcspAnswer answer = read_ocsp_response(der, cert, issuer);
+    if (answer.status == OcspCertStatus::revoked) {
+      return answer;
+    }
+    if (answer.status == OcspCertStatus::good && !found) {
+      found = answer;
+    }
+  }
+  return found;
+}
+
 void check_revocation(SignatureReport& report, STACK_OF(X509) * chain, long long at,
                       bool has_timestamp, TrustContext& trust) {
   const int count = sk_X509_num(chain);
   std::string missing;
+  bool by_ocsp = false;
+  bool by_crl = false;
   for (int i = 0; i + 1 < count; ++i) {
     X509* cert = sk_X509_value(chain, i);
     X509* issuer = sk_X509_value(chain, i + 1);
     const std::string who = common_name(X509_get_subject_name(cert));
-    X509_CRL* crl = crl_for(cert, issuer, trust);
-    if (crl == nullptr) {
+    long long revoked_at = -1;
+    const std::optional<OcspAnswer> ocsp = ocsp_for(cert, issuer, trust);
+    if (ocsp && ocsp->status == OcspCertStatus::revoked) {
+      revoked_at = ocsp->revoked_at;
+    }
+    // A CRL is still read beside a good OCSP answer when one is at hand: either
+    // saying revoked is enough. None is fetched once OCSP has answered.
+    X509_CRL* crl = nullptr;
+    if (revoked_at < 0) {
+      if (ocsp) {
+        const bool fetch = trust.fetch_crls;
+        trust.fetch_crls = false;
+        crl = crl_for(cert, issuer, trust);
+        trust.fetch_crls = fetch;
+      } else {
+        crl = crl_for(cert, issuer, trust);
+      }
+      X509_REVOKED* entry = nullptr;
+      if (crl != nullptr && X509_CRL_get0_by_cert(crl, &entry, cert) == 1 && entry != nullptr) {
+        asn1_time_to_unix(X509_REVOKED_get0_revocationDate(entry), revoked_at);
+      }
+    }
+    by_ocsp = by_ocsp || ocsp.has_value();
+    by_crl = by_crl || crl != nullptr;
+    if (!ocsp && crl == nullptr) {
       missing += (missing.empty() ? "" : ", ") + who;
       continue;
     }
-    X509_REVOKED* entry = nullptr;
-    if (X509_CRL_get0_by_cert(crl, &entry, cert) == 1 && entry != nullptr) {
-      long long when = 0;
-      asn1_time_to_unix(X509_REVOKED_get0_revocationDate(entry), when);
-      const std::string date = unix_to_vietnam_iso(when);
-      if (when <= at || !has_timestamp) {
+    if (revoked_at >= 0) {
+      const std::string date = unix_to_vietnam_iso(revoked_at);
+      if (revoked_at <= at || !has_timestamp) {
         add(report, "revocation", CheckStatus::failed,
             {"Chứng thư của " + who + " đã bị thu hồi lúc " + date,
              "The certificate of " + who + " was revoked at " + date});
@@ -147,13 +187,14 @@ void check_revocation(SignatureReport& report, STACK_OF(X509) * chain, long long
   }
   if (!missing.empty()) {
     add(report, "revocation", CheckStatus::warning,
-        {"Không có thông tin thu hồi (CRL) cho: " + missing,
-         "No revocation status (CRL) could be had for: " + missing});
+        {"Không có thông tin thu hồi (CRL, OCSP) cho: " + missing,
+         "No revocation status (CRL, OCSP) could be had for: " + missing});
     return;
   }
+  const std::string sources = by_ocsp && by_crl ? "CRL, OCSP" : by_ocsp ? "OCSP" : "CRL";
   add(report, "revocation", CheckStatus::ok,
-      {"Không chứng thư nào trong chuỗi bị thu hồi (theo CRL)",
-       "No certificate of the chain is revoked (per CRL)"});
+      {"Không chứng thư nào trong chuỗi bị thu hồi (theo " + sources + ")",
+       "No certificate of the chain is revoked (per " + sources + ")"});
 }
 
 // Chain to the anchors, judged twice: without time (trust) and at `at` (validity).

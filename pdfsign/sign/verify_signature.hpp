@@ -10,10 +10,12 @@
 namespace sohoa::sign {
 
 struct TrustContext {
-  std::vector<X509Ptr> anchors;     // --trust
-  bool system_anchors = false;      // no --trust: the system store
-  std::vector<X509Ptr> extra_certs; // from the DSS
-  std::vector<X509CrlPtr> crls;     // files, DSS, and fetched ones (cached)
+  std::vector<X509Ptr> anchors;      // --trust
+  bool system_anchors = false;       // no --trust: the system store
+  std::vector<X509Ptr> extra_certs;  // from the DSS
+  std::vector<X509CrlPtr> crls;      // files, DSS, and fetched ones (cached)
+  std::vector<std::string> ocsps;    // OCSP responses (DER) from the DSS
+  std::vector<std::string> vri_keys; // the DSS's /VRI entries
   std::map<std::string, bool> fetched_urls;
   bool fetch_crls = true;
   // A fresh store with the anchors; the caller owns it.

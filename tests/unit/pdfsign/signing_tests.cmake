@@ -4,6 +4,7 @@ add_executable(test_sign
   ${CMAKE_CURRENT_SOURCE_DIR}/sign_fixture.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_sign_pades.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_sign_verify.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_sign_ltv.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_sign_pdfa.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_xmp_namespaces.cpp)
 target_link_libraries(test_sign PRIVATE sohoa_test_main sohoa::sign PkgConfig::PoDoFo

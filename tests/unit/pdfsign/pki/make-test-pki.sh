@@ -11,6 +11,9 @@
 #   DIR/signer-rsa.p12               PKCS#12 of signer-rsa, pass phrase "p12-secret"
 # make-test-pki.sh DIR shortlived SECONDS: DIR/short.{pem,key} valid SECONDS more.
 # make-test-pki.sh DIR cdp URL: DIR/cdp.{pem,key} naming URL as CRL distribution point.
+# make-test-pki.sh DIR ocsp URL (on a copy of a built DIR): ocsp-good.{pem,key} and
+#   ocsp-revoked.{pem,key} (revoked in the intermediate's database) naming URL as
+#   OCSP responder (AIA), and the TSA's certificate replaced by one naming it too.
 set -euo pipefail
 dir=$1
 mkdir -p "$dir"
@@ -38,6 +41,26 @@ if [[ ${2:-} == cdp ]]; then
   openssl ca -batch -notext -config ca.cnf -name int_ca -extfile cdp.ext -extensions v3_cdp \
     -days 30 -in cdp.csr -out cdp.leaf.pem 2>/dev/null
   cat cdp.leaf.pem int.pem > cdp.pem
+  exit 0
+fi
+
+if [[ ${2:-} == ocsp ]]; then
+  for kind in signer tsa; do
+    eku=; [[ $kind == tsa ]] && eku='extendedKeyUsage = critical,timeStamping\n'
+    printf "[ v3_ocsp_$kind ]\nbasicConstraints = critical,CA:FALSE\nkeyUsage = critical,digitalSignature,nonRepudiation\n${eku}authorityInfoAccess = OCSP;URI:%s\n" "$3" > "ocsp-$kind.ext"
+  done
+  aia_issue() { # aia_issue NAME KIND SUBJECT
+    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1.key"
+    openssl req -new -utf8 -key "$1.key" -subj "$3" -out "$1.csr"
+    openssl ca -batch -notext -utf8 -config ca.cnf -name int_ca -extfile "ocsp-$2.ext" \
+      -extensions "v3_ocsp_$2" -days 30 -in "$1.csr" -out "$1.leaf.pem" 2>/dev/null
+    cat "$1.leaf.pem" int.pem > "$1.pem"
+  }
+  aia_issue ocsp-good signer "/C=VN/O=Sohoa Test/CN=OCSP Good Signer"
+  aia_issue ocsp-revoked signer "/C=VN/O=Sohoa Test/CN=OCSP Revoked Signer"
+  aia_issue tsa tsa "/C=VN/O=Sohoa Test/CN=Sohoa Test TSA (OCSP)"
+  openssl ca -batch -config ca.cnf -name int_ca -revoke ocsp-revoked.leaf.pem \
+    -crl_reason keyCompromise 2>/dev/null
   exit 0
 fi
 

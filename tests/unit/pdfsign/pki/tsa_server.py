@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Loopback RFC 3161 responder for tests: wraps `openssl ts -reply` of the test
-PKI, and serves its *.crl files on GET. Binds 127.0.0.1 on a free port, writes the port to PORT_FILE, exits after
+PKI, answers OCSP requests POSTed to /ocsp with `openssl ocsp -index` of its
+intermediate CA (the database read afresh each time, so a revocation shows at
+once), and serves its *.crl files on GET. Binds 127.0.0.1 on a free port, writes the port to PORT_FILE, exits after
 LIFETIME seconds. Usage: tsa_server.py PKI_DIR PORT_FILE LIFETIME"""
 import http.server
 import os
@@ -16,6 +18,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
         query = self.rfile.read(min(length, 65536))
+        if self.path.startswith("/ocsp"):
+            self.answer_ocsp(query)
+            return
         with tempfile.TemporaryDirectory() as tmp:
             qpath = os.path.join(tmp, "q.tsq")
             rpath = os.path.join(tmp, "r.tsr")
@@ -33,6 +38,28 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 body = f.read()
         self.send_response(200)
         self.send_header("Content-Type", "application/timestamp-reply")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def answer_ocsp(self, query):
+        with tempfile.TemporaryDirectory() as tmp:
+            qpath = os.path.join(tmp, "q.der")
+            rpath = os.path.join(tmp, "r.der")
+            with open(qpath, "wb") as f:
+                f.write(query)
+            done = subprocess.run(
+                ["openssl", "ocsp", "-index", "int/index.txt", "-CA", "int.leaf.pem",
+                 "-rsigner", "int.leaf.pem", "-rkey", "int.key", "-nmin", "60",
+                 "-reqin", qpath, "-respout", rpath], cwd=pki, capture_output=True, timeout=20)
+            if done.returncode != 0 or not os.path.isfile(rpath):
+                self.send_response(500)
+                self.end_headers()
+                return
+            with open(rpath, "rb") as f:
+                body = f.read()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/ocsp-response")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -24,11 +24,14 @@ struct LaterChanges {
 // covered_end: where the signature's revision ends.
 LaterChanges diff_later_revisions(const std::string& bytes, long long covered_end);
 
-// The /DSS /Certs and /CRLs streams of the whole file, DER, decoded.
+// The /DSS /Certs, /CRLs and /OCSPs streams of the whole file, DER, decoded,
+// and the keys of its /VRI entries.
 struct DssContents {
   bool found = false;
   std::vector<std::string> certs;
   std::vector<std::string> crls;
+  std::vector<std::string> ocsps;
+  std::vector<std::string> vri_keys; // upper-case hex SHA-1 of a signature's /Contents
 };
 DssContents read_dss(const std::string& bytes);
 

@@ -38,10 +38,22 @@ PreparedSignature prepare_signature_update(const std::filesystem::path& path,
 // Throws Error(Stage::sign, "signing_failed") when it does not fit.
 std::string fill_signature_contents(PreparedSignature prepared, const std::string& der);
 
-// An incremental update adding the catalog's /DSS with /Certs and /CRLs (DER
-// each, in that order). Returns the complete new file. Throws Error(Stage::sign).
-std::string write_dss_update(const std::filesystem::path& path,
-                             const std::vector<std::string>& cert_ders,
-                             const std::vector<std::string>& crl_ders);
+// Validation data for the catalog's /DSS (PAdES, ETSI EN 319 142-1 5.4): DER
+// blobs, and per signature a /VRI entry naming the blobs used for it.
+struct DssUpdate {
+  std::vector<std::string> certs;
+  std::vector<std::string> crls;
+  std::vector<std::string> ocsps; // OCSPResponse, DER
+  struct Vri {
+    std::string key; // upper-case hex SHA-1 of the signature's /Contents bytes
+    std::vector<size_t> certs, crls, ocsps; // indexes into the lists above
+  };
+  std::vector<Vri> vri;
+};
+
+// An incremental update writing a new /DSS that keeps every entry of the current
+// one (a blob already there is referred to, not copied) and adds `update`.
+// Returns the complete new file. Throws Error(Stage::sign).
+std::string write_dss_update(const std::filesystem::path& path, const DssUpdate& update);
 
 } // namespace sohoa::pdf

@@ -1,0 +1,147 @@
+// Long-term validation data: OCSP responses (a loopback responder of the test
+// PKI) beside CRLs in the DSS, per-signature /VRI entries, and verify reading
+// them offline.
+#include "sign_fixture.hpp"
+
+#include "sohoa/core/error.hpp"
+#include "sohoa/pdf/revision_diff.hpp"
+#include "sohoa/pdf/signature_scan.hpp"
+#include "sohoa/sign/signer.hpp"
+#include "support/scratch.hpp"
+#include "support/tsa_server.hpp"
+
+#include <doctest/doctest.h>
+#include <openssl/sha.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <optional>
+
+using namespace sohoa;
+using namespace sohoa::test;
+
+namespace {
+
+// A copy of the test PKI whose new certificates name `ocsp_url` as responder.
+std::filesystem::path ocsp_pki(const ScratchDir& dir, const std::string& ocsp_url) {
+  const auto pki = dir / "pki";
+  const auto issued = run_command(
+      "cp -r " + test_pki().string() + " " + pki.string() + " && " + source_dir().string() +
+      "/tests/unit/pdfsign/pki/make-test-pki.sh " + pki.string() + " ocsp " + ocsp_url);
+  REQUIRE_MESSAGE(issued.status == 0, issued.output);
+  return pki;
+}
+
+sign::SignerSource source_in(const std::filesystem::path& pki, const std::string& name) {
+  sign::SignerSource source;
+  source.cert_pem = pki / (name + ".pem");
+  source.key_pem = pki / (name + ".key");
+  return source;
+}
+
+std::string upper_sha1_hex(const std::string& data) {
+  unsigned char digest[SHA_DIGEST_LENGTH];
+  SHA1(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  std::string out;
+  for (const unsigned char byte : digest) {
+    char hex[3];
+    std::snprintf(hex, sizeof hex, "%02X", byte);
+    out += hex;
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("OCSP: the signer's and the TSA's responses go into the DSS, verify reads them "
+          "offline") {
+  ScratchDir dir("sign-ocsp");
+  // The PKI copy's own server: TSA, OCSP responder (openssl ocsp -index) and CRLs.
+  const auto work = dir / "server";
+  std::filesystem::create_directories(work);
+  std::optional<TsaServer> server;
+  std::filesystem::path pki;
+  {
+    // The URL must be known before the certificates naming it are issued: start
+    // the server on the copy first, then issue into that same folder.
+    const auto pki_dir = dir / "pki";
+    const auto copied = run_command("cp -r " + test_pki().string() + " " + pki_dir.string());
+    REQUIRE_MESSAGE(copied.status == 0, copied.output);
+    server.emplace(pki_dir, work, 170);
+    const auto issued =
+        run_command(source_dir().string() + "/tests/unit/pdfsign/pki/make-test-pki.sh " +
+                    pki_dir.string() + " ocsp " + server->url() + "ocsp");
+    REQUIRE_MESSAGE(issued.status == 0, issued.output);
+    pki = pki_dir;
+  }
+  sign::SignOptions options;
+  options.tsa_url = server->url();
+  options.ltv = true;
+  options.ltv_crls = {pki / "root.crl"}; // the intermediate names no responder
+  const auto good = dir / "good.pdf";
+  make_test_pdf(good);
+  const auto good_signer = sign::load_signer(source_in(pki, "ocsp-good"));
+  CHECK(sign::sign_pdf(good, *good_signer, options).level == "B-LTA");
+  const auto revoked = dir / "revoked.pdf";
+  make_test_pdf(revoked);
+  const auto revoked_signer = sign::load_signer(source_in(pki, "ocsp-revoked"));
+  CHECK(sign::sign_pdf(revoked, *revoked_signer, options).level == "B-LTA");
+
+  const std::string bytes = file_bytes(good);
+  const pdf::DssContents dss = pdf::read_dss(bytes);
+  CHECK(dss.ocsps.size() == 2); // the signer's and the TSA's
+  CHECK(dss.crls.size() == 1);  // the root's, for the intermediate
+  const std::vector<pdf::RawSignature> signatures = pdf::find_signatures(bytes);
+  REQUIRE(signatures.size() == 2);
+  const std::string key = upper_sha1_hex(signatures[0].contents);
+  CHECK(std::find(dss.vri_keys.begin(), dss.vri_keys.end(), key) != dss.vri_keys.end());
+  CHECK(bytes.find("/OCSPs") != std::string::npos);
+
+  server.reset(); // from here on nothing answers: verify works from the DSS alone
+  const VerifyOutcome verified = verify_files({good}, false, "en", false);
+  INFO(verified.text);
+  CHECK(verified.code == 0);
+  CHECK(verified.text.find("PAdES level: B-LTA") != std::string::npos);
+  CHECK(verified.text.find("No certificate of the chain is revoked (per CRL, OCSP)") !=
+        std::string::npos);
+  const VerifyOutcome refused = verify_files({revoked}, false, "en", false);
+  INFO(refused.text);
+  CHECK(refused.code == 1);
+  CHECK(refused.text.find("The certificate of OCSP Revoked Signer was revoked at") !=
+        std::string::npos);
+}
+
+TEST_CASE("OCSP responder unreachable: B-LTA signing fails with the reason unless a CRL "
+          "stands in") {
+  ScratchDir dir("sign-ocsp-down");
+  const auto pki = ocsp_pki(dir, "http://127.0.0.1:9/ocsp"); // nothing listens there
+  const auto signer = sign::load_signer(source_in(pki, "ocsp-good"));
+  sign::SignOptions options;
+  options.tsa_url = tsa_url();
+  options.ltv = true;
+  options.ltv_crls = {test_pki() / "root.crl"};
+  const auto pdf = dir / "doc.pdf";
+  make_test_pdf(pdf);
+  const std::string before = file_bytes(pdf);
+  try {
+    sign::sign_pdf(pdf, *signer, options);
+    FAIL("signed without revocation data");
+  } catch (const Error& e) {
+    CHECK(e.code() == "revocation_unavailable");
+    const std::string message = e.what();
+    INFO(message);
+    CHECK(message.find("OCSP Good Signer") != std::string::npos);
+    CHECK(message.find("OCSP responder http://127.0.0.1:9/ocsp: unreachable") != std::string::npos);
+  }
+  CHECK(file_bytes(pdf) == before); // nothing half-signed is left
+  // With the intermediate's CRL given, the CRL is the revocation data.
+  options.ltv_crls.push_back(test_pki() / "int.crl");
+  CHECK(sign::sign_pdf(pdf, *signer, options).level == "B-LTA");
+  const pdf::DssContents dss = pdf::read_dss(file_bytes(pdf));
+  CHECK(dss.ocsps.empty());
+  CHECK(dss.crls.size() == 2);
+  const VerifyOutcome verified = verify_files({pdf}, false, "en", false);
+  INFO(verified.text);
+  CHECK(verified.code == 0);
+}
