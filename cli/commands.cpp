@@ -356,6 +356,9 @@ int reprocess_command(const std::vector<std::string>& args) {
       "pdfa", po::value<std::string>()->default_value("2b"),
       "2b or 3b for rebuilt PDFs")("image-mode", po::value<std::string>()->default_value("mrc"),
                                    "page images of rebuilt PDFs: mrc, jpeg or lossless");
+  main.add_options()("renew-timestamps", po::bool_switch(),
+                     "to every B-LTA PDF: the last document timestamp's validation data and a "
+                     "new document timestamp from --tsa");
   main.add(signing_options()).add(output_options());
   po::positional_options_description positional;
   positional.add("out", 1);
@@ -372,7 +375,22 @@ int reprocess_command(const std::vector<std::string>& args) {
   if (vm.count("schemas")) {
     config.schemas_dir = vm["schemas"].as<std::string>();
   }
-  config.signing = signing_config(vm, "");
+  config.renew_timestamps = vm["renew-timestamps"].as<bool>();
+  if (config.renew_timestamps) {
+    // Time-stamps only: no signer is involved, so --tsa stands alone here.
+    if (!vm.count("tsa") || vm.count("sign-cert") || vm.count("sign-p12") ||
+        vm.count("pkcs11-uri") || vm["resign"].as<bool>()) {
+      throw UsageError("--renew-timestamps needs --tsa URL and takes no signer (nor --resign)");
+    }
+    config.renew_tsa_url = vm["tsa"].as<std::string>();
+    if (vm.count("crl")) {
+      for (const auto& file : vm["crl"].as<std::vector<std::string>>()) {
+        config.renew_crls.emplace_back(file);
+      }
+    }
+  } else {
+    config.signing = signing_config(vm, "");
+  }
   config.resign = vm["resign"].as<bool>();
   if (config.resign && !config.signing.enabled) {
     throw UsageError(

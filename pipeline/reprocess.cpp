@@ -5,6 +5,7 @@
 #include "sohoa/core/hash.hpp"
 #include "sohoa/ocr/alto.hpp"
 #include "sohoa/pdf/pdf_reader.hpp"
+#include "sohoa/sign/timestamp_renewal.hpp"
 #include "sohoa/pipeline/batch_runner.hpp"
 #include "sohoa/core/clock.hpp"
 #include "sohoa/pipeline/document.hpp"
@@ -213,6 +214,14 @@ private:
     }
     updated.reprocessed_at = in.finished_at;
     updated.events = manifest.events; // the counter's log of the dossier goes on
+    if (!m_renewed.empty()) {
+      if (!updated.events || !updated.events->is_array()) {
+        updated.events = nlohmann::json::array();
+      }
+      updated.events->push_back(
+          {{"event", "timestamps_renewed"}, {"at", in.finished_at}, {"documents", m_renewed}});
+      m_renewed = nlohmann::json::array();
+    }
     write_file_atomic(dir / "manifest.json", nlohmann::json(updated).dump(2) + "\n");
     return failed || document_failed;
   }
@@ -273,6 +282,9 @@ private:
       outcome.signature = sign::sign_pdf(pdf_path, *m_context.signer, options);
       m_log.info(dossier.id + "/" + id + ": signed again (" + outcome.signature->level + ")");
     }
+    if (m_config.renew_timestamps) {
+      renew_timestamp(dossier.id + "/" + id, pdf_path);
+    }
     outcome.doc_type = forms.doc_type;
     outcome.doc_type_confidence = forms.doc_type_confidence;
     outcome.issues = forms.issues;
@@ -287,8 +299,25 @@ private:
     return outcome;
   }
 
+  // B-LTA renewal of one PDF; anything else is reported and left alone.
+  void renew_timestamp(const std::string& where, const fs::path& pdf_path) {
+    const sign::RenewalResult result =
+        sign::renew_document_timestamp(pdf_path, {m_config.renew_tsa_url, m_config.renew_crls});
+    if (!result.renewed) {
+      m_log.warning(where, "not B-LTA (" + result.not_renewed_reason +
+                               "): no time-stamp added, the PDF is left as it is");
+      return;
+    }
+    m_log.info(where + ": document time-stamp renewed (" + result.timestamp_time + ", " +
+               std::to_string(result.document_timestamps) + " in the file)");
+    m_renewed.push_back({{"document_id", pdf_path.stem().string()},
+                         {"timestamp_time", result.timestamp_time},
+                         {"document_timestamps", result.document_timestamps}});
+  }
+
   const ReprocessConfig& m_config;
   Logger& m_log;
+  nlohmann::json m_renewed = nlohmann::json::array(); // this dossier's renewals
   RunContext m_context;
   EngineVersions m_versions;
 };

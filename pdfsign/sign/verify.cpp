@@ -8,9 +8,14 @@
 #include "verify_changes.hpp"
 #include "sohoa/sign/verify_report.hpp"
 #include "verify_signature.hpp"
+#include "dss.hpp"
+#include "sohoa/pdf/revision_diff.hpp"
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
+
+#include <algorithm>
+#include <optional>
 
 namespace sohoa::sign {
 namespace {
@@ -100,6 +105,43 @@ void append_pdfa_rules(const std::filesystem::path& path, std::vector<Check>& ou
              count + " structural PDF/A rules met (not veraPDF)"}});
 }
 
+// B-LTA chain: every document time-stamp but the last has its validation data
+// (a /VRI entry for it) in the DSS that the next document time-stamp covers.
+void check_timestamp_chain(const std::string& bytes, const std::vector<pdf::RawSignature>& raws,
+                           std::vector<SignatureReport>& reports) {
+  const SignatureReport* next = nullptr;
+  for (size_t i = reports.size(); i-- > 0;) {
+    SignatureReport& sig = reports[i];
+    if (!sig.document_timestamp) {
+      continue;
+    }
+    if (next == nullptr) {
+      next = &sig;
+      continue;
+    }
+    const std::string key = vri_key(raws[i].contents);
+    const pdf::DssContents covered =
+        pdf::read_dss(bytes.substr(0, static_cast<size_t>(std::max(0LL, next->covered_end))));
+    const bool found =
+        std::find(covered.vri_keys.begin(), covered.vri_keys.end(), key) != covered.vri_keys.end();
+    const std::string by = "#" + std::to_string(next->index) + " (" + next->timestamp_time + ")";
+    sig.checks.push_back(
+        found
+            ? Check{"ltv",
+                    CheckStatus::ok,
+                    {"Dữ liệu kiểm tra của dấu thời gian này nằm trong DSS, được dấu thời "
+                     "gian " +
+                         by + " bao phủ",
+                     "This time-stamp's validation data is in the DSS covered by time-stamp " + by}}
+            : Check{"ltv",
+                    CheckStatus::failed,
+                    {"Dấu thời gian " + by +
+                         " không bao phủ dữ liệu kiểm tra (VRI) của dấu thời gian này",
+                     "Time-stamp " + by + " covers no validation data (VRI) of this time-stamp"}});
+    next = &sig;
+  }
+}
+
 FileReport verify_file(const std::filesystem::path& path, const std::vector<X509Ptr>& anchors,
                        const std::vector<X509CrlPtr>& crls, bool system_anchors) {
   FileReport report;
@@ -135,15 +177,24 @@ FileReport verify_file(const std::filesystem::path& path, const std::vector<X509
   }
   const bool has_dss = add_dss_to_trust(bytes, trust);
   const std::vector<long long> revisions = pdf::revision_ends(bytes);
-  int index = 0;
-  bool later_document_timestamp = false;
-  for (const pdf::RawSignature& raw : pdf::find_signatures(bytes)) {
-    SignatureReport sig = check_signature(bytes, raw, ++index, revisions, trust);
+  // Last to first: a valid document time-stamp proves that everything before it
+  // existed at its time, so the earlier time-stamps are judged at that time.
+  const std::vector<pdf::RawSignature> raws = pdf::find_signatures(bytes);
+  std::optional<long long> proof_time;
+  for (size_t i = raws.size(); i-- > 0;) {
+    SignatureReport sig =
+        check_signature(bytes, raws[i], static_cast<int>(i) + 1, revisions, trust, proof_time);
     if (sig.covered_end > 0) {
       sig.checks.push_back(check_later_changes(bytes, sig.covered_end));
     }
+    if (sig.document_timestamp && sig.valid() && sig.timestamp_unix > 0) {
+      proof_time = sig.timestamp_unix;
+    }
     report.signatures.push_back(std::move(sig));
   }
+  std::reverse(report.signatures.begin(), report.signatures.end());
+  check_timestamp_chain(bytes, raws, report.signatures);
+  bool later_document_timestamp = false;
   // Levels beyond B-T need a DSS and, for B-LTA, a valid document time-stamp after.
   for (auto it = report.signatures.rbegin(); it != report.signatures.rend(); ++it) {
     if (it->document_timestamp) {

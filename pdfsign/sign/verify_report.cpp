@@ -23,6 +23,7 @@ const std::map<std::string, Label>& check_labels() {
       {"validity", {"Hiệu lực chứng thư", "Certificate validity"}},
       {"revocation", {"Thu hồi", "Revocation"}},
       {"changes", {"Thay đổi sau khi ký", "Changes after signing"}},
+      {"ltv", {"Chuỗi dấu thời gian", "Time-stamp chain"}},
       {"pdfa", {"PDF/A", "PDF/A"}},
   };
   return k_labels;

@@ -275,9 +275,11 @@ void check_chain(SignatureReport& report, X509* signer, CMS_ContentInfo* cms, lo
 }
 
 // The RFC 3161 token over `imprint_data` (the signature value, or the byte
-// ranges for a document time-stamp). Returns genTime or -1.
+// ranges for a document time-stamp). Its TSA's chain is judged at proof_time when
+// a later document time-stamp vouches for it, else now. Returns genTime or -1.
 long long check_timestamp_token(SignatureReport& report, const std::string& token_der,
-                                const std::string& imprint_data, TrustContext& trust) {
+                                const std::string& imprint_data, TrustContext& trust,
+                                std::optional<long long> proof_time) {
   const auto* p = reinterpret_cast<const unsigned char*>(token_der.data());
   Pkcs7Ptr token(d2i_PKCS7(nullptr, &p, static_cast<long>(token_der.size())));
   TsTstInfoPtr info(token ? PKCS7_to_TS_TST_INFO(token.get()) : nullptr);
@@ -303,6 +305,9 @@ long long check_timestamp_token(SignatureReport& report, const std::string& toke
     OPENSSL_free(imprint);
     add(report, "timestamp", CheckStatus::failed, {"Lỗi nội bộ", "Internal error"});
     return -1;
+  }
+  if (proof_time) {
+    X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(store), static_cast<time_t>(*proof_time));
   }
   TS_VERIFY_CTX_set_store(ctx.get(), store);
   TS_VERIFY_CTX_set_imprint(ctx.get(), imprint, static_cast<long>(digest.size()));
@@ -363,7 +368,8 @@ X509_STORE* TrustContext::make_store() const {
 }
 
 SignatureReport check_signature(const std::string& bytes, const pdf::RawSignature& raw, int index,
-                                const std::vector<long long>& revisions, TrustContext& trust) {
+                                const std::vector<long long>& revisions, TrustContext& trust,
+                                std::optional<long long> proof_time) {
   SignatureReport report;
   report.index = index;
   report.sub_filter = raw.sub_filter;
@@ -376,12 +382,13 @@ SignatureReport check_signature(const std::string& bytes, const pdf::RawSignatur
   }
   const std::string data = signed_bytes(bytes, raw);
   if (report.document_timestamp) {
-    const long long when = check_timestamp_token(report, raw.contents, data, trust);
+    const long long when = check_timestamp_token(report, raw.contents, data, trust, proof_time);
     if (when >= 0) {
       add(report, "integrity", CheckStatus::ok,
           {"Toàn vẹn: dấu thời gian tài liệu khớp nội dung",
            "Intact: the document time-stamp matches the content"});
       report.timestamp_time = unix_to_vietnam_iso(when);
+      report.timestamp_unix = when;
     } else {
       add(report, "integrity", CheckStatus::failed,
           {"Không xác nhận được toàn vẹn", "Integrity not confirmed"});
@@ -499,7 +506,8 @@ SignatureReport check_signature(const std::string& bytes, const pdf::RawSignatur
   report.level = "B-B";
   if (token != nullptr) {
     const std::string value = asn1_bytes(CMS_SignerInfo_get0_signature(si));
-    const long long when = check_timestamp_token(report, asn1_bytes(token), value, trust);
+    const long long when =
+        check_timestamp_token(report, asn1_bytes(token), value, trust, proof_time);
     if (when >= 0) {
       at = when;
       has_timestamp = true;

@@ -6,6 +6,7 @@
 #include "sohoa/sign/verify_model.hpp"
 
 #include <map>
+#include <optional>
 
 namespace sohoa::sign {
 
@@ -22,8 +23,13 @@ struct TrustContext {
   X509_STORE* make_store() const;
 };
 
-// bytes: the whole file; revisions: revision_ends(bytes).
+// bytes: the whole file; revisions: revision_ends(bytes). proof_time: the
+// genTime of the next valid document time-stamp, which proves the signature (and
+// its time-stamp) existed then: time-stamp certificates are judged at that time
+// instead of now, so an expired TSA certificate under a later time-stamp still
+// counts (B-LTA).
 SignatureReport check_signature(const std::string& bytes, const pdf::RawSignature& raw, int index,
-                                const std::vector<long long>& revisions, TrustContext& trust);
+                                const std::vector<long long>& revisions, TrustContext& trust,
+                                std::optional<long long> proof_time);
 
 } // namespace sohoa::sign

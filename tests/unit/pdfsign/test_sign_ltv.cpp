@@ -7,6 +7,7 @@
 #include "sohoa/pdf/revision_diff.hpp"
 #include "sohoa/pdf/signature_scan.hpp"
 #include "sohoa/sign/signer.hpp"
+#include "sohoa/sign/timestamp_renewal.hpp"
 #include "support/scratch.hpp"
 #include "support/tsa_server.hpp"
 
@@ -144,4 +145,70 @@ TEST_CASE("OCSP responder unreachable: B-LTA signing fails with the reason unles
   const VerifyOutcome verified = verify_files({pdf}, false, "en", false);
   INFO(verified.text);
   CHECK(verified.code == 0);
+}
+
+TEST_CASE("B-LTA renewal: the last time-stamp's validation data, then a second one; verify "
+          "follows the chain") {
+  ScratchDir dir("sign-renew");
+  const auto pdf = dir / "doc.pdf";
+  make_test_pdf(pdf);
+  const auto signer = sign::load_signer(pem_source("signer-rsa"));
+  const std::vector<std::filesystem::path> crls = {test_pki() / "int.crl", test_pki() / "root.crl"};
+  sign::SignOptions options;
+  options.tsa_url = tsa_url();
+  options.ltv = true;
+  options.ltv_crls = crls;
+  REQUIRE(sign::sign_pdf(pdf, *signer, options).level == "B-LTA");
+  const std::string before = file_bytes(pdf);
+
+  const sign::RenewalResult renewed = sign::renew_document_timestamp(pdf, {tsa_url(), crls});
+  CHECK(renewed.renewed);
+  CHECK(renewed.document_timestamps == 2);
+  CHECK(!renewed.timestamp_time.empty());
+  MESSAGE("renewal adds " << renewed.bytes_added << " bytes");
+  const std::string after = file_bytes(pdf);
+  REQUIRE(after.size() > before.size());
+  CHECK(after.compare(0, before.size(), before) == 0); // an incremental update
+  const std::vector<pdf::RawSignature> signatures = pdf::find_signatures(after);
+  REQUIRE(signatures.size() == 3);
+  const pdf::DssContents dss = pdf::read_dss(after);
+  for (size_t i = 0; i < 2; ++i) { // the signature's and the first time-stamp's
+    const std::string key = upper_sha1_hex(signatures[i].contents);
+    CHECK(std::find(dss.vri_keys.begin(), dss.vri_keys.end(), key) != dss.vri_keys.end());
+  }
+
+  const VerifyOutcome verified = verify_files({pdf}, false, "en", false);
+  INFO(verified.text);
+  CHECK(verified.code == 0);
+  CHECK(verified.text.find("PAdES level: B-LTA") != std::string::npos);
+  CHECK(verified.text.find("Document time-stamp 2: Signature valid") != std::string::npos);
+  CHECK(verified.text.find("Document time-stamp 3: Signature valid") != std::string::npos);
+  CHECK(verified.text.find("This time-stamp's validation data is in the DSS covered by "
+                           "time-stamp #3") != std::string::npos);
+
+  // A byte inside the first time-stamp's range (its DSS update, which the
+  // signature itself does not cover) changed: the time-stamps no longer verify.
+  const long long signature_end = signatures[0].range[2] + signatures[0].range[3];
+  const size_t stream = after.find("stream", static_cast<size_t>(signature_end));
+  REQUIRE(stream < static_cast<size_t>(signatures[1].range[1]));
+  std::string bad = after;
+  bad[stream + 30] = static_cast<char>(bad[stream + 30] ^ 0x01);
+  const auto tampered = dir / "tampered.pdf";
+  write_bytes(tampered, bad);
+  const VerifyOutcome refused = verify_files({tampered}, false, "en", false);
+  INFO(refused.text);
+  CHECK(refused.code == 1);
+  CHECK(refused.text.find("Document time-stamp 2: Signature NOT valid") != std::string::npos);
+
+  // Not B-LTA (a B-T signature): reported, the file left as it was.
+  const auto bt = dir / "bt.pdf";
+  make_test_pdf(bt);
+  sign::SignOptions bt_options;
+  bt_options.tsa_url = tsa_url();
+  sign::sign_pdf(bt, *signer, bt_options);
+  const std::string bt_bytes = file_bytes(bt);
+  const sign::RenewalResult skipped = sign::renew_document_timestamp(bt, {tsa_url(), crls});
+  CHECK_FALSE(skipped.renewed);
+  CHECK(skipped.not_renewed_reason.find("not B-LTA") != std::string::npos);
+  CHECK(file_bytes(bt) == bt_bytes);
 }

@@ -49,6 +49,11 @@ struct ReprocessConfig {
   std::filesystem::path schemas_dir;
   SigningConfig signing; // used with resign
   bool resign = false;   // add a new signature to every PDF
+  // --renew-timestamps --tsa URL: validation data and a new document time-stamp
+  // for every B-LTA PDF (CRL files as for --ltv).
+  bool renew_timestamps = false;
+  std::string renew_tsa_url;
+  std::vector<std::filesystem::path> renew_crls;
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
   pdf::ImageMode image_mode = pdf::ImageMode::mrc; // of rebuilt PDFs
   bool deterministic = false;

@@ -16,7 +16,7 @@ struct Text { // every message in both report languages
 
 struct Check {
   std::string id; // integrity, cms, pades, trust, validity,
-                  // revocation, timestamp, changes
+                  // revocation, timestamp, changes, ltv
   CheckStatus status = CheckStatus::ok;
   Text detail;
 };
@@ -30,10 +30,11 @@ struct SignatureReport {
   std::string signer_subject;
   std::string issuer_name;
   std::string serial_hex;
-  std::string claimed_time;    // /M
-  std::string timestamp_time;  // genTime, Vietnam time
-  std::string validation_time; // the time the chain was judged at
-  long long covered_end = 0;   // bytes covered (the revision end)
+  std::string claimed_time;     // /M
+  std::string timestamp_time;   // genTime, Vietnam time
+  long long timestamp_unix = 0; // genTime, unix seconds (0: none)
+  std::string validation_time;  // the time the chain was judged at
+  long long covered_end = 0;    // bytes covered (the revision end)
   std::vector<Check> checks;
   bool valid() const {
     for (const auto& check : checks) {
