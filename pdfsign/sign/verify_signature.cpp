@@ -333,6 +333,45 @@ long long check_timestamp_token(SignatureReport& report, const std::string& toke
   return when;
 }
 
+// The revocation status of a document time-stamp's TSA chain at its genTime,
+// from the DSS (and fetched CRLs). Trust in the TSA is the token check's.
+void check_tsa_revocation(SignatureReport& report, const std::string& token_der, long long when,
+                          TrustContext& trust) {
+  const auto* p = reinterpret_cast<const unsigned char*>(token_der.data());
+  Pkcs7Ptr token(d2i_PKCS7(nullptr, &p, static_cast<long>(token_der.size())));
+  if (!token || !PKCS7_type_is_signed(token.get())) {
+    ERR_clear_error();
+    return;
+  }
+  STACK_OF(X509)* signers = PKCS7_get0_signers(token.get(), nullptr, 0);
+  X509* tsa = signers != nullptr && sk_X509_num(signers) > 0 ? sk_X509_value(signers, 0) : nullptr;
+  sk_X509_free(signers);
+  X509StackPtr untrusted(sk_X509_new_null());
+  STACK_OF(X509)* carried = token->d.sign->cert;
+  for (int i = 0; i < sk_X509_num(carried); ++i) {
+    X509_up_ref(sk_X509_value(carried, i));
+    sk_X509_push(untrusted.get(), sk_X509_value(carried, i));
+  }
+  for (const auto& cert : trust.extra_certs) {
+    X509_up_ref(cert.get());
+    sk_X509_push(untrusted.get(), cert.get());
+  }
+  X509StorePtr store(trust.make_store());
+  X509StoreCtxPtr ctx(X509_STORE_CTX_new());
+  if (tsa == nullptr || !store || !ctx ||
+      X509_STORE_CTX_init(ctx.get(), store.get(), tsa, untrusted.get()) != 1) {
+    ERR_clear_error();
+    return;
+  }
+  X509_VERIFY_PARAM_set_flags(X509_STORE_CTX_get0_param(ctx.get()), X509_V_FLAG_NO_CHECK_TIME);
+  if (X509_verify_cert(ctx.get()) != 1) {
+    ERR_clear_error();
+    return;
+  }
+  X509StackPtr chain(X509_STORE_CTX_get1_chain(ctx.get()));
+  check_revocation(report, chain.get(), when, true, trust);
+}
+
 void check_integrity_layout(SignatureReport& report, const pdf::RawSignature& raw,
                             const std::vector<long long>& revisions, bool& usable) {
   usable = raw.layout_ok;
@@ -389,6 +428,7 @@ SignatureReport check_signature(const std::string& bytes, const pdf::RawSignatur
            "Intact: the document time-stamp matches the content"});
       report.timestamp_time = unix_to_vietnam_iso(when);
       report.timestamp_unix = when;
+      check_tsa_revocation(report, raw.contents, when, trust);
     } else {
       add(report, "integrity", CheckStatus::failed,
           {"Không xác nhận được toàn vẹn", "Integrity not confirmed"});
