@@ -87,6 +87,26 @@ std::vector<Finding> list_findings(const FieldSpec& spec, ListSignal signal) {
   return {};
 }
 
+// An identifier that disagrees with the gender or birth date beside it says one of
+// them is wrong, not which: the fields it was compared with are flagged too.
+void flag_compared_fields(const FieldSpec& spec, std::string_view code, FormsResult& result,
+                          FieldSignalMap* signals) {
+  std::vector<std::string> compared;
+  if (code == "id_gender_mismatch") {
+    compared = {spec.cross_gender};
+  } else if (code == "id_birth_year_mismatch") {
+    compared = {spec.cross_birth_date, spec.cross_birth_year};
+  }
+  for (const auto& id : compared) {
+    if (const auto it = result.fields.find(id); !id.empty() && it != result.fields.end()) {
+      it->second.needs_review = true;
+      if (signals != nullptr && signals->count(id) != 0) {
+        (*signals)[id].failed_check = true;
+      }
+    }
+  }
+}
+
 } // namespace
 
 void check_fields(const FormType& type, const FormCatalog& catalog, FormsResult& result,
@@ -107,6 +127,7 @@ void check_fields(const FormType& type, const FormCatalog& catalog, FormsResult&
       findings.push_back(std::move(f));
     }
     for (auto& f : findings) {
+      flag_compared_fields(*spec, f.code, result, signals);
       result.issues.push_back({id, std::move(f.code), std::move(f.message)});
     }
     FieldSignals* gathered = nullptr;
@@ -118,7 +139,7 @@ void check_fields(const FormType& type, const FormCatalog& catalog, FormsResult&
       field.needs_review = field.needs_review || !findings.empty();
       continue;
     }
-    gathered->failed_check = !findings.empty();
+    gathered->failed_check = gathered->failed_check || !findings.empty();
     gathered->list = signal;
     field.needs_review = field.needs_review || needs_review(*gathered);
   }

@@ -6,7 +6,9 @@ usage: fit-review-model.py [--target 0.98] [--margin 0.01] DUMP.csv...
 Each DUMP is the output of sohoa-review-signals on one generated set: tuning seeds
 only, never a --layouts holdout set. Every combination of thresholds in the grid
 below is tried; the one kept flags the fewest fields while the unflagged ones
-stay right >= target + margin on all sets together and >= target on each set.
+stay right >= target + margin on all sets together (one set of 4 dossiers has
+some 60 unflagged fields: one wrong value moves it by 1.6 points, too coarse to
+ask of each set).
 Prints it, then per set and per document type the share of unflagged fields that
 are right and the share flagged, for the chosen table and for the one in force,
 and, for an honest figure, each set scored by the table chosen on the others.
@@ -18,7 +20,7 @@ import sys
 from collections import defaultdict
 
 # Thresholds in force (ReviewThresholds in review_calibration.hpp).
-IN_FORCE = {"beside_label": 0.75, "by_layout": 0.9, "least_sure_word": 0.6,
+IN_FORCE = {"beside_label": 0.75, "by_layout": 0.9, "least_sure_word": 0.7,
             "long_value_words": 7}
 GRID = {"beside_label": [0.6, 0.65, 0.7, 0.75, 0.8, 0.85],
         "by_layout": [0.75, 0.8, 0.85, 0.9, 0.95],
@@ -57,14 +59,11 @@ def precision(rows, t):
 
 
 def choose(rows, target, margin):
-    sets = sorted({r["set"] for r in rows})
     best = None
     for values in itertools.product(*GRID.values()):
         t = dict(zip(GRID.keys(), values))
         share, flags = precision(rows, t)
         if share < target + margin:
-            continue
-        if any(precision([r for r in rows if r["set"] == s], t)[0] < target for s in sets):
             continue
         if best is None or flags < best[0]:
             best = (flags, t)

@@ -137,3 +137,20 @@ TEST_CASE("a record without a known type or without fields has no field to trust
   }
   CHECK(said);
 }
+
+TEST_CASE("an identifier disagreeing with the birth date flags the date too") {
+  auto pages = id_card();
+  for (auto& line : pages[0].lines) {
+    for (auto& w : line.words) {
+      if (w.text == "12/07/1990") {
+        w.text = "12/07/1890"; // a slipped digit: the id number says 1990
+      }
+    }
+  }
+  const DocumentAnalysis a = analyze_with_signals(catalog(), pages);
+  REQUIRE(a.result.fields.at("date_of_birth").value == "1890-07-12");
+  CHECK(a.result.fields.at("id_number").needs_review);
+  CHECK(a.result.fields.at("date_of_birth").needs_review);
+  CHECK(signals_of(a, "date_of_birth").failed_check);
+  CHECK_FALSE(a.result.fields.at("full_name").needs_review);
+}
