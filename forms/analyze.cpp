@@ -10,12 +10,71 @@
 #include "surnames.hpp"
 #include "tax_codes.hpp"
 #include "sohoa/forms/vocabulary_check.hpp"
+#include <algorithm>
 
 namespace sohoa::forms {
 
+namespace {
+
+std::size_t word_count(const std::string& value) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : value) {
+    const bool space = c == ' ';
+    words += !space && !in_word ? 1 : 0;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool has_rule(ValueKind kind) {
+  switch (kind) {
+  case ValueKind::date:
+  case ValueKind::year:
+  case ValueKind::id_number:
+  case ValueKind::cmnd:
+  case ValueKind::id_document:
+  case ValueKind::phone:
+  case ValueKind::email:
+  case ValueKind::phone_or_email:
+  case ValueKind::gender:
+    return true;
+  default:
+    return false;
+  }
+}
+
+FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldValue& value,
+                        bool list_corrected) {
+  FieldSignals s;
+  s.kind = spec.kind;
+  // A value found by its shape is one word, and its confidence carries the
+  // unlabelled discount: its own word's confidence is the one to weigh.
+  s.mean_confidence = raw.found_by == FoundBy::pattern
+                          ? raw.min_word_confidence
+                          : raw.confidence / std::max(raw.label_score, 0.01F);
+  s.min_confidence = raw.min_word_confidence;
+  s.label_score = raw.label_score;
+  s.found_by = raw.found_by;
+  s.rows = raw.rows;
+  s.words = static_cast<int>(word_count(value.value));
+  s.has_rule = has_rule(spec.kind) || !spec.pattern.empty();
+  s.list_corrected = list_corrected;
+  return s;
+}
+
+} // namespace
+
 FormsResult analyze(const FormCatalog& catalog, const std::vector<PageText>& pages,
                     const std::optional<std::string>& doc_type_override) {
-  FormsResult result;
+  return analyze_with_signals(catalog, pages, doc_type_override).result;
+}
+
+DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
+                                      const std::vector<PageText>& pages,
+                                      const std::optional<std::string>& doc_type_override) {
+  DocumentAnalysis analysis;
+  FormsResult& result = analysis.result;
   const FormType* type = nullptr;
   if (doc_type_override && *doc_type_override != "unknown") {
     type = catalog.find(*doc_type_override);
@@ -37,7 +96,7 @@ FormsResult analyze(const FormCatalog& catalog, const std::vector<PageText>& pag
   if (type == nullptr) {
     result.doc_type = "unknown";
     check_printed_tax_codes(pages, result);
-    return result;
+    return analysis;
   }
   RawFields raw =
       type->layout == "regions" ? extract_regions(*type, pages) : extract_labelled(*type, pages);
@@ -66,11 +125,12 @@ FormsResult analyze(const FormCatalog& catalog, const std::vector<PageText>& pag
     v.confidence = r.confidence;
     v.page = r.page;
     v.bbox = r.bbox;
+    analysis.signals[id] = signals_of(*spec, r, v, listed.corrected);
     result.fields[id] = v;
   }
-  check_fields(*type, catalog, result, today_iso(), list_signals);
+  check_fields(*type, catalog, result, today_iso(), list_signals, &analysis.signals);
   check_printed_tax_codes(pages, result);
-  return result;
+  return analysis;
 }
 
 } // namespace sohoa::forms

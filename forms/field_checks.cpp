@@ -1,5 +1,6 @@
 #include "sohoa/forms/field_checks.hpp"
 #include "sohoa/forms/identifiers.hpp"
+#include "sohoa/forms/review_calibration.hpp"
 #include <regex>
 
 namespace sohoa::forms {
@@ -14,17 +15,6 @@ std::optional<std::string> value_of(const FormsResult& result, const std::string
     return std::nullopt;
   }
   return it->second.value;
-}
-
-std::size_t word_count(const std::string& value) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (const char c : value) {
-    const bool space = c == ' ';
-    words += !space && !in_word ? 1 : 0;
-    in_word = !space;
-  }
-  return words;
 }
 
 PersonFacts facts_for(const FieldSpec& spec, const FormsResult& result) {
@@ -97,10 +87,31 @@ std::vector<Finding> list_findings(const FieldSpec& spec, ListSignal signal) {
   return {};
 }
 
+// An identifier that disagrees with the gender or birth date beside it says one of
+// them is wrong, not which: the fields it was compared with are flagged too.
+void flag_compared_fields(const FieldSpec& spec, std::string_view code, FormsResult& result,
+                          FieldSignalMap* signals) {
+  std::vector<std::string> compared;
+  if (code == "id_gender_mismatch") {
+    compared = {spec.cross_gender};
+  } else if (code == "id_birth_year_mismatch") {
+    compared = {spec.cross_birth_date, spec.cross_birth_year};
+  }
+  for (const auto& id : compared) {
+    if (const auto it = result.fields.find(id); !id.empty() && it != result.fields.end()) {
+      it->second.needs_review = true;
+      if (signals != nullptr && signals->count(id) != 0) {
+        (*signals)[id].failed_check = true;
+      }
+    }
+  }
+}
+
 } // namespace
 
 void check_fields(const FormType& type, const FormCatalog& catalog, FormsResult& result,
-                  std::string_view today, const ListSignals& list_signals) {
+                  std::string_view today, const ListSignals& list_signals,
+                  FieldSignalMap* signals) {
   for (auto& [id, field] : result.fields) {
     const FieldSpec* spec = type.field(id);
     if (spec == nullptr) {
@@ -116,17 +127,21 @@ void check_fields(const FormType& type, const FormCatalog& catalog, FormsResult&
       findings.push_back(std::move(f));
     }
     for (auto& f : findings) {
+      flag_compared_fields(*spec, f.code, result, signals);
       result.issues.push_back({id, std::move(f.code), std::move(f.message)});
     }
-    // A place naming no unit of the gazetteer was cut short or misread
-    // (an ID card's residence read without its last line).
-    const bool place_unconfirmed =
-        (spec->vocabulary == Vocabulary::address || spec->vocabulary == Vocabulary::place) &&
-        signal != ListSignal::hit && signal != ListSignal::not_applicable;
-    if (!findings.empty() || field.confidence < k_review_confidence ||
-        word_count(field.value) >= k_review_min_words || place_unconfirmed) {
-      field.needs_review = true;
+    FieldSignals* gathered = nullptr;
+    if (signals != nullptr) {
+      const auto it = signals->find(id);
+      gathered = it == signals->end() ? nullptr : &it->second;
     }
+    if (gathered == nullptr) {
+      field.needs_review = field.needs_review || !findings.empty();
+      continue;
+    }
+    gathered->failed_check = gathered->failed_check || !findings.empty();
+    gathered->list = signal;
+    field.needs_review = field.needs_review || needs_review(*gathered);
   }
 }
 

@@ -40,7 +40,9 @@ bool is_trailing_numbering(const std::string& text, bool before_label = false) {
 struct Collected {
   std::string text;
   float confidence_sum = 0;
+  float min_confidence = 1;
   int words = 0;
+  int rows = 1;
   Box bbox;
   int first_x = -1;
 
@@ -54,6 +56,7 @@ struct Collected {
     }
     text += w.text;
     confidence_sum += w.confidence;
+    min_confidence = std::min(min_confidence, w.confidence);
     ++words;
     bbox = unite(bbox, w.box);
     if (first_x < 0) {
@@ -350,6 +353,7 @@ private:
       }
       int last_line = l;
       const bool right_empty = value.words == 0;
+      FoundBy found_by = FoundBy::right_of_label;
       // Only a label that ends its row looks below: leaders right of it mean the
       // form was left blank there. So does one followed by the rest of its own
       // printed text, misread ("/ Personal identification number").
@@ -359,6 +363,7 @@ private:
         m_below_row = l;
         value = below(lines, states, l, line.words[hit.first_word].box.x);
         last_line = m_below_row;
+        found_by = FoundBy::below_label;
       }
       if (value.words == 0) {
         continue;
@@ -382,6 +387,10 @@ private:
       raw.confidence = static_cast<float>(value.confidence_sum / value.words * hit.score);
       raw.page = page + 1;
       raw.bbox = value.bbox;
+      raw.min_word_confidence = value.min_confidence;
+      raw.label_score = static_cast<float>(hit.score);
+      raw.found_by = found_by;
+      raw.rows = value.rows;
       m_out[field->id] = raw;
     }
   }
@@ -460,7 +469,9 @@ private:
       state.consumed = true;
       value.text += ' ' + more.text;
       value.confidence_sum += more.confidence_sum;
+      value.min_confidence = std::min(value.min_confidence, more.min_confidence);
       value.words += more.words;
+      ++value.rows;
       value.bbox = unite(value.bbox, more.bbox);
       last = j;
     }

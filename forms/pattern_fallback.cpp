@@ -41,6 +41,8 @@ void find_by_pattern(const FormType& type, const std::vector<PageText>& pages, R
           RawField raw;
           raw.text = word.text;
           raw.confidence = word.confidence * k_unlabelled_confidence_factor;
+          raw.min_word_confidence = word.confidence;
+          raw.found_by = FoundBy::pattern;
           raw.page = page;
           raw.bbox = word.box;
           candidates.emplace_back(value, raw);

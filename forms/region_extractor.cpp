@@ -29,6 +29,8 @@ RawField raw_from(const std::vector<const Segment*>& parts, int page,
                   const OcrWord* skip = nullptr) {
   RawField raw;
   raw.page = page + 1;
+  raw.found_by = FoundBy::region;
+  raw.min_word_confidence = 1;
   float sum = 0;
   int n = 0;
   for (const Segment* s : parts) {
@@ -42,10 +44,13 @@ RawField raw_from(const std::vector<const Segment*>& parts, int page,
       raw.text += w->text;
       raw.bbox = unite(raw.bbox, w->box);
       sum += w->confidence;
+      raw.min_word_confidence = std::min(raw.min_word_confidence, w->confidence);
       ++n;
     }
   }
   raw.confidence = n > 0 ? sum / static_cast<float>(n) : 0;
+  raw.min_word_confidence = n > 0 ? raw.min_word_confidence : 0;
+  raw.rows = std::max(1, static_cast<int>(parts.size()));
   return raw;
 }
 

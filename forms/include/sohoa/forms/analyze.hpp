@@ -48,4 +48,11 @@ public:
 FormsResult analyze(const FormCatalog& catalog, const std::vector<PageText>& pages,
                     const std::optional<std::string>& doc_type_override = std::nullopt);
 
+struct DocumentAnalysis;
+// The same, with the signals each field's review flag was decided on
+// (review_signals.hpp).
+DocumentAnalysis
+analyze_with_signals(const FormCatalog& catalog, const std::vector<PageText>& pages,
+                     const std::optional<std::string>& doc_type_override = std::nullopt);
+
 } // namespace sohoa::forms

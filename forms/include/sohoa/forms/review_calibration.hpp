@@ -1,0 +1,52 @@
+#pragma once
+// The review flag of CONTRACT §5 from a field's signals: a rule table whose
+// thresholds were chosen on generated truth (tuning seeds only) so that >= 98 %
+// of unflagged values are right, with a margin. The figures behind each
+// threshold and how to choose them again: docs/REVIEW-CALIBRATION.md
+// (tools/fit-review-model.py on sohoa-review-signals dumps).
+#include "sohoa/forms/review_signals.hpp"
+#include <string_view>
+
+namespace sohoa::forms {
+
+struct ReviewThresholds {
+  // The value's confidence (mean OCR word confidence times the label match)
+  // below which it is flagged, when read right of its label...
+  float beside_label = 0.75F;
+  // ... and when placed by layout alone (below its label, by its shape, in a
+  // region of an administrative document): a guess from context needs more.
+  float by_layout = 0.9F;
+  // One word read this unsure flags the value, however sure the others are.
+  float least_sure_word = 0.7F;
+  // Values of this many words or more (addresses, places, purposes) are flagged
+  // whatever their confidence: one slipped tone mark or a word taken from the
+  // next line makes them wrong, and confidence does not show it.
+  int long_value_words = 7;
+};
+
+// The thresholds in force (chosen on seeds 1101-1108, docs/REVIEW-CALIBRATION.md).
+inline constexpr ReviewThresholds k_review_thresholds{};
+
+// Why a value goes to a person; none: it may be accepted without looking.
+enum class ReviewReason {
+  none,
+  failed_check,      // an identifier, date, pattern or closed-list check rejected it
+  place_unconfirmed, // its place names no unit of the gazetteer
+  long_value,
+  low_confidence,
+  unsure_word,
+};
+
+std::string_view to_string(ReviewReason reason);
+
+// The value's confidence as the thresholds weigh it.
+float value_confidence(const FieldSignals& s);
+
+ReviewReason review_reason(const FieldSignals& s,
+                           const ReviewThresholds& thresholds = k_review_thresholds);
+
+inline bool needs_review(const FieldSignals& s) {
+  return review_reason(s) != ReviewReason::none;
+}
+
+} // namespace sohoa::forms

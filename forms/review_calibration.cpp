@@ -1,0 +1,63 @@
+#include "sohoa/forms/review_calibration.hpp"
+
+namespace sohoa::forms {
+
+std::string_view to_string(FoundBy found_by) {
+  switch (found_by) {
+  case FoundBy::right_of_label:
+    return "right_of_label";
+  case FoundBy::below_label:
+    return "below_label";
+  case FoundBy::pattern:
+    return "pattern";
+  case FoundBy::region:
+    return "region";
+  }
+  return "right_of_label";
+}
+
+std::string_view to_string(ReviewReason reason) {
+  switch (reason) {
+  case ReviewReason::none:
+    return "none";
+  case ReviewReason::failed_check:
+    return "failed_check";
+  case ReviewReason::place_unconfirmed:
+    return "place_unconfirmed";
+  case ReviewReason::long_value:
+    return "long_value";
+  case ReviewReason::low_confidence:
+    return "low_confidence";
+  case ReviewReason::unsure_word:
+    return "unsure_word";
+  }
+  return "none";
+}
+
+float value_confidence(const FieldSignals& s) {
+  return s.mean_confidence * s.label_score;
+}
+
+ReviewReason review_reason(const FieldSignals& s, const ReviewThresholds& t) {
+  if (s.failed_check) {
+    return ReviewReason::failed_check;
+  }
+  // A place naming no unit of the gazetteer was cut short or misread (an ID
+  // card's residence read without its last line).
+  if (s.list == ListSignal::miss || s.list == ListSignal::unknown_unit) {
+    return ReviewReason::place_unconfirmed;
+  }
+  if (s.words >= t.long_value_words) {
+    return ReviewReason::long_value;
+  }
+  const float wanted = s.found_by == FoundBy::right_of_label ? t.beside_label : t.by_layout;
+  if (value_confidence(s) < wanted) {
+    return ReviewReason::low_confidence;
+  }
+  if (s.min_confidence < t.least_sure_word) {
+    return ReviewReason::unsure_word;
+  }
+  return ReviewReason::none;
+}
+
+} // namespace sohoa::forms

@@ -1,0 +1,156 @@
+// The review flag of CONTRACT §5: the signals gathered per field and the
+// calibrated model deciding on them (review_calibration.hpp).
+#include "catalog_fixture.hpp"
+#include "forms_fixtures.hpp"
+#include "sohoa/forms/analyze.hpp"
+#include "sohoa/forms/review_calibration.hpp"
+#include "sohoa/forms/review_signals.hpp"
+#include <doctest/doctest.h>
+
+using namespace sohoa;
+using namespace sohoa::forms;
+using namespace sohoa::forms::test;
+
+namespace {
+
+FieldSignals sure_short_value() {
+  FieldSignals s;
+  s.kind = ValueKind::name;
+  s.mean_confidence = 0.95F;
+  s.min_confidence = 0.93F;
+  s.words = 3;
+  return s;
+}
+
+const FieldSignals& signals_of(const DocumentAnalysis& a, const std::string& id) {
+  const auto it = a.signals.find(id);
+  REQUIRE_MESSAGE(it != a.signals.end(), id);
+  return it->second;
+}
+
+} // namespace
+
+TEST_CASE("signals tell how each value was found and how sure OCR was") {
+  const DocumentAnalysis card = analyze_with_signals(catalog(), id_card());
+  REQUIRE(card.result.doc_type == "citizen_id_card");
+  CHECK(signals_of(card, "full_name").found_by == FoundBy::below_label);
+  CHECK(signals_of(card, "id_number").found_by == FoundBy::right_of_label);
+  CHECK(signals_of(card, "id_number").has_rule);
+  CHECK(signals_of(card, "full_name").words == 3);
+  CHECK(signals_of(card, "full_name").mean_confidence == doctest::Approx(0.93));
+  CHECK(signals_of(card, "full_name").min_confidence == doctest::Approx(0.93));
+  CHECK(signals_of(card, "nationality").list == ListSignal::hit);
+  // Every field of the record has its signals, and only those.
+  CHECK(card.signals.size() == card.result.fields.size());
+
+  const DocumentAnalysis decision_doc = analyze_with_signals(catalog(), decision());
+  REQUIRE(decision_doc.result.doc_type == "administrative_decision");
+  CHECK(signals_of(decision_doc, "document_number").found_by == FoundBy::region);
+  CHECK(signals_of(decision_doc, "signer_title").rows == 2);
+}
+
+TEST_CASE("a card number read without its label is found by its shape") {
+  auto pages = id_card();
+  auto& number_line = pages[0].lines[4]; // "Số / No.: 079190001234"
+  number_line.words.erase(number_line.words.begin(), number_line.words.end() - 1);
+  const DocumentAnalysis card = analyze_with_signals(catalog(), pages);
+  REQUIRE(card.result.fields.count("id_number") == 1);
+  CHECK(signals_of(card, "id_number").found_by == FoundBy::pattern);
+  // The word's own confidence, not the unlabelled discount of the field's.
+  CHECK(signals_of(card, "id_number").mean_confidence == doctest::Approx(0.93));
+}
+
+TEST_CASE("one unsure word sends a confidently read value to review") {
+  auto pages = ct01_form();
+  auto& words = pages[0].lines[5].words; // "1. Họ, chữ đệm và tên: Lê Thị Mai"
+  words.back().confidence = 0.55F;
+  const DocumentAnalysis a = analyze_with_signals(catalog(), pages);
+  REQUIRE(a.result.fields.at("full_name").value == "Lê Thị Mai");
+  CHECK(signals_of(a, "full_name").min_confidence == doctest::Approx(0.55));
+  // The mean alone looks sure enough.
+  CHECK(a.result.fields.at("full_name").confidence > k_review_thresholds.beside_label);
+  CHECK(a.result.fields.at("full_name").needs_review);
+  CHECK_FALSE(a.result.fields.at("gender").needs_review);
+}
+
+TEST_CASE("long values are shown to a person whatever their confidence") {
+  const DocumentAnalysis a = analyze_with_signals(catalog(), birth_form());
+  const auto& place = a.result.fields.at("child_place_of_birth");
+  REQUIRE(place.value == "Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh");
+  CHECK(signals_of(a, "child_place_of_birth").words >= k_review_thresholds.long_value_words);
+  CHECK(place.needs_review);
+  CHECK_FALSE(a.result.fields.at("child_full_name").needs_review);
+}
+
+TEST_CASE("the model: a sure short value passes, doubt in any signal flags it") {
+  const FieldSignals sure = sure_short_value();
+  CHECK_FALSE(needs_review(sure));
+
+  FieldSignals failed = sure;
+  failed.failed_check = true;
+  CHECK(needs_review(failed));
+
+  FieldSignals long_value = sure;
+  long_value.words = k_review_thresholds.long_value_words;
+  CHECK(needs_review(long_value));
+
+  FieldSignals unknown_place = sure;
+  unknown_place.list = ListSignal::unknown_unit;
+  CHECK(needs_review(unknown_place));
+
+  FieldSignals unsure = sure;
+  unsure.min_confidence = 0.5F;
+  unsure.mean_confidence = 0.8F;
+  CHECK(needs_review(unsure));
+
+  CHECK(review_reason(unsure) == ReviewReason::unsure_word);
+
+  // Placed by layout alone, the same confidence is not enough.
+  FieldSignals guessed = sure;
+  guessed.mean_confidence = 0.85F;
+  guessed.min_confidence = 0.85F;
+  CHECK_FALSE(needs_review(guessed));
+  for (const FoundBy by : {FoundBy::below_label, FoundBy::pattern, FoundBy::region}) {
+    guessed.found_by = by;
+    CHECK(review_reason(guessed) == ReviewReason::low_confidence);
+  }
+
+  // A label matched loosely lowers the value's confidence.
+  FieldSignals loose = sure;
+  loose.label_score = 0.7F;
+  CHECK(review_reason(loose) == ReviewReason::low_confidence);
+}
+
+TEST_CASE("a record without a known type or without fields has no field to trust") {
+  const DocumentAnalysis letter_doc = analyze_with_signals(catalog(), letter());
+  CHECK(letter_doc.result.doc_type == "unknown");
+  CHECK(letter_doc.result.fields.empty());
+  CHECK(letter_doc.signals.empty());
+
+  // A forced doc_type that no schema has: said in the issues, then classified.
+  const DocumentAnalysis forced =
+      analyze_with_signals(catalog(), id_card(), std::string("citizen_card_2030"));
+  CHECK(forced.result.doc_type == "citizen_id_card");
+  bool said = false;
+  for (const auto& issue : forced.result.issues) {
+    said = said || (issue.field.empty() && issue.code == "unknown_doc_type");
+  }
+  CHECK(said);
+}
+
+TEST_CASE("an identifier disagreeing with the birth date flags the date too") {
+  auto pages = id_card();
+  for (auto& line : pages[0].lines) {
+    for (auto& w : line.words) {
+      if (w.text == "12/07/1990") {
+        w.text = "12/07/1890"; // a slipped digit: the id number says 1990
+      }
+    }
+  }
+  const DocumentAnalysis a = analyze_with_signals(catalog(), pages);
+  REQUIRE(a.result.fields.at("date_of_birth").value == "1890-07-12");
+  CHECK(a.result.fields.at("id_number").needs_review);
+  CHECK(a.result.fields.at("date_of_birth").needs_review);
+  CHECK(signals_of(a, "date_of_birth").failed_check);
+  CHECK_FALSE(a.result.fields.at("full_name").needs_review);
+}
