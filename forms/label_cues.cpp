@@ -7,8 +7,9 @@
 namespace sohoa::forms {
 namespace {
 
-// A label part read with about one slip in six letters still counts.
-constexpr double k_label_similarity = 0.82;
+// A label part read with about one slip in four letters still counts: under a
+// title already read, half the labels so read tell the form.
+constexpr double k_label_similarity = 0.74;
 // Shorter parts ("No.", "Sex") match too much by chance.
 constexpr std::size_t k_min_label_letters = 7;
 // Labels of a form sit on its first pages' lines; enough for the longest form.
