@@ -14,6 +14,7 @@ double typical_stroke_width(const cv::Mat& binary);
 // The largest blob taken for a speck on a page of this stroke width: well under
 // the dot of an i or a dot-below tone mark of the same type (about a stroke wide
 // and high), and never above the physical size of a toner speck at this dpi.
+// 0 for strokes of ordinary print: those pages keep the usual speck removal.
 int speck_area_for_strokes(double stroke_width, double dpi);
 
 } // namespace sohoa::imaging
