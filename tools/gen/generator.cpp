@@ -196,6 +196,8 @@ ojson truth_json(const Planned& p, const std::string& folder, const std::string&
     j["layout"] = p.doc.layout;
     j["layout_variants"] = p.doc.layout_variants;
     j["conditions"] = p.doc.conditions;
+  } else if (!p.doc.conditions.empty()) {
+    j["conditions"] = p.doc.conditions; // --force-conditions on standard layouts
   }
   j["format"] = format_name(p.format);
   j["files"] = p.files;
