@@ -92,6 +92,12 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
     result.doc_type = c.doc_type;
     result.doc_type_confidence = c.confidence;
     type = catalog.find(c.doc_type);
+    if (c.uncertain) {
+      result.issues.push_back({"", "doc_type_uncertain",
+                               "loại giấy tờ chưa chắc chắn (độ tin cậy " +
+                                   std::to_string(static_cast<int>(c.confidence * 100)) +
+                                   "%); cần xác nhận."});
+    }
   }
   if (type == nullptr) {
     result.doc_type = "unknown";

@@ -1,6 +1,7 @@
 #include "classifier.hpp"
 #include "sohoa/forms/form_type.hpp"
 #include "fuzzy.hpp"
+#include "label_cues.hpp"
 #include "label_extractor.hpp"
 #include "region_extractor.hpp"
 #include "text_fold.hpp"
@@ -14,6 +15,9 @@ constexpr double k_title_threshold = 0.82; // OCR slips in a title of ~25 letter
 constexpr std::size_t k_title_lines = 18;  // titles sit in the first lines of page 1
 constexpr double k_card_min_ratio = 1.35;  // ID-1 is 85.6 x 54 mm = 1.585
 constexpr double k_card_max_ratio = 1.85;
+// Under this confidence, or this close to another acceptable type, a type is uncertain.
+constexpr double k_certain_confidence = 0.65;
+constexpr double k_certain_margin = 0.1;
 
 // The folded text of the first lines of page 1, one entry per line and per pair
 // of lines (titles wrap).
@@ -146,9 +150,14 @@ std::vector<TypeScore> score_types(const FormCatalog& catalog, const std::vector
     s.fields = static_cast<double>(hits) / static_cast<double>(type.cues.must_have_fields.size());
     s.shape = (type.cues.shape == "card") == card ? 1.0 : 0.0;
     if (s.title > 0) {
-      s.score = 0.5 * s.title + 0.4 * s.fields + 0.1 * s.shape;
-      // A title alone can be a quotation ("theo Quyết định số ..."): some fields too.
-      s.acceptable = s.fields >= 0.3 || (type.cues.shape == "card" && card);
+      // Under the title, the form's printed labels count as much as the values
+      // found: poor OCR or a reading order of its own loses values, not labels.
+      s.labels = printed_label_share(type, pages);
+      const double evidence = std::max(s.fields, s.labels);
+      s.score = 0.5 * s.title + 0.4 * evidence + 0.1 * s.shape;
+      // A title alone can be a quotation ("theo Quyết định số ..."): some fields or
+      // half the labels too.
+      s.acceptable = s.fields >= 0.3 || s.labels >= 0.5 || (type.cues.shape == "card" && card);
     } else {
       // No title read: the labels must carry it, and no other title may head it.
       s.score = 0.7 * s.fields + 0.1 * s.shape;
@@ -162,12 +171,22 @@ std::vector<TypeScore> score_types(const FormCatalog& catalog, const std::vector
 
 Classification classify(const FormCatalog& catalog, const std::vector<PageText>& pages) {
   Classification best;
+  double runner_up = 0;
   for (const auto& s : score_types(catalog, pages)) {
-    if (s.acceptable && s.score > best.confidence) {
+    if (!s.acceptable) {
+      continue;
+    }
+    const double score = std::min(1.0, s.score);
+    if (score > best.confidence) {
+      runner_up = best.confidence;
       best.doc_type = s.doc_type;
-      best.confidence = std::min(1.0, s.score);
+      best.confidence = score;
+    } else {
+      runner_up = std::max(runner_up, score);
     }
   }
+  best.uncertain = best.doc_type != "unknown" && (best.confidence < k_certain_confidence ||
+                                                  best.confidence - runner_up < k_certain_margin);
   return best;
 }
 

@@ -13,12 +13,15 @@ namespace sohoa::forms {
 struct Classification {
   std::string doc_type = "unknown";
   double confidence = 0;
+  // Weak evidence, or another type nearly as good: the type is for a clerk to confirm.
+  bool uncertain = false;
 };
 
 struct TypeScore {
   std::string doc_type;
   double title = 0;  // best title phrase similarity, 0 when under the threshold
   double fields = 0; // share of must-have fields found
+  double labels = 0; // share of must-have fields whose printed label is read
   double shape = 0;  // 1 when the page shape fits, 0 otherwise
   double score = 0;
   bool acceptable = false;

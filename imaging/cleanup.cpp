@@ -7,6 +7,7 @@
 #include "deskew.hpp"
 #include "illumination.hpp"
 #include "ocr_image.hpp"
+#include "photo_page.hpp"
 #include "seal.hpp"
 
 #include <algorithm>
@@ -237,20 +238,30 @@ double upsample_to(cv::Mat& image, ColourKind kind, double dpi, double min_dpi,
 CleanPage clean(const RasterPage& page, const CleanupOptions& options, CleanupReport& report) {
   validate(page);
   cv::Mat source = page.pixels;
+  double dpi = page.dpi;
   if (page.kind == ColourKind::bitonal) {
     source = ink_of(source); // stray grey levels from a decoder become 0/255
   }
-  const cv::Mat small = resize_by(source, std::min(1.0, k_analysis_dpi / page.dpi), cv::INTER_AREA);
+  cv::Mat small = resize_by(source, std::min(1.0, k_analysis_dpi / dpi), cv::INTER_AREA);
+  if (options.correct_perspective) {
+    if (auto photo = straighten_photographed_page(source, small, page.kind, dpi)) {
+      source = std::move(photo->pixels);
+      dpi = photo->dpi;
+      report.perspective_corrected = true;
+      report.keystone_deg = photo->keystone_deg;
+      small = resize_by(source, std::min(1.0, k_analysis_dpi / dpi), cv::INTER_AREA);
+    }
+  }
   const cv::Scalar paper =
       page.kind == ColourKind::bitonal ? cv::Scalar::all(255) : estimate_paper_colour(small);
-  const Geometry geometry = analyse(source, small, page.kind, page.dpi, paper, options, report);
+  const Geometry geometry = analyse(source, small, page.kind, dpi, paper, options, report);
 
   CleanPage clean;
   clean.kind = page.kind;
   clean.skew_deg = geometry.skew_deg;
   clean.rotation = geometry.quarter;
   clean.archival = apply_geometry(source, page.kind, geometry, paper);
-  clean.dpi = upsample_to(clean.archival, page.kind, page.dpi, options.min_archival_dpi, page);
+  clean.dpi = upsample_to(clean.archival, page.kind, dpi, options.min_archival_dpi, page);
   clean.ocr_image =
       make_ocr_image(clean.archival, page.kind, clean.dpi, options.suppress_red_seals);
   clean.blank = geometry.analysed ? geometry.blank : is_blank(clean.ocr_image, clean.dpi);

@@ -4,6 +4,7 @@
 #include "illumination.hpp"
 #include "leader_dots.hpp"
 #include "seal.hpp"
+#include "stroke_width.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -50,8 +51,11 @@ cv::Mat make_ocr_image(const cv::Mat& archival, ColourKind kind, double dpi,
       ocr.setTo(255, red_seal_mask(archival, dpi));
     }
   }
-  if (!despeckled) {
-    remove_specks(ocr, speck_area_for_dpi(dpi));
+  // Thick strokes (a copy of a copy) come with larger toner specks.
+  const int speck_area =
+      std::max(speck_area_for_dpi(dpi), speck_area_for_strokes(typical_stroke_width(ocr), dpi));
+  if (!despeckled || speck_area > speck_area_for_dpi(dpi)) {
+    remove_specks(ocr, speck_area);
   }
   remove_leader_dots(ocr, dpi);
   return ocr;

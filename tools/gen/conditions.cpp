@@ -1,6 +1,8 @@
 #include "tools/gen/conditions.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include <opencv2/imgproc.hpp>
 
@@ -61,6 +63,8 @@ void stamp_over_text(cv::Mat& img, int dpi, Rng& rng) {
   }
 }
 
+} // namespace
+
 // A copy of a copy: grey, contrast pushed twice, toner specks, strokes thickened
 // and blurred a little at each pass.
 void photocopy_of_copy(cv::Mat& img, int dpi, Rng& rng) {
@@ -116,10 +120,27 @@ void phone_photo(cv::Mat& img, Rng& rng) {
   img = photo;
 }
 
-} // namespace
+std::vector<std::string> parse_condition_list(const std::string& list) {
+  static const std::vector<std::string> known = {"stamp_over_text", "photocopy_of_copy",
+                                                 "phone_photo", "low_dpi", "upside_down"};
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    const std::string name = list.substr(start, comma - start);
+    if (!name.empty()) {
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        throw std::invalid_argument("unknown scan condition '" + name + "'");
+      }
+      out.push_back(name);
+    }
+    start = comma + 1;
+  }
+  return out;
+}
 
 void apply_scan_conditions(GenDocument& doc, LayoutVariant& layout) {
-  if (!layout.holdout || doc.pages.empty()) {
+  if ((!layout.holdout && layout.forced_conditions.empty()) || doc.pages.empty()) {
     return;
   }
   Rng& rng = layout.conditions;

@@ -31,8 +31,9 @@ struct LayoutVariant {
   // layout draws above.
   Rng conditions{0};
   bool conditions_enabled = true;
-  std::vector<std::string> used;            // holdout variants applied, in the order drawn
-  std::vector<std::string> conditions_used; // scan conditions applied, in the order drawn
+  std::vector<std::string> forced_conditions; // taken on every document, standard too
+  std::vector<std::string> used;              // holdout variants applied, in the order drawn
+  std::vector<std::string> conditions_used;   // scan conditions applied, in the order drawn
 
   std::string name() const { return holdout ? "holdout" : "standard"; }
   // On a holdout document: true with probability p, and then noted in `used`.

@@ -57,8 +57,9 @@ constexpr std::uint64_t k_condition_stream = 0x434F4E44ULL; // "COND"
 // Gives each document its layout, drawn from the dossier's layout stream.
 class LayoutPicker {
 public:
-  LayoutPicker(LayoutSet set, bool scan_conditions, Rng stream)
-      : m_set(set), m_scan_conditions(scan_conditions), m_stream(std::move(stream)) {}
+  LayoutPicker(LayoutSet set, bool scan_conditions, std::vector<std::string> forced, Rng stream)
+      : m_set(set), m_scan_conditions(scan_conditions), m_forced(std::move(forced)),
+        m_stream(std::move(stream)) {}
 
   // Calls make(args..., layout) and records the layout in the document.
   template <typename Make, typename... Args> GenDocument make(Make make_document, Args&&... args) {
@@ -68,6 +69,7 @@ public:
     layout.rng = Rng(m_stream.next());
     layout.conditions = layout.rng.fork(k_condition_stream);
     layout.conditions_enabled = m_scan_conditions;
+    layout.forced_conditions = m_forced;
     GenDocument doc = make_document(std::forward<Args>(args)..., layout);
     apply_scan_conditions(doc, layout);
     doc.layout = layout.name();
@@ -79,6 +81,7 @@ public:
 private:
   LayoutSet m_set;
   bool m_scan_conditions;
+  std::vector<std::string> m_forced;
   Rng m_stream;
 };
 
@@ -193,6 +196,8 @@ ojson truth_json(const Planned& p, const std::string& folder, const std::string&
     j["layout"] = p.doc.layout;
     j["layout_variants"] = p.doc.layout_variants;
     j["conditions"] = p.doc.conditions;
+  } else if (!p.doc.conditions.empty()) {
+    j["conditions"] = p.doc.conditions; // --force-conditions on standard layouts
   }
   j["format"] = format_name(p.format);
   j["files"] = p.files;
@@ -241,7 +246,8 @@ int generate_dossier(const GenOptions& opt, int index) {
   const Date adult_to = main_type == 0 ? Date{2003, 12, 31} : Date{2007, 12, 31};
   ctx.applicant = random_person(rng, rng.chance(0.5), adult_from, adult_to);
 
-  LayoutPicker layouts(opt.layouts, opt.scan_conditions, rng.fork(k_layout_stream));
+  LayoutPicker layouts(opt.layouts, opt.scan_conditions, opt.forced_conditions,
+                       rng.fork(k_layout_stream));
   std::vector<GenDocument> docs;
   if (main_type == 0) {
     docs.push_back(layouts.make(make_birth_registration, rng, ctx));

@@ -28,6 +28,10 @@ struct GenOptions {
   // Holdout documents also get the held-out scan conditions (tools/gen/conditions.hpp);
   // false gives the holdout layouts alone, as before the conditions existed.
   bool scan_conditions = true;
+  // Scan conditions every document gets, standard layouts too (photocopy_of_copy,
+  // phone_photo, low_dpi, upside_down, stamp_over_text): one condition measured on
+  // the tuned layouts.
+  std::vector<std::string> forced_conditions;
 };
 
 Profile parse_profile(const std::string& name);      // throws std::invalid_argument

@@ -1,5 +1,6 @@
 #include "tools/gen/layout_common.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "tools/gen/marks.hpp"
@@ -15,7 +16,10 @@ bool LayoutVariant::take(const std::string& variant, double p) {
 }
 
 bool LayoutVariant::take_condition(const std::string& condition, double p) {
-  if (!holdout || !conditions_enabled || !conditions.chance(p)) {
+  const bool drawn = holdout && conditions_enabled && conditions.chance(p);
+  const bool forced = std::find(forced_conditions.begin(), forced_conditions.end(), condition) !=
+                      forced_conditions.end();
+  if (!drawn && !forced) {
     return false;
   }
   conditions_used.push_back(condition);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/gen/conditions.hpp"
 #include "tools/gen/generator.hpp"
 
 namespace {
@@ -14,7 +15,7 @@ constexpr const char* k_usage =
     "usage: sohoa-gen --seed N --out DIR [--dossiers K] [--profile clean|degraded|mixed]\n"
     "                 [--formats png,jpeg,tiff-g4,tiff-lzw,tiff-jpeg,pdf] [--dpi 300]\n"
     "                 [--layouts standard|holdout|mixed] [--bad-inputs] [--unknown-docs]\n"
-    "                 [--no-scan-conditions] [--jobs N]\n"
+    "                 [--no-scan-conditions] [--force-conditions LIST] [--jobs N]\n"
     "Writes DIR/input/<dossier>/... (a batch folder) and DIR/truth/<dossier>/<doc>.json.\n"
     "--layouts: standard (default) draws the layouts the pipeline was tuned on; holdout\n"
     "draws held-out variants of every form, card and decision (other fonts, label wordings,\n"
@@ -25,7 +26,9 @@ constexpr const char* k_usage =
     "title aside). Holdout documents also get held-out scan conditions, listed in the\n"
     "truth's \"conditions\": fills over leaders in another font and colour, stamps over\n"
     "text, photocopies of copies, phone photos, 150-200 dpi, pages fed upside down;\n"
-    "--no-scan-conditions leaves them out.\n"
+    "--no-scan-conditions leaves them out. --force-conditions (photocopy_of_copy,\n"
+    "phone_photo, low_dpi, upside_down, stamp_over_text) gives every document, standard\n"
+    "layouts too, those conditions: one condition measured on the tuned layouts.\n"
     "The output depends only on the options, never on time or --jobs.\n";
 
 std::vector<sohoa::gen::Format> parse_formats(const std::string& list) {
@@ -48,6 +51,7 @@ int run(int argc, char** argv) {
   std::string formats;
   std::string layouts = "standard";
   bool no_scan_conditions = false;
+  std::string forced_conditions;
   po::options_description options;
   options.add_options()("help,h", "")("seed", po::value(&opt.seed)->required(), "")(
       "out", po::value(&out)->required(), "")("dossiers", po::value(&opt.dossiers), "")(
@@ -55,7 +59,8 @@ int run(int argc, char** argv) {
       "dpi", po::value(&opt.dpi), "")("layouts", po::value(&layouts), "")(
       "jobs", po::value(&opt.jobs), "")("bad-inputs", po::bool_switch(&opt.bad_inputs),
                                         "")("unknown-docs", po::bool_switch(&opt.unknown_docs), "")(
-      "no-scan-conditions", po::bool_switch(&no_scan_conditions), "");
+      "no-scan-conditions", po::bool_switch(&no_scan_conditions),
+      "")("force-conditions", po::value(&forced_conditions), "");
   po::variables_map vm;
   if (!sohoa::tools::parse_options(argc, argv, options, k_usage, vm)) {
     return 0;
@@ -69,6 +74,7 @@ int run(int argc, char** argv) {
   }
   opt.layouts = sohoa::gen::parse_layout_set(layouts);
   opt.scan_conditions = !no_scan_conditions;
+  opt.forced_conditions = sohoa::gen::parse_condition_list(forced_conditions);
   if (opt.formats.empty() || opt.dossiers < 0 || opt.dpi < 50 || opt.dpi > 1200) {
     throw std::invalid_argument("--formats must name a format; --dossiers >= 0; --dpi 50-1200");
   }

@@ -299,7 +299,7 @@ Report score_all(const std::vector<TruthDoc>& truth, const ScoreOptions& options
     r.groups[{t.profile, t.doc_type}].add(s);
     r.profiles[t.profile].add(s);
     r.conditions[t.layout].add(s);
-    if (t.layout != "standard") {
+    if (t.layout != "standard" || !t.conditions.empty()) {
       for (const auto& c : t.conditions) {
         r.conditions[t.layout + ": " + c].add(s);
       }

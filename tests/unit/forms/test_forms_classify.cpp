@@ -64,3 +64,59 @@ TEST_CASE("substring similarity finds a phrase inside a longer line") {
   CHECK(best_substring_similarity("dangkykhaisinh", "tokhaidangkykhalsinh") > 0.9);
   CHECK(best_substring_similarity("dangkykhaisinh", "bienbanhopdong") < 0.5);
 }
+
+namespace {
+
+// An ID card photocopied onto an A4 sheet and read poorly: the expiry line first,
+// values garbled, labels with slips.
+std::vector<sohoa::PageText> poorly_read_card_on_a4() {
+  PageBuilder b;
+  b.text(300, "Có giá trị đến / Date of expiry: {1a mm đa", 300);
+  b.text(360, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 640);
+  b.text(420, "Độc lập - Tự de - Hạnh phúc", 740);
+  b.text(480, "CĂN CƯỚC CÔNG DÂN", 800);
+  b.text(560, "Số / No. «6.No", 700);
+  b.text(620, "Họ và tên / Fuil name-", 700);
+  b.text(680, "Ngày sinh / Date of birth Deeofberh", 700);
+  b.text(740, "Cu 0nh ; Set Quốc tich / Naoonaisy", 700);
+  b.text(800, "Nơi thường tru / Place of residence", 700);
+  return {b.build()};
+}
+
+} // namespace
+
+TEST_CASE("a card read poorly on an A4 copy is known by its title and printed labels") {
+  const auto pages = poorly_read_card_on_a4();
+  const auto scores = score_types(catalog(), pages);
+  const auto card = std::find_if(scores.begin(), scores.end(), [](const TypeScore& s) {
+    return s.doc_type == "citizen_id_card";
+  });
+  REQUIRE(card != scores.end());
+  CHECK(card->fields < 0.3); // too few values for the title to count on its own
+  CHECK(card->labels >= 0.5);
+  CHECK(classify(catalog(), pages).doc_type == "citizen_id_card");
+}
+
+TEST_CASE("printed labels alone, without a title, do not make a type") {
+  PageBuilder b;
+  motto(b);
+  b.text(330, "GIẤY XÁC NHẬN", 1000);
+  b.text(450, "Họ và tên / Full name: Nguyễn Văn An");
+  b.text(520, "Ngày sinh / Date of birth: 01/01/1990");
+  b.text(590, "Quốc tịch / Nationality: Việt Nam");
+  b.text(660, "Nơi thường trú / Place of residence: 12 Lê Lợi");
+  CHECK(classify(catalog(), {b.build()}).doc_type == "unknown");
+}
+
+TEST_CASE("a type on weak evidence is uncertain, a clear one is not") {
+  CHECK_FALSE(classify(catalog(), id_card()).uncertain);
+  CHECK_FALSE(classify(catalog(), birth_form()).uncertain);
+  CHECK_FALSE(classify(catalog(), letter()).uncertain); // unknown is reviewed anyway
+  // A card-shaped page with the card's title and nothing else readable.
+  PageBuilder b(2024, 1276);
+  b.text(150, "CĂN CƯỚC CÔNG DÂN", 800);
+  b.text(500, "xx ;; 1l| ..", 700);
+  const Classification weak = classify(catalog(), {b.build()});
+  CHECK(weak.doc_type == "citizen_id_card");
+  CHECK(weak.uncertain);
+}

@@ -7,11 +7,12 @@
 namespace sohoa::imaging {
 
 struct CleanupOptions {
-  bool detect_orientation = true; // 0/90/180/270
-  bool deskew = true;             // residual under 0.2 degrees
-  bool crop_borders = true;       // dark scanner borders
-  double min_archival_dpi = 200;  // upsample the archived image below this
-  bool suppress_red_seals = true; // colour scans: red/pink seal ink is paper in ocr_image
+  bool detect_orientation = true;  // 0/90/180/270
+  bool deskew = true;              // residual under 0.2 degrees
+  bool crop_borders = true;        // dark scanner borders
+  double min_archival_dpi = 200;   // upsample the archived image below this
+  bool suppress_red_seals = true;  // colour scans: red/pink seal ink is paper in ocr_image
+  bool correct_perspective = true; // a phone photo of a page is warped upright first
   // The image heuristic's quarter turn is applied only from this confidence on;
   // below it the page stays as scanned and the caller may ask Tesseract OSD.
   double min_orientation_confidence = 0.2;
@@ -19,10 +20,12 @@ struct CleanupOptions {
 
 // What clean_page measured, for logs and for a second opinion on orientation.
 struct CleanupReport {
-  OrientationEstimate orientation;  // the image heuristic's estimate
-  bool orientation_applied = false; // false when its confidence was too low
-  bool skew_measured = false;       // false when the page had too little structure
-  double analysis_dpi = 0;          // resolution the measurements were made at
+  OrientationEstimate orientation;    // the image heuristic's estimate
+  bool orientation_applied = false;   // false when its confidence was too low
+  bool skew_measured = false;         // false when the page had too little structure
+  double analysis_dpi = 0;            // resolution the measurements were made at
+  bool perspective_corrected = false; // the page was found in a photo and warped upright
+  double keystone_deg = 0;            // the photo's worst corner angle off 90 degrees
 };
 
 // Orientation, deskew, border crop, illumination, denoise, binarization (red seals

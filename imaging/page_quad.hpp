@@ -1,0 +1,24 @@
+#pragma once
+// Telling a phone photo of a page from a flat scan, and finding the page in it.
+// A photo shows the page as a bright quadrilateral with a darker background (a
+// table) visible beyond all four of its sides; a flat scan fills the image, at
+// most with dark scanner borders along some edges, and is left alone.
+#include "perspective.hpp"
+
+#include <opencv2/core.hpp>
+#include <optional>
+
+namespace sohoa::imaging {
+
+struct PhotographedPage {
+  Quad quad;               // in the pixels of the image searched
+  double page_share = 0;   // of the image area
+  double contrast = 0;     // mean grey of the page minus that of the background
+  double keystone_deg = 0; // largest departure of a corner angle from 90 degrees
+};
+
+// image: BGR or grey, best at an analysis resolution (about 150 dpi). nullopt for a
+// flat scan or when no page outline is clear enough to trust.
+std::optional<PhotographedPage> find_photographed_page(const cv::Mat& image);
+
+} // namespace sohoa::imaging

@@ -1,0 +1,165 @@
+// Phone photos of a page (the generator's phone_photo condition: perspective, a
+// table around the page, light falling off, soft focus) are found and warped
+// upright; flat scans, skewed or with dark scanner borders, are left alone.
+#include "imaging/page_quad.hpp"
+#include "imaging/perspective.hpp"
+#include "imaging/photo_page.hpp"
+#include "sohoa/imaging/cleanup.hpp"
+#include "synthetic_page.hpp"
+#include "tools/gen/conditions.hpp"
+#include "tools/gen/rng.hpp"
+
+#include <doctest/doctest.h>
+#include <opencv2/imgproc.hpp>
+
+using namespace sohoa;
+using namespace sohoa::imaging;
+using namespace sohoa::imaging::test;
+
+namespace {
+
+// A text page at 150 dpi (the analysis resolution), to keep the tests fast.
+constexpr double k_dpi = 150;
+
+cv::Mat small_text_page() {
+  cv::Mat page;
+  cv::resize(text_page(), page, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+  return page;
+}
+
+cv::Mat photographed(const cv::Mat& page, std::uint64_t seed) {
+  cv::Mat photo = page.clone();
+  sohoa::gen::Rng rng(seed);
+  sohoa::gen::phone_photo(photo, rng);
+  return photo;
+}
+
+// Ink of a cleaned OCR image (0 = ink) as a mask at the size of `like`.
+cv::Mat ink_at(const cv::Mat& binary, cv::Size size) {
+  cv::Mat resized;
+  cv::resize(binary, resized, size, 0, 0, cv::INTER_AREA);
+  return resized < 128;
+}
+
+// Share of the reference's ink that the other image has too (after a 1 px grow).
+double ink_overlap(const cv::Mat& reference_ink, const cv::Mat& other_ink) {
+  cv::Mat grown;
+  cv::dilate(other_ink, grown, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+  return cv::countNonZero(reference_ink & grown) /
+         static_cast<double>(std::max(1, cv::countNonZero(reference_ink)));
+}
+
+} // namespace
+
+TEST_CASE("warp_quad_to_rect undoes a known perspective") {
+  const cv::Mat page = small_text_page();
+  const float w = static_cast<float>(page.cols);
+  const float h = static_cast<float>(page.rows);
+  const cv::Point2f upright[] = {{0, 0}, {w, 0}, {w, h}, {0, h}};
+  const Quad quad = {cv::Point2f(80, 60), cv::Point2f(w + 20, 110), cv::Point2f(w - 10, h + 90),
+                     cv::Point2f(40, h + 40)};
+  cv::Mat photo;
+  cv::warpPerspective(page, photo, cv::getPerspectiveTransform(upright, quad.data()),
+                      cv::Size(page.cols + 160, page.rows + 160), cv::INTER_LINEAR,
+                      cv::BORDER_CONSTANT, cv::Scalar(70, 90, 120));
+  const cv::Mat back = warp_quad_to_rect(photo, quad, page.size(), cv::Scalar::all(255));
+  REQUIRE(back.size() == page.size());
+  cv::Mat diff;
+  cv::absdiff(grey_of(back), grey_of(page), diff);
+  CHECK(cv::mean(diff)[0] < 6);
+  // No resolution lost: the longer of each pair of opposite sides.
+  const cv::Size size = upright_size(quad);
+  CHECK(size.width == static_cast<int>(std::lround(cv::norm(quad[3] - quad[2]))));
+  CHECK(size.height == static_cast<int>(std::lround(cv::norm(quad[0] - quad[3]))));
+}
+
+TEST_CASE("order_corners gives top-left, top-right, bottom-right, bottom-left") {
+  const Quad q = order_corners(
+      {cv::Point2f(900, 1250), cv::Point2f(20, 30), cv::Point2f(10, 1200), cv::Point2f(880, 15)});
+  CHECK(q[0] == cv::Point2f(20, 30));
+  CHECK(q[1] == cv::Point2f(880, 15));
+  CHECK(q[2] == cv::Point2f(900, 1250));
+  CHECK(q[3] == cv::Point2f(10, 1200));
+}
+
+TEST_CASE("the page of a phone photo is found, with its keystone") {
+  const cv::Mat page = small_text_page();
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    CAPTURE(seed);
+    const cv::Mat photo = photographed(page, seed);
+    const auto found = find_photographed_page(photo);
+    REQUIRE(found.has_value());
+    CHECK(found->page_share > 0.6);
+    CHECK(found->contrast > 60);
+    // The page's corners sit where phone_photo put them: a 5 % margin, +-3.5 %.
+    const float margin = 0.05F * page.cols;
+    const float jitter = 0.04F * page.cols;
+    CHECK(std::abs(found->quad[0].x - margin) < jitter);
+    CHECK(std::abs(found->quad[0].y - margin) < jitter);
+    CHECK(std::abs(found->quad[2].x - (page.cols + margin)) < jitter);
+    CHECK(std::abs(found->quad[2].y - (page.rows + margin)) < jitter);
+  }
+}
+
+TEST_CASE("a phone photo is cleaned into an upright A4 page whose text matches the scan") {
+  const cv::Mat page = small_text_page();
+  const CleanPage flat = clean_page(raster(page, ColourKind::colour, k_dpi));
+  const cv::Mat reference = flat.ocr_image < 128;
+  for (std::uint64_t seed = 11; seed <= 14; ++seed) {
+    CAPTURE(seed);
+    const RasterPage photo = raster(photographed(page, seed), ColourKind::colour, k_dpi);
+    CleanupReport report;
+    const CleanPage straight = clean_page(photo, {}, report);
+    CHECK(report.perspective_corrected);
+    CHECK(report.keystone_deg > 0);
+    const double ratio = static_cast<double>(straight.archival.rows) / straight.archival.cols;
+    CHECK(ratio == doctest::Approx(297.0 / 210.0).epsilon(0.03));
+    // The photo shows the page at about its own scale: about the same resolution.
+    CHECK(straight.dpi == doctest::Approx(std::max(k_dpi, 200.0)).epsilon(0.1));
+    CHECK(ink_overlap(reference, ink_at(straight.ocr_image, reference.size())) > 0.8);
+
+    CleanupOptions as_scan;
+    as_scan.correct_perspective = false;
+    const CleanPage uncorrected = clean_page(photo, as_scan);
+    CHECK(ink_overlap(reference, ink_at(uncorrected.ocr_image, reference.size())) <
+          ink_overlap(reference, ink_at(straight.ocr_image, reference.size())));
+  }
+}
+
+TEST_CASE("flat scans are left alone") {
+  const cv::Mat page = small_text_page();
+  SUBCASE("upright") {
+    CHECK_FALSE(find_photographed_page(page).has_value());
+  }
+  SUBCASE("skewed, paper fill") {
+    CHECK_FALSE(find_photographed_page(skewed(page, 3.5)).has_value());
+  }
+  SUBCASE("dark scanner borders on three sides") {
+    cv::Mat bordered = page.clone();
+    bordered(cv::Rect(0, 0, bordered.cols, 30)).setTo(cv::Scalar::all(40));
+    bordered(cv::Rect(0, 0, 25, bordered.rows)).setTo(cv::Scalar::all(40));
+    bordered(cv::Rect(bordered.cols - 20, 0, 20, bordered.rows)).setTo(cv::Scalar::all(40));
+    CHECK_FALSE(find_photographed_page(bordered).has_value());
+  }
+  SUBCASE("grey and bitonal, through clean_page") {
+    cv::Mat grey = grey_of(skewed(page, -2));
+    add_noise(grey, 4, 7);
+    CleanupReport report;
+    clean_page(raster(grey, ColourKind::grey, k_dpi), {}, report);
+    CHECK_FALSE(report.perspective_corrected);
+    cv::Mat bitonal = grey > 128;
+    clean_page(raster(bitonal, ColourKind::bitonal, k_dpi), {}, report);
+    CHECK_FALSE(report.perspective_corrected);
+  }
+  SUBCASE("a blank page or one all dark") {
+    CHECK_FALSE(find_photographed_page(cv::Mat(400, 300, CV_8UC1, cv::Scalar(250))).has_value());
+    CHECK_FALSE(find_photographed_page(cv::Mat(400, 300, CV_8UC1, cv::Scalar(20))).has_value());
+    CHECK_FALSE(find_photographed_page(cv::Mat(10, 10, CV_8UC3, cv::Scalar::all(0))).has_value());
+  }
+}
+
+TEST_CASE("upright_page_dpi reads an A4 sheet's resolution from its size") {
+  CHECK(upright_page_dpi(cv::Size(2480, 3508), 72) == doctest::Approx(300).epsilon(0.01));
+  CHECK(upright_page_dpi(cv::Size(3508, 2480), 72) == doctest::Approx(300).epsilon(0.01));
+  CHECK(upright_page_dpi(cv::Size(1000, 1000), 96) == 96);
+}
