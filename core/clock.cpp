@@ -12,7 +12,9 @@ std::string to_iso8601(const Timestamp& t) {
   const year_month_day ymd{day};
   const hh_mm_ss<seconds> time{local - day};
   const long offset = t.offset.count() < 0 ? -t.offset.count() : t.offset.count();
-  char text[40];
+  // Room for the widest values the types allow (101 bytes), which GCC checks for
+  // when the sanitizers keep it from narrowing the ranges.
+  char text[112];
   std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02ld:%02ld:%02lld%c%02ld:%02ld",
                 static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                 static_cast<unsigned>(ymd.day()), static_cast<long>(time.hours().count()),

@@ -1,5 +1,7 @@
 #include "review_assets.hpp"
 
+#include "sohoa/core/markup.hpp"
+
 namespace sohoa::service {
 
 namespace {
@@ -58,44 +60,18 @@ void replace_all(std::string& text, std::string_view key, std::string_view value
 
 } // namespace
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string upload_page_html(std::string_view csrf_token) {
   std::string page = std::string(k_head) + std::string(k_upload_body);
   replace_all(page, "@TITLE@", "Tiếp nhận hồ sơ");
-  replace_all(page, "@CSRF@", html_escape(csrf_token));
+  replace_all(page, "@CSRF@", escape_html(csrf_token));
   return page;
 }
 
 std::string review_page_html(std::string_view dossier_id, std::string_view csrf_token) {
   std::string page = std::string(k_head) + std::string(k_review_body);
-  const std::string id = html_escape(dossier_id);
+  const std::string id = escape_html(dossier_id);
   replace_all(page, "@TITLE@", "Hồ sơ " + id);
-  replace_all(page, "@CSRF@", html_escape(csrf_token));
+  replace_all(page, "@CSRF@", escape_html(csrf_token));
   replace_all(page, "@ID@", id);
   return page;
 }

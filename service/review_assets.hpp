@@ -15,7 +15,4 @@ std::string_view review_script();
 std::string_view review_style();
 std::string_view upload_script();
 
-// Text with &, <, >, " and ' escaped for HTML.
-std::string html_escape(std::string_view text);
-
 } // namespace sohoa::service

@@ -3,7 +3,7 @@
 #include "sohoa/pdf/signature_scan.hpp"
 
 #include <cctype>
-#include <regex>
+#include <optional>
 
 namespace sohoa::pdf {
 namespace {
@@ -41,16 +41,55 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string name_after(const std::string& dict, const std::string& key) {
-  const std::regex pattern(key + R"(\s*/([A-Za-z0-9_.#+-]+))");
-  std::smatch match;
-  return std::regex_search(dict, match, pattern) ? match[1].str() : std::string();
+// White space as the regular expressions this replaces knew it (\s).
+bool is_regex_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
+bool is_name_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '#' || c == '+' || c == '-';
+}
+
+// Where the value after the first `key` that has one begins: past the key and any
+// white space, at `opening`. A hand scan, not std::regex: a regular expression on a
+// dictionary that spans a damaged file backtracks through megabytes, and std::regex
+// recurses per character (slow, and deep enough to exhaust the stack).
+template <typename ReadValue>
+std::string value_after(const std::string& dict, const std::string& key, char opening,
+                        ReadValue read_value) {
+  for (size_t at = dict.find(key); at != std::string::npos; at = dict.find(key, at + 1)) {
+    size_t pos = at + key.size();
+    while (pos < dict.size() && is_regex_space(dict[pos])) {
+      ++pos;
+    }
+    if (pos < dict.size() && dict[pos] == opening) {
+      if (std::optional<std::string> value = read_value(pos + 1)) {
+        return *value;
+      }
+    }
+  }
+  return {};
+}
+
+// `key /Name`: the name, without its slash.
+std::string name_after(const std::string& dict, const std::string& key) {
+  return value_after(dict, key, '/', [&](size_t from) -> std::optional<std::string> {
+    size_t end = from;
+    while (end < dict.size() && is_name_char(dict[end])) {
+      ++end;
+    }
+    return end > from ? std::optional(dict.substr(from, end - from)) : std::nullopt;
+  });
+}
+
+// `key (text)`: the text up to the first closing parenthesis.
 std::string string_after(const std::string& dict, const std::string& key) {
-  const std::regex pattern(key + R"(\s*\(([^)]*)\))");
-  std::smatch match;
-  return std::regex_search(dict, match, pattern) ? match[1].str() : std::string();
+  return value_after(dict, key, '(', [&](size_t from) -> std::optional<std::string> {
+    const size_t close = dict.find(')', from);
+    return close != std::string::npos ? std::optional(dict.substr(from, close - from))
+                                      : std::nullopt;
+  });
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "xmp.hpp"
 
+#include "sohoa/core/markup.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <utility>
@@ -45,7 +47,7 @@ void simple(std::string& out, const char* qname, const std::string& value) {
   out += "   <";
   out += qname;
   out += '>';
-  out += xml_escape(value);
+  out += escape_xml(value);
   out += "</";
   out += qname;
   out += ">\n";
@@ -56,7 +58,7 @@ void lang_alt(std::string& out, const char* qname, const std::string& value) {
     return;
   }
   out += std::string("   <") + qname + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
-         xml_escape(value) + "</rdf:li></rdf:Alt></" + qname + ">\n";
+         escape_xml(value) + "</rdf:li></rdf:Alt></" + qname + ">\n";
 }
 
 // The date and time of t, then its UTC offset as hours and minutes: "%c%02d:%02d"
@@ -166,38 +168,6 @@ bool parse_pdf_or_xmp_date(const std::string& text, PdfTime& out) {
   return true;
 }
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&apos;";
-      break;
-    default:
-      // Control characters other than tab/newline are not allowed in XML 1.0.
-      if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-        out += ' ';
-      } else {
-        out += c;
-      }
-    }
-  }
-  return out;
-}
-
 std::string build_xmp(const XmpInput& in) {
   const LegalMetadata& m = *in.metadata;
   std::string x;
@@ -217,11 +187,11 @@ std::string build_xmp(const XmpInput& in) {
   simple(x, "dc:format", "application/pdf");
   lang_alt(x, "dc:title", m.title);
   if (!m.agency_name.empty()) {
-    x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escape(m.agency_name) +
+    x += "   <dc:creator><rdf:Seq><rdf:li>" + escape_xml(m.agency_name) +
          "</rdf:li></rdf:Seq></dc:creator>\n";
   }
   if (!m.language.empty()) {
-    x += "   <dc:language><rdf:Bag><rdf:li>" + xml_escape(m.language) +
+    x += "   <dc:language><rdf:Bag><rdf:li>" + escape_xml(m.language) +
          "</rdf:li></rdf:Bag></dc:language>\n";
   }
   simple(x, "xmp:CreateDate", in.create_date);
@@ -242,7 +212,7 @@ std::string build_xmp(const XmpInput& in) {
   if (!m.source_sha256.empty()) {
     x += "   <sohoa:source_sha256><rdf:Seq>\n";
     for (const auto& h : m.source_sha256) {
-      x += "    <rdf:li>" + xml_escape(h) + "</rdf:li>\n";
+      x += "    <rdf:li>" + escape_xml(h) + "</rdf:li>\n";
     }
     x += "   </rdf:Seq></sohoa:source_sha256>\n";
   }

@@ -22,8 +22,6 @@ std::string info_date(const PdfTime& t);
 // Parses either form (XMP with or without seconds, offset or Z; PDF "D:...").
 bool parse_pdf_or_xmp_date(const std::string& text, PdfTime& out);
 
-std::string xml_escape(const std::string& text);
-
 struct XmpInput {
   PdfAPart part = PdfAPart::a2b;
   const LegalMetadata* metadata = nullptr;

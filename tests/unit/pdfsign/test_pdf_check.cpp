@@ -1,5 +1,6 @@
 // The PDF/A structural checker: passes our files (also after an incremental
 // update, as signing appends one) and names the rule a broken file breaks.
+#include "pdf_fixtures.hpp"
 #include "pdf_test_pages.hpp"
 #include "podofo_pages.hpp"
 #include "sohoa/pdf/pdfa_check.hpp"
@@ -15,30 +16,6 @@ using namespace sohoa;
 using sohoa::test::ScratchDir;
 
 namespace {
-
-std::filesystem::path write_sample(const ScratchDir& dir) {
-  const auto pages = test::test_pages();
-  pdf::LegalMetadata m;
-  m.title = "Giấy khai sinh";
-  m.dossier_code = "D-1";
-  m.officer = "Lê Văn C";
-  m.software_version = "0.1.0";
-  m.source_sha256 = {std::string(64, 'c')};
-  const auto out = dir / "sample.pdf";
-  pdf::write_pdfa({{test::bitonal_page(), ColourKind::bitonal, 300, &pages[0].second}}, m, {}, out);
-  return out;
-}
-
-// Rules that failed, one per line.
-std::string failed(const std::vector<pdf::PdfACheck>& checks) {
-  std::string out;
-  for (const auto& c : checks) {
-    if (!c.ok) {
-      out += c.rule + " | " + c.detail + "\n";
-    }
-  }
-  return out;
-}
 
 bool rule_failed(const std::vector<pdf::PdfACheck>& checks, const std::string& prefix) {
   for (const auto& c : checks) {
@@ -61,9 +38,9 @@ std::string replace_same_length(std::string bytes, const std::string& from, cons
 
 TEST_CASE("our file passes and stays valid after an incremental update") {
   ScratchDir dir("pdfa-check");
-  const auto file = write_sample(dir);
+  const auto file = test::write_sample_pdf(dir);
   const auto checks = pdf::check_pdfa(file, 2);
-  INFO(failed(checks));
+  INFO(test::failed_rules(checks));
   CHECK(pdf::pdfa_ok(checks));
 
   // Append a revision the way a signer does: new object, xref section with
@@ -94,47 +71,47 @@ TEST_CASE("our file passes and stays valid after an incremental update") {
   INFO(qpdf);
   CHECK(status == 0);
   const auto updated = pdf::check_pdfa(dir / "updated.pdf", 2);
-  INFO(failed(updated));
+  INFO(test::failed_rules(updated));
   CHECK(pdf::pdfa_ok(updated));
 }
 
 TEST_CASE("an undeclared custom XMP property fails 6.6.2.3.1-1") {
   ScratchDir dir("pdfa-check-ext");
-  const auto file = write_sample(dir);
+  const auto file = test::write_sample_pdf(dir);
   const std::string broken =
       replace_same_length(read_file(file), "<pdfaProperty:name>officer</pdfaProperty:name>",
                           "<pdfaProperty:name>offices</pdfaProperty:name>");
   write_file_atomic(dir / "broken.pdf", broken);
   const auto checks = pdf::check_pdfa(dir / "broken.pdf");
-  INFO(failed(checks));
+  INFO(test::failed_rules(checks));
   CHECK(rule_failed(checks, "6.6.2.3.1-1"));
-  CHECK(failed(checks).find("sohoa:officer") != std::string::npos);
+  CHECK(test::failed_rules(checks).find("sohoa:officer") != std::string::npos);
 }
 
 TEST_CASE("Info and XMP that disagree are reported") {
   ScratchDir dir("pdfa-check-info");
-  const auto file = write_sample(dir);
+  const auto file = test::write_sample_pdf(dir);
   const std::string broken = replace_same_length(read_file(file), "<xmp:CreatorTool>sohoa 0.1.0<",
                                                  "<xmp:CreatorTool>sohoa 9.9.9<");
   write_file_atomic(dir / "broken.pdf", broken);
   const auto checks = pdf::check_pdfa(dir / "broken.pdf");
-  INFO(failed(checks));
+  INFO(test::failed_rules(checks));
   CHECK(rule_failed(checks, "Info dictionary agrees with XMP"));
-  CHECK(failed(checks).find("Creator") != std::string::npos);
+  CHECK(test::failed_rules(checks).find("Creator") != std::string::npos);
   // The wrong part is caught when a part is expected.
   CHECK(rule_failed(pdf::check_pdfa(file, 3), "6.6.4-1"));
 }
 
 TEST_CASE("encrypted and plain PDFs fail the right rules") {
   ScratchDir dir("pdfa-check-enc");
-  const auto file = write_sample(dir);
+  const auto file = test::write_sample_pdf(dir);
   int status = 0;
   const auto enc = dir / "enc.pdf";
   test::run_capture("qpdf --encrypt '' o 256 -- '" + file.string() + "' '" + enc.string() + "'",
                     &status);
   REQUIRE(status == 0);
   const auto enc_checks = pdf::check_pdfa(enc);
-  INFO(failed(enc_checks));
+  INFO(test::failed_rules(enc_checks));
   CHECK(rule_failed(enc_checks, "6.1.3-2"));
 
   {
@@ -150,7 +127,7 @@ TEST_CASE("encrypted and plain PDFs fail the right rules") {
     doc.Write((dir / "plain.pdf").c_str());
   }
   const auto plain = pdf::check_pdfa(dir / "plain.pdf");
-  INFO(failed(plain));
+  INFO(test::failed_rules(plain));
   CHECK(rule_failed(plain, "6.2.11.4.1-1"));
   CHECK(rule_failed(plain, "6.6.2.1-1"));
   CHECK(rule_failed(plain, "6.2.3-2"));

@@ -1,6 +1,7 @@
 // Page image modes of the PDF/A writer: lossless round-trips bit for bit, MRC
 // keeps the text pixels in its masks and a red seal in colour, and every mode
 // stays PDF/A-2b and qpdf-clean.
+#include "pdf_fixtures.hpp"
 #include "pdf_test_pages.hpp"
 #include "sohoa/pdf/mrc_layers.hpp"
 #include "sohoa/pdf/pdf_reader.hpp"
@@ -30,24 +31,10 @@ pdf::LegalMetadata metadata() {
   return m;
 }
 
-std::string q(const std::filesystem::path& p) {
-  return "'" + p.string() + "'";
-}
-
 pdf::PdfWriteOptions with_mode(pdf::ImageMode mode) {
   pdf::PdfWriteOptions options;
   options.image_mode = mode;
   return options;
-}
-
-std::string failed(const std::vector<pdf::PdfACheck>& checks) {
-  std::string out;
-  for (const auto& c : checks) {
-    if (!c.ok) {
-      out += c.rule + ": " + c.detail + "\n";
-    }
-  }
-  return out;
 }
 
 // The scan-like test page with a line of blue handwriting-like ink.
@@ -100,7 +87,7 @@ TEST_CASE("lossless mode stores colour, grey and bitonal pages bit for bit") {
   CHECK(pages[1].kind == ColourKind::grey);
   CHECK(pages[2].kind == ColourKind::bitonal);
   const auto checks = pdf::check_pdfa(out, 2);
-  INFO(failed(checks));
+  INFO(test::failed_rules(checks));
   CHECK(pdf::pdfa_ok(checks));
 }
 
@@ -173,13 +160,14 @@ TEST_CASE("an mrc PDF is PDF/A-2b, draws stencil masks, reads back in colour, an
   pdf::write_pdfa(pages, metadata(), with_mode(pdf::ImageMode::jpeg), jpeg);
 
   const auto checks = pdf::check_pdfa(mrc, 2);
-  INFO(failed(checks));
+  INFO(test::failed_rules(checks));
   CHECK(pdf::pdfa_ok(checks));
   int status = 0;
-  const std::string qpdf = run_capture("qpdf --check " + q(mrc) + " 2>&1", &status);
+  const std::string qpdf =
+      run_capture("qpdf --check " + test::shell_quoted(mrc) + " 2>&1", &status);
   INFO(qpdf);
   CHECK(status == 0);
-  const std::string images = run_capture("pdfimages -list " + q(mrc));
+  const std::string images = run_capture("pdfimages -list " + test::shell_quoted(mrc));
   INFO(images);
   CHECK(images.find("stencil") != std::string::npos);
   CHECK(images.find("ccitt") != std::string::npos);

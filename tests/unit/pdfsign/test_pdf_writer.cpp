@@ -1,5 +1,6 @@
 // The PDF/A writer checked with the real tools: pdftotext, qpdf, pdfimages,
 // pdfinfo, pdfdetach, pdffonts, and our own PDF/A checker.
+#include "pdf_fixtures.hpp"
 #include "pdf_test_pages.hpp"
 #include "sohoa/pdf/pdf_reader.hpp"
 #include "sohoa/pdf/pdfa_check.hpp"
@@ -41,20 +42,6 @@ pdf::LegalMetadata sample_metadata() {
   return m;
 }
 
-std::string q(const std::filesystem::path& p) {
-  return "'" + p.string() + "'";
-}
-
-std::string failed_checks(const std::vector<pdf::PdfACheck>& checks) {
-  std::string out;
-  for (const auto& c : checks) {
-    if (!c.ok) {
-      out += c.rule + ": " + c.detail + "\n";
-    }
-  }
-  return out;
-}
-
 } // namespace
 
 TEST_CASE("pdftotext extracts the invisible text layer as the OCR text") {
@@ -74,8 +61,8 @@ TEST_CASE("pdftotext extracts the invisible text layer as the OCR text") {
         continue;
       }
       int status = 0;
-      const std::string got =
-          test::normalize_lines(run_capture("pdftotext " + mode + " " + q(out) + " -", &status));
+      const std::string got = test::normalize_lines(
+          run_capture("pdftotext " + mode + " " + test::shell_quoted(out) + " -", &status));
       REQUIRE(status == 0);
       const double cer = test::cer(want, got);
       INFO(name << " " << mode << "\n--- want\n" << want << "\n--- got\n" << got);
@@ -110,7 +97,8 @@ TEST_CASE("irregular OCR boxes still extract in order") {
     const auto out = dir / (name + ".pdf");
     pdf::write_pdfa({{img, ColourKind::grey, 300, &jittered}}, sample_metadata(), {}, out);
     const std::string want = test::normalize_lines(jittered.plain_text());
-    const std::string got = test::normalize_lines(run_capture("pdftotext " + q(out) + " -"));
+    const std::string got =
+        test::normalize_lines(run_capture("pdftotext " + test::shell_quoted(out) + " -"));
     INFO(name << "\n--- want\n" << want << "\n--- got\n" << got);
     CHECK(test::cer(want, got) <= 0.005);
   }
@@ -131,8 +119,8 @@ TEST_CASE("random layouts: pdftotext output equals the OCR text") {
       if (mode == "-layout" && two_columns) {
         continue;
       }
-      const std::string got =
-          test::normalize_lines(run_capture("pdftotext " + mode + " " + q(out) + " -"));
+      const std::string got = test::normalize_lines(
+          run_capture("pdftotext " + mode + " " + test::shell_quoted(out) + " -"));
       const double cer = test::cer(want, got);
       INFO("seed " << seed << " " << mode << "\n--- want\n" << want << "\n--- got\n" << got);
       CHECK(cer <= 0.005);
@@ -156,12 +144,13 @@ TEST_CASE("PDF/A-2b: structure, images, fonts and metadata") {
                   sample_metadata(), {}, out);
 
   int status = 0;
-  const std::string check = run_capture("qpdf --check " + q(out) + " 2>&1", &status);
+  const std::string check =
+      run_capture("qpdf --check " + test::shell_quoted(out) + " 2>&1", &status);
   INFO(check);
   CHECK(status == 0);
   CHECK(check.find("No syntax or stream encoding errors") != std::string::npos);
 
-  const std::string images = run_capture("pdfimages -list " + q(out));
+  const std::string images = run_capture("pdfimages -list " + test::shell_quoted(out));
   INFO(images);
   std::istringstream lines(images);
   std::string line;
@@ -192,7 +181,7 @@ TEST_CASE("PDF/A-2b: structure, images, fonts and metadata") {
   CHECK(rows[2][8] == "jpeg");
   CHECK(rows[2][12] == "200");
 
-  const std::string info = "\n" + run_capture("pdfinfo " + q(out));
+  const std::string info = "\n" + run_capture("pdfinfo " + test::shell_quoted(out));
   const auto info_field = [&](const std::string& name) {
     const auto at = info.find("\n" + name + ":");
     if (at == std::string::npos) {
@@ -210,7 +199,7 @@ TEST_CASE("PDF/A-2b: structure, images, fonts and metadata") {
   CHECK(info_field("Title") == "Tờ khai đăng ký khai sinh <A&B>");
   CHECK(info_field("JavaScript") == "no");
 
-  const std::string meta = run_capture("pdfinfo -meta " + q(out));
+  const std::string meta = run_capture("pdfinfo -meta " + test::shell_quoted(out));
   for (const char* field :
        {"<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
         "<sohoa:dossier_code>000.00.16.H29-261122-0001</sohoa:dossier_code>",
@@ -223,13 +212,13 @@ TEST_CASE("PDF/A-2b: structure, images, fonts and metadata") {
     CHECK(meta.find(field) != std::string::npos);
   }
 
-  const std::string fonts = run_capture("pdffonts " + q(out));
+  const std::string fonts = run_capture("pdffonts " + test::shell_quoted(out));
   INFO(fonts);
   CHECK(fonts.find("GlyphLessFont") != std::string::npos);
   CHECK(fonts.find("Identity-H       yes no  yes") != std::string::npos);
 
   const auto checks = pdf::check_pdfa(out, 2);
-  INFO(failed_checks(checks));
+  INFO(test::failed_rules(checks));
   CHECK(pdf::pdfa_ok(checks));
   CHECK(checks.size() >= 18);
 
@@ -252,7 +241,7 @@ TEST_CASE("PDF/A-3b carries the JSON record as an associated file") {
   pdf::write_pdfa({{colour, ColourKind::colour, 300, &pages[2].second}}, sample_metadata(), options,
                   out);
   const auto checks = pdf::check_pdfa(out, 3);
-  INFO(failed_checks(checks));
+  INFO(test::failed_rules(checks));
   CHECK(pdf::pdfa_ok(checks));
   bool saw_af = false;
   for (const auto& c : checks) {
@@ -261,19 +250,21 @@ TEST_CASE("PDF/A-3b carries the JSON record as an associated file") {
   CHECK(saw_af);
   CHECK_FALSE(pdf::pdfa_ok(pdf::check_pdfa(out, 2)));
 
-  const std::string list = run_capture("pdfdetach -list " + q(out));
+  const std::string list = run_capture("pdfdetach -list " + test::shell_quoted(out));
   INFO(list);
   CHECK(list.find("1 embedded files") != std::string::npos);
   CHECK(list.find("to-khai.json") != std::string::npos);
   int status = 0;
-  run_capture("cd " + q(dir.path()) + " && pdfdetach -save 1 -o got.json " + q(out), &status);
+  run_capture("cd " + test::shell_quoted(dir.path()) + " && pdfdetach -save 1 -o got.json " +
+                  test::shell_quoted(out),
+              &status);
   CHECK(status == 0);
   CHECK(read_file(dir / "got.json") == R"({"schema":"sohoa.document/1"})");
   const std::string bytes = read_file(out);
   CHECK(bytes.find("/AFRelationship/Data") != std::string::npos);
   CHECK(bytes.find("/Subtype/application#2Fjson") != std::string::npos);
-  CHECK(run_capture("pdfinfo -meta " + q(out)).find("<pdfaid:part>3</pdfaid:part>") !=
-        std::string::npos);
+  CHECK(run_capture("pdfinfo -meta " + test::shell_quoted(out))
+            .find("<pdfaid:part>3</pdfaid:part>") != std::string::npos);
 }
 
 TEST_CASE("deterministic mode gives identical bytes; normal mode differs in /ID") {

@@ -1,6 +1,7 @@
 // XMP is read by namespace URI, not by prefix: the PDF/A check and verify accept
 // valid XMP whose namespaces use other prefixes, and both reject malformed XMP
 // with a message that says so.
+#include "pdf_fixtures.hpp"
 #include "pdf_test_pages.hpp"
 #include "sohoa/pdf/pdfa_check.hpp"
 #include "sohoa/pdf/pdfa_writer.hpp"
@@ -17,19 +18,6 @@ using sohoa::test::ScratchDir;
 
 namespace {
 
-std::filesystem::path write_sample(const ScratchDir& dir) {
-  const auto pages = test::test_pages();
-  pdf::LegalMetadata m;
-  m.title = "Giấy khai sinh";
-  m.dossier_code = "D-1";
-  m.officer = "Lê Văn C";
-  m.software_version = "0.1.0";
-  m.source_sha256 = {std::string(64, 'c')};
-  const auto out = dir / "sample.pdf";
-  pdf::write_pdfa({{test::bitonal_page(), ColourKind::bitonal, 300, &pages[0].second}}, m, {}, out);
-  return out;
-}
-
 // Replaces every `from` by `to` (same length, so the PDF's offsets stay right)
 // inside the XMP packet only; returns how many were replaced.
 int replace_in_xmp(std::string& bytes, const std::string& from, const std::string& to) {
@@ -44,16 +32,6 @@ int replace_in_xmp(std::string& bytes, const std::string& from, const std::strin
     ++count;
   }
   return count;
-}
-
-std::string failed(const std::vector<pdf::PdfACheck>& checks) {
-  std::string out;
-  for (const auto& c : checks) {
-    if (!c.ok) {
-      out += c.rule + " | " + c.detail + "\n";
-    }
-  }
-  return out;
 }
 
 const char* k_other_prefixes =
@@ -93,7 +71,7 @@ TEST_CASE("the XMP reader finds properties by namespace URI whatever their prefi
 
 TEST_CASE("our PDF/A with renamed XMP prefixes passes the check and verify reads its claim") {
   ScratchDir dir("xmp-prefixes");
-  std::string bytes = read_file(write_sample(dir));
+  std::string bytes = read_file(test::write_sample_pdf(dir));
   // x: -> m:, pdfaid: -> idpdfa:, dc: -> d1: (same lengths: offsets stay valid).
   CHECK(replace_in_xmp(bytes, "x:xmpmeta", "m:xmpmeta") == 2);
   CHECK(replace_in_xmp(bytes, "xmlns:x=", "xmlns:m=") == 1);
@@ -106,7 +84,7 @@ TEST_CASE("our PDF/A with renamed XMP prefixes passes the check and verify reads
   const auto file = dir / "renamed.pdf";
   write_file_atomic(file, bytes);
   const auto checks = pdf::check_pdfa(file, 2);
-  INFO(failed(checks));
+  INFO(test::failed_rules(checks));
   CHECK(pdf::pdfa_ok(checks));
   const auto markers = sign::pdfa_markers(bytes);
   REQUIRE(!markers.empty());
@@ -122,7 +100,7 @@ TEST_CASE("malformed XMP fails the PDF/A check and verify with a clear message")
   CHECK(error.find("no rdf:RDF") != std::string::npos);
 
   ScratchDir dir("xmp-malformed");
-  std::string bytes = read_file(write_sample(dir));
+  std::string bytes = read_file(test::write_sample_pdf(dir));
   CHECK(replace_in_xmp(bytes, "</rdf:RDF>", "</rdf:RDX>") == 1);
   const auto file = dir / "malformed.pdf";
   write_file_atomic(file, bytes);
@@ -133,7 +111,7 @@ TEST_CASE("malformed XMP fails the PDF/A check and verify with a clear message")
       reported = c.detail.find("XMP is not well-formed XML") != std::string::npos;
     }
   }
-  INFO(failed(checks));
+  INFO(test::failed_rules(checks));
   CHECK(reported);
   const auto markers = sign::pdfa_markers(bytes);
   REQUIRE(!markers.empty());

@@ -108,11 +108,23 @@ inline constexpr std::array k_error_codes = std::to_array<ErrorCodeEntry>({
     {"xml_write_failed", "an XML file could not be written"},
 });
 
-constexpr const ErrorCodeEntry* find_error_code(std::string_view code) {
+// The table's row for the code, or end() when the code is not in it.
+constexpr auto error_code_row(std::string_view code) {
   const auto it =
       std::lower_bound(k_error_codes.begin(), k_error_codes.end(), code,
                        [](const ErrorCodeEntry& e, std::string_view c) { return e.code < c; });
-  return it != k_error_codes.end() && it->code == code ? &*it : nullptr;
+  return it != k_error_codes.end() && it->code == code ? it : k_error_codes.end();
+}
+
+// Whether the table has the code; usable in a constant expression under every
+// compiler (see ErrorCode's constructor).
+constexpr bool has_error_code(std::string_view code) {
+  return error_code_row(code) != k_error_codes.end();
+}
+
+constexpr const ErrorCodeEntry* find_error_code(std::string_view code) {
+  const auto it = error_code_row(code);
+  return it != k_error_codes.end() ? &*it : nullptr;
 }
 
 // A code of the table. From a literal it is checked by the compiler; a code read
@@ -120,8 +132,10 @@ constexpr const ErrorCodeEntry* find_error_code(std::string_view code) {
 class ErrorCode {
 public:
   // Implicit on purpose: Error(Stage::ingest, "corrupt_image", ...) stays readable.
+  // The check compares rows, not a pointer with null: GCC with -fsanitize=undefined
+  // keeps null-pointer checks and cannot fold that comparison at compile time.
   consteval ErrorCode(const char* code) : m_entry(find_error_code(code)) {
-    if (m_entry == nullptr) {
+    if (!has_error_code(code)) {
       throw "error code not in core/error_codes.hpp"; // reached only at compile time
     }
   }
