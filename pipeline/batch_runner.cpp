@@ -11,6 +11,7 @@
 #include "sohoa/pipeline/counter_priority.hpp"
 #include "sohoa/pipeline/document.hpp"
 #include "exit_code.hpp"
+#include "heap_policy.hpp"
 #include "sohoa/pipeline/manifest.hpp"
 #include "sohoa/pipeline/output_lock.hpp"
 #include "resume.hpp"
@@ -21,6 +22,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <fcntl.h>
 #include <unistd.h>
@@ -96,6 +98,7 @@ public:
   int run() {
     std::vector<DossierInput> dossiers;
     std::unique_ptr<ocr::OcrEngine> first_engine;
+    bound_heap_for_workers(worker_count());
     try {
       dossiers = discover_inputs(m_config.inputs);
       m_context.catalog = forms::FormCatalog::load(resolve_schemas_dir(m_config.schemas_dir));
@@ -282,7 +285,12 @@ private:
           yield_to_counter(); // a citizen waiting at the counter goes first
           ProcessedPage page = process_page(std::move(task->raster), *engine);
           Stopwatch encode_watch;
-          compact_page(page, m_context.image_mode);
+          {
+            // An MRC split holds several full-page buffers at once: two at a time
+            // would double the run's peak for a second's gain.
+            std::lock_guard encode_lock(m_encode_mutex);
+            compact_page(page, m_context.image_mode);
+          }
           const double encode_ms = encode_watch.elapsed_ms();
           std::lock_guard lock(doc.mutex);
           doc.outcome.timings.clean_ms += page.clean_ms;
@@ -488,6 +496,7 @@ private:
       }
     }
     doc.pages.clear();
+    return_free_heap(); // the document's page buffers are gone: so is their memory
     outcome.timings.total_ms = doc.watch.elapsed_ms();
     if (outcome.status == Status::failed && !outcome.errors.empty() && !m_abort) {
       const auto& e = outcome.errors.front();
@@ -551,6 +560,7 @@ private:
   std::unique_ptr<Slots> m_slots;
   std::unique_ptr<Slots> m_page_slots;
   std::vector<std::thread> m_workers;
+  std::mutex m_encode_mutex; // one page image encoded at a time (compact_page)
   std::atomic<bool> m_abort{false};
   std::atomic<int> m_pages_done{0};
   std::atomic<int> m_pages_seen{0};

@@ -8,41 +8,22 @@
 # and blank A4 pages at 300 dpi between (decoded, cleaned, encoded and written like any
 # page, cheaper to read). Prints per page count the median peak RSS (GNU time %M)
 # and wall time of N runs, the peak against the smallest count, and whether it stays
-# within 10 %.
+# within 10 %; and against the peer measured in the same run: two plain `tesseract`
+# processes side by side on the text pages (their peaks added up).
 set -euo pipefail
 
 counts=10,100,1000
-runs=3
 text_every=20
-seed=1
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="$root/build"
-work=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --counts) counts="$2"; shift 2 ;;
-    --runs) runs="$2"; shift 2 ;;
-    --text-every) text_every="$2"; shift 2 ;;
-    --seed) seed="$2"; shift 2 ;;
-    --build) build="$2"; shift 2 ;;
-    --work) work="$2"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
-    *) echo "bench-memory: unknown option $1" >&2; exit 2 ;;
-  esac
-done
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+bench_value_option --counts counts
+bench_value_option --text-every text_every
+bench_parse_options "$@"
 
 sohoa="$build/sohoa"
 gen="$build/sohoa-gen"
-for tool in "$sohoa" "$gen"; do
-  [ -x "$tool" ] || { echo "bench-memory: $tool not built" >&2; exit 2; }
-done
-for tool in tiffcp tiffinfo python3 /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "bench-memory: $tool not installed" >&2; exit 2; }
-done
-if [ -z "$work" ]; then
-  work="$(mktemp -d "${TMPDIR:-/tmp}/sohoa-bench-memory.XXXXXX")"
-fi
-mkdir -p "$work"
+bench_require_built "$sohoa" "$gen"
+bench_require_installed tiffcp tiffinfo tesseract python3 /usr/bin/time
+bench_make_work
 export OMP_THREAD_LIMIT=1
 
 echo "bench-memory: generating text pages (seed $seed) in $work/gen"
@@ -80,7 +61,30 @@ open(sys.argv[1], "wb").write(out)
 EOF
 tiffcp -c g4 "$work/blank-raw.tif" "$work/blank.tif"
 
-median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) {print v[(NR+1)/2]} else {print (v[NR/2]+v[NR/2+1])/2}}'; }
+
+# The peer: two plain `tesseract … vie pdf` processes side by side, each on every
+# other text page (one multi-page TIFF each), their peaks added up.
+halves=()
+for half in 0 1; do
+  pages_of_half=()
+  for ((i = half; i < text_pages; i += 2)); do pages_of_half+=("$work/text.tif,$i"); done
+  if [ ${#pages_of_half[@]} -gt 0 ]; then
+    tiffcp "${pages_of_half[@]}" "$work/text-$half.tif"
+    halves+=("$half")
+  fi
+done
+tesseract_rss=()
+for run in $(seq 1 "$runs"); do
+  for half in "${halves[@]}"; do
+    /usr/bin/time -f '%M' -o "$work/tesseract-$half.rss" \
+      tesseract "$work/text-$half.tif" "$work/tesseract-$half" -l vie pdf >/dev/null 2>&1 &
+  done
+  wait
+  tesseract_rss+=("$(for half in "${halves[@]}"; do tail -1 "$work/tesseract-$half.rss"; done |
+    awk '{s += $1} END {print s}')")
+done
+tesseract_mb=$(printf '%s\n' "${tesseract_rss[@]}" | bench_median | bench_mb)
+echo "bench-memory: plain tesseract on the $text_pages text pages: peak $tesseract_mb MB"
 
 IFS=',' read -r -a page_counts <<<"$counts"
 declare -A peak_mb seconds
@@ -112,20 +116,23 @@ for n in "${page_counts[@]}"; do
     rss+=("$kb")
     walls+=("$wall")
   done
-  peak_mb[$n]=$(printf '%s\n' "${rss[@]}" | median | awk '{printf "%.0f", $1 / 1024}')
-  seconds[$n]=$(printf '%s\n' "${walls[@]}" | median)
+  peak_mb[$n]=$(printf '%s\n' "${rss[@]}" | bench_median | awk '{printf "%.0f", $1 / 1024}')
+  seconds[$n]=$(printf '%s\n' "${walls[@]}" | bench_median)
   echo "bench-memory: $n pages done (peak ${peak_mb[$n]} MB, ${seconds[$n]} s)"
 done
 
 echo
 echo "one G4 TIFF, --jobs 2, medians of $runs runs (two text pages every $text_every pages)"
+bench_print_load
+echo "peer: two plain tesseract processes on the $text_pages text pages, peak $tesseract_mb MB"
 first=${page_counts[0]}
 flat=yes
-printf '%8s %10s %10s %12s\n' pages "peak MB" seconds "vs $first p."
+printf '%8s %10s %10s %12s %14s\n' pages "peak MB" seconds "vs $first p." "vs tesseract"
 for n in "${page_counts[@]}"; do
   ratio=$(awk -v a="${peak_mb[$n]}" -v b="${peak_mb[$first]}" 'BEGIN {printf "%.2f", a / b}')
   awk -v r="$ratio" 'BEGIN {exit !(r > 1.10 || r < 0.90)}' && flat=no
-  printf '%8s %10s %10s %12s\n' "$n" "${peak_mb[$n]}" "${seconds[$n]}" "$ratio"
+  vs_peer=$(awk -v a="${peak_mb[$n]}" -v b="$tesseract_mb" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
+  printf '%8s %10s %10s %12s %14s\n' "$n" "${peak_mb[$n]}" "${seconds[$n]}" "$ratio" "$vs_peer"
 done
 max_mb=$(printf '%s\n' "${peak_mb[@]}" | sort -g | tail -1)
 echo "peak RSS at most $max_mb MB (target 400); flat within 10 %: $flat"

@@ -10,43 +10,24 @@
 # pdftotext, Tesseract's text).
 set -euo pipefail
 
-seed=1
 dossiers=6
-runs=3
 profile=mixed
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="$root/build"
-work=""
 skip_sohoa=0
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --seed) seed="$2"; shift 2 ;;
-    --dossiers) dossiers="$2"; shift 2 ;;
-    --runs) runs="$2"; shift 2 ;;
-    --profile) profile="$2"; shift 2 ;;
-    --build) build="$2"; shift 2 ;;
-    --work) work="$2"; shift 2 ;;
-    --skip-sohoa) skip_sohoa=1; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
-    *) echo "bench: unknown option $1" >&2; exit 2 ;;
-  esac
-done
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+bench_value_option --dossiers dossiers
+bench_value_option --profile profile
+bench_flag_option --skip-sohoa skip_sohoa
+bench_parse_options "$@"
 
 gen="$build/sohoa-gen"
 score="$build/sohoa-score"
 sohoa="$build/sohoa"
-for tool in "$gen" "$score"; do
-  [ -x "$tool" ] || { echo "bench: $tool not built" >&2; exit 2; }
-done
+bench_require_built "$gen" "$score"
 if [ "$skip_sohoa" = 0 ] && [ ! -x "$sohoa" ]; then
-  echo "bench: $sohoa not built (use --skip-sohoa to time Tesseract alone)" >&2
-  exit 2
+  bench_die "$sohoa not built (use --skip-sohoa to time Tesseract alone)"
 fi
-command -v tesseract >/dev/null || { echo "bench: tesseract not installed" >&2; exit 2; }
-if [ -z "$work" ]; then
-  work="$(mktemp -d "${TMPDIR:-/tmp}/sohoa-bench.XXXXXX")"
-fi
-mkdir -p "$work"
+bench_require_installed tesseract
+bench_make_work
 export OMP_THREAD_LIMIT=1  # one thread per process: parallelism comes from the jobs
 
 echo "bench: generating seed $seed, $dossiers dossiers, profile $profile in $work/set"
@@ -59,8 +40,6 @@ mapfile -t images < <(find "$work/set/input" -type f \
 pages=$(cat "$work/set"/truth/*/*.json | grep -c '"page_in_file"' || true)
 echo "bench: ${#images[@]} files, $pages pages"
 
-now() { date +%s.%N; }
-median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) {print "nan"} else if (NR%2) {print v[(NR+1)/2]} else {print (v[NR/2]+v[NR/2+1])/2}}'; }
 ppm() { awk -v p="$pages" -v s="$1" 'BEGIN {printf "%.1f", (s > 0) ? p * 60 / s : 0}'; }
 
 # Two workers, each OCRing every other file with plain tesseract (text + PDF).
@@ -95,7 +74,6 @@ sohoa_times=()
 tess_times=()
 sohoa_rss=()
 tess_rss=()
-mb() { awk '{printf "%.0f MB", $1 / 1024}'; }
 # kB of PDF per page under a folder.
 kb_per_page() {
   find "$1" -name '*.pdf' -printf '%s\n' | awk -v p="$pages" '{s += $1} END {printf "%.0f", (p > 0) ? s / 1024 / p : 0}'
@@ -104,31 +82,31 @@ ocrmypdf_times=()
 for run in $(seq 1 "$runs"); do
   if [ "$skip_sohoa" = 0 ]; then
     rm -rf "$work/sohoa-$run"
-    t0=$(now)
+    t0=$(bench_now)
     /usr/bin/time -f '%M' -o "$work/sohoa-$run.rss" \
       "$sohoa" run "$work/set/input" --out "$work/sohoa-$run" --jobs 2 --no-sign --quiet ||
       echo "bench: sohoa run exited with $? (run $run)" >&2
-    t1=$(now)
+    t1=$(bench_now)
     sohoa_times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
     sohoa_rss+=("$(tail -1 "$work/sohoa-$run.rss")")
   fi
   rm -rf "$work/tesseract-$run"
-  t0=$(now)
+  t0=$(bench_now)
   tesseract_pass "$work/tesseract-$run" 0 &
   tesseract_pass "$work/tesseract-$run" 1 &
   wait
-  t1=$(now)
+  t1=$(bench_now)
   tess_times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
   # The two processes run side by side: their peaks add up.
   tess_rss+=("$(for w in 0 1; do sort -g "$work/tesseract-$run/.rss-$w" | tail -1; done |
     awk '{s += $1} END {print s}')")
   if command -v ocrmypdf >/dev/null; then
     rm -rf "$work/ocrmypdf-$run"
-    t0=$(now)
+    t0=$(bench_now)
     ocrmypdf_pass "$work/ocrmypdf-$run" 0 &
     ocrmypdf_pass "$work/ocrmypdf-$run" 1 &
     wait
-    t1=$(now)
+    t1=$(bench_now)
     ocrmypdf_times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
   fi
   echo "bench: run $run done"
@@ -136,19 +114,23 @@ done
 
 echo
 echo "pages: $pages, runs: $runs (medians of wall-clock time, 2 jobs each)"
-tess_s=$(printf '%s\n' "${tess_times[@]}" | median)
+bench_print_load
+tess_s=$(printf '%s\n' "${tess_times[@]}" | bench_median)
 echo "tesseract (2 processes): $(ppm "$tess_s") pages/min  (${tess_s}s)," \
-  "peak RSS $(printf '%s\n' "${tess_rss[@]}" | median | mb), $(kb_per_page "$work/tesseract-1") kB/page"
+  "peak RSS $(printf '%s\n' "${tess_rss[@]}" | bench_median | bench_mb) MB, $(kb_per_page "$work/tesseract-1") kB/page"
 if [ ${#ocrmypdf_times[@]} -gt 0 ]; then
-  o_s=$(printf '%s\n' "${ocrmypdf_times[@]}" | median)
+  o_s=$(printf '%s\n' "${ocrmypdf_times[@]}" | bench_median)
   echo "ocrmypdf  (2 processes): $(ppm "$o_s") pages/min  (${o_s}s)"
 fi
 score_args=(--truth "$work/set/truth" --tesseract-text "$work/tesseract-1")
 if [ "$skip_sohoa" = 0 ]; then
-  s_s=$(printf '%s\n' "${sohoa_times[@]}" | median)
+  s_s=$(printf '%s\n' "${sohoa_times[@]}" | bench_median)
   echo "sohoa     (--jobs 2):    $(ppm "$s_s") pages/min  (${s_s}s)," \
-    "peak RSS $(printf '%s\n' "${sohoa_rss[@]}" | median | mb), $(kb_per_page "$work/sohoa-1") kB/page"
+    "peak RSS $(printf '%s\n' "${sohoa_rss[@]}" | bench_median | bench_mb) MB, $(kb_per_page "$work/sohoa-1") kB/page"
   awk -v s="$s_s" -v t="$tess_s" 'BEGIN {printf "ratio sohoa/tesseract (pages per minute): %.2f\n", (s > 0) ? t / s : 0}'
+  awk -v s="$(printf '%s\n' "${sohoa_rss[@]}" | bench_median)" \
+    -v t="$(printf '%s\n' "${tess_rss[@]}" | bench_median)" \
+    'BEGIN {printf "ratio sohoa/tesseract (peak RSS): %.2f\n", (t > 0) ? s / t : 0}'
   score_args+=(--out "$work/sohoa-1")
 fi
 echo
