@@ -268,6 +268,9 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     record_value = to_json(record);
   }
   const std::string record_json = record_value.dump(2) + "\n";
+  if (context.on_record) {
+    context.on_record(record_json, pages);
+  }
 
   const fs::path pdf_path = dir / (id + ".pdf");
   const fs::path json_path = dir / (id + ".json");

@@ -1,17 +1,114 @@
-#include "sohoa/core/clock.hpp"
 #include "sohoa/pipeline/warm_pipeline.hpp"
 #include "sohoa/core/atomic_file.hpp"
 #include "sohoa/core/build_info.hpp"
+#include "sohoa/core/clock.hpp"
 #include "sohoa/core/error.hpp"
 #include "sohoa/core/hash.hpp"
-#include "sohoa/forms/record_validation.hpp"
+#include "sohoa/imaging/cleanup.hpp"
 #include "sohoa/pipeline/batch_runner.hpp"
+#include "batch_report.hpp"
+#include "read_page.hpp"
 #include "task_errors.hpp"
+#include "warm_pipeline_queue.hpp"
 #include <atomic>
+#include <cstdlib>
+#include <string_view>
 #include <thread>
 
 namespace sohoa::pipeline {
 namespace fs = std::filesystem;
+
+namespace {
+
+// Times the reading policy's calls to the engine, and asks OSD once per
+// orientation of a page: the policy asks again about a page it has not turned
+// when the reading is poor, and the same image gets the same answer.
+class TimedReader final : public PageReader {
+public:
+  TimedReader(ocr::OcrEngine& engine, SpanRecorder& spans, const std::string& document, int page)
+      : m_engine(engine), m_spans(spans), m_document(document), m_page(page) {}
+
+  PageText recognize(const CleanPage& page) override {
+    const SpanRecorder::Scope span(m_spans, "recognize", m_document, m_page);
+    return m_engine.recognize(page.ocr_image, page.dpi);
+  }
+
+  std::optional<ocr::OrientationGuess> detect_orientation(const CleanPage& page) override {
+    for (const auto& [rotation, guess] : m_osd_answers) {
+      if (rotation == page.rotation) {
+        return guess;
+      }
+    }
+    const SpanRecorder::Scope span(m_spans, "osd", m_document, m_page);
+    auto guess = m_engine.detect_orientation(page.ocr_image, page.dpi);
+    m_osd_answers.emplace_back(page.rotation, guess);
+    return guess;
+  }
+
+private:
+  ocr::OcrEngine& m_engine;
+  SpanRecorder& m_spans;
+  const std::string& m_document;
+  int m_page;
+  std::vector<std::pair<int, std::optional<ocr::OrientationGuess>>> m_osd_answers;
+};
+
+// The error a document's digest or decoding raised, as the manifest keeps it.
+ErrorInfo ingest_error(std::exception_ptr thrown, const std::string& name) {
+  try {
+    std::rethrow_exception(std::move(thrown));
+  } catch (const Error& e) {
+    return to_error_info(e);
+  } catch (const std::exception& e) {
+    return {Stage::ingest, "unreadable_file", e.what(), name, 0};
+  }
+}
+
+} // namespace
+
+void PageQueue::push(QueuedPage page) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_closed) {
+      return;
+    }
+    m_pages.push_back(std::move(page));
+  }
+  m_ready.notify_one();
+}
+
+void PageQueue::close() {
+  {
+    std::lock_guard lock(m_mutex);
+    m_closed = true;
+  }
+  m_ready.notify_all();
+}
+
+void PageQueue::abandon() {
+  {
+    std::lock_guard lock(m_mutex);
+    m_closed = true;
+    m_pages.clear();
+  }
+  m_ready.notify_all();
+}
+
+bool PageQueue::drained() {
+  std::lock_guard lock(m_mutex);
+  return m_closed && m_pages.empty();
+}
+
+std::optional<QueuedPage> PageQueue::pop() {
+  std::unique_lock lock(m_mutex);
+  m_ready.wait(lock, [this] { return m_closed || !m_pages.empty(); });
+  if (m_pages.empty()) {
+    return std::nullopt;
+  }
+  QueuedPage page = std::move(m_pages.front());
+  m_pages.pop_front();
+  return page;
+}
 
 WarmPipeline::WarmPipeline(const RunConfig& config, int engines) : m_config(config) {
   m_context.catalog = forms::FormCatalog::load(resolve_schemas_dir(m_config.schemas_dir));
@@ -20,6 +117,8 @@ WarmPipeline::WarmPipeline(const RunConfig& config, int engines) : m_config(conf
   }
   m_context.out = m_config.out;
   m_context.pdfa = m_config.pdfa;
+  m_context.image_mode = m_config.image_mode;
+  m_context.hocr = m_config.hocr;
   m_context.deterministic = m_config.deterministic;
   m_context.clock = &run_clock(m_config.deterministic);
   m_context.software_version = sohoa::software_version();
@@ -30,44 +129,99 @@ WarmPipeline::WarmPipeline(const RunConfig& config, int engines) : m_config(conf
     m_engines.push_back(std::make_unique<ocr::OcrEngine>(ocr_options));
   }
   m_versions = gather_versions(ocr_options);
+  // $SOHOA_ENCODE_EARLY=1: pages encoded while others are read (a machine of its
+  // own); by default nothing that is not on the records' path runs before them,
+  // since on a shared machine it takes the slow page's core.
+  const char* early = std::getenv("SOHOA_ENCODE_EARLY");
+  m_encode_early = early != nullptr && std::string_view(early) == "1";
 }
 
 WarmPipeline::~WarmPipeline() = default;
 
-std::vector<ProcessedPage> WarmPipeline::read_pages(std::vector<RasterPage> rasters,
-                                                    std::vector<std::optional<ErrorInfo>>& errors) {
-  std::vector<ProcessedPage> pages(rasters.size());
-  errors.assign(rasters.size(), std::nullopt);
-  std::atomic<std::size_t> next{0};
-  auto work = [&](ocr::OcrEngine& engine) {
-    for (std::size_t i = next++; i < rasters.size(); i = next++) {
-      const std::string source = rasters[i].source;
-      const int source_page = rasters[i].source_page;
-      try {
-        pages[i] = process_page(std::move(rasters[i]), engine);
-      } catch (...) {
-        errors[i] = page_task_error(std::current_exception(), source, source_page);
-      }
-    }
-  };
-  const std::size_t threads = std::min(m_engines.size(), rasters.size());
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) {
-    helpers.emplace_back(work, std::ref(*m_engines[t]));
-  }
-  work(*m_engines.front());
-  for (auto& h : helpers) {
-    h.join();
-  }
-  return pages;
+bool WarmPipeline::use_configured_signer(Logger& log) {
+  return load_configured_signer(m_config.signing, m_context, log);
 }
 
-WarmPipeline::Ingested WarmPipeline::ingest_document(const DossierInput& dossier,
-                                                     std::size_t index) {
+ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine, SpanRecorder& spans,
+                                     const std::function<bool()>& others_reading) {
+  ProcessedPage page;
+  page.source = item.raster.source;
+  page.source_page = item.raster.source_page;
+  page.problems = std::move(item.raster.problems);
+  imaging::CleanupReport report;
+  {
+    SpanRecorder::Scope span(spans, "clean", item.document, item.page);
+    Stopwatch watch;
+    page.clean = imaging::clean_page(item.raster, imaging::CleanupOptions{}, report);
+    page.clean_ms = watch.elapsed_ms();
+  }
+  item.raster.pixels.release(); // the decoded scan is no longer needed: keep memory flat
+  if (!page.clean.blank) {
+    SpanRecorder::Scope span(spans, "ocr", item.document, item.page);
+    Stopwatch watch;
+    TimedReader reader(engine, spans, item.document, item.page);
+    page.text = read_page(page.clean, report.orientation_applied, reader);
+    page.ocr_ms = watch.elapsed_ms();
+  }
+  page.text.width = page.clean.archival.cols;
+  page.text.height = page.clean.archival.rows;
+  page.clean.ocr_image.release(); // only the archival image goes into the PDF
+  if (others_reading() && m_encode_early) {
+    // The records wait for another page still being read: encoding this one for
+    // the PDF now costs them nothing on free cores. The last page read is encoded
+    // after the records are out (finish_documents).
+    const SpanRecorder::Scope span(spans, "encode", item.document, item.page);
+    compact_page(page, m_context.image_mode);
+  }
+  return page;
+}
+
+void WarmPipeline::read_pages(PageQueue& queue, const std::function<void()>& produce,
+                              SpanRecorder& spans) {
+  std::atomic<int> reading{0}; // pages taken by a reader and not yet read
+  const std::function<bool()> others_reading = [&] {
+    return reading.load() > 1 || !queue.drained();
+  };
+  auto work = [&](ocr::OcrEngine& engine) {
+    while (auto item = queue.pop()) {
+      ++reading;
+      try {
+        item->result->page = read_one(*item, engine, spans, others_reading);
+      } catch (...) {
+        item->result->error = page_task_error(std::current_exception(), item->raster.source,
+                                              item->raster.source_page);
+      }
+      --reading;
+    }
+  };
+  std::vector<std::thread> readers;
+  for (auto& engine : m_engines) {
+    readers.emplace_back(work, std::ref(*engine));
+  }
+  std::exception_ptr failure;
+  try {
+    produce();
+    queue.close();
+  } catch (...) {
+    failure = std::current_exception();
+    queue.abandon();
+  }
+  for (auto& reader : readers) {
+    reader.join();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
+  }
+}
+
+DocumentOutcome WarmPipeline::ingest_document(const DossierInput& dossier, std::size_t index,
+                                              PageQueue* queue,
+                                              std::vector<DocumentPages>& documents,
+                                              SpanRecorder& spans) {
   const DocumentInput& input = dossier.documents[index];
+  DocumentPages& slots = documents[index];
   Stopwatch watch;
-  Ingested doc;
-  DocumentOutcome& outcome = doc.outcome;
+  DocumentOutcome outcome;
   outcome.document_id = input.id;
   for (const auto& [id, message] : dossier.document_errors) {
     if (id == input.id) {
@@ -77,90 +231,261 @@ WarmPipeline::Ingested WarmPipeline::ingest_document(const DossierInput& dossier
   for (const auto& file : input.files) {
     const std::string name = source_name(dossier, file);
     try {
+      const SpanRecorder::Scope span(spans, "ingest", input.id, 0);
       outcome.inputs.push_back(
           {name, sha256_file(file), static_cast<long long>(fs::file_size(file))});
-      if (outcome.errors.empty()) {
-        auto file_pages = load_pages(file, m_config.default_dpi, m_config.limits, name);
-        std::move(file_pages.begin(), file_pages.end(), std::back_inserter(doc.rasters));
-        if (static_cast<int>(doc.rasters.size()) > m_config.limits.max_pages_per_document) {
-          throw Error(Stage::ingest, "too_many_pages",
-                      "document has more than " +
-                          std::to_string(m_config.limits.max_pages_per_document) + " pages",
-                      name);
-        }
+      if (queue == nullptr || !outcome.errors.empty()) {
+        continue; // streamed pages were handed over as scanned: only their digests here
       }
-    } catch (const Error& e) {
-      outcome.errors.push_back(to_error_info(e));
-    } catch (const std::exception& e) {
-      outcome.errors.push_back({Stage::ingest, "unreadable_file", e.what(), name, 0});
+      auto file_pages = load_pages(file, m_config.default_dpi, m_config.limits, name);
+      if (static_cast<int>(slots.pages.size() + file_pages.size()) >
+          m_config.limits.max_pages_per_document) {
+        throw Error(Stage::ingest, "too_many_pages",
+                    "document has more than " +
+                        std::to_string(m_config.limits.max_pages_per_document) + " pages",
+                    name);
+      }
+      // Each file's pages go to the engines at once, while the next file decodes.
+      for (auto& raster : file_pages) {
+        PageResult& slot = slots.pages.emplace_back();
+        queue->push({std::move(raster), input.id, static_cast<int>(slots.pages.size()), &slot});
+      }
+    } catch (...) {
+      outcome.errors.push_back(ingest_error(std::current_exception(), name));
     }
   }
-  if (outcome.errors.empty() && doc.rasters.empty()) {
+  if (outcome.errors.empty() && slots.pages.empty()) {
     outcome.errors.push_back({Stage::ingest, "no_pages", "the document has no pages", "", 0});
   }
-  if (!outcome.errors.empty()) {
-    doc.rasters.clear();
-  }
   outcome.timings.ingest_ms = watch.elapsed_ms();
-  return doc;
-}
-
-DocumentOutcome WarmPipeline::finish_document(const DossierInput& dossier, std::size_t index,
-                                              std::vector<ProcessedPage> pages,
-                                              DocumentOutcome outcome) {
-  Stopwatch watch;
-  try {
-    outcome = write_document(m_context, dossier, index, std::move(pages), std::move(outcome));
-  } catch (const Error& e) {
-    outcome.errors.push_back(to_error_info(e));
-    outcome.status = Status::failed;
-  } catch (...) {
-    outcome.errors.push_back(task_error(std::current_exception()));
-    outcome.status = Status::failed;
-  }
-  outcome.timings.total_ms = outcome.timings.ingest_ms + outcome.timings.clean_ms +
-                             outcome.timings.ocr_ms + watch.elapsed_ms();
   return outcome;
 }
 
-Manifest WarmPipeline::process(const DossierInput& dossier) {
-  const fs::path dir = m_config.out / dossier.id;
-  fs::create_directories(dir);
+std::vector<DocumentOutcome> WarmPipeline::finish_documents(const DossierInput& dossier,
+                                                            std::vector<DocumentPages>& documents,
+                                                            std::vector<DocumentOutcome> outcomes,
+                                                            SpanRecorder& spans) {
+  // Every record is announced together, as soon as the last one is made: the
+  // documents are finished side by side and their PDFs are written after.
+  std::mutex records_mutex;
+  std::vector<std::optional<nlohmann::json>> records(outcomes.size());
+  std::size_t reported = 0;
+  auto report = [&](std::size_t index, std::optional<nlohmann::json> record) {
+    std::lock_guard lock(records_mutex);
+    records[index] = std::move(record);
+    if (++reported == outcomes.size() && m_records_listener) {
+      std::vector<nlohmann::json> all;
+      for (auto& r : records) {
+        if (r) {
+          all.push_back(std::move(*r));
+        }
+      }
+      m_records_listener(all);
+    }
+  };
+
+  auto finish = [&](std::size_t index) {
+    DocumentOutcome& outcome = outcomes[index];
+    std::vector<ProcessedPage> pages;
+    for (auto& slot : documents[index].pages) {
+      if (slot.error) {
+        outcome.errors.push_back(*slot.error);
+      }
+      outcome.timings.clean_ms += slot.page.clean_ms;
+      outcome.timings.ocr_ms += slot.page.ocr_ms;
+      pages.push_back(std::move(slot.page));
+    }
+    const std::string document_id = outcome.document_id; // outcome moves into write_document
+    const SpanRecorder::Scope span(spans, "document", document_id, 0);
+    const double document_start_ms = spans.now_ms();
+    const double document_start_cpu = thread_cpu_ms();
+    RunContext context = m_context;
+    bool announced = false;
+    context.on_record = [&](const std::string& record_json, std::vector<ProcessedPage>& own) {
+      announced = true;
+      // From the document's start to its record: forms, validation, the record.
+      spans.add({"record", document_id, 0, document_start_ms, spans.now_ms(),
+                 thread_cpu_ms() - document_start_cpu});
+      report(index, nlohmann::json::parse(record_json));
+      encode_pages(own, document_id, spans);
+    };
+    Stopwatch watch;
+    try {
+      outcome = write_document(context, dossier, index, std::move(pages), std::move(outcome));
+    } catch (const Error& e) {
+      if (!announced) {
+        report(index, std::nullopt);
+      }
+      if (e.stage() == Stage::sign) {
+        throw; // a configured signer failed: nothing unsigned is kept in its place
+      }
+      outcome.errors.push_back(to_error_info(e));
+      outcome.status = Status::failed;
+    } catch (...) {
+      if (!announced) {
+        report(index, std::nullopt);
+      }
+      outcome.errors.push_back(task_error(std::current_exception()));
+      outcome.status = Status::failed;
+    }
+    if (!announced && outcome.status == Status::failed) {
+      report(index, std::nullopt);
+    }
+    outcome.timings.total_ms = outcome.timings.ingest_ms + outcome.timings.clean_ms +
+                               outcome.timings.ocr_ms + watch.elapsed_ms();
+  };
+
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < outcomes.size(); i = next++) {
+      try {
+        finish(i);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        failure = std::current_exception();
+      }
+    }
+  };
+  const std::size_t threads = std::min(m_engines.size(), outcomes.size());
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) {
+    helpers.emplace_back(work);
+  }
+  work();
+  for (auto& helper : helpers) {
+    helper.join();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
+  }
+  return outcomes;
+}
+
+void WarmPipeline::encode_pages(std::vector<ProcessedPage>& pages, const std::string& document,
+                                SpanRecorder& spans) const {
+  // The pages the readers left for after the records, side by side, one per engine.
+  std::atomic<std::size_t> next{0};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  auto work = [&] {
+    for (std::size_t i = next++; i < pages.size(); i = next++) {
+      if (pages[i].encoded || pages[i].clean.archival.empty()) {
+        continue;
+      }
+      try {
+        const SpanRecorder::Scope span(spans, "encode", document, static_cast<int>(i + 1));
+        compact_page(pages[i], m_context.image_mode);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        failure = std::current_exception();
+      }
+    }
+  };
+  std::size_t left = 0;
+  for (const auto& page : pages) {
+    left += page.encoded || page.clean.archival.empty() ? 0 : 1;
+  }
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < std::min(left, m_engines.size()); ++t) {
+    helpers.emplace_back(work);
+  }
+  work();
+  for (auto& helper : helpers) {
+    helper.join();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
+  }
+}
+
+Manifest WarmPipeline::write_manifest(const DossierInput& dossier,
+                                      std::vector<DocumentOutcome> outcomes,
+                                      const std::string& started_at, const SpanRecorder& spans) {
   ManifestInput in;
   in.dossier = &dossier;
   in.versions = &m_versions;
-  in.started_at = to_iso8601(m_context.clock->now());
+  in.started_at = started_at;
   in.pdfa = m_config.pdfa == pdf::PdfAPart::a3b ? "3b" : "2b";
-  // Every page of the dossier goes to the engines at once: two one-page documents
-  // are read side by side as well as one two-page document.
-  std::vector<Ingested> documents;
-  std::vector<RasterPage> rasters;
-  for (std::size_t i = 0; i < dossier.documents.size(); ++i) {
-    documents.push_back(ingest_document(dossier, i));
-    for (auto& r : documents.back().rasters) {
-      rasters.push_back(std::move(r));
-    }
+  if (m_context.signer) {
+    in.signer = m_context.signer->certificate();
   }
-  std::vector<std::optional<ErrorInfo>> errors;
-  std::vector<ProcessedPage> pages = read_pages(std::move(rasters), errors);
-  std::size_t next = 0;
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    DocumentOutcome& outcome = documents[i].outcome;
-    std::vector<ProcessedPage> own;
-    for (std::size_t p = 0; p < documents[i].rasters.size(); ++p, ++next) {
-      if (errors[next]) {
-        outcome.errors.push_back(*errors[next]);
-      }
-      outcome.timings.clean_ms += pages[next].clean_ms;
-      outcome.timings.ocr_ms += pages[next].ocr_ms;
-      own.push_back(std::move(pages[next]));
-    }
-    in.documents.push_back(finish_document(dossier, i, std::move(own), std::move(outcome)));
-  }
+  in.documents = std::move(outcomes);
   in.finished_at = to_iso8601(m_context.clock->now());
   Manifest manifest = build_manifest(in);
-  write_file_atomic(dir / "manifest.json", nlohmann::json(manifest).dump(2) + "\n");
+  m_last_spans = spans.spans();
+  // Where the dossier's time went, for whoever asks why a citizen waited.
+  nlohmann::json digitized = {
+      {"event", "digitized"}, {"at", in.finished_at}, {"timings", m_last_spans}};
+  manifest.events = nlohmann::json::array();
+  manifest.events->push_back(std::move(digitized));
+  write_file_atomic(m_config.out / dossier.id / "manifest.json",
+                    nlohmann::json(manifest).dump(2) + "\n");
+  m_last_outcomes = std::move(in.documents);
+  m_last_dossier = dossier.id;
   return manifest;
+}
+
+int WarmPipeline::write_batch_report(const std::string& started_at, double elapsed_ms) const {
+  BatchReportWriter report(m_config.out / report_file_name(m_config.selection.shard), started_at);
+  report.set_deterministic(m_config.deterministic);
+  report.add_dossier(m_last_dossier, m_last_outcomes, elapsed_ms);
+  const int exit_code = report.any_failed() ? k_exit_some_failed : k_exit_ok;
+  report.write(to_iso8601(m_context.clock->now()), exit_code, true);
+  return exit_code;
+}
+
+Manifest WarmPipeline::process(const DossierInput& dossier) {
+  SpanRecorder spans;
+  const std::string started_at = to_iso8601(m_context.clock->now());
+  fs::create_directories(m_config.out / dossier.id);
+  // Every page of the dossier goes to the engines as soon as it is decoded: two
+  // one-page documents are read side by side as well as one two-page document.
+  PageQueue queue;
+  std::vector<DocumentPages> documents(dossier.documents.size());
+  std::vector<DocumentOutcome> outcomes;
+  read_pages(
+      queue,
+      [&] {
+        for (std::size_t i = 0; i < dossier.documents.size(); ++i) {
+          outcomes.push_back(ingest_document(dossier, i, &queue, documents, spans));
+        }
+      },
+      spans);
+  outcomes = finish_documents(dossier, documents, std::move(outcomes), spans);
+  return write_manifest(dossier, std::move(outcomes), started_at, spans);
+}
+
+Manifest
+WarmPipeline::process_streamed(const std::function<DossierInput(const PageSink& hand)>& produce) {
+  SpanRecorder spans;
+  const std::string started_at = to_iso8601(m_context.clock->now());
+  PageQueue queue;
+  std::vector<DocumentPages> documents(1);
+  std::string document_id = "scan"; // named when produce returns; only spans use it early
+  DossierInput dossier;
+  read_pages(
+      queue,
+      [&] {
+        const PageSink hand = [&](RasterPage page) {
+          spans.add({"scanned", document_id, static_cast<int>(documents[0].pages.size() + 1),
+                     spans.now_ms(), spans.now_ms(), 0});
+          PageResult& slot = documents[0].pages.emplace_back();
+          queue.push(
+              {std::move(page), document_id, static_cast<int>(documents[0].pages.size()), &slot});
+        };
+        dossier = produce(hand);
+      },
+      spans);
+  if (dossier.documents.size() != 1) {
+    throw Error(Stage::pipeline, "internal_error", "a streamed dossier has exactly one document");
+  }
+  fs::create_directories(m_config.out / dossier.id);
+  std::vector<DocumentOutcome> outcomes;
+  outcomes.push_back(ingest_document(dossier, 0, nullptr, documents, spans));
+  outcomes = finish_documents(dossier, documents, std::move(outcomes), spans);
+  return write_manifest(dossier, std::move(outcomes), started_at, spans);
 }
 
 } // namespace sohoa::pipeline

@@ -68,6 +68,12 @@ CounterService::CounterService(ServeConfig config) : m_config(std::move(config))
   m_config.run.out = m_config.data_dir;
   fs::create_directories(m_config.data_dir / k_incoming);
   m_pipeline = std::make_unique<pipeline::WarmPipeline>(m_config.run, m_config.engines);
+  m_pipeline->on_records([this](const std::vector<nlohmann::json>& records) {
+    std::lock_guard lock(m_mutex);
+    if (!m_current.empty()) {
+      m_early_records[m_current] = records; // shown while the PDFs are being written
+    }
+  });
   if (m_config.signing.enabled) {
     m_signer = sign::load_signer(m_config.signing.source);
   }
@@ -170,6 +176,14 @@ void CounterService::set_status(const std::string& id, DossierState status,
                                 const std::string& reason) {
   std::lock_guard lock(m_mutex);
   m_entries[id] = {status, reason};
+  if (status == DossierState::done || status == DossierState::failed) {
+    m_early_records.erase(id); // the files on disk say it all now
+  }
+}
+
+void CounterService::set_current(const std::string& id) {
+  std::lock_guard lock(m_mutex);
+  m_current = id;
 }
 
 void CounterService::digitize(const std::string& id) {
@@ -185,7 +199,14 @@ void CounterService::digitize(const std::string& id) {
     pipeline::Manifest manifest;
     {
       const pipeline::CounterTurn turn; // batches on this machine wait meanwhile
-      manifest = m_pipeline->process(dossier);
+      set_current(id);
+      try {
+        manifest = m_pipeline->process(dossier);
+      } catch (...) {
+        set_current("");
+        throw;
+      }
+      set_current("");
     }
     nlohmann::json note = nlohmann::json::object();
     try {
@@ -193,11 +214,16 @@ void CounterService::digitize(const std::string& id) {
     } catch (const std::exception&) {
       // An upload staged by an older server has no note: the event keeps what is known.
     }
-    add_event(manifest, {{"event", "upload"},
-                         {"at", note.value("received_at", manifest.started_at)},
-                         {"by", note.value("by", "")},
-                         {"files", note.value("files", 0)}});
-    add_event(manifest, {{"event", "digitized"}, {"at", manifest.finished_at}});
+    // The pipeline's own event ("digitized", with its timing spans) follows the upload.
+    nlohmann::json events = nlohmann::json::array();
+    events.push_back({{"event", "upload"},
+                      {"at", note.value("received_at", manifest.started_at)},
+                      {"by", note.value("by", "")},
+                      {"files", note.value("files", 0)}});
+    for (auto& event : manifest.events.value_or(nlohmann::json::array())) {
+      events.push_back(std::move(event));
+    }
+    manifest.events = std::move(events);
     write_manifest(id, manifest);
     const auto& summary = manifest.summary;
     if (summary.failed > 0 && static_cast<std::size_t>(summary.failed) == summary.documents) {
@@ -280,9 +306,16 @@ nlohmann::json CounterService::status(const std::string& id) const {
   out["document_status"] = nlohmann::json::object();
   out["signed"] = false;
   out["events"] = nlohmann::json::array();
+  out["records_ready"] = false;
   if (entry.status != DossierState::done && entry.status != DossierState::failed) {
+    std::lock_guard lock(m_mutex);
+    if (const auto early = m_early_records.find(id); early != m_early_records.end()) {
+      out["documents"] = early->second; // the records are made, the PDFs not yet
+      out["records_ready"] = true;
+    }
     return out;
   }
+  out["records_ready"] = true;
   const auto manifest = pipeline::read_complete_manifest(m_config.data_dir / id / "manifest.json");
   if (!manifest) {
     return out;

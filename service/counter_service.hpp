@@ -36,8 +36,11 @@ public:
   // dossier.json's dossier_code (sanitized) or a fresh one. 409 dossier_exists.
   std::string submit(CheckedUpload upload, const std::string& by);
 
-  // {"id", "status", "reason"?, "documents": [record...], "document_status":
-  // {doc: status}, "signed", "events"}. 404 unknown_dossier.
+  // {"id", "status", "reason"?, "records_ready", "documents": [record...],
+  // "document_status": {doc: status}, "signed", "events"}. 404 unknown_dossier.
+  // While a dossier is still working, its records come as soon as every one is
+  // made ("records_ready": true), before the PDFs are written; it is done (and
+  // can be edited and signed) once they are.
   nlohmann::json status(const std::string& id) const;
 
   // The field re-normalized and re-validated, record and PDF rewritten, the edit
@@ -67,6 +70,7 @@ private:
   void worker_loop();
   void digitize(const std::string& id);
   void set_status(const std::string& id, DossierState status, const std::string& reason);
+  void set_current(const std::string& id);
   DossierState state_of(const std::string& id) const;
   pipeline::Manifest read_manifest(const std::string& id) const;
   void write_manifest(const std::string& id, const pipeline::Manifest& manifest) const;
@@ -80,12 +84,14 @@ private:
   std::shared_ptr<const sign::Signer> m_signer;
   std::string m_labels_json;
 
-  mutable std::mutex m_mutex; // m_entries, m_queue_items, m_images
+  mutable std::mutex m_mutex; // the maps below, m_queue_items, m_current
   std::map<std::string, Entry> m_entries;
   std::deque<std::string> m_queue_items;
   std::condition_variable m_queue_ready;
   bool m_stopping = false;
-  std::map<std::string, std::vector<std::string>> m_images; // "<id>/<doc>": JPEG per page
+  std::map<std::string, std::vector<std::string>> m_images;           // "<id>/<doc>": JPEG per page
+  std::string m_current;                                              // the dossier being digitized
+  std::map<std::string, std::vector<nlohmann::json>> m_early_records; // made, PDFs not yet
 
   std::mutex m_change_mutex; // one edit or signing at a time: each rewrites the manifest
   std::thread m_worker;

@@ -6,7 +6,9 @@
 #include "api_error.hpp"
 #include "counter_service.hpp"
 #include "review_assets.hpp"
+#include "session_auth.hpp"
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <fstream>
 #include <httplib.h>
@@ -68,6 +70,32 @@ std::string clerk_of(const httplib::Request& req) {
   return name;
 }
 
+// How long a browser session lasts after login: a counter's working day.
+constexpr std::chrono::hours k_session_lifetime{12};
+constexpr std::chrono::seconds k_login_form_lifetime{600};
+
+// Behind a TLS-terminating proxy (X-Forwarded-Proto: https) the browser speaks
+// https: cookies are then Secure and same-origin requests come from https://.
+bool behind_tls(const httplib::Request& req) {
+  return req.get_header_value("X-Forwarded-Proto") == "https";
+}
+
+bool same_origin(const httplib::Request& req) {
+  const std::string origin = req.get_header_value("Origin");
+  const std::string scheme = behind_tls(req) ? "https://" : "http://";
+  return origin.empty() || origin == scheme + req.get_header_value("Host");
+}
+
+// The review and upload pages: a browser without a session is sent to log in.
+bool is_page(const httplib::Request& req) {
+  return req.method == "GET" && (req.path == "/" || req.path.rfind("/dossiers/", 0) == 0);
+}
+
+// Static files the login page itself needs: nothing in them is secret.
+bool is_public(const httplib::Request& req) {
+  return req.path == "/healthz" || req.path == "/login" || req.path.rfind("/assets/", 0) == 0;
+}
+
 bool changes_state(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
@@ -96,7 +124,11 @@ std::string status_text(int status) {
 class Api {
 public:
   Api(CounterService& service, const ServeConfig& config)
-      : m_service(service), m_config(config), m_csrf(random_token()) {}
+      : m_service(service), m_config(config), m_csrf(random_token()) {
+    if (!m_config.token.empty()) {
+      m_sessions.emplace(m_config.token, k_session_lifetime);
+    }
+  }
 
   void install(httplib::Server& server) {
     server.set_payload_max_length(m_config.max_request_bytes);
@@ -117,15 +149,31 @@ public:
     server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("ok", "text/plain");
     });
-    server.Get("/", [this](const httplib::Request&, httplib::Response& res) {
-      res.set_content(upload_page_html(m_csrf), "text/html; charset=utf-8");
+    server.Get("/", [this](const httplib::Request& req, httplib::Response& res) {
+      res.set_content(upload_page_html(csrf_for(req)), "text/html; charset=utf-8");
+    });
+    server.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
+      show_login(req, res, req.has_param("next") ? req.get_param_value("next") : "/", "", 200);
+    });
+    server.Post("/login", [this](const httplib::Request& req, httplib::Response& res) {
+      guarded(res, [&] { login(req, res); });
+    });
+    server.Post("/logout", [this](const httplib::Request& req, httplib::Response& res) {
+      if (m_sessions) {
+        m_sessions->logout(
+            cookie_value(req.get_header_value("Cookie"), k_session_cookie).value_or(""));
+      }
+      res.set_header("Set-Cookie", session_cookie(k_session_cookie, "", behind_tls(req),
+                                                  std::chrono::seconds(0)));
+      res.status = 303;
+      res.set_header("Location", "/login");
     });
     server.Get(R"(/dossiers/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(res, [&] {
         if (!m_service.knows(req.matches[1])) {
           throw ApiError(404, "unknown_dossier", "no dossier " + std::string(req.matches[1]));
         }
-        res.set_content(review_page_html(std::string(req.matches[1]), m_csrf),
+        res.set_content(review_page_html(std::string(req.matches[1]), csrf_for(req)),
                         "text/html; charset=utf-8");
       });
     });
@@ -200,33 +248,110 @@ private:
   // The guards every request passes before its route: the bearer token when one is
   // configured, and for a state change sent by a browser, the page's CSRF token
   // and a same-origin Origin (another site's form cannot set either).
+  // The session of a request's cookie, when the server has sessions.
+  std::optional<Session> session_of(const httplib::Request& req) const {
+    if (!m_sessions) {
+      return std::nullopt;
+    }
+    const auto cookie = cookie_value(req.get_header_value("Cookie"), k_session_cookie);
+    return cookie ? m_sessions->find(*cookie) : std::nullopt;
+  }
+
+  // The CSRF token a page served to this request carries: its session's, else
+  // the server's (loopback without a token, or a script sending the bearer token).
+  std::string csrf_for(const httplib::Request& req) const {
+    const auto session = session_of(req);
+    return session ? session->csrf : m_csrf;
+  }
+
+  // The guards every request passes before its route: with a token, the bearer
+  // header or a session cookie from the login form; for a state change sent by a
+  // browser, the page's CSRF token and a same-origin Origin (another site's form
+  // can set neither).
   bool admit(const httplib::Request& req, httplib::Response& res) const {
-    if (!m_config.token.empty() && req.path != "/healthz") {
+    std::optional<Session> session;
+    if (m_sessions && !is_public(req)) {
       const std::string auth = req.get_header_value("Authorization");
-      if (!same_secret(auth, "Bearer " + m_config.token)) {
-        send_error(res, 401, "unauthorized", "send Authorization: Bearer $SOHOA_SERVE_TOKEN");
+      const bool bearer =
+          !auth.empty() && same_secret(sha256_hex(auth), sha256_hex("Bearer " + m_config.token));
+      session = bearer ? std::nullopt : session_of(req);
+      if (!bearer && !session) {
+        if (is_page(req)) {
+          res.status = 303; // a browser: the login form, then back here
+          res.set_header("Location",
+                         "/login?next=" + httplib::detail::encode_query_param(req.path));
+          return false;
+        }
+        send_error(res, 401, "unauthorized",
+                   "log in at /login or send Authorization: Bearer $SOHOA_SERVE_TOKEN");
         return false;
       }
     }
-    if (!changes_state(req.method)) {
-      return true;
+    if (!changes_state(req.method) || req.path == "/login") {
+      return true; // the login form checks its own CSRF token
     }
     const bool from_browser = req.has_header("Origin") || req.has_header("Sec-Fetch-Site") ||
                               req.has_header("Referer") || req.has_header("Cookie");
     if (!from_browser) {
       return true; // a script or curl: no ambient credentials to abuse
     }
-    const std::string origin = req.get_header_value("Origin");
-    if (!origin.empty() && origin != "http://" + req.get_header_value("Host")) {
+    if (!same_origin(req)) {
       send_error(res, 403, "cross_origin",
                  "state changes are accepted from this server's pages only");
       return false;
     }
-    if (!same_secret(req.get_header_value(k_csrf_header), m_csrf)) {
+    if (req.path == "/logout") {
+      return true; // a form post (no script header); same-origin and SameSite suffice
+    }
+    if (!same_secret(req.get_header_value(k_csrf_header), session ? session->csrf : m_csrf)) {
       send_error(res, 403, "csrf", "missing or wrong X-Sohoa-CSRF token: reload the page");
       return false;
     }
     return true;
+  }
+
+  // The login form with a fresh CSRF token of its own, in a cookie and in the form.
+  void show_login(const httplib::Request& req, httplib::Response& res, const std::string& next,
+                  const std::string& problem, int status) const {
+    const std::string nonce = random_token();
+    res.status = status;
+    res.set_header("Set-Cookie",
+                   session_cookie(k_login_cookie, nonce, behind_tls(req), k_login_form_lifetime));
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(login_page_html(safe_next(next), nonce, problem), "text/html; charset=utf-8");
+  }
+
+  // POST /login (a form: token, csrf, next): a session cookie and back to next.
+  void login(const httplib::Request& req, httplib::Response& res) {
+    httplib::Params form;
+    httplib::detail::parse_query_text(req.body, form);
+    auto field = [&](const char* name) {
+      const auto it = form.find(name);
+      return it == form.end() ? std::string() : it->second;
+    };
+    const std::string next = safe_next(field("next"));
+    if (!m_sessions) {
+      res.status = 303; // no token configured: nothing to log in to
+      res.set_header("Location", next);
+      return;
+    }
+    const auto form_cookie = cookie_value(req.get_header_value("Cookie"), k_login_cookie);
+    if (!same_origin(req) || !form_cookie || form_cookie->empty() ||
+        !same_secret(*form_cookie, field("csrf"))) {
+      show_login(req, res, next, "Phiên đăng nhập đã hết hạn, vui lòng thử lại.", 403);
+      return;
+    }
+    const auto session = m_sessions->login(field("token"));
+    if (!session) {
+      show_login(req, res, next, "Mã truy cập không đúng.", 401);
+      return;
+    }
+    const bool secure = behind_tls(req);
+    res.set_header("Set-Cookie", session_cookie(k_session_cookie, session->cookie, secure));
+    res.set_header("Set-Cookie",
+                   session_cookie(k_login_cookie, "", secure, std::chrono::seconds(0)));
+    res.status = 303;
+    res.set_header("Location", next);
   }
 
   void upload(const httplib::Request& req, httplib::Response& res,
@@ -269,6 +394,7 @@ private:
   CounterService& m_service;
   const ServeConfig& m_config;
   const std::string m_csrf;
+  std::optional<SessionStore> m_sessions; // only when a token is configured
 };
 
 } // namespace

@@ -52,6 +52,22 @@ constexpr std::string_view k_review_body = R"(<body data-dossier="@ID@">
 </html>
 )";
 
+constexpr std::string_view k_login_body = R"(<body>
+<header><h1>Đăng nhập</h1></header>
+<main class="upload">
+<form id="login-form" method="post" action="/login">
+  <p id="login-message" role="alert">@PROBLEM@</p>
+  <label>Mã truy cập (token) <input id="token" name="token" type="password"
+    autocomplete="current-password" required autofocus></label>
+  <input type="hidden" name="csrf" value="@CSRF@">
+  <input type="hidden" name="next" value="@NEXT@">
+  <button type="submit">Đăng nhập</button>
+</form>
+</main>
+</body>
+</html>
+)";
+
 void replace_all(std::string& text, std::string_view key, std::string_view value) {
   for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
     text.replace(at, key.size(), value);
@@ -64,6 +80,16 @@ std::string upload_page_html(std::string_view csrf_token) {
   std::string page = std::string(k_head) + std::string(k_upload_body);
   replace_all(page, "@TITLE@", "Tiếp nhận hồ sơ");
   replace_all(page, "@CSRF@", escape_html(csrf_token));
+  return page;
+}
+
+std::string login_page_html(std::string_view next, std::string_view login_csrf,
+                            std::string_view problem) {
+  std::string page = std::string(k_head) + std::string(k_login_body);
+  replace_all(page, "@TITLE@", "Đăng nhập");
+  replace_all(page, "@CSRF@", html_escape(login_csrf));
+  replace_all(page, "@NEXT@", html_escape(next));
+  replace_all(page, "@PROBLEM@", html_escape(problem));
   return page;
 }
 
@@ -152,6 +178,8 @@ clerk.value = localStorage.getItem('sohoa-clerk') || '';
 clerk.addEventListener('change', () => localStorage.setItem('sohoa-clerk', clerk.value));
 let labels = {};
 let dossier = null;
+let resolveDone;
+const dossierDone = new Promise((resolve) => { resolveDone = resolve; });
 
 function say(text, isError) {
   message.textContent = text;
@@ -212,6 +240,7 @@ function refreshDocument(record) {
 }
 
 async function confirmField(record, id, input, row, box) {
+  await dossierDone;  // fields are shown before the PDFs are written; edits wait for them
   const url = api + '/documents/' + encodeURIComponent(record.document_id) + '/fields/' +
               encodeURIComponent(id);
   const response = await fetch(url, { method: 'PATCH', headers: headers(),
@@ -234,7 +263,7 @@ function renderDocument(record, state) {
   const title = document.createElement('h2');
   const type = labels[record.doc_type];
   title.textContent = record.document_id + ' — ' + (type ? type.title : record.doc_type) +
-                      ' (' + state.status + ')';
+                      (state.status ? ' (' + state.status + ')' : '');
   section.appendChild(title);
   const entries = Object.entries(record.fields).sort((a, b) =>
     (a[1].page - b[1].page) || (a[1].bbox[1] - b[1].bbox[1]) || (a[1].bbox[0] - b[1].bbox[0]));
@@ -326,6 +355,25 @@ function showDownloads(body) {
   }
 }
 
+// The records come first (the PDFs are still being written): they are shown
+// at once, and once the dossier is done only its state is brought up to date, so
+// nothing the clerk has typed meanwhile is lost.
+function finish(body) {
+  dossier = body;
+  document.getElementById('dossier-status').textContent = body.status + (body.signed ? ' · đã ký' : '');
+  for (const record of body.documents) {
+    const state = body.document_status[record.document_id] || {};
+    const title = document.querySelector(`section[data-document="${CSS.escape(record.document_id)}"] h2`);
+    const type = labels[record.doc_type];
+    if (title) title.textContent = record.document_id + ' — ' + (type ? type.title : record.doc_type) +
+                                   (state.status ? ' (' + state.status + ')' : '');
+  }
+  document.getElementById('sign').disabled = body.signed || body.documents.length === 0;
+  showDownloads(body);
+  document.body.dataset.ready = 'true';
+  resolveDone();
+}
+
 function render(body) {
   dossier = body;
   document.getElementById('dossier-status').textContent = body.status + (body.signed ? ' · đã ký' : '');
@@ -343,11 +391,13 @@ function render(body) {
       main.appendChild(p);
     }
   }
-  document.getElementById('sign').disabled = body.signed || body.documents.length === 0;
-  showDownloads(body);
   const first = document.querySelector('.fields input[tabindex="0"]');
   if (first) first.focus();
-  document.body.dataset.ready = 'true';
+  if (body.status === 'done' || body.status === 'failed') {
+    finish(body);
+  } else {
+    document.getElementById('sign').disabled = true;
+  }
 }
 
 async function sign(force) {
@@ -366,17 +416,27 @@ async function sign(force) {
 
 document.getElementById('sign').addEventListener('click', () => sign(false));
 
+let shownEarly = false;
 async function load() {
   const response = await fetch(api);
   const body = await response.json();
   if (!response.ok) { say(body.message, true); return; }
   if (body.status === 'queued' || body.status === 'working') {
+    if (body.records_ready && !shownEarly) {
+      shownEarly = true;
+      render(body);
+    }
     document.getElementById('dossier-status').textContent = body.status;
-    setTimeout(load, 400);
+    setTimeout(load, 150);
     return;
   }
   if (body.status === 'failed') say(body.reason || 'Hồ sơ lỗi', true);
-  render(body);
+  if (shownEarly && dossier.status !== 'done') {
+    markConfirmed(body);
+    finish(body);
+  } else {
+    render(body);
+  }
 }
 
 fetch('/api/forms').then((r) => r.json()).then((l) => { labels = l; load(); });

@@ -62,6 +62,16 @@ const context = await chromium.launchPersistentContext(path.join(scratch, 'profi
   viewport: { width: 1600, height: 1000 },
   acceptDownloads: true,
 });
+// A full-page shot is taken as one tall frame at the current scroll position:
+// the sticky header would show where the window was scrolled to (halfway down,
+// after focus moved to a field) instead of on top. The shot is taken from the
+// top, and the window put back where the clerk had it.
+async function shoot(page, name) {
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(artefacts, name), fullPage: true });
+  await page.evaluate((y) => window.scrollTo(0, y), scrolled);
+}
 let failed = false;
 const pageErrors = [];
 // Whatever happens, no server or browser outlives the test.
@@ -94,7 +104,7 @@ try {
   assert.equal(status.status, 'done');
   assert.ok(status.documents.length >= 2, 'both documents have records');
   await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
-  await page.screenshot({ path: path.join(artefacts, '1-review.png'), fullPage: true });
+  await shoot(page, '1-review.png');
 
   // Every field with a box is drawn where its bbox says, scaled to the shown image.
   let boxes = 0;
@@ -135,7 +145,7 @@ try {
   await page.waitForFunction((el) => el.dataset.state === 'failed', await row.elementHandle());
   assert.equal(await input.inputValue(), '2020-02-31');
   assert.notEqual((await row.locator('.issue').textContent()).trim(), '');
-  await page.screenshot({ path: path.join(artefacts, '2-invalid-date.png'), fullPage: true });
+  await shoot(page, '2-invalid-date.png');
   const [yy, mm, dd] = card.fields.date_of_birth.value.split('-');
   await input.fill(`${dd}/${mm}/${yy}`);
   await input.press('Enter');
@@ -164,13 +174,13 @@ try {
       return !tr || tr.dataset.field !== f || tr.dataset.state !== 'review';
     }, before);
   }
-  await page.screenshot({ path: path.join(artefacts, '3-confirmed.png'), fullPage: true });
+  await shoot(page, '3-confirmed.png');
 
   // Accept and sign, then download and verify.
   await page.click('#sign');
   const link = page.locator('a.download').first();
   await link.waitFor({ timeout: 60000 });
-  await page.screenshot({ path: path.join(artefacts, '4-signed.png'), fullPage: true });
+  await shoot(page, '4-signed.png');
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const pdf = path.join(artefacts, 'signed.pdf');
   await download.saveAs(pdf);

@@ -72,3 +72,44 @@ TEST_CASE("a paper jam and an empty feeder are said plainly and digitize nothing
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.find("scanimage -L") != std::string::npos);
 }
+
+TEST_CASE("each page is cleaned and read while the next sheets are still being scanned") {
+  ScratchDir dir("scan-stream");
+  // A slow feeder (the test backend waits before each read): ten sheets take
+  // seconds, far longer than a blank page's cleanup.
+  const auto r = run_sohoa(
+      scan_args(dir / "out", "adf",
+                {"--sane-option", "read-delay=yes", "--sane-option", "read-delay-duration=20000"}));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto manifest = read_json(dir / "out" / "quet" / "manifest.json");
+  CHECK(manifest["documents"][0]["pages"] == 10);
+  // The manifest's "digitized" event keeps the timing spans: when each sheet came
+  // out of the scanner, when each page's cleanup started.
+  nlohmann::json timings;
+  for (const auto& event : manifest["events"]) {
+    if (event["event"] == "digitized") {
+      timings = event["timings"];
+    }
+  }
+  REQUIRE(timings.is_array());
+  double last_scanned = -1;
+  double first_clean = -1;
+  int scanned = 0;
+  for (const auto& span : timings) {
+    if (span["stage"] == "scanned") {
+      ++scanned;
+      last_scanned = std::max(last_scanned, span["start_ms"].get<double>());
+    }
+    if (span["stage"] == "clean" && span["page"] == 1) {
+      first_clean = span["start_ms"].get<double>();
+    }
+  }
+  CHECK(scanned == 10);
+  REQUIRE(first_clean >= 0);
+  CHECK(first_clean < last_scanned);
+  // The whole dossier is in the batch report as `run` writes it.
+  const auto report = read_json(dir / "out" / "batch-report.json");
+  CHECK(report["exit_code"] == 0);
+  CHECK(report["dossiers"][0]["dossier_id"] == "quet");
+}

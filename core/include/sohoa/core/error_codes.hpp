@@ -86,6 +86,7 @@ inline constexpr std::array k_error_codes = std::to_array<ErrorCodeEntry>({
     {"queue_unreachable", "the Redis queue cannot be reached"},
     {"revocation_unavailable", "revocation data could not be fetched"},
     {"scanner_cover_open", "the scanner's cover is open"},
+    {"scanner_empty", "the document feeder is empty"},
     {"scanner_error", "the scanner failed"},
     {"scanner_jammed", "the scanner jammed"},
     {"scanner_option", "the scanner refused an option"},

@@ -16,6 +16,7 @@
 #include "sohoa/core/clock.hpp"
 #include "sohoa/core/status.hpp"
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -112,6 +113,11 @@ struct RunContext {
   bool deterministic = false;
   const Clock* clock = &run_clock(false); // every instant the outputs carry
   std::string software_version;
+  // Called with a document's record (its JSON) once made, and its pages, before its
+  // PDF is written: the counter shows the fields while the PDF is still being made,
+  // and may encode the pages not yet encoded (compact_page) side by side meanwhile.
+  // May be empty.
+  std::function<void(const std::string& record_json, std::vector<ProcessedPage>& pages)> on_record;
 };
 
 // Loads the configured signer (if any) into context. False, after logging why, when
