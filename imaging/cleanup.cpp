@@ -1,6 +1,7 @@
 #include "sohoa/imaging/cleanup.hpp"
 
 #include "sohoa/core/error.hpp"
+#include "sohoa/core/timing_span.hpp"
 #include "binarize.hpp"
 #include "blank.hpp"
 #include "borders.hpp"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <new>
+#include <optional>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
 #include <string>
@@ -242,6 +244,7 @@ CleanPage clean(const RasterPage& page, const CleanupOptions& options, CleanupRe
   if (page.kind == ColourKind::bitonal) {
     source = ink_of(source); // stray grey levels from a decoder become 0/255
   }
+  std::optional<TimingSpan> span(std::in_place, "cleanup.analysis");
   cv::Mat small = resize_by(source, std::min(1.0, k_analysis_dpi / dpi), cv::INTER_AREA);
   if (options.correct_perspective) {
     if (auto photo = straighten_photographed_page(source, small, page.kind, dpi)) {
@@ -255,6 +258,7 @@ CleanPage clean(const RasterPage& page, const CleanupOptions& options, CleanupRe
   const cv::Scalar paper =
       page.kind == ColourKind::bitonal ? cv::Scalar::all(255) : estimate_paper_colour(small);
   const Geometry geometry = analyse(source, small, page.kind, dpi, paper, options, report);
+  span.emplace("cleanup.geometry");
 
   CleanPage clean;
   clean.kind = page.kind;
@@ -262,6 +266,7 @@ CleanPage clean(const RasterPage& page, const CleanupOptions& options, CleanupRe
   clean.rotation = geometry.quarter;
   clean.archival = apply_geometry(source, page.kind, geometry, paper);
   clean.dpi = upsample_to(clean.archival, page.kind, dpi, options.min_archival_dpi, page);
+  span.emplace("cleanup.ocr_image");
   clean.ocr_image =
       make_ocr_image(clean.archival, page.kind, clean.dpi, options.suppress_red_seals);
   clean.blank = geometry.analysed ? geometry.blank : is_blank(clean.ocr_image, clean.dpi);

@@ -7,6 +7,7 @@
 #include "page_walk.hpp"
 #include <opencv2/imgproc.hpp>
 #include "sohoa/core/error.hpp"
+#include "sohoa/core/timing_span.hpp"
 #include "handles.hpp"
 #include "openmp_limit.hpp"
 #include "tessdata.hpp"
@@ -225,7 +226,11 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
     if (m_impl->options.time_limit_ms > 0) {
       monitor.set_deadline_msecs(m_impl->options.time_limit_ms);
     }
-    const int rc = api.Recognize(&monitor);
+    int rc = 0;
+    {
+      TimingSpan span("ocr.page_pass");
+      rc = api.Recognize(&monitor);
+    }
     if (monitor.deadline_exceeded()) {
       throw Error(Stage::ocr, "ocr_timeout",
                   "OCR gave up after " + std::to_string(m_impl->options.time_limit_ms) + " ms");
@@ -234,9 +239,16 @@ PageText OcrEngine::recognize(const cv::Mat& image, double dpi) {
       throw Error(Stage::ocr, "tesseract_failed", "Tesseract recognition failed");
     }
     PageText page = collect_page(api, input.cols, input.rows);
-    read_header_columns(api, input, ppi, page);
-    second_pass(api, input, ppi, page);
+    {
+      TimingSpan span("ocr.header_columns");
+      read_header_columns(api, input, ppi, page);
+    }
+    {
+      TimingSpan span("ocr.second_pass");
+      second_pass(api, input, ppi, page);
+    }
     if (m_impl->digits) {
+      TimingSpan span("ocr.digit_reread");
       m_impl->digits->reread(input, ppi, page);
     }
     scale_down(page, factor, area.width, area.height);
@@ -290,6 +302,7 @@ std::optional<OrientationGuess> OcrEngine::detect_orientation(const cv::Mat& ima
       last && last->fingerprint == fingerprint && last->dpi == clamp_dpi(dpi)) {
     return last->guess;
   }
+  TimingSpan span("ocr.osd");
   m_impl->last_osd = Impl::OsdAnswer{fingerprint, clamp_dpi(dpi), osd_guess(*osd, image, dpi)};
   return m_impl->last_osd->guess;
 }

@@ -253,9 +253,10 @@ private:
     // Decoded pages wait for a worker: allow a few documents ahead so both cores
     // stay busy, but never the whole batch (memory stays flat).
     m_slots = std::make_unique<Slots>(static_cast<std::size_t>(2 * n));
-    // Pages are decoded one at a time as workers take them: one waiting per worker
-    // at most, so a file of thousands of pages never sits decoded in memory.
-    m_page_slots = std::make_unique<Slots>(static_cast<std::size_t>(2 * n));
+    // Pages are decoded one at a time as workers take them: one page in hand per
+    // worker and one decoded ahead (decoding takes a tenth of a page's cleanup and
+    // OCR), so a file of thousands of pages never sits decoded in memory.
+    m_page_slots = std::make_unique<Slots>(static_cast<std::size_t>(n + 1));
     for (int i = 0; i < n; ++i) {
       std::unique_ptr<ocr::OcrEngine> engine = i == 0 ? std::move(first_engine) : nullptr;
       m_workers.emplace_back(
@@ -304,6 +305,7 @@ private:
         }
       }
       task->raster.pixels.release();
+      return_free_heap(); // what the page's buffers left in this thread's arena
       m_page_slots->release();
       ++m_pages_done;
       report_progress();

@@ -3,6 +3,7 @@
 #include "sohoa/core/atomic_file.hpp"
 #include "sohoa/core/error.hpp"
 #include "sohoa/core/hash.hpp"
+#include "sohoa/core/timing_span.hpp"
 #include "sohoa/imaging/cleanup.hpp"
 #include "sohoa/ocr/alto.hpp"
 #include "sohoa/ocr/hocr.hpp"
@@ -26,11 +27,15 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   page.problems = std::move(raster.problems);
   Stopwatch clean_watch;
   imaging::CleanupReport report;
-  page.clean = imaging::clean_page(raster, imaging::CleanupOptions{}, report);
+  {
+    TimingSpan span("page.cleanup");
+    page.clean = imaging::clean_page(raster, imaging::CleanupOptions{}, report);
+  }
   page.clean_ms = clean_watch.elapsed_ms();
   raster.pixels.release(); // the decoded scan is no longer needed: keep memory flat
   if (!page.clean.blank) {
     Stopwatch ocr_watch;
+    TimingSpan span("page.ocr");
     page.text = read_page(page.clean, report.orientation_applied, engine);
     page.ocr_ms = ocr_watch.elapsed_ms();
   }
@@ -44,6 +49,7 @@ void compact_page(ProcessedPage& page, pdf::ImageMode mode) {
   if (page.encoded || page.clean.archival.empty()) {
     return;
   }
+  TimingSpan span("page.encode");
   pdf::PdfWriteOptions options;
   options.image_mode = mode;
   page.encoded = std::make_shared<const pdf::EncodedPageImage>(

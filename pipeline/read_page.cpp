@@ -1,5 +1,6 @@
 #include "read_page.hpp"
 
+#include "sohoa/core/timing_span.hpp"
 #include "sohoa/imaging/cleanup.hpp"
 
 #include <utility>
@@ -41,6 +42,7 @@ struct Candidate {
 };
 
 Candidate read_turned(const CleanPage& page, int clockwise_degrees, PageReader& reader) {
+  TimingSpan span("read.turned_reread");
   Candidate c{page, {}};
   imaging::rotate_clean_page(c.page, clockwise_degrees);
   c.text = reader.recognize(c.page);

@@ -87,9 +87,9 @@ std::string login_page_html(std::string_view next, std::string_view login_csrf,
                             std::string_view problem) {
   std::string page = std::string(k_head) + std::string(k_login_body);
   replace_all(page, "@TITLE@", "Đăng nhập");
-  replace_all(page, "@CSRF@", html_escape(login_csrf));
-  replace_all(page, "@NEXT@", html_escape(next));
-  replace_all(page, "@PROBLEM@", html_escape(problem));
+  replace_all(page, "@CSRF@", escape_html(login_csrf));
+  replace_all(page, "@NEXT@", escape_html(next));
+  replace_all(page, "@PROBLEM@", escape_html(problem));
   return page;
 }
 
