@@ -11,8 +11,6 @@
 #include "task_errors.hpp"
 #include "warm_pipeline_queue.hpp"
 #include <atomic>
-#include <cstdlib>
-#include <string_view>
 #include <thread>
 
 namespace sohoa::pipeline {
@@ -129,11 +127,6 @@ WarmPipeline::WarmPipeline(const RunConfig& config, int engines) : m_config(conf
     m_engines.push_back(std::make_unique<ocr::OcrEngine>(ocr_options));
   }
   m_versions = gather_versions(ocr_options);
-  // $SOHOA_ENCODE_EARLY=1: pages encoded while others are read (a machine of its
-  // own); by default nothing that is not on the records' path runs before them,
-  // since on a shared machine it takes the slow page's core.
-  const char* early = std::getenv("SOHOA_ENCODE_EARLY");
-  m_encode_early = early != nullptr && std::string_view(early) == "1";
 }
 
 WarmPipeline::~WarmPipeline() = default;
@@ -166,10 +159,10 @@ ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine, S
   page.text.width = page.clean.archival.cols;
   page.text.height = page.clean.archival.rows;
   page.clean.ocr_image.release(); // only the archival image goes into the PDF
-  if (others_reading() && m_encode_early) {
+  if (others_reading()) {
     // The records wait for another page still being read: encoding this one for
-    // the PDF now costs them nothing on free cores. The last page read is encoded
-    // after the records are out (finish_documents).
+    // the PDF now costs them nothing. The last page read is encoded after the
+    // records are out (finish_documents).
     const SpanRecorder::Scope span(spans, "encode", item.document, item.page);
     compact_page(page, m_context.image_mode);
   }
@@ -297,15 +290,11 @@ std::vector<DocumentOutcome> WarmPipeline::finish_documents(const DossierInput& 
     }
     const std::string document_id = outcome.document_id; // outcome moves into write_document
     const SpanRecorder::Scope span(spans, "document", document_id, 0);
-    const double document_start_ms = spans.now_ms();
-    const double document_start_cpu = thread_cpu_ms();
     RunContext context = m_context;
     bool announced = false;
     context.on_record = [&](const std::string& record_json, std::vector<ProcessedPage>& own) {
       announced = true;
-      // From the document's start to its record: forms, validation, the record.
-      spans.add({"record", document_id, 0, document_start_ms, spans.now_ms(),
-                 thread_cpu_ms() - document_start_cpu});
+      spans.add({"record", document_id, 0, spans.now_ms(), spans.now_ms(), 0});
       report(index, nlohmann::json::parse(record_json));
       encode_pages(own, document_id, spans);
     };

@@ -138,9 +138,10 @@ def critical_cpu(spans):
         if s.get("page") and s["stage"] in ("clean", "ocr"):
             pages[s["page"]] = pages.get(s["page"], 0) + s["cpu_ms"]
     ingest = max([s["cpu_ms"] for s in spans if s["stage"] == "ingest"] or [0])
-    # A page encoded before the record (SOHOA_ENCODE_EARLY=1) ran on its own core.
-    record = max([s["cpu_ms"] for s in spans if s["stage"] == "record"] or [0])
-    return (max(pages.values() or [0]) + ingest + record) / 1000
+    record_at = max([s["start_ms"] for s in spans if s["stage"] == "record"] or [0])
+    after = sum(s["cpu_ms"] for s in spans if s["stage"] == "encode" and s["start_ms"] >= record_at)
+    document = sum(s["cpu_ms"] for s in spans if s["stage"] == "document") - after
+    return (max(pages.values() or [0]) + ingest + document) / 1000
 files = sys.argv[2:]
 last = spans_of(files[-1])
 for s in last:

@@ -101,7 +101,6 @@ private:
   std::vector<StageSpan> m_last_spans;
   std::vector<DocumentOutcome> m_last_outcomes;
   std::string m_last_dossier;
-  bool m_encode_early = false; // $SOHOA_ENCODE_EARLY=1
 };
 
 } // namespace sohoa::pipeline
