@@ -275,7 +275,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
   }
   const std::string record_json = record_value.dump(2) + "\n";
   if (context.on_record) {
-    context.on_record(record_json, pages);
+    context.on_record(record_json);
   }
 
   const fs::path pdf_path = dir / (id + ".pdf");

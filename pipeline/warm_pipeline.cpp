@@ -92,11 +92,6 @@ void PageQueue::abandon() {
   m_ready.notify_all();
 }
 
-bool PageQueue::drained() {
-  std::lock_guard lock(m_mutex);
-  return m_closed && m_pages.empty();
-}
-
 std::optional<QueuedPage> PageQueue::pop() {
   std::unique_lock lock(m_mutex);
   m_ready.wait(lock, [this] { return m_closed || !m_pages.empty(); });
@@ -135,8 +130,8 @@ bool WarmPipeline::use_configured_signer(Logger& log) {
   return load_configured_signer(m_config.signing, m_context, log);
 }
 
-ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine, SpanRecorder& spans,
-                                     const std::function<bool()>& others_reading) {
+ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine,
+                                     SpanRecorder& spans) {
   ProcessedPage page;
   page.source = item.raster.source;
   page.source_page = item.raster.source_page;
@@ -159,10 +154,9 @@ ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine, S
   page.text.width = page.clean.archival.cols;
   page.text.height = page.clean.archival.rows;
   page.clean.ocr_image.release(); // only the archival image goes into the PDF
-  if (others_reading()) {
-    // The records wait for another page still being read: encoding this one for
-    // the PDF now costs them nothing. The last page read is encoded after the
-    // records are out (finish_documents).
+  {
+    // Encoded here, on the page's own engine thread, so the PDF of the document
+    // only assembles: the pages' encodings run side by side.
     const SpanRecorder::Scope span(spans, "encode", item.document, item.page);
     compact_page(page, m_context.image_mode);
   }
@@ -171,20 +165,14 @@ ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine, S
 
 void WarmPipeline::read_pages(PageQueue& queue, const std::function<void()>& produce,
                               SpanRecorder& spans) {
-  std::atomic<int> reading{0}; // pages taken by a reader and not yet read
-  const std::function<bool()> others_reading = [&] {
-    return reading.load() > 1 || !queue.drained();
-  };
   auto work = [&](ocr::OcrEngine& engine) {
     while (auto item = queue.pop()) {
-      ++reading;
       try {
-        item->result->page = read_one(*item, engine, spans, others_reading);
+        item->result->page = read_one(*item, engine, spans);
       } catch (...) {
         item->result->error = page_task_error(std::current_exception(), item->raster.source,
                                               item->raster.source_page);
       }
-      --reading;
     }
   };
   std::vector<std::thread> readers;
@@ -288,15 +276,13 @@ std::vector<DocumentOutcome> WarmPipeline::finish_documents(const DossierInput& 
       outcome.timings.ocr_ms += slot.page.ocr_ms;
       pages.push_back(std::move(slot.page));
     }
-    const std::string document_id = outcome.document_id; // outcome moves into write_document
-    const SpanRecorder::Scope span(spans, "document", document_id, 0);
+    const SpanRecorder::Scope span(spans, "document", outcome.document_id, 0);
     RunContext context = m_context;
     bool announced = false;
-    context.on_record = [&](const std::string& record_json, std::vector<ProcessedPage>& own) {
+    context.on_record = [&](const std::string& record_json) {
       announced = true;
-      spans.add({"record", document_id, 0, spans.now_ms(), spans.now_ms(), 0});
+      spans.add({"record", outcome.document_id, 0, spans.now_ms(), spans.now_ms(), 0});
       report(index, nlohmann::json::parse(record_json));
-      encode_pages(own, document_id, spans);
     };
     Stopwatch watch;
     try {
@@ -350,43 +336,6 @@ std::vector<DocumentOutcome> WarmPipeline::finish_documents(const DossierInput& 
     std::rethrow_exception(failure);
   }
   return outcomes;
-}
-
-void WarmPipeline::encode_pages(std::vector<ProcessedPage>& pages, const std::string& document,
-                                SpanRecorder& spans) const {
-  // The pages the readers left for after the records, side by side, one per engine.
-  std::atomic<std::size_t> next{0};
-  std::mutex failure_mutex;
-  std::exception_ptr failure;
-  auto work = [&] {
-    for (std::size_t i = next++; i < pages.size(); i = next++) {
-      if (pages[i].encoded || pages[i].clean.archival.empty()) {
-        continue;
-      }
-      try {
-        const SpanRecorder::Scope span(spans, "encode", document, static_cast<int>(i + 1));
-        compact_page(pages[i], m_context.image_mode);
-      } catch (...) {
-        std::lock_guard lock(failure_mutex);
-        failure = std::current_exception();
-      }
-    }
-  };
-  std::size_t left = 0;
-  for (const auto& page : pages) {
-    left += page.encoded || page.clean.archival.empty() ? 0 : 1;
-  }
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < std::min(left, m_engines.size()); ++t) {
-    helpers.emplace_back(work);
-  }
-  work();
-  for (auto& helper : helpers) {
-    helper.join();
-  }
-  if (failure) {
-    std::rethrow_exception(failure);
-  }
 }
 
 Manifest WarmPipeline::write_manifest(const DossierInput& dossier,

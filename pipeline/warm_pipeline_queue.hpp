@@ -38,8 +38,6 @@ public:
   void abandon();
   // The next page, waiting for one; nullopt once closed and empty, or abandoned.
   std::optional<QueuedPage> pop();
-  // Closed and empty: no page is waiting or will come.
-  bool drained();
 
 private:
   std::mutex m_mutex;

@@ -113,11 +113,9 @@ struct RunContext {
   bool deterministic = false;
   const Clock* clock = &run_clock(false); // every instant the outputs carry
   std::string software_version;
-  // Called with a document's record (its JSON) once made, and its pages, before its
-  // PDF is written: the counter shows the fields while the PDF is still being made,
-  // and may encode the pages not yet encoded (compact_page) side by side meanwhile.
-  // May be empty.
-  std::function<void(const std::string& record_json, std::vector<ProcessedPage>& pages)> on_record;
+  // Called with a document's record (its JSON) once made, before its PDF is written:
+  // the counter shows the fields while the PDF is still being made. May be empty.
+  std::function<void(const std::string& record_json)> on_record;
 };
 
 // Loads the configured signer (if any) into context. False, after logging why, when

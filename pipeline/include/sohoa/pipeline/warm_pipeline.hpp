@@ -75,16 +75,9 @@ public:
 private:
   // Runs produce (which fills the queue) while one thread per engine reads pages.
   void read_pages(PageQueue& queue, const std::function<void()>& produce, SpanRecorder& spans);
-  // Cleanup and OCR of one page, and its encoding for the PDF when
-  // others_reading() says the records wait for other pages anyway.
-  ProcessedPage read_one(QueuedPage& item, ocr::OcrEngine& engine, SpanRecorder& spans,
-                         const std::function<bool()>& others_reading);
+  ProcessedPage read_one(QueuedPage& item, ocr::OcrEngine& engine, SpanRecorder& spans);
   DocumentOutcome ingest_document(const DossierInput& dossier, std::size_t index, PageQueue* queue,
                                   std::vector<DocumentPages>& documents, SpanRecorder& spans);
-  // Encodes for the PDF the pages not encoded yet, side by side. compact_page
-  // throws sohoa::Error(Stage::pdf): the document then fails as when its PDF does.
-  void encode_pages(std::vector<ProcessedPage>& pages, const std::string& document,
-                    SpanRecorder& spans) const;
   std::vector<DocumentOutcome> finish_documents(const DossierInput& dossier,
                                                 std::vector<DocumentPages>& documents,
                                                 std::vector<DocumentOutcome> outcomes,
