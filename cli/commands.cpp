@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "command_options.hpp"
 #include "package_command.hpp"
 #include "sohoa/core/build_info.hpp"
 #include "sohoa/core/error.hpp"
@@ -15,8 +16,10 @@
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
@@ -131,11 +134,7 @@ pipeline::SigningConfig signing_config(const po::variables_map& vm, const std::s
     throw UsageError("--sign-key needs --sign-cert");
   }
   s.options.tsa_url = str("tsa");
-  if (vm.count("crl")) {
-    for (const auto& file : vm["crl"].as<std::vector<std::string>>()) {
-      s.options.ltv_crls.emplace_back(file);
-    }
-  }
+  s.options.ltv_crls = paths_of(vm, "crl");
   s.options.ltv = vm["ltv"].as<bool>();
   s.options.visible = vm["visible-signature"].as<bool>();
   s.options.copy_form = str("copy-form");
@@ -180,15 +179,6 @@ pdf::ImageMode image_mode(const std::string& value) {
     return *mode;
   }
   throw UsageError("--image-mode takes mrc, jpeg or lossless, not '" + value + "'");
-}
-
-po::variables_map parse(const po::options_description& visible,
-                        const po::positional_options_description& positional,
-                        const std::vector<std::string>& args) {
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(visible).positional(positional).run(), vm);
-  po::notify(vm);
-  return vm;
 }
 
 // The options of processing dossiers, shared by run and worker.
@@ -266,11 +256,11 @@ int run_command(const std::vector<std::string>& args, const Runner& runner = pip
   main.add(processing_options()).add(signing_options()).add(output_options());
   po::positional_options_description positional;
   positional.add("input", -1);
-  const auto vm = parse(main, positional, args);
-  if (vm.count("help")) {
-    std::cout << main << '\n';
+  const auto parsed = parse(main, positional, args);
+  if (!parsed) {
     return 0;
   }
+  const po::variables_map& vm = *parsed;
   if (!vm.count("input") && needs_input) {
     throw UsageError("run needs INPUT (a batch folder, a dossier folder or files)");
   }
@@ -281,11 +271,7 @@ int run_command(const std::vector<std::string>& args, const Runner& runner = pip
     throw UsageError("run needs --out OUT");
   }
   pipeline::RunConfig config = processing_config(vm);
-  if (vm.count("input")) {
-    for (const auto& in : vm["input"].as<std::vector<std::string>>()) {
-      config.inputs.emplace_back(in);
-    }
-  }
+  config.inputs = paths_of(vm, "input");
   config.force = vm["force"].as<bool>();
   if (sharded) {
     config.selection.shard = pipeline::resolve_shard(
@@ -311,28 +297,18 @@ int verify_command(const std::vector<std::string>& args) {
       "lang", po::value<std::string>()->default_value("vi"), "report language: vi or en");
   po::positional_options_description positional;
   positional.add("file", -1);
-  const auto vm = parse(main, positional, args);
-  if (vm.count("help")) {
-    std::cout << main << '\n';
+  const auto parsed = parse(main, positional, args);
+  if (!parsed) {
     return 0;
   }
+  const po::variables_map& vm = *parsed;
   if (!vm.count("file")) {
     throw UsageError("verify needs at least one PDF file");
   }
   sign::VerifyRequest request;
-  for (const auto& f : vm["file"].as<std::vector<std::string>>()) {
-    request.files.emplace_back(f);
-  }
-  if (vm.count("trust")) {
-    for (const auto& t : vm["trust"].as<std::vector<std::string>>()) {
-      request.trust.emplace_back(t);
-    }
-  }
-  if (vm.count("crl")) {
-    for (const auto& c : vm["crl"].as<std::vector<std::string>>()) {
-      request.crls.emplace_back(c);
-    }
-  }
+  request.files = paths_of(vm, "file");
+  request.trust = paths_of(vm, "trust");
+  request.crls = paths_of(vm, "crl");
   const std::string lang = vm["lang"].as<std::string>();
   if (lang != "vi" && lang != "en") {
     throw UsageError("--lang takes vi or en");
@@ -362,11 +338,11 @@ int reprocess_command(const std::vector<std::string>& args) {
   main.add(signing_options()).add(output_options());
   po::positional_options_description positional;
   positional.add("out", 1);
-  const auto vm = parse(main, positional, args);
-  if (vm.count("help")) {
-    std::cout << main << '\n';
+  const auto parsed = parse(main, positional, args);
+  if (!parsed) {
     return 0;
   }
+  const po::variables_map& vm = *parsed;
   if (!vm.count("out")) {
     throw UsageError("reprocess needs OUT, the output folder of an earlier run");
   }
@@ -383,11 +359,7 @@ int reprocess_command(const std::vector<std::string>& args) {
       throw UsageError("--renew-timestamps needs --tsa URL and takes no signer (nor --resign)");
     }
     config.renew_tsa_url = vm["tsa"].as<std::string>();
-    if (vm.count("crl")) {
-      for (const auto& file : vm["crl"].as<std::vector<std::string>>()) {
-        config.renew_crls.emplace_back(file);
-      }
-    }
+    config.renew_crls = paths_of(vm, "crl");
   } else {
     config.signing = signing_config(vm, "");
   }
@@ -434,11 +406,11 @@ int serve_command(const std::vector<std::string>& args) {
       "max-upload-mb", po::value<int>()->default_value(100), "largest upload accepted, MiB")(
       "max-files", po::value<int>()->default_value(40), "most page files in one upload");
   main.add(processing_options()).add(signing_options()).add(output_options());
-  const auto vm = parse(main, {}, args);
-  if (vm.count("help")) {
-    std::cout << main << '\n';
+  const auto parsed = parse(main, {}, args);
+  if (!parsed) {
     return 0;
   }
+  const po::variables_map& vm = *parsed;
   if (!vm.count("data")) {
     throw UsageError("serve needs --data DIR");
   }
@@ -530,11 +502,11 @@ int report_command(const std::vector<std::string>& args) {
                                             "output folder shared by shards or queue workers");
   po::positional_options_description positional;
   positional.add("out", 1);
-  const auto vm = parse(main, positional, args);
-  if (vm.count("help")) {
-    std::cout << main << '\n';
+  const auto parsed = parse(main, positional, args);
+  if (!parsed) {
     return 0;
   }
+  const po::variables_map& vm = *parsed;
   if (!vm.count("out")) {
     throw UsageError("report needs OUT, the output folder shards or workers wrote");
   }
@@ -555,11 +527,11 @@ int enqueue_command(const std::vector<std::string>& args) {
   main.add(output_options());
   po::positional_options_description positional;
   positional.add("batch", 1);
-  const auto vm = parse(main, positional, args);
-  if (vm.count("help")) {
-    std::cout << main << '\n';
+  const auto parsed = parse(main, positional, args);
+  if (!parsed) {
     return 0;
   }
+  const po::variables_map& vm = *parsed;
   if (!vm.count("batch") || !vm.count("queue")) {
     throw UsageError("enqueue needs BATCH and --queue redis://HOST:PORT");
   }
@@ -592,11 +564,11 @@ int worker_command(const std::vector<std::string>& args) {
       "attempts before a dossier goes to the dead-letter stream sohoa:dead")(
       "drain", po::bool_switch(), "exit when both lanes are empty and nothing is pending");
   main.add(processing_options()).add(signing_options()).add(output_options());
-  const auto vm = parse(main, {}, args);
-  if (vm.count("help")) {
-    std::cout << main << '\n';
+  const auto parsed = parse(main, {}, args);
+  if (!parsed) {
     return 0;
   }
+  const po::variables_map& vm = *parsed;
   if (!vm.count("queue") || !vm.count("ledger") || !vm.count("out")) {
     throw UsageError("worker needs --queue redis://..., --ledger postgresql://... and --out OUT");
   }

@@ -1,4 +1,5 @@
 #include "package_command.hpp"
+#include "command_options.hpp"
 
 #include "sohoa/archive/package.hpp"
 #include "sohoa/core/clock.hpp"
@@ -23,13 +24,11 @@ int package_command(const std::vector<std::string>& args) {
       "xsd", po::value<std::string>(), "folder of the METS/PREMIS schemas (default: bundled)");
   po::positional_options_description positional;
   positional.add("dossier", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(main).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    std::cout << main << '\n';
+  const auto parsed = parse(main, positional, args);
+  if (!parsed) {
     return 0;
   }
+  const po::variables_map& vm = *parsed;
   const std::filesystem::path xsd =
       archive::resolve_xsd_dir(vm.count("xsd") ? vm["xsd"].as<std::string>() : std::string());
   if (vm.count("check")) {
