@@ -62,6 +62,7 @@ void draw_seal(Canvas& canvas, Rng& rng, double cx, double cy, double radius,
   cairo_close_path(cr);
   cairo_fill(cr);
   // Ring text: one glyph at a time around the circle, clockwise from the left.
+  const std::lock_guard text_lock(text_mutex());
   cairo_select_font_face(cr, k_font_family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
   cairo_set_font_size(cr, radius * 0.2);
   // Split UTF-8 into code points.

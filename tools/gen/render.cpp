@@ -13,6 +13,11 @@ namespace {
 constexpr double k_mm_per_pt = 25.4 / 72.0;
 }
 
+std::mutex& text_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
 Canvas::Canvas(double width_mm, double height_mm, int dpi, Rgb paper)
     : m_width_mm(width_mm), m_height_mm(height_mm), m_dpi(dpi) {
   const int w = static_cast<int>(std::lround(width_mm / 25.4 * dpi));
@@ -35,7 +40,8 @@ Canvas Canvas::of_pixels(int width_px, int height_px, int dpi, Rgb paper) {
 
 class Canvas::PixelScope {
 public:
-  PixelScope(Canvas& canvas, const TextStyle& style) : m_cr(canvas.m_cr.get()) {
+  PixelScope(Canvas& canvas, const TextStyle& style)
+      : m_text_lock(text_mutex()), m_cr(canvas.m_cr.get()) {
     cairo_save(m_cr);
     cairo_identity_matrix(m_cr);
     canvas.select(style);
@@ -47,6 +53,7 @@ public:
   PixelScope& operator=(const PixelScope&) = delete;
 
 private:
+  std::lock_guard<std::mutex> m_text_lock;
   cairo_t* m_cr;
 };
 
@@ -112,6 +119,7 @@ void Canvas::select(const TextStyle& style) {
 }
 
 double Canvas::text_width(const std::string& text, const TextStyle& style) {
+  const std::lock_guard lock(text_mutex());
   select(style);
   cairo_text_extents_t ext;
   cairo_text_extents(m_cr.get(), text.c_str(), &ext);
@@ -120,6 +128,7 @@ double Canvas::text_width(const std::string& text, const TextStyle& style) {
 
 void Canvas::text(double x, double y, const std::string& text, const TextStyle& style,
                   bool record) {
+  const std::lock_guard lock(text_mutex());
   select(style);
   cairo_set_source_rgb(m_cr.get(), style.colour.r, style.colour.g, style.colour.b);
   cairo_move_to(m_cr.get(), x, y);

@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,12 @@ using CairoSurfacePtr = std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter>;
 using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
 
 inline constexpr const char* k_font_family = "Liberation Serif";
+
+// Held while text is measured or drawn. Every cairo context of the process shares
+// cairo's font-face and glyph caches, and cairo 1.16 (Debian 12) crashes now and
+// then when two threads draw text at once; the generator's dossier threads draw
+// shapes, effects and encodings side by side, their text one at a time.
+std::mutex& text_mutex();
 
 // A word drawn in pixel units and where its ink went, in page pixels.
 struct DrawnWord {
