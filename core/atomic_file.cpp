@@ -141,8 +141,10 @@ void write_file_bytes(const std::filesystem::path& file, std::string_view bytes)
   }
 }
 
-void commit_file_atomic(const std::filesystem::path& temp, const std::filesystem::path& target) {
-  fsync_path(temp, false);
+namespace {
+
+// Renames a temp file whose bytes are already on disk, then makes the new name durable.
+void commit_synced_file(const std::filesystem::path& temp, const std::filesystem::path& target) {
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     const int error = errno;
     std::error_code ec;
@@ -152,10 +154,17 @@ void commit_file_atomic(const std::filesystem::path& temp, const std::filesystem
   fsync_path(target.parent_path().empty() ? "." : target.parent_path(), true);
 }
 
+} // namespace
+
+void commit_file_atomic(const std::filesystem::path& temp, const std::filesystem::path& target) {
+  fsync_path(temp, false); // written by someone else: its bytes may still be in the cache
+  commit_synced_file(temp, target);
+}
+
 void write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
   const auto temp = temp_path_for(path);
-  write_file_bytes(temp, bytes);
-  commit_file_atomic(temp, path);
+  write_file_bytes(temp, bytes); // fsynced: no second flush before the rename
+  commit_synced_file(temp, path);
 }
 
 std::string read_file(const std::filesystem::path& path) {

@@ -14,6 +14,7 @@
 #include "api_error.hpp"
 #include "field_edit.hpp"
 #include <opencv2/imgcodecs.hpp>
+#include <cmath>
 #include <random>
 
 namespace sohoa::service {
@@ -53,6 +54,15 @@ void add_event(pipeline::Manifest& manifest, nlohmann::json event) {
   manifest.events->push_back(std::move(event));
 }
 
+double elapsed_ms(std::chrono::steady_clock::time_point from,
+                  std::chrono::steady_clock::time_point to) {
+  return std::chrono::duration<double, std::milli>(to - from).count();
+}
+
+double rounded_ms(double ms) {
+  return std::round(ms * 10.0) / 10.0;
+}
+
 bool any_signed(const pipeline::Manifest& manifest) {
   return std::any_of(manifest.documents.begin(), manifest.documents.end(),
                      [](const pipeline::ManifestDocument& d) { return d.signature.has_value(); });
@@ -69,10 +79,13 @@ CounterService::CounterService(ServeConfig config) : m_config(std::move(config))
   fs::create_directories(m_config.data_dir / k_incoming);
   m_pipeline = std::make_unique<pipeline::WarmPipeline>(m_config.run, m_config.engines);
   m_pipeline->on_records([this](const std::vector<nlohmann::json>& records) {
-    std::lock_guard lock(m_mutex);
-    if (!m_current.empty()) {
-      m_early_records[m_current] = records; // shown while the PDFs are being written
+    {
+      std::lock_guard lock(m_mutex);
+      if (!m_current.empty()) {
+        m_early_records[m_current] = records; // shown while the PDFs are being written
+      }
     }
+    m_state_changed.notify_all();
   });
   if (m_config.signing.enabled) {
     m_signer = sign::load_signer(m_config.signing.source);
@@ -131,14 +144,18 @@ std::string CounterService::submit(CheckedUpload upload, const std::string& by) 
     m_entries[id] = {DossierState::queued, ""}; // reserved: a second upload of the code is refused
   }
   // Staged in a hidden folder and renamed whole: a dossier is queued complete or not at all.
+  const auto staging_started = std::chrono::steady_clock::now();
   TempBeside staged(incoming / id);
   const fs::path& staging = staged.path();
   try {
     fs::create_directories(staging);
+    // Each file is flushed; the folder is renamed into place whole, so the files
+    // need no rename of their own. The last one's atomic write flushes the staging
+    // folder, making every name in it durable before the folder is moved.
     for (const auto& file : upload.files) {
-      write_file_atomic(staging / file.name, file.content);
+      write_file_bytes(staging / file.name, file.content);
     }
-    write_file_atomic(staging / "dossier.json", staged_dossier_json(upload));
+    write_file_bytes(staging / "dossier.json", staged_dossier_json(upload));
     const nlohmann::json note = {
         {"received_at", now()}, {"by", by}, {"files", upload.files.size()}};
     write_file_atomic(staging / k_upload_note, note.dump(2) + "\n");
@@ -150,6 +167,8 @@ std::string CounterService::submit(CheckedUpload upload, const std::string& by) 
   }
   {
     std::lock_guard lock(m_mutex);
+    const auto queued_at = std::chrono::steady_clock::now();
+    m_arrivals[id] = {elapsed_ms(staging_started, queued_at), queued_at};
     m_queue_items.push_back(id);
   }
   m_queue_ready.notify_one();
@@ -174,11 +193,30 @@ void CounterService::worker_loop() {
 
 void CounterService::set_status(const std::string& id, DossierState status,
                                 const std::string& reason) {
-  std::lock_guard lock(m_mutex);
-  m_entries[id] = {status, reason};
-  if (status == DossierState::done || status == DossierState::failed) {
-    m_early_records.erase(id); // the files on disk say it all now
+  {
+    std::lock_guard lock(m_mutex);
+    m_entries[id] = {status, reason};
+    if (status == DossierState::done || status == DossierState::failed) {
+      m_early_records.erase(id); // the files on disk say it all now
+    }
   }
+  m_state_changed.notify_all();
+}
+
+bool CounterService::reached(const std::string& id, Milestone milestone) const {
+  const auto it = m_entries.find(id);
+  if (it == m_entries.end()) {
+    throw ApiError(404, "unknown_dossier", "no dossier " + id);
+  }
+  const bool finished =
+      it->second.status == DossierState::done || it->second.status == DossierState::failed;
+  return finished || (milestone == Milestone::records && m_early_records.contains(id));
+}
+
+bool CounterService::wait_for(const std::string& id, Milestone milestone,
+                              std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(m_mutex);
+  return m_state_changed.wait_for(lock, timeout, [&] { return reached(id, milestone); });
 }
 
 void CounterService::set_current(const std::string& id) {
@@ -188,6 +226,16 @@ void CounterService::set_current(const std::string& id) {
 
 void CounterService::digitize(const std::string& id) {
   set_status(id, DossierState::working, "");
+  nlohmann::json server_steps = nlohmann::json::object();
+  {
+    std::lock_guard lock(m_mutex);
+    if (const auto it = m_arrivals.find(id); it != m_arrivals.end()) {
+      server_steps = {{"staged_ms", rounded_ms(it->second.staged_ms)},
+                      {"queued_ms", rounded_ms(elapsed_ms(it->second.queued_at,
+                                                          std::chrono::steady_clock::now()))}};
+      m_arrivals.erase(it);
+    }
+  }
   const fs::path staged = m_config.data_dir / k_incoming / id;
   try {
     auto found = pipeline::discover_inputs({staged});
@@ -216,10 +264,12 @@ void CounterService::digitize(const std::string& id) {
     }
     // The pipeline's own event ("digitized", with its timing spans) follows the upload.
     nlohmann::json events = nlohmann::json::array();
-    events.push_back({{"event", "upload"},
-                      {"at", note.value("received_at", manifest.started_at)},
-                      {"by", note.value("by", "")},
-                      {"files", note.value("files", 0)}});
+    nlohmann::json upload_event = {{"event", "upload"},
+                                   {"at", note.value("received_at", manifest.started_at)},
+                                   {"by", note.value("by", "")},
+                                   {"files", note.value("files", 0)}};
+    upload_event.update(server_steps); // where the wait before the pipeline went
+    events.push_back(std::move(upload_event));
     for (auto& event : manifest.events.value_or(nlohmann::json::array())) {
       events.push_back(std::move(event));
     }
@@ -260,6 +310,7 @@ DossierState CounterService::state_of(const std::string& id) const {
 }
 
 void CounterService::require_done(const std::string& id) const {
+  wait_for(id, Milestone::finished, k_finish_wait);
   const DossierState state = state_of(id);
   if (state != DossierState::done) {
     throw ApiError(409, "not_ready", "dossier " + id + " is " + std::string(to_string(state)));
@@ -344,6 +395,7 @@ nlohmann::json CounterService::status(const std::string& id) const {
 nlohmann::json CounterService::edit_field(const std::string& id, const std::string& document,
                                           const std::string& field, const std::string& value,
                                           const std::string& by) {
+  wait_for(id, Milestone::finished, k_finish_wait);
   std::lock_guard change(m_change_mutex);
   require_done(id);
   pipeline::Manifest manifest = read_manifest(id);
@@ -398,7 +450,10 @@ nlohmann::json CounterService::edit_field(const std::string& id, const std::stri
 }
 
 nlohmann::json CounterService::sign(const std::string& id, bool force, const std::string& by) {
+  const auto asked_at = std::chrono::steady_clock::now();
+  wait_for(id, Milestone::finished, k_finish_wait); // not holding the lock edits need
   std::lock_guard change(m_change_mutex);
+  const auto started_at = std::chrono::steady_clock::now();
   require_done(id);
   if (!m_signer) {
     throw ApiError(409, "no_signer", "serve was started without a signer");
@@ -464,7 +519,10 @@ nlohmann::json CounterService::sign(const std::string& id, bool force, const std
                          {"at", now()},
                          {"by", by},
                          {"documents", signed_now},
-                         {"forced", force && !review.empty()}});
+                         {"forced", force && !review.empty()},
+                         {"waited_ms", rounded_ms(elapsed_ms(asked_at, started_at))},
+                         {"signing_ms",
+                          rounded_ms(elapsed_ms(started_at, std::chrono::steady_clock::now()))}});
     write_manifest(id, manifest); // what was signed is recorded, even when one failed
   }
   if (failure) {

@@ -7,6 +7,7 @@
 #include "sohoa/service/serve_config.hpp"
 #include "upload.hpp"
 #include "dossier_state.hpp"
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -43,6 +44,15 @@ public:
   // can be edited and signed) once they are.
   nlohmann::json status(const std::string& id) const;
 
+  // What a caller can wait for: the records shown, or the dossier finished (done
+  // or failed: PDFs written, editable, signable).
+  enum class Milestone { records, finished };
+  // Blocks until the dossier reaches the milestone or timeout passes; true when it
+  // was reached. A long poll instead of a client's sleep loop: the answer leaves
+  // the moment the state changes. 404 unknown_dossier.
+  bool wait_for(const std::string& id, Milestone milestone,
+                std::chrono::milliseconds timeout) const;
+
   // The field re-normalized and re-validated, record and PDF rewritten, the edit
   // in the manifest. Answers the field as stored with its issues.
   nlohmann::json edit_field(const std::string& id, const std::string& document,
@@ -50,20 +60,31 @@ public:
                             const std::string& by);
 
   // Signs every document not yet signed; 409 needs_review unless force. Answers
-  // the manifest.
+  // the manifest. A dossier still being written is waited for (the clerk may
+  // accept as soon as the records are shown): 409 not_ready only if it takes
+  // longer than k_finish_wait.
   nlohmann::json sign(const std::string& id, bool force, const std::string& by);
 
-  // Paths and bytes for downloads; 404 for anything not in the dossier.
+  // Paths and bytes for downloads; 404 for anything not in the dossier. Like
+  // sign, they wait for a dossier whose PDFs are still being written.
   std::filesystem::path pdf_file(const std::string& id, const std::string& document) const;
   std::string page_jpeg(const std::string& id, const std::string& document, int page);
 
   const std::string& labels_json() const { return m_labels_json; }
   bool knows(const std::string& id) const;
 
+  // How long sign and the downloads wait for a dossier still being written.
+  static constexpr std::chrono::seconds k_finish_wait{120};
+
 private:
   struct Entry {
     DossierState status = DossierState::queued;
     std::string reason;
+  };
+  // The server's own steps before the pipeline, for the upload event.
+  struct Arrival {
+    double staged_ms = 0; // files written and flushed
+    std::chrono::steady_clock::time_point queued_at;
   };
 
   void take_up_existing();
@@ -76,6 +97,8 @@ private:
   void write_manifest(const std::string& id, const pipeline::Manifest& manifest) const;
   pipeline::ManifestDocument& document_entry(pipeline::Manifest& manifest,
                                              const std::string& document) const;
+  bool reached(const std::string& id, Milestone milestone) const; // m_mutex held
+  // Waits (k_finish_wait) for a queued or working dossier, then 409 unless done.
   void require_done(const std::string& id) const;
   std::string now() const;
 
@@ -88,10 +111,12 @@ private:
   std::map<std::string, Entry> m_entries;
   std::deque<std::string> m_queue_items;
   std::condition_variable m_queue_ready;
+  mutable std::condition_variable m_state_changed; // a status or early records changed
   bool m_stopping = false;
   std::map<std::string, std::vector<std::string>> m_images;           // "<id>/<doc>": JPEG per page
   std::string m_current;                                              // the dossier being digitized
   std::map<std::string, std::vector<nlohmann::json>> m_early_records; // made, PDFs not yet
+  std::map<std::string, Arrival> m_arrivals; // uploaded since the start, not digitized yet
 
   std::mutex m_change_mutex; // one edit or signing at a time: each rewrites the manifest
   std::thread m_worker;

@@ -70,6 +70,10 @@ std::string clerk_of(const httplib::Request& req) {
   return name;
 }
 
+// The longest a status request is held open waiting for a change: under the
+// usual proxy and browser idle timeouts.
+constexpr int k_max_long_poll = 25;
+
 // How long a browser session lasts after login: a counter's working day.
 constexpr std::chrono::hours k_session_lifetime{12};
 constexpr std::chrono::seconds k_login_form_lifetime{600};
@@ -205,7 +209,10 @@ public:
     });
     server.Get(R"(/api/dossiers/([^/]+))",
                [this](const httplib::Request& req, httplib::Response& res) {
-                 guarded(res, [&] { send_json(res, m_service.status(req.matches[1])); });
+                 guarded(res, [&] {
+                   wait_if_asked(req);
+                   send_json(res, m_service.status(req.matches[1]));
+                 });
                });
     server.Patch(
         R"(/api/dossiers/([^/]+)/documents/([^/]+)/fields/([^/]+))",
@@ -308,6 +315,32 @@ private:
       return false;
     }
     return true;
+  }
+
+  // GET /api/dossiers/{id}?wait=records|done[&timeout=S]: a long poll. The answer
+  // is sent once the records are shown (or the dossier is finished), or after S
+  // seconds (default and at most k_max_long_poll) with the state as it then is.
+  void wait_if_asked(const httplib::Request& req) const {
+    if (!req.has_param("wait")) {
+      return;
+    }
+    const std::string wait = req.get_param_value("wait");
+    if (wait != "records" && wait != "done") {
+      throw ApiError(400, "bad_request", "wait must be records or done");
+    }
+    int seconds = k_max_long_poll;
+    if (req.has_param("timeout")) {
+      const std::string text = req.get_param_value("timeout");
+      if (text.empty() || text.size() > 3 ||
+          text.find_first_not_of("0123456789") != std::string::npos) {
+        throw ApiError(400, "bad_request", "timeout is a number of seconds");
+      }
+      seconds = std::min(std::stoi(text), k_max_long_poll);
+    }
+    m_service.wait_for(req.matches[1],
+                       wait == "records" ? CounterService::Milestone::records
+                                         : CounterService::Milestone::finished,
+                       std::chrono::seconds(seconds));
   }
 
   // The login form with a fresh CSRF token of its own, in a cookie and in the form.

@@ -416,9 +416,11 @@ async function sign(force) {
 
 document.getElementById('sign').addEventListener('click', () => sign(false));
 
+// A long poll: the server answers as soon as the records are shown, then as
+// soon as the dossier is done, so the page never waits on a timer.
 let shownEarly = false;
 async function load() {
-  const response = await fetch(api);
+  const response = await fetch(api + '?wait=' + (shownEarly ? 'done' : 'records'));
   const body = await response.json();
   if (!response.ok) { say(body.message, true); return; }
   if (body.status === 'queued' || body.status === 'working') {
@@ -427,7 +429,7 @@ async function load() {
       render(body);
     }
     document.getElementById('dossier-status').textContent = body.status;
-    setTimeout(load, 150);
+    setTimeout(load, 0);
     return;
   }
   if (body.status === 'failed') say(body.reason || 'Hồ sơ lỗi', true);
