@@ -202,20 +202,25 @@ std::vector<CardOnPage> find_cards(const cv::Mat& archival, double dpi) {
 
 NormalizedCard normalize_card(const CleanPage& page, const CardOnPage& card) {
   const double px_per_mm = k_normalized_card_dpi / 25.4;
-  const cv::Size size(static_cast<int>(std::lround(k_card_width_mm * px_per_mm)),
-                      static_cast<int>(std::lround(k_card_height_mm * px_per_mm)));
+  const int margin = static_cast<int>(std::lround(k_normalized_card_margin_mm * px_per_mm));
+  const cv::Size card_size(static_cast<int>(std::lround(k_card_width_mm * px_per_mm)),
+                           static_cast<int>(std::lround(k_card_height_mm * px_per_mm)));
+  const cv::Size size(card_size.width + 2 * margin, card_size.height + 2 * margin);
   NormalizedCard out;
-  const Quad quad = card.corners;
-  out.page.archival =
-      warp_quad_to_rect(page.archival, quad, size, cv::Scalar::all(255), cv::INTER_CUBIC);
+  out.card = cv::Rect(cv::Point(margin, margin), card_size);
+  const float x0 = static_cast<float>(margin);
+  const float y0 = static_cast<float>(margin);
+  const float x1 = x0 + static_cast<float>(card_size.width);
+  const float y1 = y0 + static_cast<float>(card_size.height);
+  const cv::Point2f upright[] = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+  const cv::Mat to_card = cv::getPerspectiveTransform(card.corners.data(), upright);
+  cv::warpPerspective(page.archival, out.page.archival, to_card, size, cv::INTER_CUBIC,
+                      cv::BORDER_CONSTANT, cv::Scalar::all(255));
   // Interpolation leaves grey levels on a two-level scan's edges.
   out.page.kind = page.kind == ColourKind::bitonal ? ColourKind::grey : page.kind;
   out.page.dpi = k_normalized_card_dpi;
   out.page.ocr_image = make_ocr_image(out.page.archival, out.page.kind, out.page.dpi, true);
-  const float w = static_cast<float>(size.width);
-  const float h = static_cast<float>(size.height);
-  const cv::Point2f upright[] = {{0, 0}, {w, 0}, {w, h}, {0, h}};
-  out.to_page = cv::Matx33d(cv::getPerspectiveTransform(upright, quad.data()));
+  out.to_page = cv::Matx33d(cv::Mat(to_card.inv()));
   return out;
 }
 
@@ -226,6 +231,8 @@ void turn_card_half(NormalizedCard& card) {
   // A point of the turned card is (w - x, h - y) of the card as it was.
   const cv::Matx33d unturn(-1, 0, w, 0, -1, h, 0, 0, 1);
   card.to_page = card.to_page * unturn;
+  card.card = cv::Rect(static_cast<int>(w) - card.card.br().x,
+                       static_cast<int>(h) - card.card.br().y, card.card.width, card.card.height);
 }
 
 } // namespace sohoa::imaging

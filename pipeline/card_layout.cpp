@@ -14,6 +14,12 @@ constexpr double k_card_width_mm = 85.6;
 constexpr double k_header_bottom_mm = 20.8;
 constexpr double k_photo_column_right_mm = 23.5;
 constexpr double k_expiry_top_mm = 46.0;
+// What Tesseract reads in the portrait (and the emblem above it) is noise: low
+// confidence marks. Rows there below this confidence are dropped.
+constexpr double k_min_photo_row_confidence = 0.6;
+// In the expiry's band, a word starting right of the photo column after a gap of
+// this much (more than a space of 4-5 pt print) is the field column's.
+constexpr double k_column_gap_mm = 1.4;
 
 enum Zone { header = 0, column = 1, expiry = 2 };
 
@@ -67,32 +73,79 @@ std::vector<OcrLine> rows_of(const OcrLine& line) {
   return rows;
 }
 
-Zone zone_of(const OcrLine& row, double px_per_mm) {
-  const double centre_y = (row.box.y + row.box.h / 2.0) / px_per_mm;
-  const double left = row.box.x / px_per_mm;
+struct CardFrame {
+  cv::Point origin;
+  double px_per_mm = 1;
+  double x_mm(int x) const { return (x - origin.x) / px_per_mm; }
+  double y_mm(double y) const { return (y - origin.y) / px_per_mm; }
+};
+
+Zone zone_of(const OcrLine& row, const CardFrame& frame) {
+  const double centre_y = frame.y_mm(row.box.y + row.box.h / 2.0);
   if (centre_y < k_header_bottom_mm) {
     return header;
   }
-  if (left < k_photo_column_right_mm && centre_y > k_expiry_top_mm) {
+  if (frame.x_mm(row.box.x) < k_photo_column_right_mm && centre_y > k_expiry_top_mm) {
     return expiry;
   }
   return column;
 }
 
+bool on_photo(const OcrLine& row, const CardFrame& frame) {
+  return frame.x_mm(row.box.right()) < k_photo_column_right_mm &&
+         frame.y_mm(row.box.y) > k_header_bottom_mm &&
+         frame.y_mm(row.box.bottom()) < k_expiry_top_mm;
+}
+
+bool photo_noise(const OcrLine& row, const CardFrame& frame) {
+  if (!on_photo(row, frame) || row.words.empty()) {
+    return false;
+  }
+  double sum = 0;
+  for (const auto& w : row.words) {
+    sum += w.confidence;
+  }
+  return sum / static_cast<double>(row.words.size()) < k_min_photo_row_confidence;
+}
+
+// A row of the expiry's band that runs on into the field column (the date, then
+// the last line of the residence beside it) is cut where the column starts.
+std::vector<OcrLine> split_at_column(OcrLine row, const CardFrame& frame) {
+  if (zone_of(row, frame) != expiry) {
+    return {std::move(row)};
+  }
+  for (std::size_t i = 1; i < row.words.size(); ++i) {
+    const Box& before = row.words[i - 1].box;
+    const Box& word = row.words[i].box;
+    const double gap = (word.x - before.right()) / frame.px_per_mm;
+    if (frame.x_mm(word.x) >= k_photo_column_right_mm && gap >= k_column_gap_mm) {
+      std::vector<OcrWord> left(row.words.begin(), row.words.begin() + static_cast<long>(i));
+      std::vector<OcrWord> right(row.words.begin() + static_cast<long>(i), row.words.end());
+      return {fragment_of(row, std::move(left)), fragment_of(row, std::move(right))};
+    }
+  }
+  return {std::move(row)};
+}
+
 } // namespace
 
-void order_card_zones(PageText& text, cv::Size card_size) {
-  if (card_size.width <= 0 || text.lines.empty()) {
+void order_card_zones(PageText& text, const cv::Rect& card) {
+  if (card.width <= 0 || text.lines.empty()) {
     return;
   }
-  const double px_per_mm = card_size.width / k_card_width_mm;
+  const CardFrame frame{card.tl(), card.width / k_card_width_mm};
   std::vector<OcrLine> zones[3];
   for (const auto& line : text.lines) {
     for (auto& row : rows_of(line)) {
-      const Zone z = zone_of(row, px_per_mm);
-      // Rows of one zone keep Tesseract's order; a row split off a line is a line.
-      row.block = z;
-      zones[z].push_back(std::move(row));
+      for (auto& part : split_at_column(std::move(row), frame)) {
+        if (photo_noise(part, frame)) {
+          continue;
+        }
+        const Zone z = zone_of(part, frame);
+        // Rows of one zone keep Tesseract's order; a row split off a line is a line.
+        part.block = z;
+        zones[z].push_back(std::move(part));
+      }
     }
   }
   text.lines.clear();

@@ -11,7 +11,8 @@
 
 namespace sohoa::pipeline {
 
-// text: a reading of a card normalized upright to card_size pixels (85.6 x 54 mm).
-void order_card_zones(PageText& text, cv::Size card_size);
+// text: a reading of a card normalized upright; card: where the card itself
+// (85.6 x 54 mm) lies in that image's pixels.
+void order_card_zones(PageText& text, const cv::Rect& card);
 
 } // namespace sohoa::pipeline

@@ -22,12 +22,13 @@ constexpr float k_min_gain_to_turn = 0.05F;
 struct Reading {
   PageText text;
   cv::Matx33d to_page;
-  int cues = 0; // printed card titles and labels read (forms/card_model)
+  cv::Rect card; // the card in the read image's pixels
+  int cues = 0;  // printed card titles and labels read (forms/card_model)
 };
 
-Reading reading_of(PageText text, const cv::Matx33d& to_page) {
+Reading reading_of(PageText text, const cv::Matx33d& to_page, const cv::Rect& card = {}) {
   const int cues = forms::identify_card(text).cues;
-  return {std::move(text), to_page, cues};
+  return {std::move(text), to_page, card, cues};
 }
 
 // More of the card's printed titles and labels read wins; then confidence, by
@@ -40,12 +41,12 @@ bool better(const Reading& a, const Reading& b, float margin) {
 }
 
 Reading read_card(imaging::NormalizedCard& card, PageReader& reader) {
-  Reading upright = reading_of(reader.recognize(card.page), card.to_page);
+  Reading upright = reading_of(reader.recognize(card.page), card.to_page, card.card);
   if (upright.text.confidence >= k_doubtful_card_confidence) {
     return upright;
   }
   imaging::turn_card_half(card);
-  Reading turned = reading_of(reader.recognize(card.page), card.to_page);
+  Reading turned = reading_of(reader.recognize(card.page), card.to_page, card.card);
   return better(turned, upright, k_min_gain_to_turn) ? turned : upright;
 }
 
@@ -141,7 +142,7 @@ int reread_cards(const CleanPage& page, PageText& text, PageReader& reader) {
     TimingSpan span("read.card_reread");
     imaging::NormalizedCard normalized = imaging::normalize_card(page, card);
     Reading reading = read_card(normalized, reader);
-    order_card_zones(reading.text, normalized.page.archival.size());
+    order_card_zones(reading.text, reading.card);
     if (reading.text.lines.empty()) {
       continue;
     }

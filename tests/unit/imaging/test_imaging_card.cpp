@@ -104,8 +104,11 @@ TEST_CASE("normalize_card warps the card upright at the normalized size and maps
   REQUIRE(found.size() == 1);
   NormalizedCard n = normalize_card(page, found.front());
   const double px = k_normalized_card_dpi / 25.4;
-  CHECK(n.page.archival.cols == static_cast<int>(std::lround(k_card_width_mm * px)));
-  CHECK(n.page.archival.rows == static_cast<int>(std::lround(k_card_height_mm * px)));
+  CHECK(n.card.width == static_cast<int>(std::lround(k_card_width_mm * px)));
+  CHECK(n.card.height == static_cast<int>(std::lround(k_card_height_mm * px)));
+  CHECK(n.card.x > 0);
+  CHECK(n.page.archival.cols == n.card.width + 2 * n.card.x);
+  CHECK(n.page.archival.rows == n.card.height + 2 * n.card.y);
   REQUIRE(n.page.ocr_image.size() == n.page.archival.size());
   CHECK(n.page.ocr_image.type() == CV_8UC1);
   // Ink on the card (its text), paper around it.
@@ -117,9 +120,9 @@ TEST_CASE("normalize_card warps the card upright at the normalized size and maps
     return cv::Point2f(static_cast<float>(v[0] / v[2]), static_cast<float>(v[1] / v[2]));
   };
   const auto& q = found.front().corners;
-  CHECK(cv::norm(to_page(n.to_page, {0, 0}) - q[0]) < 1.0);
+  CHECK(cv::norm(to_page(n.to_page, n.card.tl()) - q[0]) < 1.0);
   // Turned half, the normalized card's top-left is the card's bottom-right.
   turn_card_half(n);
   CHECK(n.page.rotation == 180);
-  CHECK(cv::norm(to_page(n.to_page, {0, 0}) - q[2]) < 1.0);
+  CHECK(cv::norm(to_page(n.to_page, n.card.tl()) - q[2]) < 1.0);
 }

@@ -16,6 +16,9 @@ inline constexpr double k_card_height_mm = 54.0;
 // Resolution of a normalized card: its smallest print (4.4 pt) is then about
 // 25 px tall, inside the x-heights Tesseract's LSTM reads best.
 inline constexpr double k_normalized_card_dpi = 600;
+// Paper kept around a normalized card: its printed border stays off the image's
+// edge, and print running onto the border stays whole.
+inline constexpr double k_normalized_card_margin_mm = 2.0;
 
 struct CardOnPage {
   std::array<cv::Point2f, 4>
@@ -32,6 +35,7 @@ std::vector<CardOnPage> find_cards(const cv::Mat& archival, double dpi);
 
 struct NormalizedCard {
   CleanPage page;      // the card upright at k_normalized_card_dpi: archival and ocr_image
+  cv::Rect card;       // the card itself in page's pixels, inside the margin
   cv::Matx33d to_page; // homography from the normalized card's pixels to the page's
 };
 
