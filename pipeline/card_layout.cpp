@@ -17,11 +17,13 @@ constexpr double k_expiry_top_mm = 46.0;
 // What Tesseract reads in the portrait (and the emblem above it) is noise: low
 // confidence marks. Rows there below this confidence are dropped.
 constexpr double k_min_photo_row_confidence = 0.6;
-// In the expiry's band, a word starting right of the photo column after a gap of
-// this much (more than a space of 4-5 pt print) is the field column's.
+// In the expiry's band, a word starting at the field column's left edge (within
+// this of the photo column's right) after a gap of k_column_gap_mm (more than a
+// space of 4-5 pt print) is the field column's.
+constexpr double k_column_edge_band_mm = 3.0;
 constexpr double k_column_gap_mm = 1.4;
 
-enum Zone { header = 0, column = 1, expiry = 2 };
+enum Zone { header = 0, expiry = 1, column = 2 };
 
 int median_word_height(const OcrLine& line) {
   std::vector<int> heights;
@@ -118,7 +120,10 @@ std::vector<OcrLine> split_at_column(OcrLine row, const CardFrame& frame) {
     const Box& before = row.words[i - 1].box;
     const Box& word = row.words[i].box;
     const double gap = (word.x - before.right()) / frame.px_per_mm;
-    if (frame.x_mm(word.x) >= k_photo_column_right_mm && gap >= k_column_gap_mm) {
+    const double x = frame.x_mm(word.x);
+    const bool at_column_edge =
+        x >= k_photo_column_right_mm && x <= k_photo_column_right_mm + k_column_edge_band_mm;
+    if (at_column_edge && gap >= k_column_gap_mm) {
       std::vector<OcrWord> left(row.words.begin(), row.words.begin() + static_cast<long>(i));
       std::vector<OcrWord> right(row.words.begin() + static_cast<long>(i), row.words.end());
       return {fragment_of(row, std::move(left)), fragment_of(row, std::move(right))};
@@ -149,11 +154,23 @@ void order_card_zones(PageText& text, const cv::Rect& card) {
     }
   }
   text.lines.clear();
+  // Column by column where the expiry stands beside the fields' last rows (the
+  // 2016 face), top to bottom where it lies under them: the order a geometric
+  // reading (pdftotext's of the text layer) gives, so record and PDF agree.
+  int column_bottom = 0;
+  for (const auto& row : zones[column]) {
+    column_bottom = std::max(column_bottom, row.box.y + row.box.h / 2);
+  }
+  const bool expiry_beside =
+      std::any_of(zones[expiry].begin(), zones[expiry].end(),
+                  [&](const OcrLine& row) { return row.box.y < column_bottom; });
+  const Zone order_beside[] = {header, expiry, column};
+  const Zone order_under[] = {header, column, expiry};
   // Paragraphs numbered anew in the new order: a zone never shares one.
   int paragraph = -1;
-  for (auto& zone : zones) {
+  for (const Zone z : expiry_beside ? order_beside : order_under) {
     int previous = -1;
-    for (auto& row : zone) {
+    for (auto& row : zones[z]) {
       if (row.paragraph != previous || previous < 0) {
         ++paragraph;
       }

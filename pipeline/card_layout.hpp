@@ -4,7 +4,8 @@
 // top, the labelled fields in a column right of the photo, and the expiry in
 // small print under the photo. Tesseract merges a row of the expiry with the
 // residence line beside it; each row is given back to its zone, and the zones are
-// read top, column, expiry (the order the card is read in).
+// read top, then the expiry and the fields in the order a geometric reading gives
+// (the order pdftotext reads the text layer in, so the record and the PDF agree).
 #include "sohoa/core/ocr_types.hpp"
 
 #include <opencv2/core.hpp>
