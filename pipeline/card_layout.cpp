@@ -146,10 +146,9 @@ void order_card_zones(PageText& text, const cv::Rect& card) {
         if (photo_noise(part, frame)) {
           continue;
         }
-        const Zone z = zone_of(part, frame);
-        // Rows of one zone keep Tesseract's order; a row split off a line is a line.
-        part.block = z;
-        zones[z].push_back(std::move(part));
+        // Rows of one zone keep Tesseract's order and blocks (the text layer sizes
+        // its fonts per block); a row split off a line is a line.
+        zones[zone_of(part, frame)].push_back(std::move(part));
       }
     }
   }
