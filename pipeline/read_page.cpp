@@ -1,4 +1,5 @@
 #include "read_page.hpp"
+#include "read_cards.hpp"
 
 #include "sohoa/core/timing_span.hpp"
 #include "sohoa/imaging/cleanup.hpp"
@@ -113,6 +114,8 @@ PageText read_page(CleanPage& page, bool orientation_settled, PageReader& reader
       }
     }
   }
+  // Cards on the page, once it is upright, are read again from their own image.
+  reread_cards(page, text, reader);
   return text;
 }
 
