@@ -5,6 +5,7 @@
 #include "sohoa/imaging/cleanup.hpp"
 
 #include <utility>
+#include <vector>
 
 namespace sohoa::pipeline {
 namespace {
@@ -34,6 +35,42 @@ public:
 
 private:
   ocr::OcrEngine& m_engine;
+};
+
+// Asks the engine once per orientation of the page: the policy comes back to an
+// orientation it has read (a second quarter turn from a kept one) or asked OSD
+// about (a poor reading after an unsure one), and the same pixels get the same
+// answer. A re-read costs as much as the first reading, an OSD call nearly half.
+class RememberingReader final : public PageReader {
+public:
+  explicit RememberingReader(PageReader& engine) : m_engine(engine) {}
+
+  PageText recognize(const CleanPage& page) override {
+    for (const auto& [rotation, text] : m_readings) {
+      if (rotation == page.rotation) {
+        return text;
+      }
+    }
+    PageText text = m_engine.recognize(page);
+    m_readings.emplace_back(page.rotation, text);
+    return text;
+  }
+
+  std::optional<ocr::OrientationGuess> detect_orientation(const CleanPage& page) override {
+    for (const auto& [rotation, guess] : m_guesses) {
+      if (rotation == page.rotation) {
+        return guess;
+      }
+    }
+    auto guess = m_engine.detect_orientation(page);
+    m_guesses.emplace_back(page.rotation, guess);
+    return guess;
+  }
+
+private:
+  PageReader& m_engine;
+  std::vector<std::pair<int, PageText>> m_readings;
+  std::vector<std::pair<int, std::optional<ocr::OrientationGuess>>> m_guesses;
 };
 
 // The page turned and read again; kept as a whole when its reading wins.
@@ -72,7 +109,8 @@ bool reads_sideways(const PageText& text) {
   return words >= 3 && upright * 3 > words * 2;
 }
 
-PageText read_page(CleanPage& page, bool orientation_settled, PageReader& reader) {
+PageText read_page(CleanPage& page, bool orientation_settled, PageReader& engine) {
+  RememberingReader reader(engine);
   if (!orientation_settled) {
     // The image heuristic was unsure: Tesseract's OSD gives the second opinion.
     if (const auto osd = reader.detect_orientation(page);

@@ -18,9 +18,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Times the reading policy's calls to the engine, and asks OSD once per
-// orientation of a page: the policy asks again about a page it has not turned
-// when the reading is poor, and the same image gets the same answer.
+// Times the reading policy's calls to the engine (read_page asks once per
+// orientation of a page).
 class TimedReader final : public PageReader {
 public:
   TimedReader(ocr::OcrEngine& engine, SpanRecorder& spans, const std::string& document, int page)
@@ -32,15 +31,8 @@ public:
   }
 
   std::optional<ocr::OrientationGuess> detect_orientation(const CleanPage& page) override {
-    for (const auto& [rotation, guess] : m_osd_answers) {
-      if (rotation == page.rotation) {
-        return guess;
-      }
-    }
     const SpanRecorder::Scope span(m_spans, "osd", m_document, m_page);
-    auto guess = m_engine.detect_orientation(page.ocr_image, page.dpi);
-    m_osd_answers.emplace_back(page.rotation, guess);
-    return guess;
+    return m_engine.detect_orientation(page.ocr_image, page.dpi);
   }
 
 private:
@@ -48,7 +40,6 @@ private:
   SpanRecorder& m_spans;
   const std::string& m_document;
   int m_page;
-  std::vector<std::pair<int, std::optional<ocr::OrientationGuess>>> m_osd_answers;
 };
 
 // The error a document's digest or decoding raised, as the manifest keeps it.

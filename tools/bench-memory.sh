@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Peak memory of `sohoa run --jobs 2` on one multi-page G4 TIFF of growing page count:
-# pages stream through the pipeline, so the peak must not grow with the file.
+# Peak memory of `sohoa run --jobs 2` on a growing page count, as one multi-page G4
+# TIFF (--shape tiff) or as as many one-page files in one dossier (--shape files):
+# pages stream through the pipeline, so the peak must grow neither with the file
+# nor with the number of documents.
 #
 # usage: tools/bench-memory.sh [--counts 10,100,1000] [--runs N] [--text-every K]
-#                              [--seed N] [--build DIR] [--work DIR]
-# Each file holds the generated text pages, then two of them every K pages (OCR'd),
+#                              [--shape tiff|files|both] [--seed N] [--build DIR] [--work DIR]
+# Each input holds the generated text pages, then two of them every K pages (OCR'd),
 # and blank A4 pages at 300 dpi between (decoded, cleaned, encoded and written like any
 # page, cheaper to read). Prints per page count the median peak RSS (GNU time %M)
 # and wall time of N runs, the peak against the smallest count, and whether it stays
@@ -14,9 +16,11 @@ set -euo pipefail
 
 counts=10,100,1000
 text_every=20
+shape=tiff
 source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
 bench_value_option --counts counts
 bench_value_option --text-every text_every
+bench_value_option --shape shape
 bench_parse_options "$@"
 
 sohoa="$build/sohoa"
@@ -87,52 +91,71 @@ tesseract_mb=$(printf '%s\n' "${tesseract_rss[@]}" | bench_median | bench_mb)
 echo "bench-memory: plain tesseract on the $text_pages text pages: peak $tesseract_mb MB"
 
 IFS=',' read -r -a page_counts <<<"$counts"
+case "$shape" in
+tiff | files) shapes=("$shape") ;;
+both) shapes=(tiff files) ;;
+*) bench_die "--shape takes tiff, files or both" ;;
+esac
 declare -A peak_mb seconds
-for n in "${page_counts[@]}"; do
-  # One document of n pages: every generated text page first (so each count reads the
-  # same heaviest page), then two text pages (cycling) every text_every pages, so both
-  # workers read text at once; blank pages between.
-  args=()
-  for ((i = 0; i < n; i++)); do
-    if ((i < text_pages)); then
-      args+=("$work/text.tif,$i")
-    elif ((i % text_every < 2)); then
-      args+=("$work/text.tif,$(((2 * (i / text_every) + i % text_every) % text_pages))")
+for form in "${shapes[@]}"; do
+  for n in "${page_counts[@]}"; do
+    # n pages: every generated text page first (so each count reads the same
+    # heaviest page), then two text pages (cycling) every text_every pages, so both
+    # workers read text at once; blank pages between.
+    args=()
+    for ((i = 0; i < n; i++)); do
+      if ((i < text_pages)); then
+        args+=("$work/text.tif,$i")
+      elif ((i % text_every < 2)); then
+        args+=("$work/text.tif,$(((2 * (i / text_every) + i % text_every) % text_pages))")
+      else
+        args+=("$work/blank.tif")
+      fi
+    done
+    key="$form-$n"
+    rm -rf "$work/in-$key"
+    mkdir -p "$work/in-$key/register"
+    if [ "$form" = tiff ]; then
+      tiffcp "${args[@]}" "$work/in-$key/register/register.tif"
     else
-      args+=("$work/blank.tif")
+      for i in "${!args[@]}"; do # one document per page, in page order by name
+        tiffcp "${args[$i]}" "$(printf '%s/in-%s/register/p%05d.tif' "$work" "$key" "$i")"
+      done
     fi
+    rss=()
+    walls=()
+    for run in $(seq 1 "$runs"); do
+      rm -rf "$work/out-$key"
+      /usr/bin/time -f '%M %e' -o "$work/time-$key" \
+        "$sohoa" run "$work/in-$key" --out "$work/out-$key" --jobs 2 --no-sign --quiet ||
+        echo "bench-memory: sohoa run exited with $? ($form, $n pages, run $run)" >&2
+      read -r kb wall <"$work/time-$key"
+      rss+=("$kb")
+      walls+=("$wall")
+    done
+    peak_mb[$key]=$(printf '%s\n' "${rss[@]}" | bench_median | awk '{printf "%.0f", $1 / 1024}')
+    seconds[$key]=$(printf '%s\n' "${walls[@]}" | bench_median)
+    echo "bench-memory: $form, $n pages done (peak ${peak_mb[$key]} MB, ${seconds[$key]} s)"
   done
-  rm -rf "$work/in-$n"
-  mkdir -p "$work/in-$n/register"
-  tiffcp "${args[@]}" "$work/in-$n/register/register.tif"
-  rss=()
-  walls=()
-  for run in $(seq 1 "$runs"); do
-    rm -rf "$work/out-$n"
-    /usr/bin/time -f '%M %e' -o "$work/time-$n" \
-      "$sohoa" run "$work/in-$n" --out "$work/out-$n" --jobs 2 --no-sign --quiet ||
-      echo "bench-memory: sohoa run exited with $? ($n pages, run $run)" >&2
-    read -r kb wall <"$work/time-$n"
-    rss+=("$kb")
-    walls+=("$wall")
-  done
-  peak_mb[$n]=$(printf '%s\n' "${rss[@]}" | bench_median | awk '{printf "%.0f", $1 / 1024}')
-  seconds[$n]=$(printf '%s\n' "${walls[@]}" | bench_median)
-  echo "bench-memory: $n pages done (peak ${peak_mb[$n]} MB, ${seconds[$n]} s)"
 done
 
 echo
-echo "one G4 TIFF, --jobs 2, medians of $runs runs (two text pages every $text_every pages)"
+echo "--jobs 2, medians of $runs runs (two text pages every $text_every pages);" \
+  "tiff: one G4 TIFF, files: one-page G4 files in one dossier"
 bench_print_load
 echo "peer: two plain tesseract processes on the $text_pages text pages, peak $tesseract_mb MB"
 first=${page_counts[0]}
 flat=yes
-printf '%8s %10s %10s %12s %14s\n' pages "peak MB" seconds "vs $first p." "vs tesseract"
-for n in "${page_counts[@]}"; do
-  ratio=$(awk -v a="${peak_mb[$n]}" -v b="${peak_mb[$first]}" 'BEGIN {printf "%.2f", a / b}')
-  awk -v r="$ratio" 'BEGIN {exit !(r > 1.10 || r < 0.90)}' && flat=no
-  vs_peer=$(awk -v a="${peak_mb[$n]}" -v b="$tesseract_mb" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
-  printf '%8s %10s %10s %12s %14s\n' "$n" "${peak_mb[$n]}" "${seconds[$n]}" "$ratio" "$vs_peer"
+printf '%6s %8s %10s %10s %12s %14s\n' shape pages "peak MB" seconds "vs $first p." "vs tesseract"
+for form in "${shapes[@]}"; do
+  for n in "${page_counts[@]}"; do
+    key="$form-$n"
+    ratio=$(awk -v a="${peak_mb[$key]}" -v b="${peak_mb[$form-$first]}" 'BEGIN {printf "%.2f", a / b}')
+    awk -v r="$ratio" 'BEGIN {exit !(r > 1.10 || r < 0.90)}' && flat=no
+    vs_peer=$(awk -v a="${peak_mb[$key]}" -v b="$tesseract_mb" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
+    printf '%6s %8s %10s %10s %12s %14s\n' "$form" "$n" "${peak_mb[$key]}" "${seconds[$key]}" \
+      "$ratio" "$vs_peer"
+  done
 done
 max_mb=$(printf '%s\n' "${peak_mb[@]}" | sort -g | tail -1)
 echo "peak RSS at most $max_mb MB (target 400); flat within 10 %: $flat"

@@ -59,6 +59,8 @@ cv::Mat photo_regions(const cv::Mat& grey, const cv::Mat& paper, double dpi) {
   constexpr double scale = 0.125;
   cv::Mat density;
   cv::resize(not_paper, density, {}, scale, scale, cv::INTER_AREA);
+  not_paper.release();
+  paper_thr.release();
   cv::Mat blobs;
   cv::compare(density, 64, blobs, cv::CMP_GT);
   cv::morphologyEx(blobs, blobs, cv::MORPH_CLOSE,
@@ -185,26 +187,31 @@ cv::Vec3b ink_colour(const cv::Mat& page, const cv::Mat& grey, const cv::Mat& ma
 cv::Mat lifted_background(const cv::Mat& page, const cv::Mat& ink, cv::Size size) {
   cv::Mat lifted;
   cv::dilate(ink, lifted, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
-  cv::Mat weight;
-  lifted.convertTo(weight, CV_32F, -1.0 / 255.0, 1.0);
-  lifted.release();
+  // The weights are 1 off the lifted ink and 0 on it; only their reduced sum is
+  // kept, so at most one page-sized float buffer exists at a time.
+  cv::Mat count;
+  {
+    cv::Mat weight;
+    lifted.convertTo(weight, CV_32F, -1.0 / 255.0, 1.0);
+    cv::resize(weight, count, size, 0, 0, cv::INTER_AREA);
+  }
   // One channel at a time: float copies of a whole colour page (and of its weights
-  // three times over) were the largest allocations of a run.
+  // three times over) were the largest allocations of a run. A weight of 0 or 1
+  // is the channel with the lifted ink zeroed.
   std::vector<cv::Mat> sums(static_cast<std::size_t>(page.channels()));
   for (int k = 0; k < page.channels(); ++k) {
     cv::Mat channel;
     cv::extractChannel(page, channel, k);
+    channel.setTo(0, lifted);
     cv::Mat weighted;
     channel.convertTo(weighted, CV_32F);
     channel.release();
-    cv::multiply(weighted, weight, weighted);
     cv::resize(weighted, sums[static_cast<std::size_t>(k)], size, 0, 0, cv::INTER_AREA);
   }
+  lifted.release();
   cv::Mat sum;
   cv::merge(sums, sum);
   sums.clear();
-  cv::Mat count;
-  cv::resize(weight, count, size, 0, 0, cv::INTER_AREA);
   const int channels = page.channels();
   cv::Mat out(size, CV_MAKETYPE(CV_32F, channels), cv::Scalar::all(-1));
   const auto fill = [&](const cv::Mat& s, const cv::Mat& c, float min_weight) {
@@ -236,6 +243,8 @@ cv::Mat lifted_background(const cv::Mat& page, const cv::Mat& ink, cv::Size size
     cv::blur(count, c, {k, k});
     holes = fill(s, c, 1e-4F);
   }
+  sum.release();
+  count.release();
   cv::Mat samples = out.reshape(1);
   samples.setTo(255, samples < 0);
   // Paper grain and scanner noise cost most of a JPEG's bytes and carry nothing.
@@ -254,10 +263,15 @@ MrcLayers split_mrc(const cv::Mat& page, double dpi, const MrcOptions& options) 
   if (!(dpi > 0)) {
     throw Error(Stage::pdf, "bad_page_image", "page dpi must be positive");
   }
-  const cv::Mat grey = luminance(page);
-  const cv::Mat paper = paper_level(grey, dpi);
-  const cv::Mat photos = photo_regions(grey, paper, dpi);
-  const cv::Mat classes = classify_ink(page, grey, paper, photos);
+  // Each page-sized buffer is dropped once the next step no longer needs it: the
+  // split of a colour page was the largest transient of a run.
+  cv::Mat grey = luminance(page);
+  cv::Mat classes;
+  {
+    const cv::Mat paper = paper_level(grey, dpi);
+    const cv::Mat photos = photo_regions(grey, paper, dpi);
+    classes = classify_ink(page, grey, paper, photos);
+  }
 
   MrcLayers layers;
   cv::Mat ink(page.size(), CV_8UC1, cv::Scalar(0));
@@ -273,6 +287,8 @@ MrcLayers split_mrc(const cv::Mat& page, double dpi, const MrcOptions& options) 
     ink |= is_class;
     layers.masks.push_back(std::move(m));
   }
+  classes.release();
+  grey.release();
   const double scale = std::min(1.0, std::max(options.background_dpi, 1.0) / dpi);
   // Rounded up, so the background never falls below the resolution asked for.
   const cv::Size size(std::max(1, static_cast<int>(std::ceil(page.cols * scale))),

@@ -99,8 +99,9 @@ TEST_CASE("a sideways reading is read again a quarter turned and the flat one ke
   const PageText text = read_page(page, true, reader);
   CHECK(page.rotation == 90);
   CHECK(text.confidence == doctest::Approx(0.88));
-  // The second quarter turn starts from the kept page: back at 0, sideways, refused.
-  CHECK(reader.reads == std::vector<int>{0, 90, 0});
+  // The second quarter turn starts from the kept page: back at 0, already read
+  // (sideways), refused without reading it again.
+  CHECK(reader.reads == std::vector<int>{0, 90});
   CHECK(reader.osd_asked.empty()); // 0.88 is no poor reading
 }
 
@@ -168,5 +169,18 @@ TEST_CASE("a sideways page whose quarter turn reads poorly reaches upright by th
   const PageText text = read_page(page, true, reader);
   CHECK(page.rotation == 270);
   CHECK(text.confidence == doctest::Approx(0.91));
-  CHECK(reader.reads == std::vector<int>{0, 90, 0, 270});
+  CHECK(reader.reads == std::vector<int>{0, 90, 270}); // 0 is not read twice
+}
+
+TEST_CASE("OSD is asked once per orientation: a poor reading after an unsure one reuses it") {
+  ScriptedReader reader;
+  reader.osd_at[0] = {0, 4.0F}; // upright, sure: nothing to turn
+  reader.text_at[0] = reading(0.5F);
+  reader.text_at[180] = reading(0.52F); // within the wobble: not kept
+  CleanPage page = small_page();
+  const PageText text = read_page(page, false, reader);
+  CHECK(page.rotation == 0);
+  CHECK(text.confidence == doctest::Approx(0.5));
+  CHECK(reader.osd_asked == std::vector<int>{0});
+  CHECK(reader.reads == std::vector<int>{0, 180});
 }
