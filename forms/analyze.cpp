@@ -60,6 +60,7 @@ FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldV
   s.words = static_cast<int>(word_count(value.value));
   s.has_rule = has_rule(spec.kind) || !spec.pattern.empty();
   s.list_corrected = list_corrected;
+  s.agreement = agreement_of(raw.words_read_twice, raw.readings_disagree);
   return s;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What extraction finds before normalization: the raw text of a field and where.
 #include "sohoa/core/geometry.hpp"
+#include "sohoa/core/ocr_types.hpp"
 #include "sohoa/forms/review_signals.hpp"
 #include <map>
 #include <string>
@@ -16,7 +17,14 @@ struct RawField {
   float min_word_confidence = 0;
   float label_score = 1; // how well the label matched; 1 where no label is read
   FoundBy found_by = FoundBy::right_of_label;
-  int rows = 1; // rows the value spans
+  int rows = 1;              // rows the value spans
+  int words_read_twice = 0;  // value words a second OCR look read too
+  int readings_disagree = 0; // of them, those the two looks read differently
+
+  void count_readings(const OcrWord& w) {
+    words_read_twice += w.read_twice() ? 1 : 0;
+    readings_disagree += w.read_twice() && !w.readings_agree() ? 1 : 0;
+  }
 };
 
 using RawFields = std::map<std::string, RawField>;

@@ -45,6 +45,7 @@ struct Collected {
   int rows = 1;
   Box bbox;
   int first_x = -1;
+  RawField readings; // only its counts of words read twice
 
   void add(const OcrWord& w) {
     const std::string cleaned = clean_value(w.text);
@@ -57,6 +58,7 @@ struct Collected {
     text += w.text;
     confidence_sum += w.confidence;
     min_confidence = std::min(min_confidence, w.confidence);
+    readings.count_readings(w);
     ++words;
     bbox = unite(bbox, w.box);
     if (first_x < 0) {
@@ -391,6 +393,8 @@ private:
       raw.label_score = static_cast<float>(hit.score);
       raw.found_by = found_by;
       raw.rows = value.rows;
+      raw.words_read_twice = value.readings.words_read_twice;
+      raw.readings_disagree = value.readings.readings_disagree;
       m_out[field->id] = raw;
     }
   }
@@ -470,6 +474,8 @@ private:
       value.text += ' ' + more.text;
       value.confidence_sum += more.confidence_sum;
       value.min_confidence = std::min(value.min_confidence, more.min_confidence);
+      value.readings.words_read_twice += more.readings.words_read_twice;
+      value.readings.readings_disagree += more.readings.readings_disagree;
       value.words += more.words;
       ++value.rows;
       value.bbox = unite(value.bbox, more.bbox);

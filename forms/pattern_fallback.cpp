@@ -42,6 +42,7 @@ void find_by_pattern(const FormType& type, const std::vector<PageText>& pages, R
           raw.text = word.text;
           raw.confidence = word.confidence * k_unlabelled_confidence_factor;
           raw.min_word_confidence = word.confidence;
+          raw.count_readings(word);
           raw.found_by = FoundBy::pattern;
           raw.page = page;
           raw.bbox = word.box;

@@ -45,6 +45,7 @@ RawField raw_from(const std::vector<const Segment*>& parts, int page,
       raw.bbox = unite(raw.bbox, w->box);
       sum += w->confidence;
       raw.min_word_confidence = std::min(raw.min_word_confidence, w->confidence);
+      raw.count_readings(*w);
       ++n;
     }
   }

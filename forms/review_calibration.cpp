@@ -16,6 +16,25 @@ std::string_view to_string(FoundBy found_by) {
   return "right_of_label";
 }
 
+std::string_view to_string(Agreement agreement) {
+  switch (agreement) {
+  case Agreement::read_once:
+    return "read_once";
+  case Agreement::agree:
+    return "agree";
+  case Agreement::disagree:
+    return "disagree";
+  }
+  return "read_once";
+}
+
+Agreement agreement_of(int words_read_twice, int readings_disagree) {
+  if (readings_disagree > 0) {
+    return Agreement::disagree;
+  }
+  return words_read_twice > 0 ? Agreement::agree : Agreement::read_once;
+}
+
 std::string_view to_string(ReviewReason reason) {
   switch (reason) {
   case ReviewReason::none:
@@ -30,6 +49,8 @@ std::string_view to_string(ReviewReason reason) {
     return "low_confidence";
   case ReviewReason::unsure_word:
     return "unsure_word";
+  case ReviewReason::readings_disagree:
+    return "readings_disagree";
   }
   return "none";
 }
@@ -54,7 +75,12 @@ ReviewReason review_reason(const FieldSignals& s, const ReviewThresholds& t) {
   if (value_confidence(s) < wanted) {
     return ReviewReason::low_confidence;
   }
-  if (s.min_confidence < t.least_sure_word) {
+  if (t.flag_disagreement && s.agreement == Agreement::disagree) {
+    return ReviewReason::readings_disagree;
+  }
+  const float least_sure =
+      s.agreement == Agreement::agree ? t.agreed_least_sure_word : t.least_sure_word;
+  if (s.min_confidence < least_sure) {
     return ReviewReason::unsure_word;
   }
   return ReviewReason::none;

@@ -19,6 +19,9 @@ inline constexpr const char* k_schema_location =
     "http://www.loc.gov/standards/alto/ns-v4# "
     "http://www.loc.gov/standards/alto/v4/alto-4-1.xsd";
 inline constexpr int k_confidence_decimals = 3;
+// A String's ALTERNATIVE of this PURPOSE is what a second look at the word read
+// (OcrWord::other_reading), written even when it agrees with CONTENT.
+inline constexpr const char* k_second_reading_purpose = "second-reading";
 
 // libxml2 wants its global state set up once before threads use it.
 inline void init_libxml2_once() {

@@ -42,6 +42,19 @@ std::optional<std::string> attribute(const xmlNode* node, const char* name) {
   return std::string(reinterpret_cast<const char*>(value.get()));
 }
 
+// What a second look read, from the String's ALTERNATIVE of that purpose.
+std::string second_reading(const xmlNode* string_node) {
+  for (const xmlNode* c = string_node->children; c != nullptr; c = c->next) {
+    if (!is_element(c, "ALTERNATIVE") ||
+        attribute(c, "PURPOSE") != std::optional<std::string>(alto::k_second_reading_purpose)) {
+      continue;
+    }
+    const XmlString content(xmlNodeGetContent(c));
+    return content ? std::string(reinterpret_cast<const char*>(content.get())) : std::string();
+  }
+  return {};
+}
+
 std::string trimmed(const std::string& s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) {
@@ -205,6 +218,7 @@ private:
       word.text = to_nfc(*content);
       word.box = parse_box(child);
       word.confidence = parse_fraction(child, "WC");
+      word.other_reading = to_nfc(second_reading(child));
       m_confidence_sum += word.confidence;
       ++m_words;
       line.words.push_back(std::move(word));

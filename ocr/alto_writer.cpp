@@ -59,6 +59,12 @@ void write_line(XmlTextWriter& w, const OcrLine& line, const std::string& id) {
     w.attr("CONTENT", word.text);
     write_box(w, word.box);
     w.attr("WC", alto::format_fraction(word.confidence));
+    if (word.read_twice()) {
+      w.start("ALTERNATIVE");
+      w.attr("PURPOSE", alto::k_second_reading_purpose);
+      w.text(word.other_reading);
+      w.end();
+    }
     w.end();
   }
   w.end();

@@ -164,7 +164,13 @@ int DigitRereader::reread(const cv::Mat& image, int ppi, PageText& page) {
       const float confidence = std::clamp(m_api->MeanTextConf() / 100.0f, 0.0f, 1.0f);
       m_api->Clear();
       const std::string second = trimmed(text.get());
-      if (prefer_digit_reading(word, second, confidence)) {
+      if (second.empty()) {
+        continue;
+      }
+      if (!prefer_digit_reading(word, second, confidence)) {
+        word.other_reading = second;
+      } else {
+        word.other_reading = word.text;
         word.text = second;
         word.confidence = confidence;
         word.box = grown;

@@ -62,6 +62,14 @@ Reading read_line(tesseract::TessBaseAPI& api, const cv::Mat& crop, cv::Point or
   return r;
 }
 
+std::string joined_text(const std::vector<OcrWord>& words) {
+  std::string text;
+  for (const auto& w : words) {
+    text += (text.empty() ? "" : " ") + w.text;
+  }
+  return text;
+}
+
 // Single-line mode for the passes, the page's mode back afterwards.
 class LineMode {
 public:
@@ -120,9 +128,17 @@ void reread_unsure_words(tesseract::TessBaseAPI& api, const cv::Mat& image, int 
       }
       const cv::Rect rect = padded(word.box, image);
       Reading r = read_line(api, region_image(image, rect, page, &word), rect.tl(), ppi);
-      if (r.words.empty() || r.confidence < k_second_reading_confidence ||
-          r.confidence <= word.confidence) {
+      if (r.words.empty()) {
         continue;
+      }
+      const std::string second = joined_text(r.words);
+      if (r.confidence < k_second_reading_confidence || r.confidence <= word.confidence) {
+        line.words[i].other_reading = second;
+        continue;
+      }
+      // The replacement keeps the page pass's reading as its other one.
+      for (auto& w : r.words) {
+        w.other_reading = second == word.text ? w.text : word.text;
       }
       const auto at = line.words.begin() + static_cast<std::ptrdiff_t>(i);
       line.words.erase(at);

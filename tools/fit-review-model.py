@@ -21,11 +21,13 @@ from collections import defaultdict
 
 # Thresholds in force (ReviewThresholds in review_calibration.hpp).
 IN_FORCE = {"beside_label": 0.75, "by_layout": 0.9, "least_sure_word": 0.7,
-            "long_value_words": 7}
+            "long_value_words": 7, "flag_disagreement": 1, "agreed_least_sure_word": 0.7}
 GRID = {"beside_label": [0.6, 0.65, 0.7, 0.75, 0.8, 0.85],
         "by_layout": [0.75, 0.8, 0.85, 0.9, 0.95],
         "least_sure_word": [0.0, 0.3, 0.4, 0.5, 0.6, 0.7],
-        "long_value_words": [5, 6, 7, 8, 10, 99]}
+        "long_value_words": [5, 6, 7, 8, 10, 99],
+        "flag_disagreement": [0, 1],
+        "agreed_least_sure_word": [0.0, 0.3, 0.5, 0.7]}
 
 
 def load(paths):
@@ -49,7 +51,13 @@ def flagged(row, t):
     if row["words"] >= t["long_value_words"]:
         return True
     wanted = t["beside_label"] if row["found_by"] == "right_of_label" else t["by_layout"]
-    return row["value_confidence"] < wanted or row["min_confidence"] < t["least_sure_word"]
+    if row["value_confidence"] < wanted:
+        return True
+    agreement = row.get("agreement", "read_once")
+    if t["flag_disagreement"] and agreement == "disagree":
+        return True
+    least_sure = t["agreed_least_sure_word"] if agreement == "agree" else t["least_sure_word"]
+    return row["min_confidence"] < least_sure
 
 
 def precision(rows, t):

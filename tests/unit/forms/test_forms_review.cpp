@@ -154,3 +154,19 @@ TEST_CASE("an identifier disagreeing with the birth date flags the date too") {
   CHECK(signals_of(a, "date_of_birth").failed_check);
   CHECK_FALSE(a.result.fields.at("full_name").needs_review);
 }
+
+TEST_CASE("two OCR looks reading a word of the value differently flag it") {
+  auto pages = id_card();
+  auto& number = pages[0].lines[4].words.back(); // "079190001234"
+  number.other_reading = number.text;
+  const DocumentAnalysis agreed = analyze_with_signals(catalog(), pages);
+  CHECK(signals_of(agreed, "id_number").agreement == Agreement::agree);
+  CHECK(signals_of(agreed, "full_name").agreement == Agreement::read_once);
+  number.other_reading = "079190001284";
+  const DocumentAnalysis disagreed = analyze_with_signals(catalog(), pages);
+  CHECK(signals_of(disagreed, "id_number").agreement == Agreement::disagree);
+  FieldSignals s = sure_short_value();
+  CHECK(review_reason(s) == ReviewReason::none);
+  s.agreement = Agreement::disagree;
+  CHECK(review_reason(s) == ReviewReason::readings_disagree);
+}

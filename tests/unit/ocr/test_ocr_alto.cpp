@@ -112,6 +112,18 @@ TEST_CASE("ALTO round trip keeps words, boxes, lines, blocks and paragraphs") {
   CHECK(ocr::from_alto(xml)[0].plain_text() == pages[0].plain_text());
 }
 
+TEST_CASE("ALTO keeps a word's second reading as its ALTERNATIVE") {
+  auto pages = sample_pages();
+  pages[0].lines[0].words[0].other_reading = "Nguyen";
+  const std::string xml = ocr::to_alto(pages, {"scan p1.tif", "0.1.0", {300, 200}});
+  CHECK(xml.find("<ALTERNATIVE PURPOSE=\"second-reading\">Nguyen</ALTERNATIVE>") !=
+        std::string::npos);
+  const auto back = ocr::from_alto(xml);
+  CHECK(back[0].lines[0].words[0].other_reading == "Nguyen");
+  CHECK_FALSE(back[0].lines[0].words[0].readings_agree());
+  CHECK_FALSE(back[0].lines[0].words[1].read_twice());
+}
+
 TEST_CASE("ALTO escapes XML special characters and reads them back") {
   PageText page;
   page.width = 800;

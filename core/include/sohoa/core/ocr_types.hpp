@@ -10,6 +10,14 @@ struct OcrWord {
   std::string text;     // UTF-8, NFC
   Box box;              // pixels of the page image (CleanPage::archival)
   float confidence = 0; // 0..1
+  // What a second, independent look at the word read (the lone re-read of an
+  // unsure word, the digit model's look at a number); empty when it was read
+  // once. Equal to `text` when both looks agree: the strongest sign that a value
+  // is right the review flags have (forms/review_signals.hpp).
+  std::string other_reading;
+
+  bool read_twice() const { return !other_reading.empty(); }
+  bool readings_agree() const { return read_twice() && other_reading == text; }
 };
 
 struct OcrLine {

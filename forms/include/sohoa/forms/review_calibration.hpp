@@ -22,6 +22,12 @@ struct ReviewThresholds {
   // whatever their confidence: one slipped tone mark or a word taken from the
   // next line makes them wrong, and confidence does not show it.
   int long_value_words = 7;
+  // Two OCR looks that read a word two ways: one of them is wrong, and which
+  // one is a guess.
+  bool flag_disagreement = true;
+  // The least sure word's threshold when every word read twice was read alike
+  // by both looks (a second, independent reading confirms the first).
+  float agreed_least_sure_word = 0.7F;
 };
 
 // The thresholds in force (chosen on seeds 1101-1108, docs/REVIEW-CALIBRATION.md).
@@ -35,6 +41,7 @@ enum class ReviewReason {
   long_value,
   low_confidence,
   unsure_word,
+  readings_disagree, // two OCR looks read one of its words two ways
 };
 
 std::string_view to_string(ReviewReason reason);

@@ -20,6 +20,15 @@ enum class FoundBy { right_of_label, below_label, pattern, region };
 
 std::string_view to_string(FoundBy found_by);
 
+// What the OCR passes said of the value's words: read once only, read twice
+// (the lone re-read of an unsure word, the digit model's look at a number) with
+// both looks agreeing on every such word, or with at least one word read two ways.
+enum class Agreement { read_once, agree, disagree };
+
+std::string_view to_string(Agreement agreement);
+
+Agreement agreement_of(int words_read_twice, int readings_disagree);
+
 struct FieldSignals {
   ValueKind kind = ValueKind::text;
   float mean_confidence = 0; // of the value's OCR words, 0..1
@@ -32,6 +41,7 @@ struct FieldSignals {
   bool failed_check = false; // a rule, the pattern or a closed list rejected it
   ListSignal list = ListSignal::not_applicable;
   bool list_corrected = false; // the list restored an official spelling
+  Agreement agreement = Agreement::read_once;
 };
 
 using FieldSignalMap = std::map<std::string, FieldSignals, std::less<>>;
