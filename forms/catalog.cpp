@@ -1,6 +1,7 @@
 #include "catalog.hpp"
 #include "sohoa/core/error.hpp"
 #include "sohoa/forms/analyze.hpp"
+#include "schema_regex.hpp"
 #include "schema_set.hpp"
 #include "text_fold.hpp"
 #include "gazetteer.hpp"
@@ -8,7 +9,6 @@
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -58,16 +58,24 @@ bool bool_or(const nlohmann::json& j, const char* key, const std::string& file) 
   return j[key].get<bool>();
 }
 
-// A keyword holding an ECMAScript regular expression, checked when loaded.
+// ^[a-z][a-z0-9_]*$ by hand: std::regex recurses once per character and a long
+// x-doc-type overflowed the stack.
+bool is_snake_case_id(const std::string& s) {
+  if (s.empty() || s.front() < 'a' || s.front() > 'z') {
+    return false;
+  }
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// A keyword holding a regular expression (schema_regex.hpp), checked when loaded.
 std::string regex_or_empty(const nlohmann::json& p, const char* key, const std::string& id,
                            const std::string& file) {
   const std::string text = string_or(p, key, "", file);
-  if (!text.empty()) {
-    try {
-      const std::regex check(text);
-    } catch (const std::regex_error&) {
-      bad(file, "property " + id + ": " + key + " is not a valid regular expression");
-    }
+  std::string error;
+  if (!text.empty() && !SchemaRegex::compile(text, error).valid()) {
+    bad(file, "property " + id + ": " + key + " is not a valid regular expression (" + error + ")");
   }
   return text;
 }
@@ -212,8 +220,7 @@ FormType parse_form_type(const nlohmann::json& schema, const std::string& file) 
   }
   FormType t;
   t.doc_type = string_or(schema, "x-doc-type", "", file);
-  static const std::regex id_form("^[a-z][a-z0-9_]*$");
-  if (!std::regex_match(t.doc_type, id_form) || t.doc_type == "unknown") {
+  if (!is_snake_case_id(t.doc_type) || t.doc_type == "unknown") {
     bad(file, "x-doc-type must be a snake_case id other than \"unknown\"");
   }
   t.title = string_or(schema, "title", t.doc_type, file);

@@ -1,7 +1,7 @@
 #include "sohoa/forms/field_checks.hpp"
+#include "schema_regex.hpp"
 #include "sohoa/forms/identifiers.hpp"
 #include "sohoa/forms/review_calibration.hpp"
-#include <regex>
 
 namespace sohoa::forms {
 namespace {
@@ -119,7 +119,7 @@ void check_fields(const FormType& type, const FormCatalog& catalog, FormsResult&
     }
     auto findings = findings_for(*spec, field.value, catalog, result, today);
     if (findings.empty() && !spec->pattern.empty() &&
-        !std::regex_match(field.value, std::regex(spec->pattern))) {
+        !schema_regex_full_match(spec->pattern, field.value)) {
       findings.push_back({"invalid_format", "Giá trị không đúng định dạng của trường này."});
     }
     const ListSignal signal = signal_of(list_signals, id);

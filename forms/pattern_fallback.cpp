@@ -1,7 +1,7 @@
 #include "pattern_fallback.hpp"
+#include "schema_regex.hpp"
 #include "sohoa/forms/normalize.hpp"
 #include <algorithm>
-#include <regex>
 
 namespace sohoa::forms {
 namespace {
@@ -28,14 +28,15 @@ void find_by_pattern(const FormType& type, const std::vector<PageText>& pages, R
     if (field.find_by_pattern.empty() || found.count(field.id) != 0) {
       continue;
     }
-    const std::regex shape(field.find_by_pattern);
+    std::string error;
+    const SchemaRegex shape = SchemaRegex::compile(field.find_by_pattern, error);
     std::vector<std::pair<std::string, RawField>> candidates;
     for (std::size_t p = 0; p < pages.size(); ++p) {
       const int page = static_cast<int>(p) + 1;
       for (const auto& line : pages[p].lines) {
         for (const auto& word : line.words) {
           const std::string value = normalize_value(field.kind, word.text);
-          if (value.empty() || !std::regex_match(value, shape) || taken(found, page, word.box)) {
+          if (value.empty() || !shape.full_match(value) || taken(found, page, word.box)) {
             continue;
           }
           RawField raw;

@@ -48,8 +48,9 @@ set(SOHOA_FUZZ_verify_scan_SOURCES
   ${PROJECT_SOURCE_DIR}/pdfsign/sign/verify_pdfa.cpp)
 set(SOHOA_FUZZ_verify_scan_LIBS sohoa_core sohoa_fuzz_pdfsign_headers PkgConfig::SohoaFuzzLibXml2)
 # The schema loader's reading of one type schema; the rest of forms/ from its library.
-set(SOHOA_FUZZ_schema_SOURCES ${PROJECT_SOURCE_DIR}/forms/catalog.cpp)
-set(SOHOA_FUZZ_schema_LIBS sohoa_forms sohoa_core nlohmann_json::nlohmann_json)
+set(SOHOA_FUZZ_schema_SOURCES ${PROJECT_SOURCE_DIR}/forms/catalog.cpp
+  ${PROJECT_SOURCE_DIR}/forms/schema_regex.cpp)
+set(SOHOA_FUZZ_schema_LIBS sohoa_forms sohoa_core nlohmann_json::nlohmann_json ICU::uc ICU::i18n)
 # Sources compiled straight in see their stage's public headers as their library would.
 set(SOHOA_FUZZ_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/pipeline/include ${PROJECT_SOURCE_DIR}/ocr/include
   ${PROJECT_SOURCE_DIR}/forms/include)

@@ -35,6 +35,10 @@ inline nlohmann::json parse_json_text(std::string_view text, std::string& proble
     problem = std::string(at >= text.size() ? "the text ends early" : "unexpected text") + " at " +
               text_position(text, at);
     return nlohmann::json(nlohmann::json::value_t::discarded);
+  } catch (const nlohmann::json::exception&) {
+    // Not a parse_error: a number beyond a double (1e999) throws out_of_range.406.
+    problem = "a number is too large";
+    return nlohmann::json(nlohmann::json::value_t::discarded);
   }
 }
 

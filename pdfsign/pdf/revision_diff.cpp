@@ -6,8 +6,8 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
-#include <regex>
 #include <set>
 
 namespace sohoa::pdf {
@@ -132,6 +132,63 @@ long long unsigned_trailing_bytes(const std::string& bytes, long long covered_en
   return static_cast<long long>(bytes.size() - first_byte);
 }
 
+bool is_pdf_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+bool is_word(char c) {
+  return is_digit(c) || c == '_' || std::isalpha(static_cast<unsigned char>(c));
+}
+
+// Every "N G obj" header in `tail` (N up to 10 digits, G up to 5), in order. A hand
+// scan backwards from each "obj", not std::regex: that recurses once per character
+// matched and a tail of megabytes of white space overflows the stack.
+std::vector<PdfReference> object_headers(const std::string& tail) {
+  std::vector<PdfReference> refs;
+  for (std::size_t at = tail.find("obj"); at != std::string::npos; at = tail.find("obj", at + 3)) {
+    if (at + 3 < tail.size() && is_word(tail[at + 3])) {
+      continue;
+    }
+    std::size_t p = at;
+    const std::size_t space_end = p;
+    while (p > 0 && is_pdf_space(tail[p - 1])) {
+      --p;
+    }
+    const std::size_t gen_end = p;
+    if (gen_end == space_end) {
+      continue;
+    }
+    while (p > 0 && is_digit(tail[p - 1])) {
+      --p;
+    }
+    const std::size_t gen_begin = p;
+    if (gen_begin == gen_end || gen_end - gen_begin > 5) {
+      continue;
+    }
+    while (p > 0 && is_pdf_space(tail[p - 1])) {
+      --p;
+    }
+    const std::size_t num_end = p;
+    if (num_end == gen_begin) {
+      continue;
+    }
+    while (p > 0 && num_end - p < 10 && is_digit(tail[p - 1])) {
+      --p;
+    }
+    if (p == num_end) {
+      continue;
+    }
+    refs.emplace_back(
+        static_cast<pdf_objnum>(std::stoul(tail.substr(p, num_end - p))),
+        static_cast<pdf_gennum>(std::stoul(tail.substr(gen_begin, gen_end - gen_begin))));
+  }
+  return refs;
+}
+
 } // namespace
 
 LaterChanges diff_later_revisions(const std::string& bytes, long long covered_end) {
@@ -141,14 +198,8 @@ LaterChanges diff_later_revisions(const std::string& bytes, long long covered_en
   if (out.unsigned_trailing_bytes > 0 || covered_end >= size) {
     return out;
   }
-  std::vector<PdfReference> refs;
-  const std::regex header(R"((\d{1,10})\s+(\d{1,5})\s+obj\b)");
-  const std::string tail = bytes.substr(static_cast<size_t>(covered_end));
-  for (auto it = std::sregex_iterator(tail.begin(), tail.end(), header);
-       it != std::sregex_iterator(); ++it) {
-    refs.emplace_back(static_cast<pdf_objnum>(std::stoul((*it)[1].str())),
-                      static_cast<pdf_gennum>(std::stoul((*it)[2].str())));
-  }
+  const std::vector<PdfReference> refs =
+      object_headers(bytes.substr(static_cast<size_t>(covered_end)));
   try {
     const auto before = parse(bytes, covered_end);
     const auto after = parse(bytes, size);

@@ -150,10 +150,17 @@ bool parse_pdf_or_xmp_date(const std::string& text, PdfTime& out) {
       if (pos < s.size() && digits(2, mm)) {
         skip('\'');
       }
+      if (hh > 23 || mm > 59) {
+        return false; // no zone is a day or more away from UTC
+      }
       offset = (hh * 60 + mm) * (sign == '-' ? -1 : 1);
     } else if (sign != 'Z') {
       return false;
     }
+  }
+  // Every field is bounded before any arithmetic (60 seconds for a leap second).
+  if (fields[3] > 23 || fields[4] > 59 || fields[5] > 60) {
+    return false;
   }
   using namespace std::chrono;
   const year_month_day date{year{fields[0]}, month{static_cast<unsigned>(fields[1])},
@@ -161,9 +168,11 @@ bool parse_pdf_or_xmp_date(const std::string& text, PdfTime& out) {
   if (!date.ok()) {
     return false; // 2026-02-30 is no date
   }
-  const sys_days day{date};
-  out.utc = system_clock::to_time_t(day + hours{fields[3]} + minutes{fields[4]} +
-                                    seconds{fields[5]} - minutes{offset});
+  // In seconds, not system_clock's nanoseconds: those overflow past the year 2262, and
+  // four digits reach 9999.
+  const sys_seconds at =
+      sys_days{date} + hours{fields[3]} + minutes{fields[4]} + seconds{fields[5]} - minutes{offset};
+  out.utc = static_cast<std::time_t>(at.time_since_epoch().count());
   out.offset_minutes = offset;
   return true;
 }

@@ -64,7 +64,7 @@ struct FieldSpec {
   bool birth_date = false;           // a date of birth: not in the future
   bool expiry_date = false;          // must be after cross_birth_date
   bool continue_under_label = false; // next lines may start under the label, not the value
-  std::string pattern;               // ECMAScript regex a well-formed value matches
+  std::string pattern;               // regex a well-formed value matches (schema_regex.hpp)
   // When no label of the field is read: the value is the one word of the
   // document whose normalized text matches this (a card holds one long number).
   std::string find_by_pattern;
