@@ -123,13 +123,8 @@ public:
                   "cannot create the output folder: " + ec.message());
       return k_exit_usage;
     }
-    m_context.out = m_config.out;
-    m_context.pdfa = m_config.pdfa;
-    m_context.image_mode = m_config.image_mode;
-    m_context.hocr = m_config.hocr;
-    m_context.deterministic = m_config.deterministic;
-    m_context.clock = &run_clock(m_config.deterministic);
-    m_context.software_version = sohoa::software_version();
+    set_run_outputs(m_context, m_config.out, m_config.pdfa, m_config.image_mode, m_config.hocr,
+                    m_config.deterministic);
     const fs::path report_file = !m_config.report_file.empty()
                                      ? m_config.report_file
                                      : m_config.out / report_file_name(m_config.selection.shard);

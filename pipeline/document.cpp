@@ -10,6 +10,7 @@
 #include "sohoa/forms/identifiers.hpp"
 #include "sohoa/forms/record_validation.hpp"
 #include "sohoa/pdf/pdfa_writer.hpp"
+#include "sohoa/core/build_info.hpp"
 #include "sohoa/core/clock.hpp"
 #include "read_page.hpp"
 #include <algorithm>
@@ -92,6 +93,17 @@ std::string result_code_for(const DossierInput& dossier, std::size_t document_in
     return {};
   }
   return dossier.metadata.dossier_code + "-KQ" + std::to_string(document_index + 1);
+}
+
+void set_run_outputs(RunContext& context, const fs::path& out, pdf::PdfAPart pdfa,
+                     pdf::ImageMode image_mode, bool hocr, bool deterministic) {
+  context.out = out;
+  context.pdfa = pdfa;
+  context.image_mode = image_mode;
+  context.hocr = hocr;
+  context.deterministic = deterministic;
+  context.clock = &run_clock(deterministic);
+  context.software_version = sohoa::software_version();
 }
 
 bool load_configured_signer(const SigningConfig& signing, RunContext& context, Logger& log) {

@@ -119,12 +119,9 @@ public:
     if (!load_configured_signer(m_config.signing, m_context, m_log)) {
       return k_exit_signer;
     }
-    m_context.out = m_config.out;
-    m_context.pdfa = m_config.pdfa;
-    m_context.image_mode = m_config.image_mode;
-    m_context.deterministic = m_config.deterministic;
-    m_context.clock = &run_clock(m_config.deterministic);
-    m_context.software_version = sohoa::software_version();
+    constexpr bool rewrite_hocr = false; // set per document below, where it had one
+    set_run_outputs(m_context, m_config.out, m_config.pdfa, m_config.image_mode, rewrite_hocr,
+                    m_config.deterministic);
 
     std::vector<fs::path> dirs;
     for (const auto& entry : fs::directory_iterator(m_config.out, ec)) {

@@ -99,13 +99,8 @@ WarmPipeline::WarmPipeline(const RunConfig& config, int engines) : m_config(conf
   if (m_config.post_correct) {
     m_context.lexicon = forms::Lexicon::load(*m_context.catalog);
   }
-  m_context.out = m_config.out;
-  m_context.pdfa = m_config.pdfa;
-  m_context.image_mode = m_config.image_mode;
-  m_context.hocr = m_config.hocr;
-  m_context.deterministic = m_config.deterministic;
-  m_context.clock = &run_clock(m_config.deterministic);
-  m_context.software_version = sohoa::software_version();
+  set_run_outputs(m_context, m_config.out, m_config.pdfa, m_config.image_mode, m_config.hocr,
+                  m_config.deterministic);
   ocr::OcrOptions ocr_options;
   ocr_options.languages = m_config.languages;
   ocr_options.tessdata_dir = m_config.tessdata_dir;

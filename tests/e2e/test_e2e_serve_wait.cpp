@@ -151,7 +151,7 @@ TEST_CASE("a long poll brings the records at once and signing waits for the PDFs
     out << res->body;
   }
   const auto verified = run_sohoa({"verify", pdf.string(), "--trust", (pki / "root.pem").string()});
-  INFO(verified.out + verified.err);
+  INFO(verified.out << verified.err);
   CHECK(verified.exit_code == 0);
 
   server.kill(SIGTERM);

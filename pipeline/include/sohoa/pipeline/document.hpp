@@ -118,6 +118,11 @@ struct RunContext {
   std::function<void(const std::string& record_json)> on_record;
 };
 
+// Sets what every output of a run shares: its folder, PDF/A part, page images,
+// hOCR, and the clock and version its outputs carry (fixed ones when deterministic).
+void set_run_outputs(RunContext& context, const std::filesystem::path& out, pdf::PdfAPart pdfa,
+                     pdf::ImageMode image_mode, bool hocr, bool deterministic);
+
 // Loads the configured signer (if any) into context. False, after logging why, when
 // a signer was asked for and cannot be used: the caller exits 3.
 bool load_configured_signer(const SigningConfig& signing, RunContext& context, Logger& log);
