@@ -37,10 +37,10 @@ private:
   ocr::OcrEngine& m_engine;
 };
 
-// Asks the engine once per orientation of the page: the policy comes back to an
-// orientation it has read (a second quarter turn from a kept one) or asked OSD
-// about (a poor reading after an unsure one), and the same pixels get the same
-// answer. A re-read costs as much as the first reading, an OSD call nearly half.
+// Asks the engine once per orientation of one page (never for other images): the policy comes back
+// to an orientation it has read (a second quarter turn from a kept one) or asked OSD about (a poor
+// reading after an unsure one), and the same pixels get the same answer. A re-read costs as much as
+// the first reading, an OSD call nearly half.
 class RememberingReader final : public PageReader {
 public:
   explicit RememberingReader(PageReader& engine) : m_engine(engine) {}
@@ -152,8 +152,10 @@ PageText read_page(CleanPage& page, bool orientation_settled, PageReader& engine
       }
     }
   }
-  // Cards on the page, once it is upright, are read again from their own image.
-  reread_cards(page, text, reader);
+  // Cards on the page, once it is upright, are read again from their own image:
+  // other pixels, so the engine itself (the remembering reader knows the page's
+  // orientations only and would hand back the page's reading).
+  reread_cards(page, text, engine);
   return text;
 }
 

@@ -146,3 +146,42 @@ TEST_CASE("a page without a card is read once") {
   CHECK(reread_cards(page, text, reader) == 0);
   CHECK(reader.card_reads == 0);
 }
+
+namespace {
+
+// The engine as read_page sees it: the page's pixels give the page's reading,
+// a normalized card image the card's own.
+class PageAndCardReader final : public PageReader {
+public:
+  PageText page_text;
+  PageText card_text;
+  int page_reads = 0;
+  int card_reads = 0;
+  PageText recognize(const CleanPage& page) override {
+    if (page.dpi == imaging::k_normalized_card_dpi) {
+      ++card_reads;
+      return card_text;
+    }
+    ++page_reads;
+    return page_text;
+  }
+  std::optional<ocr::OrientationGuess> detect_orientation(const CleanPage&) override {
+    return std::nullopt;
+  }
+};
+
+} // namespace
+
+TEST_CASE("read_page reads the card from the card's own image, not from the page's reading") {
+  CleanPage page = sheet_with_card();
+  const Box on_card_box{k_card_origin.x + 300, k_card_origin.y + 250, 40, 20};
+  PageAndCardReader engine;
+  engine.page_text = text_of({line_of({"Ho", "va", "tcn"}, on_card_box, 0.9F),
+                              line_of({"Trang", "1"}, {200, 3300, 60, 30}, 0.9F)});
+  engine.card_text = card_reading(0.92F);
+  const PageText text = pipeline::read_page(page, true, engine);
+  CHECK(engine.page_reads == 1);
+  CHECK(engine.card_reads == 1);
+  REQUIRE(!text.lines.empty());
+  CHECK(text.lines[0].words.front().text == "Họ");
+}
