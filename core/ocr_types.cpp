@@ -1,6 +1,21 @@
 #include "sohoa/core/ocr_types.hpp"
+#include "sohoa/core/ocr_line_metrics.hpp"
+#include <algorithm>
 
 namespace sohoa {
+
+int median_word_height(const OcrLine& line) {
+  std::vector<int> heights;
+  heights.reserve(line.words.size());
+  for (const auto& w : line.words) {
+    heights.push_back(w.box.h);
+  }
+  if (heights.empty()) {
+    return std::max(1, line.box.h);
+  }
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return std::max(1, heights[heights.size() / 2]);
+}
 
 std::string PageText::plain_text() const {
   std::string out;

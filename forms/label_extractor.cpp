@@ -1,4 +1,5 @@
 #include "label_extractor.hpp"
+#include "sohoa/core/ocr_line_metrics.hpp"
 #include "label_matcher.hpp"
 #include "sohoa/forms/normalize.hpp"
 #include "text_fold.hpp"
@@ -10,18 +11,6 @@ namespace sohoa::forms {
 namespace {
 
 constexpr int k_max_continuation_lines = 3;
-
-int line_height(const OcrLine& line) {
-  std::vector<int> heights;
-  for (const auto& w : line.words) {
-    heights.push_back(w.box.h);
-  }
-  if (heights.empty()) {
-    return std::max(1, line.box.h);
-  }
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  return std::max(1, heights[heights.size() / 2]);
-}
 
 // A word that carries no value: leaders, colons, footnote markers.
 bool is_filler(const std::string& text) {
@@ -93,7 +82,7 @@ Collected collect(const OcrLine& line, int from, int to) {
     --to;
   }
   Collected c;
-  const int line_h = line_height(line);
+  const int line_h = median_word_height(line);
   for (int i = from; i < to; ++i) {
     const OcrWord& w = line.words[i];
     if (is_leader_noise(w, line_h)) {
@@ -124,7 +113,7 @@ struct LineState {
 
 bool close_below(const OcrLine& upper, const OcrLine& lower, double gap_factor) {
   const int gap = lower.box.y - upper.box.bottom();
-  return gap < gap_factor * line_height(upper) && lower.box.y >= upper.box.y;
+  return gap < gap_factor * median_word_height(upper) && lower.box.y >= upper.box.y;
 }
 
 bool continues_value(const FieldSpec& field) {
@@ -146,7 +135,7 @@ std::vector<OcrLine> split_rows(const OcrLine& line) {
   if (line.words.size() < 2) {
     return {line};
   }
-  const int h = line_height(line);
+  const int h = median_word_height(line);
   std::vector<OcrLine> rows;
   OcrLine current = line;
   current.words.clear();
@@ -402,7 +391,7 @@ private:
   // The next row below row l in the column starting near x: rows lying wholly left
   // of it (another column) are passed over. -1 when there is none close by.
   int next_row(const std::vector<OcrLine>& lines, int l, int x) const {
-    const int tolerance = line_height(lines[l]);
+    const int tolerance = median_word_height(lines[l]);
     for (int j = l + 1; j < static_cast<int>(lines.size()) && j <= l + 3; ++j) {
       if (lines[j].words.empty() || lines[j].box.right() < x - tolerance) {
         continue;
@@ -424,7 +413,7 @@ private:
     if (state.consumed || !close_below(lines[l], next, 1.5)) {
       return {};
     }
-    const int tolerance = 2 * line_height(lines[l]);
+    const int tolerance = 2 * median_word_height(lines[l]);
     const int first = first_in_column(next, label_x, tolerance);
     const int hit = first_hit_from(state.hits, first);
     const int end = hit >= 0 ? state.hits[hit].first_word : static_cast<int>(next.words.size());
@@ -452,8 +441,8 @@ private:
       }
       const OcrLine& next = lines[j];
       auto& state = states[j];
-      const int tolerance = line_height(lines[last]) / 2;
-      const int first = first_in_column(next, column_x, line_height(lines[last]));
+      const int tolerance = median_word_height(lines[last]) / 2;
+      const int first = first_in_column(next, column_x, median_word_height(lines[last]));
       if (state.consumed || first_hit_from(state.hits, first) >= 0 ||
           first == static_cast<int>(next.words.size()) || !close_below(lines[last], next, 1.5)) {
         return;

@@ -1,4 +1,5 @@
 #include "sohoa/imaging/card.hpp"
+#include "grey.hpp"
 
 #include "ocr_image.hpp"
 #include "perspective.hpp"
@@ -31,15 +32,6 @@ constexpr double k_max_outside_ink_share = 0.5;
 // An image cropped to the card: its size is at most a few millimetres of margin
 // larger than the card, when the resolution is known.
 constexpr double k_max_crop_oversize = 1.25;
-
-cv::Mat grey_of(const cv::Mat& image) {
-  if (image.channels() == 1) {
-    return image;
-  }
-  cv::Mat grey;
-  cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
-  return grey;
-}
 
 struct Candidate {
   cv::RotatedRect rect;

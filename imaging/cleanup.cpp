@@ -1,4 +1,5 @@
 #include "sohoa/imaging/cleanup.hpp"
+#include "grey.hpp"
 
 #include "sohoa/core/error.hpp"
 #include "sohoa/core/timing_span.hpp"
@@ -54,15 +55,6 @@ void validate(const RasterPage& page) {
   }
 }
 
-cv::Mat to_grey(const cv::Mat& image) {
-  if (image.channels() == 1) {
-    return image;
-  }
-  cv::Mat grey;
-  cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
-  return grey;
-}
-
 cv::Mat resize_by(const cv::Mat& image, double scale, int interpolation) {
   if (scale == 1.0) {
     return image;
@@ -100,7 +92,7 @@ Geometry analyse(const cv::Mat& source, const cv::Mat& small, ColourKind kind, d
   geometry.analysed = true;
   const double small_dpi = dpi * static_cast<double>(small.cols) / source.cols;
   report.analysis_dpi = small_dpi;
-  cv::Mat grey = to_grey(small);
+  cv::Mat grey = grey_of(small);
   const double paper_grey = kind == ColourKind::colour
                                 ? 0.114 * paper[0] + 0.587 * paper[1] + 0.299 * paper[2]
                                 : paper[0];

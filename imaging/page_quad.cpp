@@ -1,4 +1,5 @@
 #include "page_quad.hpp"
+#include "grey.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -22,15 +23,6 @@ constexpr double k_min_contrast = 35;
 constexpr double k_min_background_share = 0.03;
 // A corner of a page in perspective stays well away from a flat angle.
 constexpr double k_max_keystone_deg = 25;
-
-cv::Mat grey_of(const cv::Mat& image) {
-  if (image.channels() == 1) {
-    return image;
-  }
-  cv::Mat grey;
-  cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
-  return grey;
-}
 
 // The outline of the largest bright region, or empty.
 std::vector<cv::Point> largest_bright_outline(const cv::Mat& grey) {

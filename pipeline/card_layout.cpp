@@ -1,4 +1,5 @@
 #include "card_layout.hpp"
+#include "sohoa/core/ocr_line_metrics.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -24,18 +25,6 @@ constexpr double k_column_edge_band_mm = 3.0;
 constexpr double k_column_gap_mm = 1.4;
 
 enum Zone { header = 0, expiry = 1, column = 2 };
-
-int median_word_height(const OcrLine& line) {
-  std::vector<int> heights;
-  for (const auto& w : line.words) {
-    heights.push_back(w.box.h);
-  }
-  if (heights.empty()) {
-    return std::max(1, line.box.h);
-  }
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  return std::max(1, heights[heights.size() / 2]);
-}
 
 // A word whose vertical centre jumps by more than 0.6 of the line's word height
 // from the word before starts another row.
