@@ -102,7 +102,7 @@ TEST_CASE("a long poll brings the records at once and signing waits for the PDFs
   CHECK(res->status == 400);
 
   // One request, held open until the records are made (or the 25 s cap passes).
-  nlohmann::json status;
+  nlohmann::json status = nlohmann::json::object();
   for (int i = 0; i < 8 && !status.value("records_ready", false); ++i) {
     res = client.Get(api + "?wait=records&timeout=25");
     REQUIRE(res);
