@@ -46,28 +46,28 @@ public:
   explicit RememberingReader(PageReader& engine) : m_engine(engine) {}
 
   PageText recognize(const CleanPage& page) override {
-    for (const auto& [rotation, text] : m_readings) {
-      if (rotation == page.rotation) {
-        return text;
-      }
-    }
-    PageText text = m_engine.recognize(page);
-    m_readings.emplace_back(page.rotation, text);
-    return text;
+    return remembered(m_readings, page, [&] { return m_engine.recognize(page); });
   }
 
   std::optional<ocr::OrientationGuess> detect_orientation(const CleanPage& page) override {
-    for (const auto& [rotation, guess] : m_guesses) {
-      if (rotation == page.rotation) {
-        return guess;
-      }
-    }
-    auto guess = m_engine.detect_orientation(page);
-    m_guesses.emplace_back(page.rotation, guess);
-    return guess;
+    return remembered(m_guesses, page, [&] { return m_engine.detect_orientation(page); });
   }
 
 private:
+  // The answer given for the page's orientation, asked of the engine the first time.
+  template <typename Answer, typename Ask>
+  static Answer remembered(std::vector<std::pair<int, Answer>>& answers, const CleanPage& page,
+                           const Ask& ask) {
+    for (const auto& [rotation, answer] : answers) {
+      if (rotation == page.rotation) {
+        return answer;
+      }
+    }
+    Answer answer = ask();
+    answers.emplace_back(page.rotation, answer);
+    return answer;
+  }
+
   PageReader& m_engine;
   std::vector<std::pair<int, PageText>> m_readings;
   std::vector<std::pair<int, std::optional<ocr::OrientationGuess>>> m_guesses;

@@ -2,10 +2,14 @@
 // Shared steps of the end-to-end tests: generate scans, run the binary, read outputs.
 #include "support/process.hpp"
 #include "support/scratch.hpp"
+#include <arpa/inet.h>
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <netinet/in.h>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <vector>
 
 namespace sohoa::test {
@@ -35,6 +39,22 @@ inline GeneratedSet generate(const std::filesystem::path& dir, int seed, int dos
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return {dir / "input", dir / "truth"};
+}
+
+// A TCP port free on host (an IPv4 address) now: the kernel's pick, released at
+// once, for a server the test starts next.
+inline int free_port(const char* host = "127.0.0.1") {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  REQUIRE(::inet_pton(AF_INET, host, &address.sin_addr) == 1);
+  const bool bound = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  REQUIRE(bound);
+  return ntohs(address.sin_port);
 }
 
 inline CommandResult run_sohoa(std::vector<std::string> args,

@@ -19,20 +19,6 @@ namespace {
 constexpr const char* k_host = "127.0.0.2";
 constexpr const char* k_token = "counter-token-0123456789abcdef";
 
-// A port free on host now (the kernel's pick, released at once).
-int free_port(const char* host) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  ::inet_pton(AF_INET, host, &address.sin_addr);
-  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
 std::string set_cookie(const httplib::Result& res, const std::string& name) {
   for (const auto& [key, value] : res->headers) {
     if (key == "Set-Cookie" && value.rfind(name + "=", 0) == 0) {

@@ -20,19 +20,6 @@ namespace {
 
 constexpr const char* k_host = "127.0.0.1";
 
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  ::inet_pton(AF_INET, k_host, &address.sin_addr);
-  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
 const nlohmann::json* find_event(const nlohmann::json& events, const std::string& name) {
   const auto it = std::find_if(events.begin(), events.end(), [&](const nlohmann::json& e) {
     return e.value("event", "") == name;
