@@ -14,10 +14,6 @@ const xmlChar* x(const char* s) {
   return reinterpret_cast<const xmlChar*>(s);
 }
 
-struct XmlFree {
-  void operator()(xmlChar* p) const { xmlFree(p); }
-};
-
 // XML 1.0 cannot carry C0 controls other than tab, LF and CR, even escaped.
 std::string xml_text(const std::string& text) {
   std::string out = text;
@@ -89,7 +85,7 @@ std::string serialize(const XmlTree& tree) {
   xmlChar* buffer = nullptr;
   int size = 0;
   xmlDocDumpFormatMemoryEnc(tree.doc.get(), &buffer, &size, "UTF-8", 1);
-  std::unique_ptr<xmlChar, XmlFree> holder(buffer);
+  libxml::String holder(buffer);
   if (buffer == nullptr || size <= 0) {
     fail("libxml2 could not serialize the document");
   }
@@ -107,8 +103,8 @@ XmlDocPtr parse_file(const std::filesystem::path& file) {
 }
 
 std::string attr_of(const xmlNode* node, const char* name, const char* ns_uri) {
-  std::unique_ptr<xmlChar, XmlFree> value(ns_uri != nullptr ? xmlGetNsProp(node, x(name), x(ns_uri))
-                                                            : xmlGetNoNsProp(node, x(name)));
+  libxml::String value(ns_uri != nullptr ? xmlGetNsProp(node, x(name), x(ns_uri))
+                                         : xmlGetNoNsProp(node, x(name)));
   return value ? std::string(reinterpret_cast<const char*>(value.get())) : std::string();
 }
 

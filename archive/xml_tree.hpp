@@ -2,6 +2,8 @@
 // A small RAII layer over libxml2's tree API: the METS, PREMIS and descriptive
 // metadata files are built as trees, written with libxml2, and read back for
 // checks. Internal to archive/.
+#include "sohoa/core/libxml_handles.hpp"
+
 #include <libxml/tree.h>
 
 #include <filesystem>
@@ -10,10 +12,7 @@
 
 namespace sohoa::archive {
 
-struct XmlDocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
+using XmlDocPtr = libxml::DocPtr;
 
 // libxml2's global state, set up once before threads use it.
 void init_libxml2();

@@ -1,4 +1,5 @@
 #include "sohoa/core/error.hpp"
+#include "sohoa/core/libxml_handles.hpp"
 #include "sohoa/ocr/alto.hpp"
 #include "alto_format.hpp"
 #include "unicode.hpp"
@@ -13,16 +14,7 @@
 namespace sohoa::ocr {
 namespace {
 
-struct XmlDocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-struct XmlParserCtxtFree {
-  void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
-};
-struct XmlCharFree {
-  void operator()(xmlChar* text) const { xmlFree(text); }
-};
-using XmlString = std::unique_ptr<xmlChar, XmlCharFree>;
+using XmlString = libxml::String;
 
 [[noreturn]] void bad(const std::string& what) {
   throw Error(Stage::ocr, "bad_alto", "malformed ALTO: " + what);
@@ -256,15 +248,15 @@ std::vector<PageText> from_alto(const std::string& xml) {
   if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     bad("document too large");
   }
-  std::unique_ptr<xmlParserCtxt, XmlParserCtxtFree> ctxt(xmlNewParserCtxt());
+  libxml::ParserContextPtr ctxt(xmlNewParserCtxt());
   if (!ctxt) {
     throw Error(Stage::ocr, "bad_alto", "cannot create the XML parser");
   }
   // No network, no entity expansion, no messages on stderr: the error comes back
   // through the context instead.
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  std::unique_ptr<xmlDoc, XmlDocFree> doc(xmlCtxtReadMemory(
-      ctxt.get(), xml.data(), static_cast<int>(xml.size()), "alto.xml", nullptr, options));
+  libxml::DocPtr doc(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()),
+                                       "alto.xml", nullptr, options));
   if (!doc) {
     const xmlError* err = xmlCtxtGetLastError(ctxt.get());
     std::string what = err != nullptr && err->message != nullptr ? err->message : "not XML";

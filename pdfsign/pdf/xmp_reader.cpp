@@ -1,5 +1,7 @@
 #include "sohoa/pdf/xmp_reader.hpp"
 
+#include "sohoa/core/libxml_handles.hpp"
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -13,16 +15,6 @@ constexpr const char* k_ns_xml = "http://www.w3.org/XML/1998/namespace";
 constexpr const char* k_ns_extension = "http://www.aiim.org/pdfa/ns/extension/";
 constexpr const char* k_ns_schema = "http://www.aiim.org/pdfa/ns/schema#";
 constexpr const char* k_ns_property = "http://www.aiim.org/pdfa/ns/property#";
-
-struct XmlDocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-struct XmlParserCtxtFree {
-  void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
-};
-struct XmlCharFree {
-  void operator()(xmlChar* text) const { xmlFree(text); }
-};
 
 std::string text(const xmlChar* value) {
   return value == nullptr ? std::string() : reinterpret_cast<const char*>(value);
@@ -93,9 +85,8 @@ std::string property_value(const xmlNode* node) {
           continue;
         }
         first = first != nullptr ? first : li;
-        const std::unique_ptr<xmlChar, XmlCharFree> lang(
-            xmlGetNsProp(li, reinterpret_cast<const xmlChar*>("lang"),
-                         reinterpret_cast<const xmlChar*>(k_ns_xml)));
+        const libxml::String lang(xmlGetNsProp(li, reinterpret_cast<const xmlChar*>("lang"),
+                                               reinterpret_cast<const xmlChar*>(k_ns_xml)));
         if (same(lang.get(), "x-default")) {
           return direct_text(li);
         }
@@ -122,8 +113,7 @@ void read_description(const xmlNode* desc, XmpPacket& packet) {
     if (ns == k_xmp_ns_rdf || ns == k_ns_xml) {
       continue;
     }
-    const std::unique_ptr<xmlChar, XmlCharFree> value(
-        xmlNodeListGetString(desc->doc, a->children, 1));
+    const libxml::String value(xmlNodeListGetString(desc->doc, a->children, 1));
     packet.properties.push_back(
         {ns, text(a->name), text(value.get()), written_name(a->ns, a->name)});
   }
@@ -162,15 +152,15 @@ const std::string* XmpPacket::find(const std::string& ns, const std::string& nam
 }
 
 std::optional<XmpPacket> parse_xmp(const std::string& xml, std::string& error) {
-  const std::unique_ptr<xmlParserCtxt, XmlParserCtxtFree> ctxt(xmlNewParserCtxt());
+  const libxml::ParserContextPtr ctxt(xmlNewParserCtxt());
   if (!ctxt) {
     error = "XMP cannot be read: out of memory";
     return std::nullopt;
   }
   // No network, no entity expansion from outside, no messages on stderr.
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  const std::unique_ptr<xmlDoc, XmlDocFree> doc(xmlCtxtReadMemory(
-      ctxt.get(), xml.data(), static_cast<int>(xml.size()), nullptr, "UTF-8", options));
+  const libxml::DocPtr doc(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()),
+                                             nullptr, "UTF-8", options));
   if (!doc || ctxt->wellFormed == 0) {
     const xmlError* err = xmlCtxtGetLastError(ctxt.get());
     std::string reason = err != nullptr && err->message != nullptr ? err->message : "unknown";

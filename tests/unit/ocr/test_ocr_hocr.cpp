@@ -2,6 +2,7 @@
 // confidences the ALTO file carries, page by page and line by line.
 #include "sohoa/ocr/alto.hpp"
 #include "sohoa/ocr/hocr.hpp"
+#include "sohoa/core/libxml_handles.hpp"
 
 #include <doctest/doctest.h>
 #include <libxml/parser.h>
@@ -14,10 +15,6 @@
 using namespace sohoa;
 
 namespace {
-
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
 
 std::string attr(const xmlNode* n, const char* name) {
   xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
@@ -72,8 +69,8 @@ TEST_CASE("hOCR holds the ALTO words with bbox and x_wconf, as well-formed XHTML
   ocr::AltoInfo info{"to-khai", "0.1.0", {300, 200}};
   const std::string hocr = ocr::to_hocr(pages, info);
   CHECK(hocr.find("<!DOCTYPE html") != std::string::npos);
-  std::unique_ptr<xmlDoc, DocFree> doc(xmlReadMemory(hocr.data(), static_cast<int>(hocr.size()),
-                                                     "x.hocr", nullptr, XML_PARSE_NONET));
+  libxml::DocPtr doc(xmlReadMemory(hocr.data(), static_cast<int>(hocr.size()), "x.hocr", nullptr,
+                                   XML_PARSE_NONET));
   REQUIRE(doc);
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   REQUIRE(root != nullptr);
