@@ -30,10 +30,13 @@ failed=0
 for target in "${targets[@]}"; do
   corpus="$work/corpus-$target"
   mkdir -p "$corpus"
-  seeds=("$root/fuzz/corpus/$target")
-  if [ -d "$work/generated/$target" ]; then
-    seeds+=("$work/generated/$target")
-  fi
+  # Committed seeds, generated seeds or both (density and tiff have only generated ones).
+  seeds=()
+  for dir in "$root/fuzz/corpus/$target" "$work/generated/$target"; do
+    if [ -d "$dir" ]; then
+      seeds+=("$dir")
+    fi
+  done
   log="$work/$target.log"
   if nice "$build/fuzz/fuzz_$target" "$corpus" "${seeds[@]}" -runs="$runs" \
        -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=30 -print_final_stats=1 \
