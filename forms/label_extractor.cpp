@@ -1,6 +1,7 @@
 #include "label_extractor.hpp"
 #include "sohoa/core/ocr_line_metrics.hpp"
 #include "label_matcher.hpp"
+#include "split_labels.hpp"
 #include "sohoa/forms/normalize.hpp"
 #include "text_fold.hpp"
 #include <algorithm>
@@ -35,6 +36,17 @@ struct Collected {
   Box bbox;
   int first_x = -1;
   RawField readings; // only its counts of words read twice
+  std::vector<int> heights;
+
+  int median_height() const {
+    if (heights.empty()) {
+      return 0;
+    }
+    std::vector<int> sorted = heights;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2),
+                     sorted.end());
+    return sorted[sorted.size() / 2];
+  }
 
   void add(const OcrWord& w) {
     const std::string cleaned = clean_value(w.text);
@@ -48,6 +60,7 @@ struct Collected {
     confidence_sum += w.confidence;
     min_confidence = std::min(min_confidence, w.confidence);
     readings.count_readings(w);
+    heights.push_back(w.box.h);
     ++words;
     bbox = unite(bbox, w.box);
     if (first_x < 0) {
@@ -69,6 +82,14 @@ bool is_leader_noise(const OcrWord& w, int line_h) {
   return w.box.w > 3 * std::max(w.box.h, line_h) * std::max(1, glyphs);
 }
 
+// A word far past the value's end, read with next to no confidence, is a smudge
+// or a mark beyond the text ("Nam Định ........ có"), not more of the value.
+constexpr float k_stray_confidence = 0.3F;
+
+bool is_stray_beyond(const OcrWord& w, int value_right, int line_h) {
+  return w.confidence < k_stray_confidence && w.box.x - value_right > 4 * line_h;
+}
+
 // Words [from, to) of a line, leading fillers and a trailing "3." dropped. A dotted
 // leader after value text ends the value: what OCR reads in the rest of the
 // leader ("22 222", "uyu") is noise.
@@ -83,8 +104,12 @@ Collected collect(const OcrLine& line, int from, int to) {
   }
   Collected c;
   const int line_h = median_word_height(line);
+  int value_right = 0;
   for (int i = from; i < to; ++i) {
     const OcrWord& w = line.words[i];
+    if (c.words > 0 && is_stray_beyond(w, value_right, line_h)) {
+      break;
+    }
     if (is_leader_noise(w, line_h)) {
       if (c.words > 0) {
         break;
@@ -98,6 +123,7 @@ Collected collect(const OcrLine& line, int from, int to) {
       break;
     }
     c.add(w);
+    value_right = w.box.right();
   }
   // A lone "13." is the next line's numbering, not a value.
   if (c.words == 1 && is_trailing_numbering(c.text)) {
@@ -155,6 +181,50 @@ std::vector<OcrLine> split_rows(const OcrLine& line) {
   return rows;
 }
 
+int overlap_area(const Box& a, const Box& b) {
+  const int w = std::min(a.right(), b.right()) - std::max(a.x, b.x);
+  const int h = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+// Two words on most of one place of the paper are one word read twice (a line
+// re-read on its own comes back as a line of its own: "Minh" and "wiinh" at the
+// same spot): a value would hold it twice ("tỉnh Thanh Hóa Hóa").
+bool same_place(const Box& a, const Box& b) {
+  const int smaller = std::min(a.w * a.h, b.w * b.h);
+  const bool alike_size = a.h * 10 >= b.h * 6 && b.h * 10 >= a.h * 6;
+  return smaller > 0 && alike_size && overlap_area(a, b) * 10 >= smaller * 6;
+}
+
+// The surer reading of each word read twice is kept where the first one stood.
+void drop_repeated_words(std::vector<OcrLine>& rows) {
+  std::vector<std::pair<std::size_t, std::size_t>> kept; // (row, word)
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    auto& words = rows[r].words;
+    for (std::size_t i = 0; i < words.size();) {
+      const auto first = std::find_if(kept.begin(), kept.end(), [&](const auto& k) {
+        return k.first != r && same_place(rows[k.first].words[k.second].box, words[i].box);
+      });
+      if (first == kept.end()) {
+        kept.emplace_back(r, i++);
+        continue;
+      }
+      OcrWord& earlier = rows[first->first].words[first->second];
+      if (words[i].confidence > earlier.confidence) {
+        earlier.text = words[i].text;
+        earlier.confidence = words[i].confidence;
+        earlier.other_reading = words[i].other_reading;
+      }
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    rows[r].box = {};
+    for (const auto& w : words) {
+      rows[r].box = unite(rows[r].box, w.box);
+    }
+  }
+  std::erase_if(rows, [](const OcrLine& row) { return row.words.empty(); });
+}
+
 std::vector<OcrLine> page_rows(const PageText& page) {
   std::vector<OcrLine> out;
   for (const auto& line : page.lines) {
@@ -162,6 +232,7 @@ std::vector<OcrLine> page_rows(const PageText& page) {
       out.push_back(std::move(row));
     }
   }
+  drop_repeated_words(out);
   return out;
 }
 
@@ -208,6 +279,19 @@ bool needs_digits(ValueKind kind) {
   }
 }
 
+// Words [from, to) hold no value and no leader: nothing, or stray marks OCR reads
+// from a card's edge or a cell's rule ("|", "_"). A label followed by them ends
+// its row.
+bool only_marks(const OcrLine& line, int from, int to) {
+  for (int i = from; i < to; ++i) {
+    const std::string& text = line.words[i].text;
+    if (!fold_alnum(text).empty() || has_leader(text) || utf8_length(text) > 2) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool has_digit(const std::string& text) {
   return text.find_first_of("0123456789") != std::string::npos;
 }
@@ -221,6 +305,37 @@ int first_in_column(const OcrLine& row, int column_x, int margin) {
     ++i;
   }
   return i;
+}
+
+// A bilingual label ("Họ và tên / Full name:") found by its Vietnamese half: the
+// English half, however misread ("PAII 8afE:", "Date 0Í bình:"), runs to the
+// label's colon within a few words. The value starts after it.
+bool ends_label(const std::string& text) {
+  const std::string head = before_leader(text);
+  return !head.empty() && head.back() == ':';
+}
+
+int after_label_rest(const FieldSpec& field, const LabelHit& hit, const OcrLine& line, int end) {
+  constexpr int k_max_rest_words = 4;
+  const int from = hit.last_word + 1;
+  if (ends_label(line.words[hit.last_word].text)) {
+    return from;
+  }
+  const bool longer_bilingual =
+      std::any_of(field.labels.begin(), field.labels.end(), [&](const std::string& label) {
+        const std::string folded = fold_alnum(label);
+        return label.find('/') != std::string::npos && folded.size() > hit.pattern->folded.size() &&
+               folded.rfind(hit.pattern->folded, 0) == 0;
+      });
+  if (!longer_bilingual) {
+    return from;
+  }
+  for (int i = from; i < end && i < from + k_max_rest_words; ++i) {
+    if (ends_label(line.words[i].text)) {
+      return i + 1;
+    }
+  }
+  return from;
 }
 
 // Where a value's continuation rows may start: under the value, under its label,
@@ -252,7 +367,8 @@ public:
 
   RawFields run() {
     for (std::size_t p = 0; p < m_pages.size(); ++p) {
-      const std::vector<OcrLine> lines = page_rows(m_pages[p]);
+      std::vector<OcrLine> lines = page_rows(m_pages[p]);
+      join_split_labels(lines, m_patterns);
       m_text_right = text_right_edge(lines);
       std::vector<LineState> states(lines.size());
       bool after_anchor = false;
@@ -336,8 +452,11 @@ private:
       Collected value;
       bool label_rest = false; // what is right of the label is the rest of the label
       if (field->position == ValuePosition::right_or_below) {
-        value = collect(line, hit.last_word + 1, end);
-        label_rest = value.words > 0 && needs_digits(field->kind) && !has_digit(value.text);
+        const int from = after_label_rest(*field, hit, line, end);
+        value = collect(line, from, end);
+        label_rest = from > hit.last_word + 1 && value.words == 0;
+        label_rest =
+            label_rest || (value.words > 0 && needs_digits(field->kind) && !has_digit(value.text));
         if (is_noise(value) || label_rest) {
           value = {};
         }
@@ -348,8 +467,9 @@ private:
       // Only a label that ends its row looks below: leaders right of it mean the
       // form was left blank there. So does one followed by the rest of its own
       // printed text, misread ("/ Personal identification number").
-      const bool ends_row =
-          (hit.last_word + 1 == end && !has_leader(line.words[hit.last_word].text)) || label_rest;
+      const bool ends_row = (only_marks(line, hit.last_word + 1, end) &&
+                             !has_leader(line.words[hit.last_word].text)) ||
+                            label_rest;
       if (right_empty && h + 1 == hits.size() && ends_row) {
         m_below_row = l;
         value = below(lines, states, l, line.words[hit.first_word].box.x);
@@ -390,10 +510,12 @@ private:
 
   // The next row below row l in the column starting near x: rows lying wholly left
   // of it (another column) are passed over. -1 when there is none close by.
-  int next_row(const std::vector<OcrLine>& lines, int l, int x) const {
+  // Rows printed in type smaller than min_height are passed over too.
+  int next_row(const std::vector<OcrLine>& lines, int l, int x, int min_height = 0) const {
     const int tolerance = median_word_height(lines[l]);
     for (int j = l + 1; j < static_cast<int>(lines.size()) && j <= l + 3; ++j) {
-      if (lines[j].words.empty() || lines[j].box.right() < x - tolerance) {
+      if (lines[j].words.empty() || lines[j].box.right() < x - tolerance ||
+          median_word_height(lines[j]) < min_height) {
         continue;
       }
       return j;
@@ -435,7 +557,9 @@ private:
     const int column_x = std::min(at.value_x, margin ? at.row_x : at.label_x);
     int last = l;
     for (int k = 0; k < k_max_continuation_lines; ++k) {
-      const int j = next_row(lines, last, column_x);
+      // A value continues in its own type: a row in print under 0.7 of it is
+      // another zone's (a card's expiry small print under the photo).
+      const int j = next_row(lines, last, column_x, value.median_height() * 7 / 10);
       if (j < 0) {
         return;
       }
@@ -466,6 +590,7 @@ private:
       value.readings.words_read_twice += more.readings.words_read_twice;
       value.readings.readings_disagree += more.readings.readings_disagree;
       value.words += more.words;
+      value.heights.insert(value.heights.end(), more.heights.begin(), more.heights.end());
       ++value.rows;
       value.bbox = unite(value.bbox, more.bbox);
       last = j;
