@@ -37,17 +37,6 @@ struct Collected {
   Box bbox;
   int first_x = -1;
   RawField readings; // only its counts of words read twice
-  std::vector<int> heights;
-
-  int median_height() const {
-    if (heights.empty()) {
-      return 0;
-    }
-    std::vector<int> sorted = heights;
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2),
-                     sorted.end());
-    return sorted[sorted.size() / 2];
-  }
 
   void add(const OcrWord& w) {
     const std::string cleaned = clean_value(w.text);
@@ -61,7 +50,6 @@ struct Collected {
     confidence_sum += w.confidence;
     min_confidence = std::min(min_confidence, w.confidence);
     readings.count_readings(w);
-    heights.push_back(w.box.h);
     ++words;
     bbox = unite(bbox, w.box);
     if (first_x < 0) {
@@ -421,12 +409,10 @@ private:
 
   // The next row below row l in the column starting near x: rows lying wholly left
   // of it (another column) are passed over. -1 when there is none close by.
-  // Rows printed in type smaller than min_height are passed over too.
-  int next_row(const std::vector<OcrLine>& lines, int l, int x, int min_height = 0) const {
+  int next_row(const std::vector<OcrLine>& lines, int l, int x) const {
     const int tolerance = median_word_height(lines[l]);
     for (int j = l + 1; j < static_cast<int>(lines.size()) && j <= l + 3; ++j) {
-      if (lines[j].words.empty() || lines[j].box.right() < x - tolerance ||
-          median_word_height(lines[j]) < min_height) {
+      if (lines[j].words.empty() || lines[j].box.right() < x - tolerance) {
         continue;
       }
       return j;
@@ -468,9 +454,7 @@ private:
     const int column_x = std::min(at.value_x, margin ? at.row_x : at.label_x);
     int last = l;
     for (int k = 0; k < k_max_continuation_lines; ++k) {
-      // A value continues in its own type: a row in print under 0.7 of it is
-      // another zone's (a card's expiry small print under the photo).
-      const int j = next_row(lines, last, column_x, value.median_height() * 7 / 10);
+      const int j = next_row(lines, last, column_x);
       if (j < 0) {
         return;
       }
@@ -501,7 +485,6 @@ private:
       value.readings.words_read_twice += more.readings.words_read_twice;
       value.readings.readings_disagree += more.readings.readings_disagree;
       value.words += more.words;
-      value.heights.insert(value.heights.end(), more.heights.begin(), more.heights.end());
       ++value.rows;
       value.bbox = unite(value.bbox, more.bbox);
       last = j;
