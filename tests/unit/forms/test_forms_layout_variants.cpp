@@ -3,6 +3,7 @@
 #include "catalog_fixture.hpp"
 #include "sohoa/forms/analyze.hpp"
 #include "forms_fixtures.hpp"
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace sohoa;
@@ -167,4 +168,16 @@ TEST_CASE("a bilingual label's misread English half is no value: the value is be
   CHECK(value(r, "full_name") == "LÊ THỊ MAI");
   CHECK(value(r, "place_of_origin") == "Hải Hậu, Nam Định");
   CHECK(value(r, "date_of_birth") == "1990-07-12");
+}
+
+TEST_CASE("a signature read as capitals with next to no confidence is not the signer's title") {
+  std::vector<PageText> pages = decision();
+  PageBuilder scribble;
+  scribble.text(1840, "CX,", 1560, 0.05F);
+  pages[0].lines.push_back(scribble.build().lines.front());
+  std::stable_sort(pages[0].lines.begin(), pages[0].lines.end(),
+                   [](const OcrLine& a, const OcrLine& b) { return a.box.y < b.box.y; });
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "signer_title") == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH");
+  CHECK(value(r, "signer_name") == "Trần Văn Cường");
 }
