@@ -60,6 +60,21 @@ std::string join(const std::vector<std::string>& tokens, std::size_t from, std::
   return out;
 }
 
+// A part that is a type word and nothing else: an address cut after it.
+bool is_type_word_only(const std::vector<std::string>& tokens) {
+  return std::any_of(type_words().begin(), type_words().end(), [&](const TypeWord& w) {
+    if (w.tokens.size() != tokens.size()) {
+      return false;
+    }
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (fold_alnum(tokens[k]) != w.tokens[k]) {
+        return false;
+      }
+    }
+    return true;
+  });
+}
+
 // The printed spelling of a folded official type.
 std::string type_spelling(std::string_view type_fold) {
   static const std::map<std::string, std::string, std::less<>> k_spellings = {
@@ -343,6 +358,9 @@ PlaceCheck Gazetteer::check(std::string_view value, Ending ending) const {
   for (std::size_t i = parts.size(); i-- > 0 && !candidates.empty();) {
     PartName p = parse_part(parts[i]);
     const bool last = i + 1 == parts.size();
+    if (last && is_type_word_only(p.tokens)) {
+      break; // "..., huyện" cut short: no name to look for ("huyen" is not "Phú Yên")
+    }
     if (p.type_fold.empty() && !last) {
       break; // house, street, hamlet: not checked
     }

@@ -167,14 +167,24 @@ void order_card_zones(PageText& text, const cv::Rect& card) {
   }
   // A part split off joins its zone where it stands on the card: Tesseract may
   // read the expiry row before every field, and the residence's last row would
-  // then come first.
+  // then come first. Beside a row (sharing most of its height) it follows that
+  // row; else it goes before the first row lying below it.
   for (auto& part : split_off) {
     auto& zone = zones[zone_of(part, frame)];
-    const int centre = part.box.y + part.box.h / 2;
-    const auto below = std::find_if(zone.begin(), zone.end(), [&](const OcrLine& row) {
-      return row.box.y + row.box.h / 2 > centre;
-    });
-    zone.insert(below, std::move(part));
+    auto at = zone.end();
+    for (auto it = zone.begin(); it != zone.end(); ++it) {
+      const int shared =
+          std::min(it->box.bottom(), part.box.bottom()) - std::max(it->box.y, part.box.y);
+      if (shared * 2 >= part.box.h) {
+        at = it + 1;
+        break;
+      }
+      if (it->box.y >= part.box.bottom() - part.box.h / 4) {
+        at = it;
+        break;
+      }
+    }
+    zone.insert(at, std::move(part));
   }
   text.lines.clear();
   // Column by column where the expiry stands beside the fields' last rows (the

@@ -234,3 +234,12 @@ TEST_CASE("an address's house number word is Số whatever the recognizer made o
   // Not before a number, not a house number.
   CHECK(checked("Sơn Tây, thành phố Hà Nội") == "Sơn Tây, thành phố Hà Nội");
 }
+
+TEST_CASE("an address cut after a unit type word names no province by edit distance") {
+  const Gazetteer& g = catalog().gazetteer();
+  // "huyen" is one edit from "Phú Yên" folded: a bare type word is no name.
+  const PlaceCheck cut = g.check("thôn Hạ, xã Hải Đường, huyện", Gazetteer::Ending::province);
+  CHECK(cut.units_found == 0);
+  CHECK(cut.value == "thôn Hạ, xã Hải Đường, huyện");
+  CHECK(g.check("thôn Hạ, tỉnh Phú Yên", Gazetteer::Ending::province).units_found == 1);
+}

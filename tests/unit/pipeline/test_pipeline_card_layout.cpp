@@ -89,3 +89,23 @@ TEST_CASE("an expiry row with nothing of the column stays whole") {
   REQUIRE(t.lines.size() == 2);
   CHECK(text_of(t.lines[index_of(t, "Có")]) == "Có đến: 02/04/2020");
 }
+
+TEST_CASE("a part split off beside a field row follows that row") {
+  const cv::Rect card(0, 0, px(85.6), px(54));
+  PageText t;
+  // The residence label's row, its tall label boxes reaching below the value
+  // beside it; the value's words came on the expiry's line.
+  t.lines.push_back(line_of({{"Quê", 24, px(38), 20}, {"quán:", 28, px(38), 20}}));
+  t.lines.push_back(line_of({{"Nơi", 24, px(47), 46}, {"trú:", 28, px(47), 46}}));
+  t.lines.push_back(line_of({{"Có", 5, px(47.3), 18},
+                             {"02/04/2020", 9, px(47.3), 18},
+                             {"thôn", 24.5, px(47.2), 21},
+                             {"Hạ,", 29, px(47.2), 21}}));
+  t.lines.push_back(line_of({{"Hải", 24, px(51), 20}, {"Hậu", 28, px(51), 20}}));
+  pipeline::order_card_zones(t, card);
+  const int value = index_of(t, "thôn");
+  REQUIRE(value >= 0);
+  CHECK(text_of(t.lines[value]) == "thôn Hạ,");
+  CHECK(index_of(t, "Nơi") + 1 == value);
+  CHECK(value < index_of(t, "Hải"));
+}
