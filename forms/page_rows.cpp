@@ -56,27 +56,55 @@ bool same_place(const Box& a, const Box& b) {
   return smaller > 0 && alike_size && overlap_area(a, b) * 10 >= smaller * 6;
 }
 
-// The surer reading of each word read twice is kept where the first one stood.
+float mean_confidence(const OcrLine& row) {
+  float sum = 0;
+  for (const auto& w : row.words) {
+    sum += w.confidence;
+  }
+  return row.words.empty() ? 0 : sum / static_cast<float>(row.words.size());
+}
+
+// A word read twice is kept once: in the row read the surer (a fragment row of
+// marks around it is the worse reading of the place, and Tesseract may put it
+// anywhere in its order), with the surer of its two readings.
 void drop_repeated_words(std::vector<OcrLine>& rows) {
+  std::vector<float> row_confidence;
+  std::vector<std::vector<char>> dropped;
+  for (const auto& row : rows) {
+    row_confidence.push_back(mean_confidence(row));
+    dropped.emplace_back(row.words.size(), 0);
+  }
   std::vector<std::pair<std::size_t, std::size_t>> kept; // (row, word)
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    auto& words = rows[r].words;
-    for (std::size_t i = 0; i < words.size();) {
-      const auto first = std::find_if(kept.begin(), kept.end(), [&](const auto& k) {
-        return k.first != r && same_place(rows[k.first].words[k.second].box, words[i].box);
+    for (std::size_t i = 0; i < rows[r].words.size(); ++i) {
+      OcrWord& word = rows[r].words[i];
+      const auto twin = std::find_if(kept.begin(), kept.end(), [&](const auto& k) {
+        return k.first != r && dropped[k.first][k.second] == 0 &&
+               same_place(rows[k.first].words[k.second].box, word.box);
       });
-      if (first == kept.end()) {
-        kept.emplace_back(r, i++);
+      if (twin == kept.end()) {
+        kept.emplace_back(r, i);
         continue;
       }
-      OcrWord& earlier = rows[first->first].words[first->second];
-      if (words[i].confidence > earlier.confidence) {
-        earlier.text = words[i].text;
-        earlier.confidence = words[i].confidence;
-        earlier.other_reading = words[i].other_reading;
+      OcrWord& earlier = rows[twin->first].words[twin->second];
+      OcrWord& surer = word.confidence > earlier.confidence ? word : earlier;
+      const bool keep_here = row_confidence[r] > row_confidence[twin->first];
+      OcrWord& keeper = keep_here ? word : earlier;
+      keeper.text = surer.text;
+      keeper.other_reading = surer.other_reading;
+      keeper.confidence = surer.confidence;
+      if (keep_here) {
+        dropped[twin->first][twin->second] = 1;
+        kept.emplace_back(r, i);
+      } else {
+        dropped[r][i] = 1;
       }
-      words.erase(words.begin() + static_cast<std::ptrdiff_t>(i));
     }
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    auto& words = rows[r].words;
+    std::size_t i = 0;
+    std::erase_if(words, [&](const OcrWord&) { return dropped[r][i++] != 0; });
     rows[r].box = {};
     for (const auto& w : words) {
       rows[r].box = unite(rows[r].box, w.box);

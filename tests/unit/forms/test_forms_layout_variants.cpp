@@ -181,3 +181,25 @@ TEST_CASE("a signature read as capitals with next to no confidence is not the si
   CHECK(value(r, "signer_title") == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH");
   CHECK(value(r, "signer_name") == "Trần Văn Cường");
 }
+
+TEST_CASE("a word read twice stays in the row read the surer, wherever the other one stands") {
+  std::vector<PageText> pages = id_card();
+  auto& lines = pages[0].lines;
+  const OcrWord minh = lines[12].words.back();
+  REQUIRE(minh.text == "Minh");
+  // Tesseract's fragment of marks around the same word, put before the address
+  // in its order.
+  OcrLine fragment;
+  OcrWord mark = minh;
+  mark.text = "_";
+  mark.confidence = 0.4F;
+  mark.box.x -= 40;
+  mark.box.w = 20;
+  OcrWord unsure = minh;
+  unsure.confidence = 0.49F;
+  fragment.words = {mark, unsure};
+  fragment.box = unite(mark.box, unsure.box);
+  lines.insert(lines.begin() + 11, fragment);
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "place_of_residence") == "12 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh");
+}
