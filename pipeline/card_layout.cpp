@@ -2,7 +2,6 @@
 #include "sohoa/core/ocr_line_metrics.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <vector>
 
@@ -100,31 +99,14 @@ bool photo_noise(const OcrLine& row, const CardFrame& frame) {
   return sum / static_cast<double>(row.words.size()) < k_min_photo_row_confidence;
 }
 
-// A mark read with next to no confidence between the date and the column ("—"
-// from the photo's edge) is no print: the gap is measured past it.
-constexpr float k_stray_mark_confidence = 0.3F;
-
-bool stray_mark(const OcrWord& w) {
-  const bool has_alnum = std::any_of(w.text.begin(), w.text.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || (c & 0x80) != 0;
-  });
-  // U+2014 and its kin are three bytes of 0x80 and up: no letter for all that.
-  const bool dash = w.text.rfind("\xE2\x80", 0) == 0 && w.text.size() == 3;
-  return w.confidence < k_stray_mark_confidence && (!has_alnum || dash);
-}
-
 // A row of the expiry's band that runs on into the field column (the date, then
 // the last line of the residence beside it) is cut where the column starts.
 std::vector<OcrLine> split_at_column(OcrLine row, const CardFrame& frame) {
   if (zone_of(row, frame) != expiry) {
     return {std::move(row)};
   }
-  std::size_t last_print = 0; // the word before i that is print, not a stray mark
   for (std::size_t i = 1; i < row.words.size(); ++i) {
-    if (!stray_mark(row.words[i - 1])) {
-      last_print = i - 1;
-    }
-    const Box& before = row.words[last_print].box;
+    const Box& before = row.words[i - 1].box;
     const Box& word = row.words[i].box;
     const double gap = (word.x - before.right()) / frame.px_per_mm;
     const double x = frame.x_mm(word.x);
@@ -147,15 +129,9 @@ void order_card_zones(PageText& text, const cv::Rect& card) {
   }
   const CardFrame frame{card.tl(), card.width / k_card_width_mm};
   std::vector<OcrLine> zones[3];
-  std::vector<OcrLine> split_off; // the column's part of an expiry row
   for (const auto& line : text.lines) {
     for (auto& row : rows_of(line)) {
-      std::vector<OcrLine> parts = split_at_column(std::move(row), frame);
-      if (parts.size() == 2) {
-        split_off.push_back(std::move(parts.back()));
-        parts.pop_back();
-      }
-      for (auto& part : parts) {
+      for (auto& part : split_at_column(std::move(row), frame)) {
         if (photo_noise(part, frame)) {
           continue;
         }
@@ -164,27 +140,6 @@ void order_card_zones(PageText& text, const cv::Rect& card) {
         zones[zone_of(part, frame)].push_back(std::move(part));
       }
     }
-  }
-  // A part split off joins its zone where it stands on the card: Tesseract may
-  // read the expiry row before every field, and the residence's last row would
-  // then come first. Beside a row (sharing most of its height) it follows that
-  // row; else it goes before the first row lying below it.
-  for (auto& part : split_off) {
-    auto& zone = zones[zone_of(part, frame)];
-    auto at = zone.end();
-    for (auto it = zone.begin(); it != zone.end(); ++it) {
-      const int shared =
-          std::min(it->box.bottom(), part.box.bottom()) - std::max(it->box.y, part.box.y);
-      if (shared * 2 >= part.box.h) {
-        at = it + 1;
-        break;
-      }
-      if (it->box.y >= part.box.bottom() - part.box.h / 4) {
-        at = it;
-        break;
-      }
-    }
-    zone.insert(at, std::move(part));
   }
   text.lines.clear();
   // Column by column where the expiry stands beside the fields' last rows (the
