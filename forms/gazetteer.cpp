@@ -3,8 +3,10 @@
 #include "fuzzy.hpp"
 #include "term_list.hpp"
 #include "text_fold.hpp"
+#include <algorithm>
 #include <array>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -45,7 +47,70 @@ struct PartName {
   std::vector<std::string> tokens;
   std::string type_fold;
   std::size_t name_start = 0;
+  std::size_t type_start = 0;   // where the type word starts, in tokens
+  bool type_slipped = false;    // the type word was read with a slip ("huyvên")
+  bool type_misspelled = false; // or with its marks slipped ("PHUÒNG")
 };
+
+std::string join(const std::vector<std::string>& tokens, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    out += (out.empty() ? "" : " ") + tokens[i];
+  }
+  return out;
+}
+
+// A part that is a type word and nothing else: an address cut after it.
+bool is_type_word_only(const std::vector<std::string>& tokens) {
+  return std::any_of(type_words().begin(), type_words().end(), [&](const TypeWord& w) {
+    if (w.tokens.size() != tokens.size()) {
+      return false;
+    }
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (fold_alnum(tokens[k]) != w.tokens[k]) {
+        return false;
+      }
+    }
+    return true;
+  });
+}
+
+// The printed spelling of a folded official type.
+std::string type_spelling(std::string_view type_fold) {
+  static const std::map<std::string, std::string, std::less<>> k_spellings = {
+      {"thanh pho", "thành phố"}, {"thi tran", "thị trấn"}, {"thi xa", "thị xã"},
+      {"dac khu", "đặc khu"},     {"tinh", "tỉnh"},         {"quan", "quận"},
+      {"huyen", "huyện"},         {"phuong", "phường"},     {"xa", "xã"}};
+  const auto it = k_spellings.find(type_fold);
+  return it == k_spellings.end() ? std::string(type_fold) : it->second;
+}
+
+// A part opening with a type word one slip off ("huyvên Nghi Lộc", "thành hố
+// Huế"): only long type words, only at the part's start, and only one candidate.
+void find_slipped_type(PartName& p, const std::vector<std::string>& folded) {
+  const TypeWord* match = nullptr;
+  for (const auto& w : type_words()) {
+    std::string official;
+    std::string read;
+    for (std::size_t k = 0; k < w.tokens.size() && k < folded.size(); ++k) {
+      official += w.tokens[k];
+      read += folded[k];
+    }
+    if (official.size() < 5 || w.tokens.size() >= folded.size() ||
+        edit_distance(read, official) != 1) {
+      continue;
+    }
+    if (match != nullptr && match->type != w.type) {
+      return; // two type words as near: no way to choose
+    }
+    match = &w;
+  }
+  if (match != nullptr) {
+    p.type_fold = match->type;
+    p.name_start = match->tokens.size();
+    p.type_slipped = true;
+  }
+}
 
 PartName parse_part(std::string_view part) {
   PartName p;
@@ -69,30 +134,59 @@ PartName parse_part(std::string_view part) {
       if (same) {
         p.type_fold = w.type;
         p.name_start = end;
+        p.type_start = start;
+        // Abbreviations ("TP.", "Q.") stay as printed.
+        const std::string printed = to_lower(join(p.tokens, start, end));
+        p.type_misspelled =
+            fold(printed) == w.type && spelling_key(printed) != spelling_key(type_spelling(w.type));
         return p;
       }
     }
   }
+  find_slipped_type(p, folded);
   return p;
 }
 
-std::string join(const std::vector<std::string>& tokens, std::size_t from, std::size_t to) {
-  std::string out;
-  for (std::size_t i = from; i < to; ++i) {
-    out += (out.empty() ? "" : " ") + tokens[i];
+// OCR reads a comma as a full stop or semicolon now and then ("Nghi Lộc. tỉnh
+// Nghệ An"): one before a type word separates parts too. "TP. Huế" is no
+// separator, its dot is followed by a name.
+bool separates_parts(std::string_view value, std::size_t at) {
+  if (value[at] == ',') {
+    return true;
   }
-  return out;
+  if (value[at] != '.' && value[at] != ';') {
+    return false;
+  }
+  const std::size_t next = value.find_first_not_of(' ', at + 1);
+  if (next == std::string_view::npos || next == at + 1) {
+    return false;
+  }
+  const std::size_t end = value.find_first_of(" ,.;", next);
+  const std::string word = fold_alnum(value.substr(next, end - next));
+  return std::any_of(type_words().begin(), type_words().end(), [&](const TypeWord& w) {
+    return w.tokens.front() == word && w.tokens.front().size() > 2;
+  });
 }
 
-std::vector<std::string> split_commas(std::string_view value) {
+struct Parts {
   std::vector<std::string> parts;
+  std::vector<bool> after_stop; // the part followed a full stop read for a comma
+};
+
+Parts split_commas(std::string_view value) {
+  Parts out;
   std::size_t start = 0;
-  while (start <= value.size()) {
-    const std::size_t comma = std::min(value.find(',', start), value.size());
-    parts.push_back(collapse_spaces(value.substr(start, comma - start)));
-    start = comma + 1;
+  bool stop = false;
+  for (std::size_t i = 0; i <= value.size(); ++i) {
+    if (i < value.size() && !separates_parts(value, i)) {
+      continue;
+    }
+    out.parts.push_back(collapse_spaces(value.substr(start, i - start)));
+    out.after_stop.push_back(stop);
+    stop = i < value.size() && value[i] != ',';
+    start = i + 1;
   }
-  return parts;
+  return out;
 }
 
 std::string children_key(bool after_2025, std::string_view code) {
@@ -243,7 +337,8 @@ PlaceCheck Gazetteer::check(std::string_view value, Ending ending) const {
   if (m_units.empty()) {
     return out;
   }
-  std::vector<std::string> parts = split_commas(value);
+  Parts split = split_commas(value);
+  std::vector<std::string>& parts = split.parts;
   if (ending == Ending::any_unit && parts.size() == 1 && parse_part(parts[0]).type_fold.empty()) {
     return check_bare_name(value);
   }
@@ -263,6 +358,9 @@ PlaceCheck Gazetteer::check(std::string_view value, Ending ending) const {
   for (std::size_t i = parts.size(); i-- > 0 && !candidates.empty();) {
     PartName p = parse_part(parts[i]);
     const bool last = i + 1 == parts.size();
+    if (last && is_type_word_only(p.tokens)) {
+      break; // "..., huyện" cut short: no name to look for ("huyen" is not "Phú Yên")
+    }
     if (p.type_fold.empty() && !last) {
       break; // house, street, hamlet: not checked
     }
@@ -273,15 +371,28 @@ PlaceCheck Gazetteer::check(std::string_view value, Ending ending) const {
       // not wrong.
       const bool above_province = last && ending == Ending::province && !p.type_fold.empty() &&
                                   !is_province_type(p.type_fold);
-      out.unknown_unit = !p.type_fold.empty() && !above_province;
+      // A type word read with a slip may be no type word at all.
+      out.unknown_unit = !p.type_fold.empty() && !p.type_slipped && !above_province;
       break;
     }
     ++out.units_found;
-    if (found.corrected) {
+    // A stop read for the comma before a unit found is a separator.
+    out.corrections += split.after_stop[i] ? 1 : 0;
+    if (found.corrected || p.type_slipped || p.type_misspelled) {
       ++out.corrections;
-      const std::string spelling =
-          is_upper_case_text(name) ? to_upper(found.spelling) : found.spelling;
-      const std::string before = join(p.tokens, 0, p.name_start);
+      const std::string spelling = !found.corrected           ? name
+                                   : is_upper_case_text(name) ? to_upper(found.spelling)
+                                                              : found.spelling;
+      std::string before = join(p.tokens, 0, p.name_start);
+      if (p.type_slipped || p.type_misspelled) {
+        const std::string printed = join(p.tokens, p.type_start, p.name_start);
+        const std::string official = type_spelling(p.type_fold);
+        const std::string type = is_upper_case_text(printed) ? to_upper(official)
+                                 : starts_upper(printed)     ? capitalize(official)
+                                                             : official;
+        const std::string head = join(p.tokens, 0, p.type_start);
+        before = head.empty() ? type : head + " " + type;
+      }
       parts[i] = before.empty() ? spelling : before + " " + spelling;
     }
     candidates = children_of(found.units);

@@ -1,6 +1,8 @@
 #include "label_extractor.hpp"
 #include "sohoa/core/ocr_line_metrics.hpp"
 #include "label_matcher.hpp"
+#include "page_rows.hpp"
+#include "split_labels.hpp"
 #include "sohoa/forms/normalize.hpp"
 #include "text_fold.hpp"
 #include <algorithm>
@@ -69,6 +71,14 @@ bool is_leader_noise(const OcrWord& w, int line_h) {
   return w.box.w > 3 * std::max(w.box.h, line_h) * std::max(1, glyphs);
 }
 
+// A word far past the value's end, read with next to no confidence, is a smudge
+// or a mark beyond the text ("Nam Định ........ có"), not more of the value.
+constexpr float k_stray_confidence = 0.3F;
+
+bool is_stray_beyond(const OcrWord& w, int value_right, int line_h) {
+  return w.confidence < k_stray_confidence && w.box.x - value_right > 4 * line_h;
+}
+
 // Words [from, to) of a line, leading fillers and a trailing "3." dropped. A dotted
 // leader after value text ends the value: what OCR reads in the rest of the
 // leader ("22 222", "uyu") is noise.
@@ -83,8 +93,12 @@ Collected collect(const OcrLine& line, int from, int to) {
   }
   Collected c;
   const int line_h = median_word_height(line);
+  int value_right = 0;
   for (int i = from; i < to; ++i) {
     const OcrWord& w = line.words[i];
+    if (c.words > 0 && is_stray_beyond(w, value_right, line_h)) {
+      break;
+    }
     if (is_leader_noise(w, line_h)) {
       if (c.words > 0) {
         break;
@@ -98,6 +112,7 @@ Collected collect(const OcrLine& line, int from, int to) {
       break;
     }
     c.add(w);
+    value_right = w.box.right();
   }
   // A lone "13." is the next line's numbering, not a value.
   if (c.words == 1 && is_trailing_numbering(c.text)) {
@@ -118,51 +133,6 @@ bool close_below(const OcrLine& upper, const OcrLine& lower, double gap_factor) 
 
 bool continues_value(const FieldSpec& field) {
   return field.kind == ValueKind::text || field.kind == ValueKind::multiline_text;
-}
-
-// Tesseract sometimes merges two rows of different columns into one line (a card's
-// small print beside the main text): a word whose vertical centre jumps by more
-// than 0.6 of the line height starts a new row, unless it still overlaps the
-// word before by most of its height (a tall box from stacked tone marks or a
-// smudge moves the centre without leaving the row).
-bool same_row(const Box& a, const Box& b, int line_h) {
-  const int jump = std::abs((a.y + a.h / 2) - (b.y + b.h / 2));
-  const int overlap = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
-  return jump * 10 <= line_h * 6 || overlap * 10 >= std::min(a.h, b.h) * 7;
-}
-
-std::vector<OcrLine> split_rows(const OcrLine& line) {
-  if (line.words.size() < 2) {
-    return {line};
-  }
-  const int h = median_word_height(line);
-  std::vector<OcrLine> rows;
-  OcrLine current = line;
-  current.words.clear();
-  current.box = {};
-  for (const auto& w : line.words) {
-    if (!current.words.empty() && !same_row(current.words.back().box, w.box, h)) {
-      rows.push_back(current);
-      current.words.clear();
-      current.box = {};
-    }
-    current.words.push_back(w);
-    current.box = unite(current.box, w.box);
-  }
-  rows.push_back(current);
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const OcrLine& a, const OcrLine& b) { return a.box.y < b.box.y; });
-  return rows;
-}
-
-std::vector<OcrLine> page_rows(const PageText& page) {
-  std::vector<OcrLine> out;
-  for (const auto& line : page.lines) {
-    for (auto& row : split_rows(line)) {
-      out.push_back(std::move(row));
-    }
-  }
-  return out;
 }
 
 int text_right_edge(const std::vector<OcrLine>& lines) {
@@ -208,6 +178,19 @@ bool needs_digits(ValueKind kind) {
   }
 }
 
+// Words [from, to) hold no value and no leader: nothing, or stray marks OCR reads
+// from a card's edge or a cell's rule ("|", "_"). A label followed by them ends
+// its row.
+bool only_marks(const OcrLine& line, int from, int to) {
+  for (int i = from; i < to; ++i) {
+    const std::string& text = line.words[i].text;
+    if (!fold_alnum(text).empty() || has_leader(text) || utf8_length(text) > 2) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool has_digit(const std::string& text) {
   return text.find_first_of("0123456789") != std::string::npos;
 }
@@ -221,6 +204,37 @@ int first_in_column(const OcrLine& row, int column_x, int margin) {
     ++i;
   }
   return i;
+}
+
+// A bilingual label ("Họ và tên / Full name:") found by its Vietnamese half: the
+// English half, however misread ("PAII 8afE:", "Date 0Í bình:"), runs to the
+// label's colon within a few words. The value starts after it.
+bool ends_label(const std::string& text) {
+  const std::string head = before_leader(text);
+  return !head.empty() && head.back() == ':';
+}
+
+int after_label_rest(const FieldSpec& field, const LabelHit& hit, const OcrLine& line, int end) {
+  constexpr int k_max_rest_words = 4;
+  const int from = hit.last_word + 1;
+  if (ends_label(line.words[hit.last_word].text)) {
+    return from;
+  }
+  const bool longer_bilingual =
+      std::any_of(field.labels.begin(), field.labels.end(), [&](const std::string& label) {
+        const std::string folded = fold_alnum(label);
+        return label.find('/') != std::string::npos && folded.size() > hit.pattern->folded.size() &&
+               folded.rfind(hit.pattern->folded, 0) == 0;
+      });
+  if (!longer_bilingual) {
+    return from;
+  }
+  for (int i = from; i < end && i < from + k_max_rest_words; ++i) {
+    if (ends_label(line.words[i].text)) {
+      return i + 1;
+    }
+  }
+  return from;
 }
 
 // Where a value's continuation rows may start: under the value, under its label,
@@ -252,7 +266,8 @@ public:
 
   RawFields run() {
     for (std::size_t p = 0; p < m_pages.size(); ++p) {
-      const std::vector<OcrLine> lines = page_rows(m_pages[p]);
+      std::vector<OcrLine> lines = page_rows(m_pages[p]);
+      join_split_labels(lines, m_patterns);
       m_text_right = text_right_edge(lines);
       std::vector<LineState> states(lines.size());
       bool after_anchor = false;
@@ -336,8 +351,11 @@ private:
       Collected value;
       bool label_rest = false; // what is right of the label is the rest of the label
       if (field->position == ValuePosition::right_or_below) {
-        value = collect(line, hit.last_word + 1, end);
-        label_rest = value.words > 0 && needs_digits(field->kind) && !has_digit(value.text);
+        const int from = after_label_rest(*field, hit, line, end);
+        value = collect(line, from, end);
+        label_rest = from > hit.last_word + 1 && value.words == 0;
+        label_rest =
+            label_rest || (value.words > 0 && needs_digits(field->kind) && !has_digit(value.text));
         if (is_noise(value) || label_rest) {
           value = {};
         }
@@ -348,8 +366,9 @@ private:
       // Only a label that ends its row looks below: leaders right of it mean the
       // form was left blank there. So does one followed by the rest of its own
       // printed text, misread ("/ Personal identification number").
-      const bool ends_row =
-          (hit.last_word + 1 == end && !has_leader(line.words[hit.last_word].text)) || label_rest;
+      const bool ends_row = (only_marks(line, hit.last_word + 1, end) &&
+                             !has_leader(line.words[hit.last_word].text)) ||
+                            label_rest;
       if (right_empty && h + 1 == hits.size() && ends_row) {
         m_below_row = l;
         value = below(lines, states, l, line.words[hit.first_word].box.x);

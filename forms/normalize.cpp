@@ -114,6 +114,8 @@ char slip_to_digit(char c) {
   case 'S':
   case 's':
     return '5';
+  case 'G':
+    return '6';
   default:
     return c;
   }
@@ -309,6 +311,27 @@ std::string normalize_email(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Vietnamese writes Đ (U+0110); the recognizer reads its bar now and then as the
+// look-alike Ð (U+00D0) too, beside it ("QĐÐ-UBND") or in its place. A real
+// doubled Đ ("ĐĐBQH") is two U+0110 and stays.
+std::string latin_d_bar(std::string text) {
+  static const std::string k_d_bar = "\xC4\x90";
+  static const std::string k_eth = "\xC3\x90";
+  for (const std::string& twice : {k_d_bar + k_eth, k_eth + k_d_bar}) {
+    for (auto at = text.find(twice); at != std::string::npos; at = text.find(twice, at)) {
+      text.replace(at, twice.size(), k_d_bar);
+    }
+  }
+  for (auto at = text.find(k_eth); at != std::string::npos; at = text.find(k_eth, at)) {
+    text.replace(at, k_eth.size(), k_d_bar);
+  }
+  return text;
+}
+
+} // namespace
+
 std::string normalize_doc_number(std::string_view text) {
   auto words = split_spaces(clean_value(text));
   // The label may still lead: "Số: 12/QĐ-UBND", "Số:12/QĐ-UBND".
@@ -324,7 +347,7 @@ std::string normalize_doc_number(std::string_view text) {
   for (const auto& w : words) {
     out += w;
   }
-  return trim_punctuation(out);
+  return trim_punctuation(latin_d_bar(out));
 }
 
 std::string normalize_value(ValueKind kind, std::string_view raw) {

@@ -267,9 +267,13 @@ private:
         break;
       }
     }
+    // The signature and the stamp over it read as letters with next to no
+    // confidence ("CX,", "_U"): no print of the block.
+    constexpr float k_min_print_confidence = 0.3F;
     std::vector<const Segment*> block;
     for (const auto& s : segments) {
-      if (s.box.y >= top && s.box.x >= width * 45 / 100 && has_alnum(s) && !in_parentheses(s)) {
+      if (s.box.y >= top && s.box.x >= width * 45 / 100 && has_alnum(s) && !in_parentheses(s) &&
+          s.confidence() >= k_min_print_confidence) {
         block.push_back(&s);
       }
     }

@@ -1,6 +1,7 @@
 #include "sohoa/forms/vocabulary_check.hpp"
 #include "gazetteer.hpp"
 #include "term_list.hpp"
+#include "text_fold.hpp"
 
 namespace sohoa::forms {
 namespace {
@@ -11,6 +12,27 @@ ListCheck from_terms(const TermList& list, std::string_view value) {
   }
   TermMatch m = list.match(value);
   return {std::move(m.value), m.hit ? ListSignal::hit : ListSignal::miss, m.corrected};
+}
+
+// An address opens with its house number, "Số 12": the word before the number is
+// "Số" whatever the recognizer made of it ("S0 12", "SỐ 12" in a mixed-case line).
+std::string house_number_word(std::string_view value) {
+  const std::vector<std::string> words = split_spaces(value);
+  if (words.size() < 3 || words[1].empty() || words[1][0] < '0' || words[1][0] > '9') {
+    return std::string(value);
+  }
+  // "Số" with its marks read as a digit: "S0", "S5", "S6".
+  const std::string head = fold_alnum(words[0]);
+  const bool house_word = head.size() == 2 && head[0] == 's' &&
+                          std::string_view("o0568").find(head[1]) != std::string_view::npos;
+  if (!house_word) {
+    return std::string(value);
+  }
+  std::string rest;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    rest += ' ' + words[i];
+  }
+  return (is_upper_case_text(rest) ? "SỐ" : "Số") + rest;
 }
 
 } // namespace
@@ -29,9 +51,11 @@ ListCheck check_against_list(const FieldSpec& spec, const FormCatalog& catalog,
     if (catalog.gazetteer().empty()) {
       break;
     }
-    PlaceCheck p = catalog.gazetteer().check(value, spec.vocabulary == Vocabulary::address
-                                                        ? Gazetteer::Ending::province
-                                                        : Gazetteer::Ending::any_unit);
+    const std::string address =
+        spec.vocabulary == Vocabulary::address ? house_number_word(value) : std::string(value);
+    PlaceCheck p = catalog.gazetteer().check(address, spec.vocabulary == Vocabulary::address
+                                                          ? Gazetteer::Ending::province
+                                                          : Gazetteer::Ending::any_unit);
     const ListSignal signal =
         p.unknown_unit ? ListSignal::unknown_unit : (p.hit() ? ListSignal::hit : ListSignal::miss);
     return {std::move(p.value), signal, p.corrections > 0};

@@ -2,6 +2,7 @@
 // places, ethnic groups and nationalities.
 #include "catalog_fixture.hpp"
 #include "sohoa/forms/analyze.hpp"
+#include "sohoa/forms/vocabulary_check.hpp"
 #include "forms_fixtures.hpp"
 #include "forms/gazetteer.hpp"
 #include "forms/term_list.hpp"
@@ -183,4 +184,62 @@ TEST_CASE("an ethnic group outside the 54 and a ward that does not exist are iss
   CHECK(nationality_issue);
   CHECK(place_issue);
   CHECK(r.fields.at("nationality").needs_review);
+}
+
+TEST_CASE("a full stop read for the comma before a unit type separates the parts") {
+  const Gazetteer& g = catalog().gazetteer();
+  const PlaceCheck p = g.check("phường Phú Hội, thành phố Huế. tỉnh Thừa Thiên Huế");
+  CHECK(p.hit());
+  CHECK(p.units_found == 3);
+  CHECK(p.value == "phường Phú Hội, thành phố Huế, tỉnh Thừa Thiên Huế");
+  // A dot after an abbreviation, followed by a name, is no separator.
+  const PlaceCheck abbreviated = g.check("phường Bến Nghé, quận 1, TP. Hồ Chí Minh");
+  CHECK(abbreviated.units_found == 3);
+  CHECK(abbreviated.value == "phường Bến Nghé, quận 1, TP. Hồ Chí Minh");
+}
+
+TEST_CASE("a unit type word read with a slip is restored when its unit is found") {
+  const Gazetteer& g = catalog().gazetteer();
+  const PlaceCheck p = g.check("thôn Trung, xã Nghi Phong, huyvên Nghi Lộc, tỉnh Nghệ An");
+  CHECK(p.hit());
+  CHECK(p.units_found == 3);
+  CHECK(p.value == "thôn Trung, xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An");
+  const PlaceCheck upper = g.check("PHUÒNG BẾN NGHÉ, QUẬN 1, THÀNH PHỐ HỒ CHÍ MINH");
+  CHECK(upper.units_found == 3);
+  CHECK(upper.value == "PHƯỜNG BẾN NGHÉ, QUẬN 1, THÀNH PHỐ HỒ CHÍ MINH");
+  // A near type word before no unit of that name is left as read, and is no
+  // unit reported missing: it may be no type word at all.
+  const PlaceCheck unknown = g.check("huyvên Không Có, tỉnh Nghệ An");
+  CHECK(unknown.units_found == 1);
+  CHECK_FALSE(unknown.unknown_unit);
+  CHECK(unknown.value == "huyvên Không Có, tỉnh Nghệ An");
+}
+
+TEST_CASE("an address's house number word is Số whatever the recognizer made of it") {
+  FieldSpec residence;
+  residence.id = "place_of_residence";
+  residence.vocabulary = Vocabulary::address;
+  const auto checked = [&](const char* value) {
+    return check_against_list(residence, catalog(), value).value;
+  };
+  CHECK(checked("S0 233, đường Lê Lợi, phường Bến Nghé, quận 1, Thành phố Hồ Chí Minh") ==
+        "Số 233, đường Lê Lợi, phường Bến Nghé, quận 1, Thành phố Hồ Chí Minh");
+  CHECK(checked("SỐ 12, đường Lê Lợi, phường Bến Nghé, quận 1, Thành phố Hồ Chí Minh") ==
+        "Số 12, đường Lê Lợi, phường Bến Nghé, quận 1, Thành phố Hồ Chí Minh");
+  CHECK(checked("SỐ 12, ĐƯỜNG LÊ LỢI, PHƯỜNG BẾN NGHÉ, QUẬN 1, THÀNH PHỐ HỒ CHÍ MINH") ==
+        "SỐ 12, ĐƯỜNG LÊ LỢI, PHƯỜNG BẾN NGHÉ, QUẬN 1, THÀNH PHỐ HỒ CHÍ MINH");
+  CHECK(checked("S5 40, đường Hùng Vương, phường Hòa Cường Bắc, quận Hải Châu, thành phố Đà "
+                "Nẵng") ==
+        "Số 40, đường Hùng Vương, phường Hòa Cường Bắc, quận Hải Châu, thành phố Đà Nẵng");
+  // Not before a number, not a house number.
+  CHECK(checked("Sơn Tây, thành phố Hà Nội") == "Sơn Tây, thành phố Hà Nội");
+}
+
+TEST_CASE("an address cut after a unit type word names no province by edit distance") {
+  const Gazetteer& g = catalog().gazetteer();
+  // "huyen" is one edit from "Phú Yên" folded: a bare type word is no name.
+  const PlaceCheck cut = g.check("thôn Hạ, xã Hải Đường, huyện", Gazetteer::Ending::province);
+  CHECK(cut.units_found == 0);
+  CHECK(cut.value == "thôn Hạ, xã Hải Đường, huyện");
+  CHECK(g.check("thôn Hạ, tỉnh Phú Yên", Gazetteer::Ending::province).units_found == 1);
 }

@@ -73,12 +73,17 @@ TEST_CASE("phones, years, counts, emails and document numbers") {
   CHECK(normalize_phone("090 312 3456") == "0903123456");
   CHECK(normalize_year("1990") == "1990");
   CHECK(normalize_year("l99O") == "1990");
+  CHECK(normalize_year("199G") == "1996"); // the open bowl of a 6
   CHECK_FALSE(normalize_year("90").has_value());
   CHECK(normalize_count("02 Phiếu") == "2");
   CHECK(normalize_count("01") == "1");
   CHECK(normalize_email(" An.Nguyen @ Gmail.com ") == "an.nguyen@gmail.com");
   CHECK(normalize_doc_number("Số: 123 / QĐ-UBND") == "123/QĐ-UBND");
   CHECK(normalize_doc_number("05/2026/QĐ-UBND") == "05/2026/QĐ-UBND");
+  // The bar of Đ read twice, once as the look-alike Ð (U+00D0), or in its place.
+  CHECK(normalize_doc_number("93/QĐ\u00D0-UBND") == "93/QĐ-UBND");
+  CHECK(normalize_doc_number("93/Q\u00D0-UBND") == "93/QĐ-UBND");
+  CHECK(normalize_doc_number("12/ĐĐBQH-VP") == "12/ĐĐBQH-VP");
 }
 
 TEST_CASE("normalize_value keeps what it cannot normalize, cleaned") {
