@@ -28,6 +28,13 @@ struct ReviewThresholds {
   // The least sure word's threshold when every word read twice was read alike
   // by both looks (a second, independent reading confirms the first).
   float agreed_least_sure_word = 0.7F;
+  // Leader marks inside the raw value: its words were read over the dots, and
+  // a dot taken for a mark or a mark for a dot is not seen in the confidence.
+  bool flag_over_leaders = true;
+  // A character the value's kind never has (a digit in a name, "Ð" for "Đ").
+  bool flag_foreign_chars = true;
+  // A word count the kind never has (a one-word name, a two-word address).
+  bool flag_odd_length = false;
 };
 
 // The thresholds in force (chosen on seeds 1101-1108, docs/REVIEW-CALIBRATION.md).
@@ -42,6 +49,9 @@ enum class ReviewReason {
   low_confidence,
   unsure_word,
   readings_disagree, // two OCR looks read one of its words two ways
+  over_leaders,      // read over a form's dotted leaders
+  foreign_chars,     // a character its kind never has
+  odd_length,        // a word count its kind never has
 };
 
 std::string_view to_string(ReviewReason reason);
