@@ -64,10 +64,13 @@ TEST_CASE("a card number read without its label is found by its shape") {
 TEST_CASE("one unsure word sends a confidently read value to review") {
   auto pages = ct01_form();
   auto& words = pages[0].lines[5].words; // "1. Họ, chữ đệm và tên: Lê Thị Mai"
-  words.back().confidence = 0.55F;
+  const float unsure = k_review_thresholds.least_sure_word - 0.1F;
+  words[words.size() - 3].confidence = 0.99F;
+  words[words.size() - 2].confidence = 0.99F;
+  words.back().confidence = unsure;
   const DocumentAnalysis a = analyze_with_signals(catalog(), pages);
   REQUIRE(a.result.fields.at("full_name").value == "Lê Thị Mai");
-  CHECK(signals_of(a, "full_name").min_confidence == doctest::Approx(0.55));
+  CHECK(signals_of(a, "full_name").min_confidence == doctest::Approx(unsure));
   // The mean alone looks sure enough.
   CHECK(a.result.fields.at("full_name").confidence > k_review_thresholds.beside_label);
   CHECK(a.result.fields.at("full_name").needs_review);
@@ -78,8 +81,12 @@ TEST_CASE("long values are shown to a person whatever their confidence") {
   const DocumentAnalysis a = analyze_with_signals(catalog(), birth_form());
   const auto& place = a.result.fields.at("child_place_of_birth");
   REQUIRE(place.value == "Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh");
-  CHECK(signals_of(a, "child_place_of_birth").words >= k_review_thresholds.long_value_words);
-  CHECK(place.needs_review);
+  const FieldSignals& signals = signals_of(a, "child_place_of_birth");
+  CHECK(signals.words == 9);
+  CHECK(place.needs_review == (signals.words >= k_review_thresholds.long_value_words));
+  ReviewThresholds shorter = k_review_thresholds;
+  shorter.long_value_words = signals.words;
+  CHECK(review_reason(signals, shorter) == ReviewReason::long_value);
   CHECK_FALSE(a.result.fields.at("child_full_name").needs_review);
 }
 
@@ -101,7 +108,7 @@ TEST_CASE("the model: a sure short value passes, doubt in any signal flags it") 
 
   FieldSignals unsure = sure;
   unsure.min_confidence = 0.5F;
-  unsure.mean_confidence = 0.8F;
+  unsure.mean_confidence = 0.95F;
   CHECK(needs_review(unsure));
 
   CHECK(review_reason(unsure) == ReviewReason::unsure_word);
@@ -169,7 +176,11 @@ TEST_CASE("two OCR looks reading a word of the value differently flag it") {
   FieldSignals s = sure_short_value();
   CHECK(review_reason(s) == ReviewReason::none);
   s.agreement = Agreement::disagree;
-  CHECK(review_reason(s) == ReviewReason::readings_disagree);
+  CHECK(review_reason(s) == (k_review_thresholds.flag_disagreement ? ReviewReason::readings_disagree
+                                                                   : ReviewReason::none));
+  ReviewThresholds flagging = k_review_thresholds;
+  flagging.flag_disagreement = true;
+  CHECK(review_reason(s, flagging) == ReviewReason::readings_disagree);
 }
 
 TEST_CASE("leader marks inside a value, not at its ends, say it was read over the dots") {
