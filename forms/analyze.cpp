@@ -9,6 +9,7 @@
 #include "region_extractor.hpp"
 #include "surnames.hpp"
 #include "tax_codes.hpp"
+#include "sohoa/forms/value_shape.hpp"
 #include "sohoa/forms/vocabulary_check.hpp"
 #include <algorithm>
 
@@ -61,6 +62,9 @@ FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldV
   s.has_rule = has_rule(spec.kind) || !spec.pattern.empty();
   s.list_corrected = list_corrected;
   s.agreement = agreement_of(raw.words_read_twice, raw.readings_disagree);
+  s.leader_runs = inner_leader_runs(raw.text);
+  s.foreign_chars = foreign_chars(spec.kind, value.value);
+  s.odd_length = odd_length(spec.kind, s.words);
   return s;
 }
 

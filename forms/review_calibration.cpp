@@ -51,6 +51,12 @@ std::string_view to_string(ReviewReason reason) {
     return "unsure_word";
   case ReviewReason::readings_disagree:
     return "readings_disagree";
+  case ReviewReason::over_leaders:
+    return "over_leaders";
+  case ReviewReason::foreign_chars:
+    return "foreign_chars";
+  case ReviewReason::odd_length:
+    return "odd_length";
   }
   return "none";
 }
@@ -67,6 +73,15 @@ ReviewReason review_reason(const FieldSignals& s, const ReviewThresholds& t) {
   // card's residence read without its last line).
   if (s.list == ListSignal::miss || s.list == ListSignal::unknown_unit) {
     return ReviewReason::place_unconfirmed;
+  }
+  if (t.flag_over_leaders && s.leader_runs > 0) {
+    return ReviewReason::over_leaders;
+  }
+  if (t.flag_foreign_chars && s.foreign_chars > 0) {
+    return ReviewReason::foreign_chars;
+  }
+  if (t.flag_odd_length && s.odd_length) {
+    return ReviewReason::odd_length;
   }
   if (s.words >= t.long_value_words) {
     return ReviewReason::long_value;

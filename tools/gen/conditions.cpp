@@ -122,7 +122,8 @@ void phone_photo(cv::Mat& img, Rng& rng) {
 
 std::vector<std::string> parse_condition_list(const std::string& list) {
   static const std::vector<std::string> known = {"stamp_over_text", "photocopy_of_copy",
-                                                 "phone_photo", "low_dpi", "upside_down"};
+                                                 "phone_photo",     "low_dpi",
+                                                 "upside_down",     "fill_over_leaders"};
   std::vector<std::string> out;
   std::size_t start = 0;
   while (start <= list.size()) {

@@ -26,8 +26,27 @@ bool LayoutVariant::take_condition(const std::string& condition, double p) {
   return true;
 }
 
+namespace {
+
+// A printed form filled in by typewriter or printer in another font and colour,
+// over its leaders: drawn on holdout forms, or forced (--force-conditions) on any.
+void take_fill_over_leaders(FormStyle& s, LayoutVariant& layout) {
+  if (s.grid || !layout.take_condition("fill_over_leaders", 0.5)) {
+    return;
+  }
+  s.fill_over_leaders = true;
+  s.leaders = true;
+  s.value.colour = k_ink_blue;
+  s.value.italic = layout.conditions.chance(0.7);
+  s.value.bold = false;
+  s.value.family = s.font == k_font_family ? "DejaVu Sans" : "DejaVu Serif";
+}
+
+} // namespace
+
 void vary_form_style(FormStyle& s, LayoutVariant& layout) {
   if (!layout.holdout) {
+    take_fill_over_leaders(s, layout); // only when forced: nothing is drawn
     return;
   }
   Rng& rng = layout.rng;
@@ -59,15 +78,7 @@ void vary_form_style(FormStyle& s, LayoutVariant& layout) {
   if (layout.take("sans_font", layout.used.empty() ? 1.0 : 0.6)) {
     s.font = rng.chance(0.5) ? "DejaVu Sans" : "Liberation Sans";
   }
-  if (!s.grid && layout.take_condition("fill_over_leaders", 0.5)) {
-    // A printed form filled in by typewriter or printer in another font and colour.
-    s.fill_over_leaders = true;
-    s.leaders = true;
-    s.value.colour = k_ink_blue;
-    s.value.italic = layout.conditions.chance(0.7);
-    s.value.bold = false;
-    s.value.family = s.font == k_font_family ? "DejaVu Sans" : "DejaVu Serif";
-  }
+  take_fill_over_leaders(s, layout);
 }
 
 TextStyle cell_style(Canvas& canvas, const FormStyle& form, const std::string& text,

@@ -27,8 +27,9 @@ constexpr const char* k_usage =
     "truth's \"conditions\": fills over leaders in another font and colour, stamps over\n"
     "text, photocopies of copies, phone photos, 150-200 dpi, pages fed upside down;\n"
     "--no-scan-conditions leaves them out. --force-conditions (photocopy_of_copy,\n"
-    "phone_photo, low_dpi, upside_down, stamp_over_text) gives every document, standard\n"
-    "layouts too, those conditions: one condition measured on the tuned layouts.\n"
+    "phone_photo, low_dpi, upside_down, stamp_over_text, fill_over_leaders) gives every\n"
+    "document, standard layouts too, those conditions (fill_over_leaders: every form\n"
+    "but the table ones): one condition measured on the tuned layouts.\n"
     "The output depends only on the options, never on time or --jobs.\n";
 
 std::vector<sohoa::gen::Format> parse_formats(const std::string& list) {

@@ -103,7 +103,8 @@ std::vector<SignalRow> collect_signals(const std::vector<score::TruthDoc>& truth
 void write_csv(const std::vector<SignalRow>& rows, std::ostream& out) {
   out << "dossier,document,doc_type,layout,field,kind,found_by,list,words,rows,"
          "mean_confidence,min_confidence,label_score,value_confidence,has_rule,"
-         "list_corrected,failed_check,agreement,reason,right,flagged,value,truth\n";
+         "list_corrected,failed_check,agreement,leader_runs,foreign_chars,odd_length,reason,right,"
+         "flagged,value,truth\n";
   for (const auto& r : rows) {
     const auto& s = r.signals;
     out << quoted(r.dossier_id) << ',' << quoted(r.document_id) << ',' << r.doc_type << ','
@@ -112,7 +113,8 @@ void write_csv(const std::vector<SignalRow>& rows, std::ostream& out) {
         << s.rows << ',' << s.mean_confidence << ',' << s.min_confidence << ',' << s.label_score
         << ',' << forms::value_confidence(s) << ',' << (s.has_rule ? 1 : 0) << ','
         << (s.list_corrected ? 1 : 0) << ',' << (s.failed_check ? 1 : 0) << ','
-        << forms::to_string(s.agreement) << ',' << forms::to_string(forms::review_reason(s)) << ','
+        << forms::to_string(s.agreement) << ',' << s.leader_runs << ',' << s.foreign_chars << ','
+        << (s.odd_length ? 1 : 0) << ',' << forms::to_string(forms::review_reason(s)) << ','
         << (r.right ? 1 : 0) << ',' << (r.flagged ? 1 : 0) << ',' << quoted(r.value) << ','
         << quoted(r.truth) << '\n';
   }

@@ -5,6 +5,7 @@
 #include "sohoa/forms/analyze.hpp"
 #include "sohoa/forms/review_calibration.hpp"
 #include "sohoa/forms/review_signals.hpp"
+#include "sohoa/forms/value_shape.hpp"
 #include <doctest/doctest.h>
 
 using namespace sohoa;
@@ -63,10 +64,13 @@ TEST_CASE("a card number read without its label is found by its shape") {
 TEST_CASE("one unsure word sends a confidently read value to review") {
   auto pages = ct01_form();
   auto& words = pages[0].lines[5].words; // "1. Họ, chữ đệm và tên: Lê Thị Mai"
-  words.back().confidence = 0.55F;
+  const float unsure = k_review_thresholds.least_sure_word - 0.1F;
+  words[words.size() - 3].confidence = 0.99F;
+  words[words.size() - 2].confidence = 0.99F;
+  words.back().confidence = unsure;
   const DocumentAnalysis a = analyze_with_signals(catalog(), pages);
   REQUIRE(a.result.fields.at("full_name").value == "Lê Thị Mai");
-  CHECK(signals_of(a, "full_name").min_confidence == doctest::Approx(0.55));
+  CHECK(signals_of(a, "full_name").min_confidence == doctest::Approx(unsure));
   // The mean alone looks sure enough.
   CHECK(a.result.fields.at("full_name").confidence > k_review_thresholds.beside_label);
   CHECK(a.result.fields.at("full_name").needs_review);
@@ -77,8 +81,12 @@ TEST_CASE("long values are shown to a person whatever their confidence") {
   const DocumentAnalysis a = analyze_with_signals(catalog(), birth_form());
   const auto& place = a.result.fields.at("child_place_of_birth");
   REQUIRE(place.value == "Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh");
-  CHECK(signals_of(a, "child_place_of_birth").words >= k_review_thresholds.long_value_words);
-  CHECK(place.needs_review);
+  const FieldSignals& signals = signals_of(a, "child_place_of_birth");
+  CHECK(signals.words == 9);
+  CHECK(place.needs_review == (signals.words >= k_review_thresholds.long_value_words));
+  ReviewThresholds shorter = k_review_thresholds;
+  shorter.long_value_words = signals.words;
+  CHECK(review_reason(signals, shorter) == ReviewReason::long_value);
   CHECK_FALSE(a.result.fields.at("child_full_name").needs_review);
 }
 
@@ -100,7 +108,7 @@ TEST_CASE("the model: a sure short value passes, doubt in any signal flags it") 
 
   FieldSignals unsure = sure;
   unsure.min_confidence = 0.5F;
-  unsure.mean_confidence = 0.8F;
+  unsure.mean_confidence = 0.95F;
   CHECK(needs_review(unsure));
 
   CHECK(review_reason(unsure) == ReviewReason::unsure_word);
@@ -168,5 +176,125 @@ TEST_CASE("two OCR looks reading a word of the value differently flag it") {
   FieldSignals s = sure_short_value();
   CHECK(review_reason(s) == ReviewReason::none);
   s.agreement = Agreement::disagree;
-  CHECK(review_reason(s) == ReviewReason::readings_disagree);
+  CHECK(review_reason(s) == (k_review_thresholds.flag_disagreement ? ReviewReason::readings_disagree
+                                                                   : ReviewReason::none));
+  ReviewThresholds flagging = k_review_thresholds;
+  flagging.flag_disagreement = true;
+  CHECK(review_reason(s, flagging) == ReviewReason::readings_disagree);
+}
+
+TEST_CASE("leader marks inside a value, not at its ends, say it was read over the dots") {
+  CHECK(inner_leader_runs("Lê Thị Mai") == 0);
+  CHECK(inner_leader_runs("..... Lê Thị Mai ........") == 0); // the form's leaders
+  CHECK(inner_leader_runs("TP. Hồ Chí Minh") == 0);           // one full stop
+  CHECK(inner_leader_runs("Lê Thị ..... Mai") == 1);
+  CHECK(inner_leader_runs("Lê__Thị\xE2\x80\xA6Mai") == 2); // underscores, an ellipsis
+  CHECK(inner_leader_runs("\xE2\x80\xA6 Mai \xE2\x80\xA6") == 0);
+  CHECK(inner_leader_runs("") == 0);
+}
+
+TEST_CASE("characters a kind never has, and word counts it never has") {
+  CHECK(foreign_chars(ValueKind::name, "Nguyễn Thị Ánh Tuyết") == 0);
+  CHECK(foreign_chars(ValueKind::name, "Nguyễn Th1 Mai") == 1);
+  CHECK(foreign_chars(ValueKind::name, "Lê, Mai") == 1);
+  CHECK(foreign_chars(ValueKind::name, "H'Hen Niê") == 0);
+  CHECK(foreign_chars(ValueKind::text, "H\u2019Mông") == 0);
+  CHECK(foreign_chars(ValueKind::multiline_text, "Số 60/2, đường Lê Lợi (cũ), P. 3") == 0);
+  CHECK(foreign_chars(ValueKind::multiline_text, "Số 60 | đường Lê Lợi") == 1);
+  // Eth (U+00D0) read for Đ, a mark Vietnamese has no letter for.
+  CHECK(foreign_chars(ValueKind::doc_number, "93/QĐ-UBND") == 0);
+  CHECK(foreign_chars(ValueKind::doc_number, "93/Q\xC3\x90-UBND") == 1);
+  CHECK(foreign_chars(ValueKind::name, "Ñguyen") == 1);
+  // Kinds with a rule of their own are left to it.
+  CHECK(foreign_chars(ValueKind::date, "2O20-01-01") == 0);
+
+  CHECK(odd_length(ValueKind::name, 1));
+  CHECK_FALSE(odd_length(ValueKind::name, 2));
+  CHECK_FALSE(odd_length(ValueKind::name, 5));
+  CHECK(odd_length(ValueKind::name, 6));
+  CHECK(odd_length(ValueKind::multiline_text, 2));
+  CHECK_FALSE(odd_length(ValueKind::multiline_text, 3));
+  CHECK_FALSE(odd_length(ValueKind::text, 1));
+}
+
+TEST_CASE("each threshold of the table in force flags at its boundary and not above") {
+  const ReviewThresholds& t = k_review_thresholds;
+  FieldSignals s = sure_short_value();
+  REQUIRE(review_reason(s) == ReviewReason::none);
+
+  // Confidence beside the label: at the threshold passes, just below flags.
+  FieldSignals beside = s;
+  beside.mean_confidence = t.beside_label;
+  beside.min_confidence = 1.0F;
+  CHECK(review_reason(beside) == ReviewReason::none);
+  beside.mean_confidence = t.beside_label - 0.01F;
+  CHECK(review_reason(beside) == ReviewReason::low_confidence);
+
+  FieldSignals by_layout = s;
+  by_layout.found_by = FoundBy::below_label;
+  by_layout.mean_confidence = t.by_layout;
+  by_layout.min_confidence = 1.0F;
+  CHECK(review_reason(by_layout) == ReviewReason::none);
+  by_layout.mean_confidence = t.by_layout - 0.01F;
+  CHECK(review_reason(by_layout) == ReviewReason::low_confidence);
+
+  FieldSignals word = s;
+  word.min_confidence = t.least_sure_word;
+  CHECK(review_reason(word) == ReviewReason::none);
+  word.min_confidence = t.least_sure_word - 0.01F;
+  CHECK(review_reason(word) ==
+        (t.least_sure_word > 0 ? ReviewReason::unsure_word : ReviewReason::none));
+  // Read alike by a second look, the least sure word answers to its own threshold.
+  FieldSignals agreed = s;
+  agreed.agreement = Agreement::agree;
+  agreed.min_confidence = t.agreed_least_sure_word;
+  CHECK(review_reason(agreed) == ReviewReason::none);
+  if (t.agreed_least_sure_word > 0) {
+    agreed.min_confidence = t.agreed_least_sure_word - 0.01F;
+    CHECK(review_reason(agreed) == ReviewReason::unsure_word);
+  }
+
+  FieldSignals length = s;
+  length.words = t.long_value_words - 1;
+  CHECK(review_reason(length) == ReviewReason::none);
+  length.words = t.long_value_words;
+  CHECK(review_reason(length) == ReviewReason::long_value);
+
+  FieldSignals disagreeing = s;
+  disagreeing.agreement = Agreement::disagree;
+  CHECK(review_reason(disagreeing) ==
+        (t.flag_disagreement ? ReviewReason::readings_disagree : ReviewReason::none));
+
+  FieldSignals leaders = s;
+  leaders.leader_runs = 1;
+  CHECK(review_reason(leaders) ==
+        (t.flag_over_leaders ? ReviewReason::over_leaders : ReviewReason::none));
+  FieldSignals foreign = s;
+  foreign.foreign_chars = 1;
+  CHECK(review_reason(foreign) ==
+        (t.flag_foreign_chars ? ReviewReason::foreign_chars : ReviewReason::none));
+  FieldSignals odd = s;
+  odd.odd_length = true;
+  CHECK(review_reason(odd) == (t.flag_odd_length ? ReviewReason::odd_length : ReviewReason::none));
+
+  // Each switch, turned on, flags what it names, whatever the table in force.
+  ReviewThresholds all_on = t;
+  all_on.flag_disagreement = all_on.flag_over_leaders = all_on.flag_foreign_chars =
+      all_on.flag_odd_length = true;
+  CHECK(review_reason(disagreeing, all_on) == ReviewReason::readings_disagree);
+  CHECK(review_reason(leaders, all_on) == ReviewReason::over_leaders);
+  CHECK(review_reason(foreign, all_on) == ReviewReason::foreign_chars);
+  CHECK(review_reason(odd, all_on) == ReviewReason::odd_length);
+}
+
+TEST_CASE("a name read with a character no name has is flagged") {
+  auto pages = ct01_form();
+  auto& words = pages[0].lines[5].words; // "1. Họ, chữ đệm và tên: Lê Thị Mai"
+  words.back().text = "Ma1";
+  const DocumentAnalysis a = analyze_with_signals(catalog(), pages);
+  REQUIRE(a.result.fields.at("full_name").value == "Lê Thị Ma1");
+  CHECK(signals_of(a, "full_name").foreign_chars == 1);
+  CHECK(signals_of(a, "full_name").leader_runs == 0);
+  CHECK(a.result.fields.at("full_name").needs_review == k_review_thresholds.flag_foreign_chars);
+  CHECK_FALSE(a.result.fields.at("gender").needs_review);
 }

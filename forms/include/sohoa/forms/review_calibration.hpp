@@ -12,25 +12,35 @@ namespace sohoa::forms {
 struct ReviewThresholds {
   // The value's confidence (mean OCR word confidence times the label match)
   // below which it is flagged, when read right of its label...
-  float beside_label = 0.75F;
+  float beside_label = 0.85F;
   // ... and when placed by layout alone (below its label, by its shape, in a
   // region of an administrative document): a guess from context needs more.
   float by_layout = 0.9F;
   // One word read this unsure flags the value, however sure the others are.
-  float least_sure_word = 0.7F;
+  float least_sure_word = 0.8F;
   // Values of this many words or more (addresses, places, purposes) are flagged
   // whatever their confidence: one slipped tone mark or a word taken from the
   // next line makes them wrong, and confidence does not show it.
-  int long_value_words = 7;
+  int long_value_words = 10;
   // Two OCR looks that read a word two ways: one of them is wrong, and which
-  // one is a guess.
-  bool flag_disagreement = true;
+  // one is a guess. Off: on the tuning seeds every wrong value read two ways
+  // was flagged by its confidence already, and the switch only added right ones.
+  bool flag_disagreement = false;
   // The least sure word's threshold when every word read twice was read alike
-  // by both looks (a second, independent reading confirms the first).
-  float agreed_least_sure_word = 0.7F;
+  // by both looks (a second, independent reading confirms the first): none,
+  // the agreeing second look vouches for the word.
+  float agreed_least_sure_word = 0.0F;
+  // Leader marks inside the raw value: its words were read over the dots, and
+  // a dot taken for a mark or a mark for a dot is not seen in the confidence.
+  bool flag_over_leaders = true;
+  // A character the value's kind never has (a digit in a name, "Ð" for "Đ").
+  bool flag_foreign_chars = true;
+  // A word count the kind never has (a one-word name, a two-word address).
+  bool flag_odd_length = true;
 };
 
-// The thresholds in force (chosen on seeds 1101-1108, docs/REVIEW-CALIBRATION.md).
+// The thresholds in force (chosen on tuning seeds 1101-1116 of the standard
+// layouts, scan conditions forced, docs/REVIEW-CALIBRATION.md).
 inline constexpr ReviewThresholds k_review_thresholds{};
 
 // Why a value goes to a person; none: it may be accepted without looking.
@@ -42,6 +52,9 @@ enum class ReviewReason {
   low_confidence,
   unsure_word,
   readings_disagree, // two OCR looks read one of its words two ways
+  over_leaders,      // read over a form's dotted leaders
+  foreign_chars,     // a character its kind never has
+  odd_length,        // a word count its kind never has
 };
 
 std::string_view to_string(ReviewReason reason);

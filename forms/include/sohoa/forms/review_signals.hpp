@@ -42,6 +42,10 @@ struct FieldSignals {
   ListSignal list = ListSignal::not_applicable;
   bool list_corrected = false; // the list restored an official spelling
   Agreement agreement = Agreement::read_once;
+  // What the text alone says (value_shape.hpp).
+  int leader_runs = 0;     // leader marks inside the raw value: read over the dots
+  int foreign_chars = 0;   // characters outside the kind's alphabet
+  bool odd_length = false; // a word count the kind does not have
 };
 
 using FieldSignalMap = std::map<std::string, FieldSignals, std::less<>>;

@@ -1,0 +1,27 @@
+#pragma once
+// What a value's text alone says about whether it was read right, whatever its
+// OCR confidence: leader marks inside it (a value written over dotted leaders,
+// read with the dots), characters its kind never has, a length its kind never
+// has. Review signals (review_signals.hpp).
+#include "sohoa/forms/form_type.hpp"
+#include <string_view>
+
+namespace sohoa::forms {
+
+// Runs of leader marks (two or more '.' or '_', or an ellipsis) inside the raw
+// value, between its first and last letter or digit: leaders at a value's ends
+// are the form's, one inside means the value's words sit on the dots.
+int inner_leader_runs(std::string_view raw_text);
+
+// Characters of a normalized value outside its kind's alphabet: a name has
+// Vietnamese letters, spaces and apostrophes (H'Hen) only; a text or address
+// also digits and ",.;:/-()"; a document number letters, digits, '/' and '-'. A letter with a
+// mark Vietnamese does not use ("Ð", "ø", "ñ") counts. Kinds with a validity
+// rule of their own (dates, identifiers...) are left to it: 0.
+int foreign_chars(ValueKind kind, std::string_view value);
+
+// A word count its kind does not have: a name of one word or more than five, an
+// address or place of fewer than three.
+bool odd_length(ValueKind kind, int words);
+
+} // namespace sohoa::forms

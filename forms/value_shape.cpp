@@ -1,0 +1,107 @@
+#include "sohoa/forms/value_shape.hpp"
+#include <cctype>
+#include <string>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace sohoa::forms {
+namespace {
+
+// U+2026 HORIZONTAL ELLIPSIS as UTF-8.
+constexpr std::string_view k_ellipsis = "\xE2\x80\xA6";
+
+bool is_letter_or_digit_byte(char c) {
+  // Any byte of a multi-byte UTF-8 sequence is taken for part of a letter (the
+  // ellipsis is spelled as dots before this is asked).
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || std::isalnum(u) != 0;
+}
+
+// The Vietnamese alphabet in lower case, f j w z included (names and places of
+// foreign origin).
+bool is_vietnamese_letter(UChar32 c) {
+  static const icu::UnicodeString letters = icu::UnicodeString::fromUTF8(
+      "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợ"
+      "pqrstuùúủũụưừứửữựvwxyỳýỷỹỵz");
+  return letters.indexOf(u_tolower(c)) >= 0;
+}
+
+} // namespace
+
+int inner_leader_runs(std::string_view raw) {
+  // An ellipsis is a leader of its own: spelled as dots, every mark is ASCII.
+  std::string text;
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw.substr(i, k_ellipsis.size()) == k_ellipsis) {
+      text += "..";
+      i += k_ellipsis.size();
+    } else {
+      text += raw[i++];
+    }
+  }
+  std::size_t first = 0;
+  while (first < text.size() && !is_letter_or_digit_byte(text[first])) {
+    ++first;
+  }
+  std::size_t last = text.size();
+  while (last > first && !is_letter_or_digit_byte(text[last - 1])) {
+    --last;
+  }
+  int runs = 0;
+  for (std::size_t i = first; i < last;) {
+    const char c = text[i];
+    std::size_t j = i + 1;
+    if (c == '.' || c == '_') {
+      while (j < last && text[j] == c) {
+        ++j;
+      }
+      runs += j - i >= 2 ? 1 : 0; // one '.' is a full stop or "TP."
+    }
+    i = j;
+  }
+  return runs;
+}
+
+int foreign_chars(ValueKind kind, std::string_view value) {
+  std::u16string_view others;
+  bool digits = true;
+  switch (kind) {
+  case ValueKind::name:
+    digits = false;
+    others = u" '\u2019"; // H'Mông, H'Hen: an apostrophe of ethnic names
+    break;
+  case ValueKind::text:
+  case ValueKind::multiline_text:
+    others = u" ,.;:/-()'\u2019";
+    break;
+  case ValueKind::doc_number:
+    others = u"/-";
+    break;
+  default:
+    return 0;
+  }
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(value.data(), static_cast<int32_t>(value.size())));
+  int foreign = 0;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    const bool allowed =
+        is_vietnamese_letter(c) || (digits && c >= '0' && c <= '9') ||
+        (c <= 0xFFFF && others.find(static_cast<char16_t>(c)) != std::u16string_view::npos);
+    foreign += allowed ? 0 : 1;
+  }
+  return foreign;
+}
+
+bool odd_length(ValueKind kind, int words) {
+  switch (kind) {
+  case ValueKind::name:
+    return words < 2 || words > 5;
+  case ValueKind::multiline_text:
+    return words < 3;
+  default:
+    return false;
+  }
+}
+
+} // namespace sohoa::forms
