@@ -3,6 +3,7 @@
 #include "sohoa/core/error.hpp"
 #include "image_encode.hpp"
 #include "podofo_util.hpp"
+#include "sohoa/pdf/jpx_codec.hpp"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -292,7 +293,7 @@ public:
                    page);
       }
     }
-    if (last == "JBIG2Decode" || last == "JPXDecode" || last == "Crypt") {
+    if (last == "JBIG2Decode" || last == "Crypt") {
       throw fail("unsupported_image_filter", "page image is " + last + " encoded", page);
     }
     if (last == "DCTDecode" || last == "DCT") {
@@ -310,6 +311,23 @@ public:
       }
       if (decoded.empty()) {
         throw fail("corrupt_pdf", "page JPEG does not decode", page);
+      }
+      out.pixels = decoded;
+      out.kind = decoded.channels() == 1 ? ColourKind::grey : ColourKind::colour;
+      return out;
+    }
+    if (last == "JPXDecode") {
+      if (filters.size() > 1) {
+        throw fail("unsupported_image_filter", "JPEG 2000 wrapped in another filter", page);
+      }
+      cv::Mat decoded;
+      try {
+        decoded = decode_jpx(raw(image), 0, m_limits.max_pixels_per_page);
+      } catch (const Error& e) {
+        throw fail("corrupt_pdf", std::string("JPEG 2000: ") + e.what(), page);
+      }
+      if (decoded.cols != w || decoded.rows != h) {
+        throw fail("corrupt_pdf", "JPEG 2000 size differs from the image's", page);
       }
       out.pixels = decoded;
       out.kind = decoded.channels() == 1 ? ColourKind::grey : ColourKind::colour;

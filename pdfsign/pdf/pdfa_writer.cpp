@@ -4,7 +4,7 @@
 #include "sohoa/core/error.hpp"
 #include "sohoa/core/hash.hpp"
 #include "image_encode.hpp"
-#include "sohoa/pdf/mrc_layers.hpp"
+#include "mrc_encode.hpp"
 #include "podofo_util.hpp"
 #include "text_layer.hpp"
 #include "xmp.hpp"
@@ -103,14 +103,7 @@ std::vector<EncodedImage> encode_page_images(const PdfPageInput& page,
   case ImageMode::mrc:
     break;
   }
-  const MrcLayers layers = split_mrc(grey ? as_grey(img) : img, page.dpi);
-  std::vector<EncodedImage> out;
-  out.push_back(jpeg_image(layers.background, grey, options.mrc_background_quality));
-  for (const InkMask& m : layers.masks) {
-    out.push_back(
-        {encode_ccitt_g4(m.mask), m.mask.cols, m.mask.rows, Encoding::ccitt, true, true, m.colour});
-  }
-  return out;
+  return encode_mrc_page(grey ? as_grey(img) : img, page.dpi, options.mrc_background_ssim);
 }
 
 void set_raw_stream(PdfObject* object, const std::string& bytes) {
@@ -217,6 +210,12 @@ PdfObject* create_image(PdfVecObjects& objects, const EncodedImage& image) {
     break;
   case Encoding::flate:
     set_flate_stream(obj, image.bytes);
+    break;
+  case Encoding::jpx:
+    // A JP2 file (PDF/A-2 6.2.8.3: 1 or 3 channels of one bit depth); the
+    // dictionary's /ColorSpace takes precedence over the file's.
+    set_raw_stream(obj, image.bytes);
+    d.AddKey("Filter", PdfName("JPXDecode"));
     break;
   }
   return obj;

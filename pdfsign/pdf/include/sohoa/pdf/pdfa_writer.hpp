@@ -15,7 +15,7 @@ namespace sohoa::pdf {
 enum class PdfAPart { a2b, a3b };
 
 // How one image XObject's bytes are coded.
-enum class ImageEncoding { dct, ccitt, flate };
+enum class ImageEncoding { dct, ccitt, flate, jpx };
 
 // One image XObject of a page: the page itself, an MRC background, or an MRC ink
 // mask (an /ImageMask filled with colour).
@@ -76,7 +76,7 @@ struct Attachment {      // PDF/A-3 associated file
 
 // How page images are stored (CONTRACT.md section 7).
 enum class ImageMode {
-  mrc,      // bitonal G4 ink masks in their colours over a 200 dpi JPEG background
+  mrc,      // bitonal G4 ink masks in their colours over a JPEG 2000 or JPEG background
   jpeg,     // the page as one JPEG (G4 for bitonal pages)
   lossless, // the page bit for bit: G4 for bitonal, Flate otherwise
 };
@@ -90,7 +90,9 @@ struct PdfWriteOptions {
   std::optional<Attachment> attachment; // only with a3b
   ImageMode image_mode = ImageMode::jpeg;
   int jpeg_quality = 85;
-  int mrc_background_quality = 50; // JPEG quality of the smoothed MRC background
+  // SSIM (per channel, outside the ink) the MRC page must keep against the page: the
+  // background's resolution and codec are the smallest that reach it.
+  double mrc_background_ssim = 0.93;
   // Test mode: fixed /ID and dates so output is byte-for-byte reproducible.
   bool deterministic = false;
   // CreationDate and ModDate (Info and XMP): the caller's instant of digitization,
