@@ -9,7 +9,7 @@
 namespace sohoa::pdf {
 namespace {
 
-cv::Mat ssim_map(const cv::Mat& a8, const cv::Mat& b8) {
+cv::Mat channel_ssim_map(const cv::Mat& a8, const cv::Mat& b8) {
   cv::Mat a;
   cv::Mat b;
   a8.convertTo(a, CV_32F);
@@ -38,6 +38,14 @@ cv::Mat ssim_map(const cv::Mat& a8, const cv::Mat& b8) {
 
 } // namespace
 
+cv::Mat ssim_map(const cv::Mat& reference, const cv::Mat& test) {
+  if (reference.empty() || reference.size() != test.size() || reference.type() != CV_8UC1 ||
+      test.type() != CV_8UC1) {
+    throw Error(Stage::pdf, "bad_page_image", "SSIM map needs two 8-bit grey images of one size");
+  }
+  return channel_ssim_map(reference, test);
+}
+
 double mean_ssim(const cv::Mat& reference, const cv::Mat& test, const cv::Mat& region) {
   if (reference.empty() || reference.size() != test.size() || reference.type() != test.type() ||
       reference.depth() != CV_8U ||
@@ -53,7 +61,7 @@ double mean_ssim(const cv::Mat& reference, const cv::Mat& test, const cv::Mat& r
   cv::split(test, test_channels);
   double sum = 0;
   for (std::size_t c = 0; c < ref_channels.size(); ++c) {
-    const cv::Mat map = ssim_map(ref_channels[c], test_channels[c]);
+    const cv::Mat map = channel_ssim_map(ref_channels[c], test_channels[c]);
     sum += region.empty() ? cv::mean(map)[0] : cv::mean(map, region)[0];
   }
   return sum / static_cast<double>(ref_channels.size());

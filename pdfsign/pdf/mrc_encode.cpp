@@ -15,29 +15,126 @@
 namespace sohoa::pdf {
 namespace {
 
-// JPEG 2000 compression ratios tried, cheapest first: one encoding holds them
-// all as quality layers. A blank paper background passes at the first.
-const std::vector<double> k_jpx_ratios{2400, 1200, 600, 300, 150, 75, 36, 18};
-// JPEG qualities tried while they stay smaller than the best JPEG 2000 candidate.
-constexpr int k_jpeg_qualities[] = {35, 50, 70, 85};
+// JPEG 2000 trials, as fractions of the JPEG background's bytes, cheapest
+// first: a blank paper background passes at the first, one encode.
+constexpr double k_jpx_size_fractions[] = {0.3, 0.55, 0.85};
 // SSIM is estimated on bands of rows (a quarter of the page): within noise of
 // the whole page at a quarter of the cost, paid for each candidate.
 constexpr int k_band_rows = 96;
 constexpr int k_band_step = 384;
+// Detail (guilloche, photographs, fine print the background's resolution
+// blurs): tiles of this side (page pixels) whose SSIM outside the ink, with the
+// background painted back, falls below k_detail_ssim.
+constexpr int k_tile = 64;
+constexpr double k_detail_ssim = 0.9;
+// A tile with less of it outside the ink is text, which the masks carry.
+constexpr double k_tile_min_outside = 0.3;
+// Isolated tiles are specks of noise, not a card or a photo.
+constexpr int k_detail_min_tiles = 3;
+constexpr int k_detail_quality = 75;
 
-// Scores a decoded background by what a reader shows outside the ink: the
-// background brought to page size, against the page, where no SSIM window
-// touches a mask (there the mask's flat colour is drawn, not the background).
-// Per colour channel: JPEG's halved chroma shows there, not in the luminance.
+// Pixels whose SSIM window touches a mask: there a reader shows the mask's
+// flat colour, not the background.
+cv::Mat ink_windows(cv::Size size, const MrcLayers& layers) {
+  cv::Mat ink(size, CV_8UC1, cv::Scalar(0));
+  for (const InkMask& m : layers.masks) {
+    ink.setTo(255, m.mask == 0);
+  }
+  cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_RECT, {11, 11}));
+  return ink;
+}
+
+cv::Mat luminance(const cv::Mat& img) {
+  if (img.channels() == 1) {
+    return img;
+  }
+  cv::Mat grey;
+  cv::cvtColor(img, grey, cv::COLOR_BGR2GRAY);
+  return grey;
+}
+
+// Rectangles (page pixels) where the background at its resolution loses what
+// the page shows outside the ink: they get their own image at the page's.
+std::vector<cv::Rect> detail_regions(const cv::Mat& page, const MrcLayers& layers,
+                                     const cv::Mat& ink) {
+  cv::Mat shown;
+  cv::resize(luminance(layers.background), shown, page.size(), 0, 0, cv::INTER_LINEAR);
+  const cv::Mat map = ssim_map(luminance(page), shown);
+  shown.release();
+  const int cols = (page.cols + k_tile - 1) / k_tile;
+  const int rows = (page.rows + k_tile - 1) / k_tile;
+  cv::Mat marked(rows, cols, CV_8UC1, cv::Scalar(0));
+  cv::Mat outside;
+  cv::bitwise_not(ink, outside);
+  int count = 0;
+  for (int ty = 0; ty < rows; ++ty) {
+    for (int tx = 0; tx < cols; ++tx) {
+      const cv::Rect tile =
+          cv::Rect(tx * k_tile, ty * k_tile, k_tile, k_tile) & cv::Rect({0, 0}, page.size());
+      const cv::Mat region = outside(tile);
+      if (cv::countNonZero(region) < k_tile_min_outside * tile.area()) {
+        continue;
+      }
+      if (cv::mean(map(tile), region)[0] < k_detail_ssim) {
+        marked.at<unsigned char>(ty, tx) = 255;
+        ++count;
+      }
+    }
+  }
+  // No share of the page is too much: a card filling the scan is all guilloche.
+  // Paper grain and scanner noise the smoothing removes score well above the
+  // bar against the cleaned page, so they do not come here.
+  if (count < k_detail_min_tiles) {
+    return {};
+  }
+  // Neighbouring tiles join: a card's guilloche is one region, not a hundred.
+  cv::Mat joined;
+  cv::dilate(marked, joined, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
+  std::vector<cv::Rect> out;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const cv::Mat own = (labels(box) == i) & marked(box);
+    if (cv::countNonZero(own) < k_detail_min_tiles) {
+      continue;
+    }
+    out.push_back(
+        cv::Rect(box.x * k_tile, box.y * k_tile, box.width * k_tile, box.height * k_tile) &
+        cv::Rect({0, 0}, page.size()));
+  }
+  return out;
+}
+
+// Under a patch the background is never shown: one flat colour costs nothing.
+// Kept a background pixel inside, so scaling blends no flat edge into view.
+void flatten_under(cv::Mat& background, cv::Size page_size, const cv::Rect& patch) {
+  const double sx = static_cast<double>(background.cols) / page_size.width;
+  const double sy = static_cast<double>(background.rows) / page_size.height;
+  const cv::Rect inner = cv::Rect(static_cast<int>(std::ceil(patch.x * sx)) + 2,
+                                  static_cast<int>(std::ceil(patch.y * sy)) + 2,
+                                  static_cast<int>(std::floor(patch.width * sx)) - 4,
+                                  static_cast<int>(std::floor(patch.height * sy)) - 4) &
+                         cv::Rect({0, 0}, background.size());
+  if (inner.width > 0 && inner.height > 0) {
+    background(inner).setTo(cv::mean(background(inner)));
+  }
+}
+
+// Scores a decoded background by what a reader shows of it: brought to page
+// size, against the page, where no SSIM window touches a mask or a patch. Per
+// colour channel: JPEG's halved chroma shows there, not in the luminance.
 class BackgroundJudge {
 public:
-  BackgroundJudge(const cv::Mat& page, const MrcLayers& layers) : m_reference(page) {
-    cv::Mat ink(page.size(), CV_8UC1, cv::Scalar(0));
-    for (const InkMask& m : layers.masks) {
-      ink.setTo(255, m.mask == 0);
-    }
-    cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_RECT, {11, 11}));
+  BackgroundJudge(const cv::Mat& page, const cv::Mat& ink, const std::vector<cv::Rect>& patches)
+      : m_reference(page) {
     cv::bitwise_not(ink, m_region);
+    for (const cv::Rect& r : patches) {
+      m_region(r).setTo(0);
+    }
   }
 
   double score(const cv::Mat& background) const {
@@ -63,97 +160,75 @@ private:
   cv::Mat m_region;
 };
 
-struct Candidate {
-  EncodedImage image;
-  double ssim = 0;
-};
-
-// The smallest passing candidate, and the most faithful one for when none passes.
-struct Choice {
-  double target = 0;
-  std::optional<Candidate> smallest_passing;
-  std::optional<Candidate> most_faithful;
-
-  void consider(const Candidate& c) {
-    if (c.ssim >= target &&
-        (!smallest_passing || c.image.bytes.size() < smallest_passing->image.bytes.size())) {
-      smallest_passing = c;
-    }
-    if (!most_faithful || c.ssim > most_faithful->ssim) {
-      most_faithful = c;
-    }
-  }
-  std::size_t passing_bytes() const {
-    return smallest_passing ? smallest_passing->image.bytes.size() : SIZE_MAX;
-  }
-};
-
 EncodedImage background_image(std::string bytes, const cv::Mat& bg, ImageEncoding encoding) {
-  return {std::move(bytes), bg.cols, bg.rows, encoding, bg.channels() == 1, false, {}};
+  return {std::move(bytes), bg.cols, bg.rows, encoding, bg.channels() == 1, false, {}, {}};
 }
 
-void try_jpx(const cv::Mat& bg, const BackgroundJudge& judge, Choice& choice) {
-  const std::string layered = encode_jpx_layers(bg, k_jpx_ratios);
-  for (std::size_t k = 0; k < k_jpx_ratios.size(); ++k) {
-    const double ssim = judge.score(decode_jpx(layered, static_cast<int>(k + 1)));
-    if (ssim >= choice.target || k + 1 == k_jpx_ratios.size()) {
-      // The layers' truncation stood for this single-layer encoding.
-      choice.consider(
-          {background_image(encode_jpx(bg, k_jpx_ratios[k]), bg, ImageEncoding::jpx), ssim});
-      return;
-    }
-  }
+cv::Mat decode_jpeg(const std::string& bytes, bool grey) {
+  const std::vector<uchar> buf(bytes.begin(), bytes.end());
+  return cv::imdecode(buf, grey ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
 }
 
-void try_jpeg(const cv::Mat& bg, const BackgroundJudge& judge, Choice& choice) {
-  for (const int quality : k_jpeg_qualities) {
-    std::string bytes = encode_jpeg(bg, quality);
-    if (bytes.size() >= choice.passing_bytes()) {
-      return; // larger than what already passes, and the rest larger still
+// The background as JPEG at the quality of a plain MRC page, unless a JPEG 2000
+// of fewer bytes looks as good (the JPEG's SSIM, or the target when the JPEG
+// is better than that): never larger than the JPEG, at most a few encodes.
+EncodedImage encode_background(const cv::Mat& bg, const BackgroundJudge& judge,
+                               const MrcEncodeOptions& options) {
+  std::string jpeg = encode_jpeg(bg, options.background_jpeg_quality);
+  const double jpeg_ssim = judge.score(decode_jpeg(jpeg, bg.channels() == 1));
+  const double bar = std::min(options.target_ssim, jpeg_ssim);
+  const double raw = static_cast<double>(bg.total() * bg.elemSize());
+  for (const double fraction : k_jpx_size_fractions) {
+    const double ratio = raw / (fraction * static_cast<double>(jpeg.size()));
+    if (!(ratio > 1)) {
+      break; // a JPEG this dense leaves JPEG 2000 nothing to gain
     }
-    const std::vector<uchar> buf(bytes.begin(), bytes.end());
-    const cv::Mat decoded =
-        cv::imdecode(buf, bg.channels() == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
-    const double ssim = judge.score(decoded);
-    choice.consider({background_image(std::move(bytes), bg, ImageEncoding::dct), ssim});
-    if (ssim >= choice.target) {
-      return;
+    std::string jpx = encode_jpx(bg, ratio);
+    if (jpx.size() >= jpeg.size()) {
+      break;
+    }
+    if (judge.score(decode_jpx(jpx)) >= bar) {
+      return background_image(std::move(jpx), bg, ImageEncoding::jpx);
     }
   }
+  return background_image(std::move(jpeg), bg, ImageEncoding::dct);
 }
 
 } // namespace
 
-std::vector<EncodedImage> encode_mrc_page(const cv::Mat& page, double dpi, double target_ssim,
-                                          double min_background_dpi) {
-  // Smoothed at the lowest resolution first; fine patterns (guilloche, paper
-  // grain) that this blurs away then get the page's resolution, unsmoothed.
-  std::vector<MrcOptions> attempts{{min_background_dpi, 0.7}};
-  if (dpi > min_background_dpi * 1.2) {
-    attempts.push_back({dpi, 0.7});
+std::vector<EncodedImage> encode_mrc_page(const cv::Mat& page, double dpi,
+                                          const MrcEncodeOptions& options) {
+  MrcLayers layers = split_mrc(page, dpi, {options.min_background_dpi, 0.7});
+  const cv::Mat ink = ink_windows(page.size(), layers);
+  const std::vector<cv::Rect> patches = detail_regions(page, layers, ink);
+  std::vector<EncodedImage> details;
+  for (const cv::Rect& r : patches) {
+    const cv::Mat crop = page(r);
+    details.push_back({encode_jpeg(crop, k_detail_quality),
+                       r.width,
+                       r.height,
+                       ImageEncoding::dct,
+                       crop.channels() == 1,
+                       false,
+                       {},
+                       r});
+    flatten_under(layers.background, page.size(), r);
   }
-  attempts.push_back({std::max(dpi, min_background_dpi), 0});
-  Choice choice;
-  choice.target = target_ssim;
-  std::vector<InkMask> masks;
-  for (const MrcOptions& attempt : attempts) {
-    MrcLayers layers = split_mrc(page, dpi, attempt);
-    const BackgroundJudge judge(page, layers);
-    try_jpx(layers.background, judge, choice);
-    try_jpeg(layers.background, judge, choice);
-    if (masks.empty()) {
-      masks = std::move(layers.masks); // the same at every background resolution
-    }
-    if (choice.smallest_passing) {
-      break;
-    }
-  }
+  const BackgroundJudge judge(page, ink, patches);
   std::vector<EncodedImage> out;
-  out.push_back(choice.smallest_passing ? std::move(choice.smallest_passing->image)
-                                        : std::move(choice.most_faithful->image));
-  for (const InkMask& m : masks) {
-    out.push_back({encode_ccitt_g4(m.mask), m.mask.cols, m.mask.rows, ImageEncoding::ccitt, true,
-                   true, m.colour});
+  out.push_back(encode_background(layers.background, judge, options));
+  for (EncodedImage& d : details) {
+    out.push_back(std::move(d));
+  }
+  for (const InkMask& m : layers.masks) {
+    out.push_back({encode_ccitt_g4(m.mask),
+                   m.mask.cols,
+                   m.mask.rows,
+                   ImageEncoding::ccitt,
+                   true,
+                   true,
+                   m.colour,
+                   {}});
   }
   return out;
 }

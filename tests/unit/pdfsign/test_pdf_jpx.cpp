@@ -8,6 +8,7 @@
 #include "sohoa/pdf/image_ssim.hpp"
 #include "sohoa/pdf/jpx_codec.hpp"
 #include "sohoa/pdf/pdfa_check.hpp"
+#include "sohoa/pdf/pdf_reader.hpp"
 #include "sohoa/pdf/pdfa_writer.hpp"
 #include "support/scratch.hpp"
 
@@ -16,6 +17,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -199,6 +201,16 @@ TEST_CASE("an mrc PDF of an ID-card page renders back through poppler with SSIM 
   const double ssim = ssim_outside_text(page, rendered);
   CAPTURE(ssim);
   CHECK(ssim >= 0.9);
+  // The guilloche card gets its own image at the page's resolution, placed over
+  // the background: the page draws more than background and mask.
+  CHECK(images.find("   300   300") != std::string::npos);
+  CHECK(std::count(images.begin(), images.end(), '\n') >= 5);
+  // Read back as drawn, the patch where the page places it.
+  const auto back = pdf::read_pdf_page_images(path);
+  REQUIRE(back.size() == 1);
+  REQUIRE(back[0].pixels.size() == page.size());
+  REQUIRE(back[0].pixels.type() == CV_8UC3);
+  CHECK(ssim_outside_text(page, back[0].pixels) >= 0.9);
   // Smaller than the page as one JPEG at the default quality.
   pdf::PdfWriteOptions jpeg = options;
   jpeg.image_mode = pdf::ImageMode::jpeg;

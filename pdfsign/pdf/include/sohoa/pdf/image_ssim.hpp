@@ -11,4 +11,7 @@ namespace sohoa::pdf {
 // CV_8UC3; region CV_8UC1 of their size. 1 when the region is empty of pixels.
 double mean_ssim(const cv::Mat& reference, const cv::Mat& test, const cv::Mat& region = {});
 
+// The SSIM of each pixel's window (CV_32F) of two CV_8UC1 images of one size.
+cv::Mat ssim_map(const cv::Mat& reference, const cv::Mat& test);
+
 } // namespace sohoa::pdf
