@@ -3,13 +3,15 @@
 # beside OCRmyPDF on the same input pages (SOHOA_BENCH_DEPS=1 tools/install-deps.sh).
 #
 # usage: tools/bench-archive.sh [--seed N] [--dossiers K] [--profile clean|degraded|mixed]
-#                               [--build DIR] [--work DIR] [--skip-ocrmypdf]
+#                               [--build DIR] [--work DIR] [--skip-ocrmypdf] [--runs N]
 # Prints, per mode (mrc, jpeg, lossless) and for OCRmyPDF: bytes per page and the
 # ratio to OCRmyPDF; then for mrc: plain tesseract's CER on the page rendered back
 # (pdftoppm at the page's resolution: -r 300 for 300 dpi scans) against its CER on
 # the cleaned page (the lossless PDF's image), and the SSIM of the rendered page
 # against the cleaned page outside the text (sohoa-ssim): median and lowest over the
-# pages. Sizes are deterministic: one run.
+# pages and per document type; seconds per page of each mode's run (wall clock, the
+# median of --runs runs); and whether the lossless PDFs hold only lossless codecs
+# (Flate, G4). Sizes are deterministic: one run.
 set -euo pipefail
 
 seed=1
@@ -19,6 +21,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$root/build"
 work=""
 skip_ocrmypdf=0
+runs=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --seed) seed="$2"; shift 2 ;;
@@ -27,7 +30,8 @@ while [ $# -gt 0 ]; do
     --build) build="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --skip-ocrmypdf) skip_ocrmypdf=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --runs) runs="$2"; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench-archive: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -72,10 +76,18 @@ pdf_pages() {
 }
 pdf_bytes() { find "$1" -name '*.pdf' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 
+median() { sort -g | awk '{v[NR] = $1} END {print NR ? ((NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) : 0}'; }
+declare -A run_seconds
 for mode in mrc jpeg lossless; do
-  rm -rf "$work/out-$mode"
-  "$sohoa" run "$work/set/input" --out "$work/out-$mode" --image-mode "$mode" --jobs 2 --quiet ||
-    [ $? -eq 1 ]  # exit 1: some documents failed, as the generated bad inputs should
+  times=()
+  for _ in $(seq "$runs"); do
+    rm -rf "$work/out-$mode"
+    start=$(date +%s.%N)
+    "$sohoa" run "$work/set/input" --out "$work/out-$mode" --image-mode "$mode" --jobs 2 --quiet ||
+      [ $? -eq 1 ]  # exit 1: some documents failed, as the generated bad inputs should
+    times+=("$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')")
+  done
+  run_seconds[$mode]=$(printf '%s\n' "${times[@]}" | median)
 done
 
 if [ "$skip_ocrmypdf" = 0 ]; then
@@ -98,13 +110,13 @@ if [ "$skip_ocrmypdf" = 0 ]; then
 fi
 
 echo
-printf '%-10s %7s %12s %10s %12s\n' engine pages bytes bytes/page vs_ocrmypdf
+printf '%-14s %7s %12s %10s %12s %8s\n' engine pages bytes bytes/page vs_ocrmypdf s/page
 ocr_per_page=""
 if [ "$skip_ocrmypdf" = 0 ]; then
   o_pages=$(pdf_pages "$work/out-ocrmypdf")
   o_bytes=$(pdf_bytes "$work/out-ocrmypdf")
   ocr_per_page=$(awk -v b="$o_bytes" -v p="$o_pages" 'BEGIN {printf "%.0f", p ? b / p : 0}')
-  printf '%-10s %7d %12d %10d %12s\n' ocrmypdf "$o_pages" "$o_bytes" "$ocr_per_page" 1.00
+  printf '%-14s %7d %12d %10d %12s %8s\n' ocrmypdf "$o_pages" "$o_bytes" "$ocr_per_page" 1.00 -
 fi
 for mode in mrc jpeg lossless; do
   pages=$(pdf_pages "$work/out-$mode")
@@ -114,18 +126,35 @@ for mode in mrc jpeg lossless; do
   if [ -n "$ocr_per_page" ]; then
     ratio=$(awk -v a="$per_page" -v b="$ocr_per_page" 'BEGIN {printf "%.2f", b ? a / b : 0}')
   fi
-  printf '%-10s %7d %12d %10d %12s\n' "sohoa-$mode" "$pages" "$bytes" "$per_page" "$ratio"
+  spp=$(awk -v t="${run_seconds[$mode]}" -v p="$pages" 'BEGIN {printf "%.2f", p ? t / p : 0}')
+  printf '%-14s %7d %12d %10d %12s %8s\n' "sohoa-$mode" "$pages" "$bytes" "$per_page" "$ratio" "$spp"
 done
+
+# lossless keeps the cleaned page bit for bit only in lossless codecs: pdfimages
+# lists Flate as "image", G4 as "ccitt"; any jpeg or jpx there is a loss.
+lossy=0
+images_total=0
+while IFS= read -r f; do
+  while read -r enc; do
+    images_total=$((images_total + 1))
+    case "$enc" in image|ccitt) ;; *) lossy=$((lossy + 1)) ;; esac
+  done < <(pdfimages -list "$f" | awk 'NR > 2 {print $9}')
+done < <(find "$work/out-lossless" -name '*.pdf' | sort)
+echo
+echo "lossless: $images_total page images, $lossy in a lossy codec"
+
 
 # Legibility: every page of every document, the cleaned page (lossless PDF's own
 # image) against the mrc PDF rendered back at 300 dpi.
 rm -rf "$work/pages" "$work/tess-clean" "$work/tess-mrc"
 ssims=()
+typed_ssims=()
 while IFS= read -r lossless_pdf; do
   rel="${lossless_pdf#"$work/out-lossless/"}"
   mrc_pdf="$work/out-mrc/$rel"
   [ -f "$mrc_pdf" ] || continue
   doc="${rel%.pdf}"
+  doc_type=$(jq -r '.doc_type // "unknown"' "${lossless_pdf%.pdf}.json" 2>/dev/null || echo unknown)
   pages_dir="$work/pages/$doc"
   mkdir -p "$pages_dir" "$(dirname "$work/tess-clean/$doc")" "$(dirname "$work/tess-mrc/$doc")"
   pdfimages -png "$lossless_pdf" "$pages_dir/clean"
@@ -150,6 +179,7 @@ while IFS= read -r lossless_pdf; do
     tesseract "${mrc_pages[$i]}" - -l vie 2>/dev/null >>"$work/tess-mrc/$doc.txt"
     if value=$("$ssim" --reference "${clean_pages[$i]}" --test "${mrc_pages[$i]}"); then
       ssims+=("$(awk '/^ssim_outside_text/ {print $2}' <<<"$value")")
+      typed_ssims+=("$doc_type $(awk '/^ssim_outside_text/ {print $2}' <<<"$value")")
     else
       echo "bench-archive: $doc page $((i + 1)): no SSIM" >&2
     fi
@@ -173,4 +203,13 @@ printf '%s\n' "${ssims[@]}" | sort -g | awk '
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
     printf "SSIM outside the text (mrc vs cleaned, %d pages): median %.4f, lowest %.4f\n", NR, m, v[1]
   }'
+printf '%s\n' "${typed_ssims[@]}" | sort -k1,1 -k2,2g | awk '
+  function flush() {
+    if (n == 0) return
+    m = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+    printf "  %-34s %3d pages: median %.4f, lowest %.4f\n", type, n, m, v[1]
+  }
+  $1 != type { flush(); type = $1; n = 0 }
+  { v[++n] = $2 }
+  END { flush() }'
 echo "bench-archive: work folder $work"

@@ -9,7 +9,7 @@ packages=(
   # libraries the pipeline links
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-photo-dev
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd
-  zlib1g-dev libtiff-dev libjpeg62-turbo-dev libpodofo-dev libboost-program-options-dev libssl-dev libcurl4-openssl-dev
+  zlib1g-dev libtiff-dev libjpeg62-turbo-dev libopenjp2-7-dev libpodofo-dev libboost-program-options-dev libssl-dev libcurl4-openssl-dev
   nlohmann-json3-dev libvalijson-dev libicu-dev libxml2-dev doctest-dev
   # data the pipeline reads at run time
   icc-profiles-free fonts-liberation2 fonts-dejavu-core hunspell-vi

@@ -184,7 +184,8 @@ cv::Vec3b ink_colour(const cv::Mat& page, const cv::Mat& grey, const cv::Mat& ma
 
 // The page without its ink at the background's size: ink pixels (and their
 // blended edges) get no weight, the holes they leave are filled from around.
-cv::Mat lifted_background(const cv::Mat& page, const cv::Mat& ink, cv::Size size) {
+cv::Mat lifted_background(const cv::Mat& page, const cv::Mat& ink, cv::Size size,
+                          double smoothing) {
   cv::Mat lifted;
   cv::dilate(ink, lifted, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
   // The weights are 1 off the lifted ink and 0 on it; only their reduced sum is
@@ -248,7 +249,9 @@ cv::Mat lifted_background(const cv::Mat& page, const cv::Mat& ink, cv::Size size
   cv::Mat samples = out.reshape(1);
   samples.setTo(255, samples < 0);
   // Paper grain and scanner noise cost most of a JPEG's bytes and carry nothing.
-  cv::GaussianBlur(out, out, {0, 0}, 0.7);
+  if (smoothing > 0) {
+    cv::GaussianBlur(out, out, {0, 0}, smoothing);
+  }
   cv::Mat result;
   out.convertTo(result, CV_8U);
   return result;
@@ -294,7 +297,7 @@ MrcLayers split_mrc(const cv::Mat& page, double dpi, const MrcOptions& options) 
   const cv::Size size(std::max(1, static_cast<int>(std::ceil(page.cols * scale))),
                       std::max(1, static_cast<int>(std::ceil(page.rows * scale))));
   layers.background_dpi = dpi * size.width / page.cols;
-  layers.background = lifted_background(page, ink, size);
+  layers.background = lifted_background(page, ink, size, options.background_smoothing);
   return layers;
 }
 

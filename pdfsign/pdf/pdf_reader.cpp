@@ -3,6 +3,7 @@
 #include "sohoa/core/error.hpp"
 #include "image_encode.hpp"
 #include "podofo_util.hpp"
+#include "sohoa/pdf/jpx_codec.hpp"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -292,7 +293,7 @@ public:
                    page);
       }
     }
-    if (last == "JBIG2Decode" || last == "JPXDecode" || last == "Crypt") {
+    if (last == "JBIG2Decode" || last == "Crypt") {
       throw fail("unsupported_image_filter", "page image is " + last + " encoded", page);
     }
     if (last == "DCTDecode" || last == "DCT") {
@@ -310,6 +311,23 @@ public:
       }
       if (decoded.empty()) {
         throw fail("corrupt_pdf", "page JPEG does not decode", page);
+      }
+      out.pixels = decoded;
+      out.kind = decoded.channels() == 1 ? ColourKind::grey : ColourKind::colour;
+      return out;
+    }
+    if (last == "JPXDecode") {
+      if (filters.size() > 1) {
+        throw fail("unsupported_image_filter", "JPEG 2000 wrapped in another filter", page);
+      }
+      cv::Mat decoded;
+      try {
+        decoded = decode_jpx(raw(image), 0, m_limits.max_pixels_per_page);
+      } catch (const Error& e) {
+        throw fail("corrupt_pdf", std::string("JPEG 2000: ") + e.what(), page);
+      }
+      if (decoded.cols != w || decoded.rows != h) {
+        throw fail("corrupt_pdf", "JPEG 2000 size differs from the image's", page);
       }
       out.pixels = decoded;
       out.kind = decoded.channels() == 1 ? ColourKind::grey : ColourKind::colour;
@@ -374,20 +392,27 @@ private:
 
 // A page drawn as image masks over a background image (mixed raster content,
 // as sohoa's mrc mode and other archival tools write it): the masks painted in
-// their fill colours over the background, at the masks' resolution. nullopt
-// when the page draws no image mask, or something else than plain images.
+// their fill colours over the background and its detail patches, each where its
+// transformation puts it, at the masks' resolution. nullopt when the page draws
+// no image mask, something else than plain images, or rotates or skews one.
 std::optional<RasterPage> compose_masked(const Reader& reader, PdfPage* page, int page_index) {
   const PdfObject* xobjects = reader.key(page->GetResources(), "XObject");
   if (xobjects == nullptr || !xobjects->IsDictionary()) {
     return std::nullopt;
   }
+  // Scale and translation of the current transformation: x' = sx x + tx.
+  struct Placement {
+    double sx = 1, sy = 1, tx = 0, ty = 0;
+  };
   struct Drawn {
     const PdfObject* image;
     cv::Vec3b colour; // BGR fill colour when it is a mask
     bool mask;
+    Placement at; // the unit square's image on the page, in points
   };
   std::vector<Drawn> drawn;
   std::vector<cv::Vec3b> fill_stack{{0, 0, 0}};
+  std::vector<Placement> ctm_stack{{}};
   std::vector<double> operands;
   std::string last_name;
   PdfContentsTokenizer tokenizer(page);
@@ -412,8 +437,20 @@ std::optional<RasterPage> compose_masked(const Reader& reader, PdfPage* page, in
     const std::string op = keyword;
     if (op == "q") {
       fill_stack.push_back(fill_stack.back());
+      ctm_stack.push_back(ctm_stack.back());
     } else if (op == "Q" && fill_stack.size() > 1) {
       fill_stack.pop_back();
+      ctm_stack.pop_back();
+    } else if (op == "cm" && operands.size() >= 6) {
+      const auto n = operands.size();
+      if (operands[n - 5] != 0 || operands[n - 4] != 0) {
+        return std::nullopt; // rotated or skewed: not a layered scan
+      }
+      Placement& c = ctm_stack.back();
+      c.tx += c.sx * operands[n - 2];
+      c.ty += c.sy * operands[n - 1];
+      c.sx *= operands[n - 6];
+      c.sy *= operands[n - 3];
     } else if (op == "rg" && operands.size() >= 3) {
       const auto n = operands.size();
       fill_stack.back() = {level(operands[n - 1]), level(operands[n - 2]), level(operands[n - 3])};
@@ -429,7 +466,8 @@ std::optional<RasterPage> compose_masked(const Reader& reader, PdfPage* page, in
       if (drawn.size() >= 64) {
         return std::nullopt; // a page made of many small images is no layered scan
       }
-      drawn.push_back({x, fill_stack.back(), reader.bool_key(x, "ImageMask", false)});
+      drawn.push_back(
+          {x, fill_stack.back(), reader.bool_key(x, "ImageMask", false), ctm_stack.back()});
     }
     operands.clear();
   }
@@ -444,25 +482,53 @@ std::optional<RasterPage> compose_masked(const Reader& reader, PdfPage* page, in
       size.height = std::max(size.height, static_cast<int>(reader.int_key(d.image, "Height", 0)));
     }
   }
+  const PdfRect box = page->GetMediaBox();
+  if (!(box.GetWidth() > 0) || !(box.GetHeight() > 0) || size.area() <= 0) {
+    return std::nullopt;
+  }
+  // Points to canvas pixels, top-left origin; an image within a pixel of the
+  // whole page covers it all.
+  const auto area_of = [&](const Placement& at) {
+    const double px = size.width / box.GetWidth();
+    const double py = size.height / box.GetHeight();
+    const double x0 = (at.tx - box.GetLeft()) * px;
+    const double x1 = (at.tx + at.sx - box.GetLeft()) * px;
+    const double y0 = size.height - (at.ty + at.sy - box.GetBottom()) * py;
+    const double y1 = size.height - (at.ty - box.GetBottom()) * py;
+    const cv::Rect r(cv::Point(static_cast<int>(std::lround(std::min(x0, x1))),
+                               static_cast<int>(std::lround(std::min(y0, y1)))),
+                     cv::Point(static_cast<int>(std::lround(std::max(x0, x1))),
+                               static_cast<int>(std::lround(std::max(y0, y1)))));
+    const cv::Rect whole({0, 0}, size);
+    const bool covers = std::abs(r.x) <= 1 && std::abs(r.y) <= 1 &&
+                        std::abs(r.br().x - size.width) <= 1 &&
+                        std::abs(r.br().y - size.height) <= 1;
+    return covers ? whole : (r & whole);
+  };
   RasterPage out;
   out.kind = ColourKind::grey;
   cv::Mat canvas(size, CV_8UC3, cv::Scalar::all(255));
   for (const Drawn& d : drawn) {
-    cv::Mat pixels = reader.decode(d.image, page_index).pixels;
-    if (pixels.size() != size) {
-      cv::resize(pixels, pixels, size, 0, 0, d.mask ? cv::INTER_NEAREST : cv::INTER_LINEAR);
+    const cv::Rect area = area_of(d.at);
+    if (area.empty()) {
+      continue;
     }
+    cv::Mat pixels = reader.decode(d.image, page_index).pixels;
+    if (pixels.size() != area.size()) {
+      cv::resize(pixels, pixels, area.size(), 0, 0, d.mask ? cv::INTER_NEAREST : cv::INTER_LINEAR);
+    }
+    cv::Mat target = canvas(area);
     if (d.mask) {
       cv::Mat paint;
       cv::compare(pixels, 0, paint, cv::CMP_EQ);
-      canvas.setTo(cv::Scalar(d.colour[0], d.colour[1], d.colour[2]), paint);
+      target.setTo(cv::Scalar(d.colour[0], d.colour[1], d.colour[2]), paint);
       if (d.colour[0] != d.colour[1] || d.colour[1] != d.colour[2]) {
         out.kind = ColourKind::colour;
       }
     } else if (pixels.channels() == 1) {
-      cv::cvtColor(pixels, canvas, cv::COLOR_GRAY2BGR);
+      cv::cvtColor(pixels, target, cv::COLOR_GRAY2BGR);
     } else {
-      canvas = pixels;
+      pixels.copyTo(target);
       out.kind = ColourKind::colour;
     }
   }

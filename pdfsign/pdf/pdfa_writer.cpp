@@ -4,7 +4,7 @@
 #include "sohoa/core/error.hpp"
 #include "sohoa/core/hash.hpp"
 #include "image_encode.hpp"
-#include "sohoa/pdf/mrc_layers.hpp"
+#include "mrc_encode.hpp"
 #include "podofo_util.hpp"
 #include "text_layer.hpp"
 #include "xmp.hpp"
@@ -103,14 +103,10 @@ std::vector<EncodedImage> encode_page_images(const PdfPageInput& page,
   case ImageMode::mrc:
     break;
   }
-  const MrcLayers layers = split_mrc(grey ? as_grey(img) : img, page.dpi);
-  std::vector<EncodedImage> out;
-  out.push_back(jpeg_image(layers.background, grey, options.mrc_background_quality));
-  for (const InkMask& m : layers.masks) {
-    out.push_back(
-        {encode_ccitt_g4(m.mask), m.mask.cols, m.mask.rows, Encoding::ccitt, true, true, m.colour});
-  }
-  return out;
+  MrcEncodeOptions mrc;
+  mrc.target_ssim = options.mrc_background_ssim;
+  mrc.background_jpeg_quality = options.mrc_background_quality;
+  return encode_mrc_page(grey ? as_grey(img) : img, page.dpi, mrc);
 }
 
 void set_raw_stream(PdfObject* object, const std::string& bytes) {
@@ -218,15 +214,25 @@ PdfObject* create_image(PdfVecObjects& objects, const EncodedImage& image) {
   case Encoding::flate:
     set_flate_stream(obj, image.bytes);
     break;
+  case Encoding::jpx:
+    // A JP2 file (PDF/A-2 6.2.8.3: 1 or 3 channels of one bit depth); the
+    // dictionary's /ColorSpace takes precedence over the file's.
+    set_raw_stream(obj, image.bytes);
+    d.AddKey("Filter", PdfName("JPXDecode"));
+    break;
   }
   return obj;
 }
 
-// Draws the page's images over the whole page, masks in their ink colours
-// (an image mask paints the current fill colour where its samples are 0).
-std::string image_operators(const std::vector<EncodedImage>& images, double w_pt, double h_pt) {
+// Draws the page's images over the whole page or their placement (page pixels,
+// top-left origin), masks in their ink colours (an image mask paints the current
+// fill colour where its samples are 0).
+std::string image_operators(const std::vector<EncodedImage>& images, double w_pt, double h_pt,
+                            cv::Size page_px) {
   std::string out;
-  char buf[200];
+  char buf[240];
+  const double sx = w_pt / page_px.width;
+  const double sy = h_pt / page_px.height;
   for (std::size_t k = 0; k < images.size(); ++k) {
     const EncodedImage& img = images[k];
     std::string fill;
@@ -235,8 +241,9 @@ std::string image_operators(const std::vector<EncodedImage>& images, double w_pt
                     img.colour[1] / 255.0, img.colour[0] / 255.0);
       fill = buf;
     }
-    std::snprintf(buf, sizeof buf, "q\n%s%.4f 0 0 %.4f 0 0 cm\n/Im%zu Do\nQ\n", fill.c_str(), w_pt,
-                  h_pt, k);
+    const cv::Rect r = img.placement.empty() ? cv::Rect({0, 0}, page_px) : img.placement;
+    std::snprintf(buf, sizeof buf, "q\n%s%.4f 0 0 %.4f %.4f %.4f cm\n/Im%zu Do\nQ\n", fill.c_str(),
+                  r.width * sx, r.height * sy, r.x * sx, (page_px.height - r.y - r.height) * sy, k);
     out += buf;
   }
   return out;
@@ -441,7 +448,7 @@ void write_pdfa(const std::vector<PdfPageInput>& pages, const LegalMetadata& met
         xobjects.AddKey("Im" + std::to_string(k), create_image(objects, layers[k])->Reference());
       }
       resources.AddKey("XObject", xobjects);
-      std::string content = image_operators(images[i]->layers, w_pt, h_pt);
+      std::string content = image_operators(images[i]->layers, w_pt, h_pt, {width_px, height_px});
       if (p.text != nullptr && p.text->word_count() > 0) {
         TextPlacement placement;
         placement.page_width_pt = w_pt;

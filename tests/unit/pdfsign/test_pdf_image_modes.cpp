@@ -171,7 +171,8 @@ TEST_CASE("an mrc PDF is PDF/A-2b, draws stencil masks, reads back in colour, an
   INFO(images);
   CHECK(images.find("stencil") != std::string::npos);
   CHECK(images.find("ccitt") != std::string::npos);
-  CHECK(images.find("jpeg") != std::string::npos);
+  // The background in whichever codec was smaller at the SSIM asked for.
+  CHECK((images.find("jpeg") != std::string::npos || images.find("jpx") != std::string::npos));
   CHECK(std::filesystem::file_size(mrc) * 2 < std::filesystem::file_size(jpeg));
 
   const auto back = pdf::read_pdf_page_images(mrc);

@@ -5,6 +5,7 @@ add_executable(test_pdf_writer
   ${CMAKE_CURRENT_SOURCE_DIR}/test_pdf_writer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_pdf_reader.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_pdf_image_modes.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_pdf_jpx.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_pdf_check.cpp)
 target_link_libraries(test_pdf_writer PRIVATE sohoa_test_main sohoa::pdf PkgConfig::PoDoFo
   opencv_imgproc opencv_imgcodecs)

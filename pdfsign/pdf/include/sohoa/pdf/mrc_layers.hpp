@@ -20,6 +20,9 @@ struct MrcLayers {
 
 struct MrcOptions {
   double background_dpi = 200; // never below: CONTRACT.md section 7
+  // Gaussian sigma (background pixels) smoothing paper grain and scanner noise
+  // out of the background; 0 keeps them, for pages whose look is that texture.
+  double background_smoothing = 0.7;
 };
 
 // Splits an 8-bit grey or BGR page scanned at dpi. Dark, thin, neutral or blue

@@ -15,10 +15,11 @@ namespace sohoa::pdf {
 enum class PdfAPart { a2b, a3b };
 
 // How one image XObject's bytes are coded.
-enum class ImageEncoding { dct, ccitt, flate };
+enum class ImageEncoding { dct, ccitt, flate, jpx };
 
-// One image XObject of a page: the page itself, an MRC background, or an MRC ink
-// mask (an /ImageMask filled with colour).
+// One image XObject of a page: the page itself, an MRC background, an MRC detail
+// patch (guilloche, photo) over part of it, or an MRC ink mask (an /ImageMask
+// filled with colour).
 struct EncodedImage {
   std::string bytes; // encoded data; raw samples for flate (compressed on write)
   int width = 0;
@@ -26,11 +27,12 @@ struct EncodedImage {
   ImageEncoding encoding = ImageEncoding::dct;
   bool grey = false;
   bool mask = false;
-  cv::Vec3b colour; // BGR fill of a mask
+  cv::Vec3b colour;   // BGR fill of a mask
+  cv::Rect placement; // where it is drawn, in page pixels; empty: the whole page
 };
 
 // A page image encoded for the PDF: its images bottom first, each drawn over the
-// whole page, and the page's size in pixels (of the full-resolution image).
+// whole page or its placement, and the page's size in pixels (of the full-resolution image).
 struct EncodedPageImage {
   int width = 0;
   int height = 0;
@@ -76,7 +78,7 @@ struct Attachment {      // PDF/A-3 associated file
 
 // How page images are stored (CONTRACT.md section 7).
 enum class ImageMode {
-  mrc,      // bitonal G4 ink masks in their colours over a 200 dpi JPEG background
+  mrc,      // G4 ink masks in their colours over a JPEG 2000 or JPEG background
   jpeg,     // the page as one JPEG (G4 for bitonal pages)
   lossless, // the page bit for bit: G4 for bitonal, Flate otherwise
 };
@@ -90,7 +92,11 @@ struct PdfWriteOptions {
   std::optional<Attachment> attachment; // only with a3b
   ImageMode image_mode = ImageMode::jpeg;
   int jpeg_quality = 85;
-  int mrc_background_quality = 50; // JPEG quality of the smoothed MRC background
+  // JPEG quality of the MRC background: also the cap on its bytes, since a JPEG
+  // 2000 background replaces it only when smaller and as faithful (SSIM per
+  // channel outside the ink: the JPEG's, or mrc_background_ssim when higher).
+  int mrc_background_quality = 50;
+  double mrc_background_ssim = 0.93;
   // Test mode: fixed /ID and dates so output is byte-for-byte reproducible.
   bool deterministic = false;
   // CreationDate and ModDate (Info and XMP): the caller's instant of digitization,
