@@ -21,16 +21,18 @@ if(NOT TARGET sohoa_fuzz_pdfsign_headers)
   target_include_directories(sohoa_fuzz_pdfsign_headers INTERFACE
     ${PROJECT_SOURCE_DIR}/pdfsign/pdf/include ${PROJECT_SOURCE_DIR}/pdfsign/sign/include)
 endif()
+# libxml2 reads ALTO and XMP, OpenJPEG the JPEG 2000 images of MRC pages; their imported
+# targets live in ocr/ and pdfsign/pdf/, so they are found again here.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SohoaFuzzLibXml2 REQUIRED IMPORTED_TARGET libxml-2.0)
+pkg_check_modules(SohoaFuzzOpenJpeg REQUIRED IMPORTED_TARGET libopenjp2)
 set(SOHOA_FUZZ_pdf_reader_SOURCES
   ${PROJECT_SOURCE_DIR}/pdfsign/pdf/pdf_reader.cpp
   ${PROJECT_SOURCE_DIR}/pdfsign/pdf/image_encode.cpp
+  ${PROJECT_SOURCE_DIR}/pdfsign/pdf/jpx_codec.cpp
   ${PROJECT_SOURCE_DIR}/pdfsign/pdf/podofo_util.cpp)
 set(SOHOA_FUZZ_pdf_reader_LIBS sohoa_core sohoa_fuzz_pdfsign_headers PkgConfig::PoDoFo TIFF::TIFF opencv_core
-  opencv_imgproc opencv_imgcodecs)
-# libxml2 reads ALTO and XMP; its imported targets live in ocr/ and pdfsign/pdf/,
-# so it is found again here.
-find_package(PkgConfig REQUIRED)
-pkg_check_modules(SohoaFuzzLibXml2 REQUIRED IMPORTED_TARGET libxml-2.0)
+  opencv_imgproc opencv_imgcodecs PkgConfig::SohoaFuzzOpenJpeg)
 # XMP as read back: the namespace-aware reader and the date parser.
 set(SOHOA_FUZZ_xmp_SOURCES
   ${PROJECT_SOURCE_DIR}/pdfsign/pdf/xmp_reader.cpp
