@@ -13,11 +13,11 @@ namespace {
 // threshold also turns off glibc's sliding one.
 constexpr int k_mmap_threshold_bytes = 32 << 20;
 // Freed space at an arena's top is kept up to this: the next page allocates it again.
-constexpr int k_trim_threshold_bytes = 64 << 20;
+constexpr int k_trim_threshold_bytes = 16 << 20;
 // Resident growth since the last trim that triggers one. About what one worker's
 // page holds at its peak: the buffers kept for reuse cost no more than one more page
 // in flight, and the resident size cannot creep page after page.
-constexpr std::size_t k_regrowth_allowance_bytes = std::size_t{96} << 20;
+constexpr std::size_t k_regrowth_allowance_bytes = std::size_t{48} << 20;
 
 std::atomic<std::size_t> g_resident_after_trim{0};
 } // namespace
