@@ -286,6 +286,7 @@ private:
             // would double the run's peak for a second's gain.
             std::lock_guard encode_lock(m_encode_mutex);
             compact_page(page, m_context.image_mode);
+            trim_heap();
           }
           const double encode_ms = encode_watch.elapsed_ms();
           std::lock_guard lock(doc.mutex);

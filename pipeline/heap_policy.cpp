@@ -8,10 +8,11 @@
 
 namespace sohoa::pipeline {
 namespace {
-// glibc's largest mmap threshold: a colour A4 page at 300 dpi (26 MB) and the OCR
-// and MRC buffers derived from it are served from the arenas and reused. A fixed
-// threshold also turns off glibc's sliding one.
-constexpr int k_mmap_threshold_bytes = 32 << 20;
+// Buffers under this (masks, analysis images, Tesseract's working images, small
+// pages) are served from the arenas and reused; full pages and the MRC split's
+// buffers are still mmapped (kept in arenas up to 32 MB, they raised a run's peak by
+// about fifty MB). A fixed threshold also turns off glibc's sliding one.
+constexpr int k_mmap_threshold_bytes = 8 << 20;
 // Freed space at an arena's top is kept up to this: the next page allocates it again.
 constexpr int k_trim_threshold_bytes = 16 << 20;
 // Resident growth since the last trim that triggers one. About what one worker's
@@ -41,11 +42,14 @@ std::size_t resident_bytes() {
   return resident_pages * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
 }
 
+void trim_heap() {
+  malloc_trim(0);
+  g_resident_after_trim = resident_bytes();
+}
+
 void return_free_heap_if_grown() {
-  const std::size_t resident = resident_bytes();
-  if (resident > g_resident_after_trim + k_regrowth_allowance_bytes) {
-    malloc_trim(0);
-    g_resident_after_trim = resident_bytes();
+  if (resident_bytes() > g_resident_after_trim + k_regrowth_allowance_bytes) {
+    trim_heap();
   }
 }
 

@@ -19,6 +19,11 @@ void bound_heap_for_workers(int workers);
 // resident size grew by more than an allowance since the last trim (or the start).
 void return_free_heap_if_grown();
 
+// Returns the heap's free pages to the system now: after a page's MRC split, whose
+// buffers (the largest of a page) would otherwise stay in each worker's arena, two
+// splits' worth although splits run one at a time.
+void trim_heap();
+
 // The process's resident size in bytes (/proc/self/statm), 0 when unreadable.
 std::size_t resident_bytes();
 
