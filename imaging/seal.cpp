@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
+#include <vector>
 
 namespace sohoa::imaging {
 
@@ -59,18 +60,17 @@ cv::Mat red_seal_mask(const cv::Mat& bgr, double dpi) {
   cv::Mat joined;
   cv::dilate(ink, joined,
              cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * reach + 1, 2 * reach + 1}));
-  cv::Mat labels;
-  cv::Mat stats;
-  cv::Mat centroids;
-  const int count = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
+  // The outer contours' boxes are the shapes' boxes: a shape inside another's hole
+  // lies in that one's box, copied whole. No full-page label image (4 bytes a
+  // pixel, the seal step's largest buffer).
+  std::vector<std::vector<cv::Point>> outlines;
+  cv::findContours(joined, outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   const double min_side = k_min_seal_mm * px_per_mm + 2 * reach;
-  for (int i = 1; i < count; ++i) {
-    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
-    const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    if (w < min_side || h < min_side) {
+  for (const auto& outline : outlines) {
+    const cv::Rect box = cv::boundingRect(outline);
+    if (box.width < min_side || box.height < min_side) {
       continue;
     }
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
     // All red ink in the seal's box: lettering not touching the ring included.
     ink(box).copyTo(seals(box), ink(box));
   }

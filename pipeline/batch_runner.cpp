@@ -286,6 +286,7 @@ private:
             // would double the run's peak for a second's gain.
             std::lock_guard encode_lock(m_encode_mutex);
             compact_page(page, m_context.image_mode);
+            trim_heap();
           }
           const double encode_ms = encode_watch.elapsed_ms();
           std::lock_guard lock(doc.mutex);
@@ -300,7 +301,7 @@ private:
         }
       }
       task->raster.pixels.release();
-      return_free_heap(); // what the page's buffers left in this thread's arena
+      return_free_heap_if_grown(); // the page's buffers stay for the next page, within bounds
       m_page_slots->release();
       ++m_pages_done;
       report_progress();
@@ -493,7 +494,7 @@ private:
       }
     }
     doc.pages.clear();
-    return_free_heap(); // the document's page buffers are gone: so is their memory
+    return_free_heap_if_grown();
     outcome.timings.total_ms = doc.watch.elapsed_ms();
     if (outcome.status == Status::failed && !outcome.errors.empty() && !m_abort) {
       const auto& e = outcome.errors.front();

@@ -3,20 +3,23 @@
 # installed: SOHOA_BENCH_DEPS=1 tools/install-deps.sh) on one generated set.
 #
 # usage: tools/bench.sh [--seed N] [--dossiers K] [--runs N] [--profile clean|degraded|mixed]
-#                       [--build DIR] [--work DIR] [--skip-sohoa]
+#                       [--build DIR] [--work DIR] [--skip-sohoa] [--skip-ocrmypdf]
 # Prints the median pages per minute of each engine over N runs, the ratio
 # sohoa/tesseract, the median peak RSS (GNU time; for Tesseract the sum of its two
 # processes' peaks), the kB of PDF per page, and the CERs (sohoa's PDF text via
-# pdftotext, Tesseract's text).
+# pdftotext, Tesseract's text). --skip-ocrmypdf leaves OCRmyPDF out even when installed
+# (it takes several times as long as the two others together).
 set -euo pipefail
 
 dossiers=6
 profile=mixed
 skip_sohoa=0
+skip_ocrmypdf=0
 source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
 bench_value_option --dossiers dossiers
 bench_value_option --profile profile
 bench_flag_option --skip-sohoa skip_sohoa
+bench_flag_option --skip-ocrmypdf skip_ocrmypdf
 bench_parse_options "$@"
 
 gen="$build/sohoa-gen"
@@ -100,7 +103,7 @@ for run in $(seq 1 "$runs"); do
   # The two processes run side by side: their peaks add up.
   tess_rss+=("$(for w in 0 1; do sort -g "$work/tesseract-$run/.rss-$w" | tail -1; done |
     awk '{s += $1} END {print s}')")
-  if command -v ocrmypdf >/dev/null; then
+  if [ "$skip_ocrmypdf" = 0 ] && command -v ocrmypdf >/dev/null; then
     rm -rf "$work/ocrmypdf-$run"
     t0=$(bench_now)
     ocrmypdf_pass "$work/ocrmypdf-$run" 0 &

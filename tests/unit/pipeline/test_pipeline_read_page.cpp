@@ -69,25 +69,42 @@ TEST_CASE("a settled orientation and a good reading: one read, no OSD, no turn")
   CHECK(reader.osd_asked.empty());
 }
 
-TEST_CASE("an unsettled orientation asks OSD first and follows only a confident answer") {
-  SUBCASE("confident: the page is turned before it is read") {
+TEST_CASE(
+    "an unsettled orientation asks OSD only after a poor reading, and follows a sure answer") {
+  SUBCASE("a confident upright reading: no OSD, one read") {
     ScriptedReader reader;
     reader.osd_at[0] = {90, 3.0F};
-    reader.text_at[90] = reading(0.9F);
-    CleanPage page = small_page();
-    read_page(page, false, reader);
-    CHECK(page.rotation == 90);
-    CHECK(reader.reads == std::vector<int>{90});
-    CHECK(page.archival.size() == cv::Size(20, 40)); // the pixels turned with it
-  }
-  SUBCASE("a guess (under 2): the page stays as the imaging stage set it") {
-    ScriptedReader reader;
-    reader.osd_at[0] = {90, 1.5F};
     reader.text_at[0] = reading(0.9F);
     CleanPage page = small_page();
     read_page(page, false, reader);
     CHECK(page.rotation == 0);
     CHECK(reader.reads == std::vector<int>{0});
+    CHECK(reader.osd_asked.empty());
+  }
+  SUBCASE("a poor reading and a sure answer: the page is turned and its reading kept") {
+    ScriptedReader reader;
+    reader.osd_at[0] = {90, 3.0F};
+    reader.text_at[0] = reading(0.4F);
+    reader.text_at[90] = reading(0.9F);
+    CleanPage page = small_page();
+    const PageText text = read_page(page, false, reader);
+    CHECK(page.rotation == 90);
+    CHECK(text.confidence == doctest::Approx(0.9));
+    CHECK(reader.reads == std::vector<int>{0, 90});
+    CHECK(reader.osd_asked == std::vector<int>{0});
+    CHECK(page.archival.size() == cv::Size(20, 40)); // the pixels turned with it
+  }
+  SUBCASE("a poor reading and a guess (under 2): the turn is tried, the better reading kept") {
+    ScriptedReader reader;
+    reader.osd_at[0] = {90, 1.5F};
+    reader.text_at[0] = reading(0.4F);
+    reader.text_at[90] = reading(0.3F);
+    reader.text_at[180] = reading(0.42F); // within the half turn's margin: not kept
+    CleanPage page = small_page();
+    read_page(page, false, reader);
+    CHECK(page.rotation == 0);
+    CHECK(reader.reads == std::vector<int>{0, 90, 180});
+    CHECK(reader.osd_asked == std::vector<int>{0}); // asked once, remembered
   }
 }
 
