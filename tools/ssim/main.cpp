@@ -1,6 +1,7 @@
 // sohoa-ssim: structural similarity of a rendered page against the page image it
 // was made from, outside the text (the bench of the archival image modes).
 #include "../parse_options.hpp"
+#include "sohoa/pdf/image_ssim.hpp"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -20,35 +21,6 @@ constexpr const char* k_usage =
     "the windows that hold no text, over the whole page, and the share of the page\n"
     "counted as outside the text. Text is the reference's dark ink (luminance below\n"
     "160) other than saturated red: red seals count as picture, not text.\n";
-
-// The SSIM map of one channel (Wang, Bovik, Sheikh, Simoncelli 2004).
-cv::Mat ssim_map(const cv::Mat& a8, const cv::Mat& b8) {
-  cv::Mat a;
-  cv::Mat b;
-  a8.convertTo(a, CV_32F);
-  b8.convertTo(b, CV_32F);
-  const double c1 = 6.5025;  // (0.01 * 255)^2
-  const double c2 = 58.5225; // (0.03 * 255)^2
-  const cv::Size window(11, 11);
-  const auto smooth = [&](const cv::Mat& m) {
-    cv::Mat out;
-    cv::GaussianBlur(m, out, window, 1.5);
-    return out;
-  };
-  const cv::Mat mu_a = smooth(a);
-  const cv::Mat mu_b = smooth(b);
-  const cv::Mat mu_aa = mu_a.mul(mu_a);
-  const cv::Mat mu_bb = mu_b.mul(mu_b);
-  const cv::Mat mu_ab = mu_a.mul(mu_b);
-  const cv::Mat var_a = smooth(a.mul(a)) - mu_aa;
-  const cv::Mat var_b = smooth(b.mul(b)) - mu_bb;
-  const cv::Mat cov = smooth(a.mul(b)) - mu_ab;
-  cv::Mat num = (2 * mu_ab + c1).mul(2 * cov + c2);
-  cv::Mat den = (mu_aa + mu_bb + c1).mul(var_a + var_b + c2);
-  cv::Mat out;
-  cv::divide(num, den, out);
-  return out;
-}
 
 // Pixels whose SSIM window touches the reference's text.
 cv::Mat text_windows(const cv::Mat& reference) {
@@ -93,22 +65,14 @@ int run(int argc, char** argv) {
     }
     cv::resize(test, test, reference.size(), 0, 0, cv::INTER_AREA);
   }
-  std::vector<cv::Mat> ref_channels;
-  std::vector<cv::Mat> test_channels;
-  cv::split(reference, ref_channels);
-  cv::split(test, test_channels);
-  cv::Mat sum(reference.size(), CV_32F, cv::Scalar(0));
-  for (std::size_t c = 0; c < ref_channels.size(); ++c) {
-    sum += ssim_map(ref_channels[c], test_channels[c]);
-  }
-  sum /= static_cast<double>(ref_channels.size());
   const cv::Mat text = text_windows(reference);
   cv::Mat outside;
   cv::bitwise_not(text, outside);
   const int counted = cv::countNonZero(outside);
-  const double outside_ssim = counted > 0 ? cv::mean(sum, outside)[0] : 1.0;
+  const double outside_ssim = sohoa::pdf::mean_ssim(reference, test, outside);
   std::printf("ssim_outside_text %.4f\nssim_page %.4f\noutside_share %.3f\n", outside_ssim,
-              cv::mean(sum)[0], counted / static_cast<double>(reference.total()));
+              sohoa::pdf::mean_ssim(reference, test),
+              counted / static_cast<double>(reference.total()));
   return 0;
 }
 

@@ -160,4 +160,10 @@ inline std::vector<PageText> power_of_attorney() {
   return {b.build()};
 }
 
+// A field's value in a result, "<absent>" when the field was not found.
+inline std::string value(const FormsResult& r, const std::string& id) {
+  const auto it = r.fields.find(id);
+  return it == r.fields.end() ? "<absent>" : it->second.value;
+}
+
 } // namespace sohoa::forms::test

@@ -11,11 +11,6 @@ using namespace sohoa::forms::test;
 
 namespace {
 
-std::string value(const FormsResult& r, const std::string& id) {
-  const auto it = r.fields.find(id);
-  return it == r.fields.end() ? "<absent>" : it->second.value;
-}
-
 bool has_issue(const FormsResult& r, const std::string& field, const std::string& code) {
   for (const auto& i : r.issues) {
     if (i.field == field && i.code == code) {

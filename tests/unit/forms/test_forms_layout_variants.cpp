@@ -12,11 +12,6 @@ using namespace sohoa::forms::test;
 
 namespace {
 
-std::string value(const FormsResult& r, const std::string& id) {
-  const auto it = r.fields.find(id);
-  return it == r.fields.end() ? "<absent>" : it->second.value;
-}
-
 // The CT01 form with its household rows printed in a narrow label column: the
 // labels wrap, their values stand right of the label's last row.
 std::vector<PageText> ct01_narrow_labels() {
