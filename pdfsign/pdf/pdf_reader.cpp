@@ -30,6 +30,12 @@ public:
 
   const PdfObject* get(const PdfObject* object) const { return resolve(m_objects, object); }
 
+  // Content to tokenize (a page's streams, a Form XObject) goes through the general
+  // filters only: throws PdfError otherwise.
+  void require_content_filters(const PdfObject* content) const {
+    require_general_filters(m_objects, content);
+  }
+
   const PdfObject* key(const PdfObject* dict, const char* name) const {
     if (dict == nullptr || !dict->IsDictionary()) {
       return nullptr;
@@ -415,6 +421,7 @@ std::optional<RasterPage> compose_masked(const Reader& reader, PdfPage* page, in
   std::vector<Placement> ctm_stack{{}};
   std::vector<double> operands;
   std::string last_name;
+  reader.require_content_filters(page->GetContents());
   PdfContentsTokenizer tokenizer(page);
   EPdfContentsType type;
   const char* keyword = nullptr;
@@ -565,6 +572,7 @@ public:
   explicit VisibleTextFinder(const Reader& reader) : m_reader(reader) {}
 
   bool in_page(PdfPage* page) {
+    m_reader.require_content_filters(page->GetContents());
     PdfContentsTokenizer tokens(page);
     return in_content(tokens, page->GetResources(), 0);
   }
@@ -622,6 +630,7 @@ private:
         const PdfObject* subtype = m_reader.key(xobject, "Subtype");
         if (xobject != nullptr && xobject->HasStream() && subtype != nullptr && subtype->IsName() &&
             subtype->GetName() == PdfName("Form")) {
+          m_reader.require_content_filters(xobject);
           char* data = nullptr;
           pdf_long length = 0;
           xobject->GetStream()->GetFilteredCopy(&data, &length);

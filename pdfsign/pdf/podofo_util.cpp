@@ -1,6 +1,9 @@
 #include "podofo_util.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <mutex>
+#include <string>
 
 namespace sohoa::pdf {
 
@@ -85,6 +88,22 @@ PoDoFo::PdfString pdf_utf8_text(const std::string& utf8) {
 
 namespace {
 
+bool general_filter(const PoDoFo::PdfObject* name) {
+  if (name == nullptr || !name->IsName()) {
+    return false;
+  }
+  static const char* const k_general[] = {"FlateDecode",     "Fl",  "LZWDecode",     "LZW",
+                                          "ASCIIHexDecode",  "AHx", "ASCII85Decode", "A85",
+                                          "RunLengthDecode", "RL"};
+  const std::string& n = name->GetName().GetName();
+  return std::any_of(std::begin(k_general), std::end(k_general),
+                     [&](const char* g) { return n == g; });
+}
+
+[[noreturn]] void refuse_filter(const std::string& what) {
+  throw PoDoFo::PdfError(PoDoFo::ePdfError_UnsupportedFilter, __FILE__, __LINE__, what.c_str());
+}
+
 std::string stream_copy(const PoDoFo::PdfObject& object, bool decoded) {
   if (!object.HasStream()) {
     return {};
@@ -92,6 +111,9 @@ std::string stream_copy(const PoDoFo::PdfObject& object, bool decoded) {
   char* data = nullptr;
   PoDoFo::pdf_long length = 0;
   if (decoded) {
+    if (!general_filters_only(object)) {
+      refuse_filter("a stream to decode names a filter other than the general ones");
+    }
     object.GetStream()->GetFilteredCopy(&data, &length);
   } else {
     object.GetStream()->GetCopy(&data, &length);
@@ -117,6 +139,39 @@ const PoDoFo::PdfObject* resolve(const PoDoFo::PdfVecObjects& objects,
     object = objects.GetObject(object->GetReference());
   }
   return object != nullptr && object->IsReference() ? nullptr : object;
+}
+
+bool general_filters_only(const PoDoFo::PdfObject& object) {
+  if (!object.IsDictionary() || !object.GetDictionary().HasKey("Filter")) {
+    return true;
+  }
+  // Filter names are direct objects in every PDF writer; an indirect one is refused
+  // rather than followed (a stream's own dictionary has no owner to resolve it here).
+  const PoDoFo::PdfObject* filter = object.GetDictionary().GetKey("Filter");
+  if (filter->IsArray()) {
+    const PoDoFo::PdfArray& names = filter->GetArray();
+    return std::all_of(names.begin(), names.end(),
+                       [](const PoDoFo::PdfObject& n) { return general_filter(&n); });
+  }
+  return general_filter(filter);
+}
+
+void require_general_filters(const PoDoFo::PdfVecObjects& objects,
+                             const PoDoFo::PdfObject* object) {
+  const PoDoFo::PdfObject* target = resolve(objects, object);
+  if (target == nullptr) {
+    return;
+  }
+  if (target->IsArray()) {
+    for (const PoDoFo::PdfObject& part : target->GetArray()) {
+      const PoDoFo::PdfObject* stream = resolve(objects, &part);
+      if (stream != nullptr && !general_filters_only(*stream)) {
+        refuse_filter("a content stream names an image filter");
+      }
+    }
+  } else if (!general_filters_only(*target)) {
+    refuse_filter("a content stream names an image filter");
+  }
 }
 
 } // namespace sohoa::pdf

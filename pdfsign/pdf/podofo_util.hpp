@@ -34,8 +34,19 @@ struct PodofoFree {
 };
 using PodofoBuffer = std::unique_ptr<char, PodofoFree>;
 
+// Whether every filter a stream object names is one of the general ones (Flate, LZW,
+// ASCIIHex, ASCII85, RunLength: what content streams use). Asked to decode an image
+// filter (CCITT, JBIG2, JPX), PoDoFo 0.9.8 throws after allocating the filter, which then
+// leaks, so streams naming one are refused before PoDoFo decodes them.
+bool general_filters_only(const PoDoFo::PdfObject& object);
+
+// Throws PdfError (ePdfError_UnsupportedFilter) unless general_filters_only: for the
+// content streams of a page (one stream or an array of them) and Form XObjects.
+void require_general_filters(const PoDoFo::PdfVecObjects& objects, const PoDoFo::PdfObject* object);
+
 // A stream's bytes as stored, or decoded through its filters (which may throw
-// PdfError). Empty for an object without a stream.
+// PdfError, also for a filter general_filters_only refuses). Empty for an object
+// without a stream.
 std::string stream_raw(const PoDoFo::PdfObject& object);
 std::string stream_decoded(const PoDoFo::PdfObject& object);
 
