@@ -4,6 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <vector>
 
 namespace sohoa::pdf {
@@ -39,11 +40,25 @@ cv::Mat channel_ssim_map(const cv::Mat& a8, const cv::Mat& b8) {
 } // namespace
 
 cv::Mat ssim_map(const cv::Mat& reference, const cv::Mat& test) {
+  return ssim_map_rows(reference, test, cv::Range(0, reference.rows));
+}
+
+cv::Mat ssim_map_rows(const cv::Mat& reference, const cv::Mat& test, cv::Range rows) {
   if (reference.empty() || reference.size() != test.size() || reference.type() != CV_8UC1 ||
       test.type() != CV_8UC1) {
     throw Error(Stage::pdf, "bad_page_image", "SSIM map needs two 8-bit grey images of one size");
   }
-  return channel_ssim_map(reference, test);
+  if (rows.start < 0 || rows.end > reference.rows || rows.start >= rows.end) {
+    throw Error(Stage::pdf, "bad_page_image", "SSIM map rows outside the image");
+  }
+  // The 11x11 window reaches 5 rows away: a band with that margin (the image's
+  // own border where it ends) gives its rows the values of the whole image's
+  // map, with a dozen float buffers of a band alive instead of a page's.
+  constexpr int k_window_reach = 5;
+  const cv::Range band(std::max(0, rows.start - k_window_reach),
+                       std::min(reference.rows, rows.end + k_window_reach));
+  const cv::Mat map = channel_ssim_map(reference.rowRange(band), test.rowRange(band));
+  return map.rowRange(rows.start - band.start, rows.end - band.start).clone();
 }
 
 double mean_ssim(const cv::Mat& reference, const cv::Mat& test, const cv::Mat& region) {

@@ -59,23 +59,27 @@ std::vector<cv::Rect> detail_regions(const cv::Mat& page, const MrcLayers& layer
                                      const cv::Mat& ink) {
   cv::Mat shown;
   cv::resize(luminance(layers.background), shown, page.size(), 0, 0, cv::INTER_LINEAR);
-  const cv::Mat map = ssim_map(luminance(page), shown);
-  shown.release();
+  const cv::Mat grey = luminance(page);
   const int cols = (page.cols + k_tile - 1) / k_tile;
   const int rows = (page.rows + k_tile - 1) / k_tile;
   cv::Mat marked(rows, cols, CV_8UC1, cv::Scalar(0));
   cv::Mat outside;
   cv::bitwise_not(ink, outside);
   int count = 0;
+  // One row of tiles at a time: a full page's SSIM map and its intermediates
+  // were the largest buffers of the encoder.
   for (int ty = 0; ty < rows; ++ty) {
+    const cv::Range band(ty * k_tile, std::min(page.rows, (ty + 1) * k_tile));
+    const cv::Mat map = ssim_map_rows(grey, shown, band);
     for (int tx = 0; tx < cols; ++tx) {
       const cv::Rect tile =
-          cv::Rect(tx * k_tile, ty * k_tile, k_tile, k_tile) & cv::Rect({0, 0}, page.size());
+          cv::Rect(tx * k_tile, band.start, k_tile, band.size()) & cv::Rect({0, 0}, page.size());
       const cv::Mat region = outside(tile);
       if (cv::countNonZero(region) < k_tile_min_outside * tile.area()) {
         continue;
       }
-      if (cv::mean(map(tile), region)[0] < k_detail_ssim) {
+      const cv::Rect in_band(tile.x, 0, tile.width, tile.height);
+      if (cv::mean(map(in_band), region)[0] < k_detail_ssim) {
         marked.at<unsigned char>(ty, tx) = 255;
         ++count;
       }

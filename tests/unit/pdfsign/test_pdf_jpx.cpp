@@ -106,6 +106,25 @@ double ssim_outside_text(const cv::Mat& reference, const cv::Mat& test) {
 
 } // namespace
 
+TEST_CASE("an SSIM map computed by bands of rows equals the whole image's map") {
+  cv::Mat reference(203, 150, CV_8UC1);
+  cv::Mat test(203, 150, CV_8UC1);
+  cv::randu(reference, 0, 256);
+  cv::GaussianBlur(reference, test, {0, 0}, 2.0);
+  const cv::Mat whole = pdf::ssim_map(reference, test);
+  REQUIRE(whole.type() == CV_32FC1);
+  REQUIRE(whole.size() == reference.size());
+  for (const cv::Range rows : {cv::Range(0, 64), cv::Range(64, 128), cv::Range(128, 203),
+                               cv::Range(100, 101), cv::Range(198, 203)}) {
+    CAPTURE(rows.start);
+    const cv::Mat band = pdf::ssim_map_rows(reference, test, rows);
+    REQUIRE(band.size() == cv::Size(reference.cols, rows.size()));
+    CHECK(cv::norm(band, whole.rowRange(rows), cv::NORM_INF) < 1e-5);
+  }
+  CHECK_THROWS_AS(pdf::ssim_map_rows(reference, test, cv::Range(150, 210)), Error);
+  CHECK_THROWS_AS(pdf::ssim_map_rows(reference, test, cv::Range(5, 5)), Error);
+}
+
 TEST_CASE("JPEG 2000 round trips colour and grey images through OpenJPEG's decoder") {
   const cv::Mat colour = background_like(640, 480, 1);
   const std::string jp2 = pdf::encode_jpx(colour, 20);

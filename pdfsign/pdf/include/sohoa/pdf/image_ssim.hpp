@@ -14,4 +14,8 @@ double mean_ssim(const cv::Mat& reference, const cv::Mat& test, const cv::Mat& r
 // The SSIM of each pixel's window (CV_32F) of two CV_8UC1 images of one size.
 cv::Mat ssim_map(const cv::Mat& reference, const cv::Mat& test);
 
+// The rows of ssim_map(reference, test) in rows, computed from those rows and
+// the window's reach around them only: the same values, a band's memory.
+cv::Mat ssim_map_rows(const cv::Mat& reference, const cv::Mat& test, cv::Range rows);
+
 } // namespace sohoa::pdf
