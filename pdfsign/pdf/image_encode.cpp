@@ -3,6 +3,7 @@
 #include "sohoa/core/error.hpp"
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <tiffio.h>
 
 #include <algorithm>
@@ -214,6 +215,15 @@ cv::Mat decode_ccitt(const std::string& data, const CcittParams& params) {
     }
   }
   return out;
+}
+
+cv::Mat luminance(const cv::Mat& image) {
+  if (image.channels() == 1) {
+    return image;
+  }
+  cv::Mat grey;
+  cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
+  return grey;
 }
 
 } // namespace sohoa::pdf

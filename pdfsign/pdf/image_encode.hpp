@@ -6,6 +6,10 @@
 
 namespace sohoa::pdf {
 
+// The image's luminance: a BGR image converted to one channel, a grey one as it is
+// (shared, not copied). For the encoders that decide on grey values.
+cv::Mat luminance(const cv::Mat& image);
+
 // Baseline JPEG of a CV_8UC3 (BGR) or CV_8UC1 image. Throws Error(Stage::pdf).
 std::string encode_jpeg(const cv::Mat& image, int quality);
 

@@ -44,15 +44,6 @@ cv::Mat ink_windows(cv::Size size, const MrcLayers& layers) {
   return ink;
 }
 
-cv::Mat luminance(const cv::Mat& img) {
-  if (img.channels() == 1) {
-    return img;
-  }
-  cv::Mat grey;
-  cv::cvtColor(img, grey, cv::COLOR_BGR2GRAY);
-  return grey;
-}
-
 // Rectangles (page pixels) where the background at its resolution loses what
 // the page shows outside the ink: they get their own image at the page's.
 std::vector<cv::Rect> detail_regions(const cv::Mat& page, const MrcLayers& layers,

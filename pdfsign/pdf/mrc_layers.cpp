@@ -1,6 +1,7 @@
 #include "sohoa/pdf/mrc_layers.hpp"
 
 #include "sohoa/core/error.hpp"
+#include "image_encode.hpp"
 
 #include <opencv2/imgproc.hpp>
 
@@ -24,15 +25,6 @@ constexpr int k_min_mask_pixels = 64;
 int odd_at_least_3(double v) {
   const int n = std::max(3, static_cast<int>(std::lround(v)));
   return n | 1;
-}
-
-cv::Mat luminance(const cv::Mat& page) {
-  if (page.channels() == 1) {
-    return page;
-  }
-  cv::Mat grey;
-  cv::cvtColor(page, grey, cv::COLOR_BGR2GRAY);
-  return grey;
 }
 
 // The paper's brightness around each pixel: a max filter wider than any stroke

@@ -48,24 +48,15 @@ std::string uuid_from(const std::string& seed) {
 
 using Encoding = ImageEncoding;
 
-cv::Mat as_grey(const cv::Mat& img) {
-  if (img.channels() == 1) {
-    return img;
-  }
-  cv::Mat grey;
-  cv::cvtColor(img, grey, cv::COLOR_BGR2GRAY);
-  return grey;
-}
-
 EncodedImage bitonal_image(const cv::Mat& img) {
   // Anything not ink is paper: threshold keeps a stray grey value honest.
   cv::Mat bw;
-  cv::compare(as_grey(img), 128, bw, cv::CMP_GE);
+  cv::compare(luminance(img), 128, bw, cv::CMP_GE);
   return {encode_ccitt_g4(bw), img.cols, img.rows, Encoding::ccitt, true, false, {}};
 }
 
 EncodedImage jpeg_image(const cv::Mat& img, bool grey, int quality) {
-  const cv::Mat pixels = grey ? as_grey(img) : img;
+  const cv::Mat pixels = grey ? luminance(img) : img;
   return {encode_jpeg(pixels, quality), img.cols, img.rows, Encoding::dct,
           pixels.channels() == 1,       false,    {}};
 }
@@ -74,7 +65,7 @@ EncodedImage jpeg_image(const cv::Mat& img, bool grey, int quality) {
 EncodedImage flate_image(const cv::Mat& img, bool grey) {
   cv::Mat pixels;
   if (grey) {
-    pixels = as_grey(img).clone();
+    pixels = luminance(img).clone();
   } else {
     cv::cvtColor(img, pixels, cv::COLOR_BGR2RGB); // a new buffer: the page stays as given
   }
@@ -106,7 +97,7 @@ std::vector<EncodedImage> encode_page_images(const PdfPageInput& page,
   MrcEncodeOptions mrc;
   mrc.target_ssim = options.mrc_background_ssim;
   mrc.background_jpeg_quality = options.mrc_background_quality;
-  return encode_mrc_page(grey ? as_grey(img) : img, page.dpi, mrc);
+  return encode_mrc_page(grey ? luminance(img) : img, page.dpi, mrc);
 }
 
 void set_raw_stream(PdfObject* object, const std::string& bytes) {
