@@ -27,4 +27,13 @@ std::vector<std::filesystem::path> paths_of(const po::variables_map& vm, const c
   return out;
 }
 
+void require_options(const po::variables_map& vm, std::initializer_list<const char*> names,
+                     const std::string& message) {
+  for (const char* name : names) {
+    if (!vm.count(name)) {
+      throw UsageError(message);
+    }
+  }
+}
+
 } // namespace sohoa::cli

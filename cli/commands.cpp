@@ -63,11 +63,6 @@ Exit codes (verify): 0 every signature valid, intact and trusted, 1 anything els
 2 bad usage or an unreadable file.
 )";
 
-class UsageError : public std::runtime_error {
-public:
-  using std::runtime_error::runtime_error;
-};
-
 po::options_description signing_options() {
   po::options_description d("Signing (secrets come from $SOHOA_SIGN_PASSPHRASE or --secret-file)");
   d.add_options()("sign-cert", po::value<std::string>(),
@@ -267,9 +262,7 @@ int run_command(const std::vector<std::string>& args, const Runner& runner = pip
   if (vm.count("input") && !needs_input) {
     throw UsageError("unexpected argument '" + vm["input"].as<std::vector<std::string>>()[0] + "'");
   }
-  if (!vm.count("out")) {
-    throw UsageError("run needs --out OUT");
-  }
+  require_options(vm, {"out"}, "run needs --out OUT");
   pipeline::RunConfig config = processing_config(vm);
   config.inputs = paths_of(vm, "input");
   config.force = vm["force"].as<bool>();
@@ -302,9 +295,7 @@ int verify_command(const std::vector<std::string>& args) {
     return 0;
   }
   const po::variables_map& vm = *parsed;
-  if (!vm.count("file")) {
-    throw UsageError("verify needs at least one PDF file");
-  }
+  require_options(vm, {"file"}, "verify needs at least one PDF file");
   sign::VerifyRequest request;
   request.files = paths_of(vm, "file");
   request.trust = paths_of(vm, "trust");
@@ -343,9 +334,7 @@ int reprocess_command(const std::vector<std::string>& args) {
     return 0;
   }
   const po::variables_map& vm = *parsed;
-  if (!vm.count("out")) {
-    throw UsageError("reprocess needs OUT, the output folder of an earlier run");
-  }
+  require_options(vm, {"out"}, "reprocess needs OUT, the output folder of an earlier run");
   pipeline::ReprocessConfig config;
   config.out = vm["out"].as<std::string>();
   if (vm.count("schemas")) {
@@ -411,9 +400,7 @@ int serve_command(const std::vector<std::string>& args) {
     return 0;
   }
   const po::variables_map& vm = *parsed;
-  if (!vm.count("data")) {
-    throw UsageError("serve needs --data DIR");
-  }
+  require_options(vm, {"data"}, "serve needs --data DIR");
   service::ServeConfig config;
   config.data_dir = vm["data"].as<std::string>();
   std::tie(config.host, config.port) = host_and_port(vm["listen"].as<std::string>());
@@ -507,9 +494,7 @@ int report_command(const std::vector<std::string>& args) {
     return 0;
   }
   const po::variables_map& vm = *parsed;
-  if (!vm.count("out")) {
-    throw UsageError("report needs OUT, the output folder shards or workers wrote");
-  }
+  require_options(vm, {"out"}, "report needs OUT, the output folder shards or workers wrote");
   const fs::path out = vm["out"].as<std::string>();
   const std::size_t merged = pipeline::merge_report_files(out);
   std::cerr << "sohoa: " << merged << " report(s) merged into "
@@ -532,9 +517,7 @@ int enqueue_command(const std::vector<std::string>& args) {
     return 0;
   }
   const po::variables_map& vm = *parsed;
-  if (!vm.count("batch") || !vm.count("queue")) {
-    throw UsageError("enqueue needs BATCH and --queue redis://HOST:PORT");
-  }
+  require_options(vm, {"batch", "queue"}, "enqueue needs BATCH and --queue redis://HOST:PORT");
   queue::EnqueueConfig config;
   config.batch = vm["batch"].as<std::string>();
   config.queue_url = vm["queue"].as<std::string>();
@@ -569,9 +552,8 @@ int worker_command(const std::vector<std::string>& args) {
     return 0;
   }
   const po::variables_map& vm = *parsed;
-  if (!vm.count("queue") || !vm.count("ledger") || !vm.count("out")) {
-    throw UsageError("worker needs --queue redis://..., --ledger postgresql://... and --out OUT");
-  }
+  require_options(vm, {"queue", "ledger", "out"},
+                  "worker needs --queue redis://..., --ledger postgresql://... and --out OUT");
   queue::WorkerConfig config;
   config.run = processing_config(vm);
   config.queue_url = vm["queue"].as<std::string>();

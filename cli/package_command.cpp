@@ -44,9 +44,7 @@ int package_command(const std::vector<std::string>& args) {
               << '\n';
     return problems.empty() ? 0 : 1;
   }
-  if (!vm.count("dossier") || !vm.count("out")) {
-    throw po::error("package needs OUT/<dossier_id> and --out SIP_DIR");
-  }
+  require_options(vm, {"dossier", "out"}, "package needs OUT/<dossier_id> and --out SIP_DIR");
   if (vm["format"].as<std::string>() != "eark") {
     throw po::error("--format takes eark");
   }

@@ -1,27 +1,16 @@
 #include "tools/review/signal_dump.hpp"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "sohoa/forms/review_calibration.hpp"
 #include "sohoa/ocr/alto.hpp"
+#include "tools/score/output_files.hpp"
 #include "tools/score/text_metrics.hpp"
 
 namespace sohoa::review {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::optional<std::string> read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return std::nullopt;
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string quoted(const std::string& text) {
   std::string out = "\"";
@@ -47,8 +36,8 @@ std::string list_name(forms::ListSignal signal) {
 
 void add_document(const score::TruthDoc& t, const fs::path& dir, const forms::FormCatalog& catalog,
                   std::vector<SignalRow>& rows) {
-  const auto record_text = read_text(dir / (t.document_id + ".json"));
-  const auto alto = read_text(dir / (t.document_id + ".alto.xml"));
+  const auto record_text = score::read_file_if_present(dir / (t.document_id + ".json"));
+  const auto alto = score::read_file_if_present(dir / (t.document_id + ".alto.xml"));
   if (!record_text || !alto) {
     return;
   }

@@ -1,10 +1,9 @@
 #include "tools/score/scoring.hpp"
+#include "tools/score/output_files.hpp"
 
 #include <array>
 #include <cstdio>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -81,28 +80,6 @@ std::string truth_text(const TruthDoc& t) {
   return out;
 }
 
-std::optional<nlohmann::json> read_json(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) {
-    return std::nullopt;
-  }
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception&) {
-    return std::nullopt;
-  }
-}
-
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return std::nullopt;
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::string shell_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
@@ -173,9 +150,9 @@ DocScore score_document(const TruthDoc& t, const ScoreOptions& opt) {
     if (!fs::exists(dir / (t.document_id + ".json")) && fs::exists(opt.out_dir / t.folder)) {
       dir = opt.out_dir / t.folder;
     }
-    const auto record = read_json(dir / (t.document_id + ".json"));
+    const auto record = read_json_if_valid(dir / (t.document_id + ".json"));
     if (t.expected_status == "failed") {
-      const auto batch = read_json(opt.out_dir / "batch-report.json");
+      const auto batch = read_json_if_valid(opt.out_dir / "batch-report.json");
       const bool record_failed =
           record && record->is_object() && record->value("status", std::string()) == "failed";
       s.failed_as_expected =
@@ -230,17 +207,17 @@ DocScore score_document(const TruthDoc& t, const ScoreOptions& opt) {
   }
   if (!opt.tesseract_dir.empty() && t.expected_status != "failed") {
     std::optional<std::string> text =
-        read_file(opt.tesseract_dir / t.folder / (t.document_id + ".txt"));
+        read_file_if_present(opt.tesseract_dir / t.folder / (t.document_id + ".txt"));
     if (!text) {
-      text = read_file(opt.tesseract_dir / t.dossier_id / (t.document_id + ".txt"));
+      text = read_file_if_present(opt.tesseract_dir / t.dossier_id / (t.document_id + ".txt"));
     }
     if (!text && !t.files.empty()) {
       // One text per input file (what `tesseract FILE base` writes), in page order.
       std::string joined;
       bool all = true;
       for (const auto& f : t.files) {
-        const auto part =
-            read_file(opt.tesseract_dir / t.folder / (fs::path(f).stem().string() + ".txt"));
+        const auto part = read_file_if_present(opt.tesseract_dir / t.folder /
+                                               (fs::path(f).stem().string() + ".txt"));
         all = all && part.has_value();
         joined += part.value_or("");
       }
