@@ -102,9 +102,9 @@ CardIdentity identify_card(const PageText& text) {
     lines.push_back(folded_line(line));
   }
   static const std::vector<const char*> front_cues = {
-      "ho va ten",       "full name",  "ngay sinh",   "date of birth",
-      "gioi tinh",       "quoc tich",  "nationality", "que quan",
-      "place of origin", "thuong tru", "noi cu tru",  "date of expiry"};
+      "ho va ten",  "full name",          "ngay sinh",     "date of birth",   "gioi tinh",
+      "quoc tich",  "nationality",        "que quan",      "place of origin", "thuong tru",
+      "noi cu tru", "place of residence", "date of expiry"};
   static const std::vector<const char*> back_cues = {
       "dac diem nhan dang", "ngon tro",   "index finger",  "cuc truong",
       "canh sat",           "ngay cap",   "date of issue", "noi dang ky khai sinh",

@@ -4,6 +4,7 @@
 #include "label_cues.hpp"
 #include "label_extractor.hpp"
 #include "region_extractor.hpp"
+#include "sohoa/forms/card_model.hpp"
 #include "text_fold.hpp"
 #include <algorithm>
 #include <numeric>
@@ -15,6 +16,11 @@ constexpr double k_title_threshold = 0.82; // OCR slips in a title of ~25 letter
 constexpr std::size_t k_title_lines = 18;  // titles sit in the first lines of page 1
 constexpr double k_card_min_ratio = 1.35;  // ID-1 is 85.6 x 54 mm = 1.585
 constexpr double k_card_max_ratio = 1.85;
+// A card-shaped page whose title is lost (a stamp over it, a worn copy) is still a
+// card's front when this many of the card's own printed labels are read.
+constexpr int k_min_card_front_cues = 4;
+// Printed labels the front of every card model can show (forms/card_model).
+constexpr double k_card_front_cue_count = 13;
 // Under this confidence, or this close to another acceptable type, a type is uncertain.
 constexpr double k_certain_confidence = 0.65;
 constexpr double k_certain_margin = 0.1;
@@ -108,6 +114,19 @@ bool card_shaped(const std::vector<PageText>& pages) {
   return ratio >= k_card_min_ratio && ratio <= k_card_max_ratio;
 }
 
+// Share of a card front's printed labels read on page 1, 0 unless enough of them
+// are read for the page to be a card's front.
+double card_front_cue_share(const std::vector<PageText>& pages) {
+  if (pages.empty()) {
+    return 0;
+  }
+  const CardIdentity id = identify_card(pages.front());
+  if (id.side != CardSide::front || id.cues < k_min_card_front_cues) {
+    return 0;
+  }
+  return std::min(1.0, id.cues / k_card_front_cue_count);
+}
+
 } // namespace
 
 double best_substring_similarity(std::string_view phrase, std::string_view text) {
@@ -163,6 +182,13 @@ std::vector<TypeScore> score_types(const FormCatalog& catalog, const std::vector
       s.score = 0.7 * s.fields + 0.1 * s.shape;
       s.acceptable = !foreign && s.fields >= type.cues.min_label_ratio &&
                      (type.cues.shape != "card" || card || s.fields >= 0.99);
+      if (!s.acceptable && !foreign && type.cues.shape == "card" && card) {
+        // The card's own labels stand in for its title; the score stays low, so the
+        // type is uncertain and the document reviewed.
+        const double cues = card_front_cue_share(pages);
+        s.acceptable = cues > 0;
+        s.score = 0.7 * std::max(s.fields, 0.5 * cues) + 0.1 * s.shape;
+      }
     }
     out.push_back(s);
   }

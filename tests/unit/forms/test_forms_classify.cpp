@@ -120,3 +120,30 @@ TEST_CASE("a type on weak evidence is uncertain, a clear one is not") {
   CHECK(weak.doc_type == "citizen_id_card");
   CHECK(weak.uncertain);
 }
+
+TEST_CASE("a card-shaped page whose title a stamp covers is a card by its own labels") {
+  // A 2021 chip card under a stamp: title and values mostly lost, labels half read.
+  PageBuilder b(2164, 1345);
+  b.text(100, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 800);
+  b.text(150, "SOCIALIST REPUBLIC OF VIET NAM", 800);
+  b.text(200, "Độc lập - Tự do - Hạnh phúc", 800);
+  b.text(250, "s CÔNG DÂN", 900);
+  b.text(420, "ền / Full name:", 560);
+  b.text(520, "“sùi tính / Sex: Ñam ị", 560);
+  b.text(570, "Quốc tịch ị Ñiễah Việt Nam", 560);
+  b.text(620, "“hÀ quán /Place ‡ À Phường Bổ hy, thành phố Hạ Long,", 560);
+  b.text(670, "Nug trú / Place of residence: /ấX96 đường Phạm Ngũ Lão,", 560);
+  b.text(1250, "`œ giá trị đến / Date of expiry:", 60);
+  const Classification c = classify(catalog(), {b.build()});
+  CHECK(c.doc_type == "citizen_id_card");
+  CHECK(c.uncertain); // a weaker path: the document is reviewed
+}
+
+TEST_CASE("a card-shaped page with only the motto and one card label stays unknown") {
+  PageBuilder b(2164, 1345);
+  b.text(100, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 800);
+  b.text(200, "Độc lập - Tự do - Hạnh phúc", 800);
+  b.text(420, "Họ và tên / Full name: Nguyễn Văn An", 560);
+  b.text(520, "Giấy mời họp tổ dân phố", 560);
+  CHECK(classify(catalog(), {b.build()}).doc_type == "unknown");
+}
