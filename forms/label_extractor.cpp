@@ -22,10 +22,14 @@ bool is_filler(const std::string& text) {
 
 // "3." ending a line is the next line's numbering; right before the next label
 // OCR may read its number "2," too, which at a line's end is a value ("Quận 1,").
+// Forms that number their items in Roman numerals ("I. Họ và tên: ... II. Giới
+// tính: ...") end a value with the next item's "II." the same way.
 bool is_trailing_numbering(const std::string& text, bool before_label = false) {
   static const std::regex numbering(R"(^\(?\d{1,2}[.)]$)");
   static const std::regex numbering_or_comma(R"(^\(?\d{1,2}[.,)]$)");
-  return std::regex_match(text, before_label ? numbering_or_comma : numbering);
+  static const std::regex roman_numbering(R"(^\(?(?=[IVX])X{0,3}(IX|IV|V?I{0,3})[.)]$)");
+  return std::regex_match(text, before_label ? numbering_or_comma : numbering) ||
+         std::regex_match(text, roman_numbering);
 }
 
 struct Collected {

@@ -26,6 +26,32 @@ bool is_vietnamese_letter(UChar32 c) {
   return letters.indexOf(u_tolower(c)) >= 0;
 }
 
+// Capitals inside the words of a name written in title case ("Nguyễn Diệu Hoa II":
+// the "I" after the first): a name is either all capitals or each word capitalized
+// once (after an apostrophe too: H'Hen), so a later capital is a stray mark or a
+// neighbour's text read into the value.
+int inner_capitals(const icu::UnicodeString& name) {
+  bool has_lower = false;
+  for (int32_t i = 0; i < name.length(); i = name.moveIndex32(i, 1)) {
+    has_lower = has_lower || u_islower(name.char32At(i)) != 0;
+  }
+  if (!has_lower) {
+    return 0;
+  }
+  int inner = 0;
+  bool word_start = true;
+  for (int32_t i = 0; i < name.length(); i = name.moveIndex32(i, 1)) {
+    const UChar32 c = name.char32At(i);
+    if (!u_isalpha(c)) {
+      word_start = true;
+      continue;
+    }
+    inner += !word_start && u_isupper(c) != 0 ? 1 : 0;
+    word_start = false;
+  }
+  return inner;
+}
+
 } // namespace
 
 int inner_leader_runs(std::string_view raw) {
@@ -90,7 +116,7 @@ int foreign_chars(ValueKind kind, std::string_view value) {
         (c <= 0xFFFF && others.find(static_cast<char16_t>(c)) != std::u16string_view::npos);
     foreign += allowed ? 0 : 1;
   }
-  return foreign;
+  return kind == ValueKind::name ? foreign + inner_capitals(u) : foreign;
 }
 
 bool odd_length(ValueKind kind, int words) {

@@ -198,3 +198,20 @@ TEST_CASE("a word read twice stays in the row read the surer, wherever the other
   const FormsResult r = analyze(catalog(), pages);
   CHECK(value(r, "place_of_residence") == "12 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh");
 }
+
+TEST_CASE("items numbered in Roman numerals, two on a row: the next item's number ends no value") {
+  PageBuilder b;
+  motto(b);
+  b.text(330, "TỜ KHAI YÊU CẦU CẤP PHIẾU LÝ LỊCH TƯ PHÁP", 650);
+  b.text(450, "I. Họ, chữ đệm và tên: Phạm Quốc Tịch II. Giới tính: Nam");
+  b.text(520, "III. Ngày, tháng, năm sinh: 12/03/1985");
+  b.text(590, "V. Quốc tịch: Việt Nam VI. Dân tộc: Kinh");
+  b.text(660, "X. Họ và tên cha: Phạm Văn Long");
+  const FormsResult r = analyze(catalog(), {b.build()});
+  REQUIRE(r.doc_type == "judicial_record_request");
+  CHECK(value(r, "full_name") == "Phạm Quốc Tịch");
+  CHECK(value(r, "gender") == "Nam");
+  CHECK(value(r, "nationality") == "Việt Nam");
+  CHECK(value(r, "ethnicity") == "Kinh");
+  CHECK(value(r, "father_full_name") == "Phạm Văn Long");
+}

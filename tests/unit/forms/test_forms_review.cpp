@@ -198,6 +198,10 @@ TEST_CASE("characters a kind never has, and word counts it never has") {
   CHECK(foreign_chars(ValueKind::name, "Nguyễn Th1 Mai") == 1);
   CHECK(foreign_chars(ValueKind::name, "Lê, Mai") == 1);
   CHECK(foreign_chars(ValueKind::name, "H'Hen Niê") == 0);
+  // A name is all capitals or each word capitalized once: "II" read after it is not.
+  CHECK(foreign_chars(ValueKind::name, "Nguyễn Diệu Hoa II") == 1);
+  CHECK(foreign_chars(ValueKind::name, "NGUYỄN DIỆU HOA") == 0);
+  CHECK(foreign_chars(ValueKind::name, "Nguyễn HOa") == 1);
   CHECK(foreign_chars(ValueKind::text, "H\u2019Mông") == 0);
   CHECK(foreign_chars(ValueKind::multiline_text, "Số 60/2, đường Lê Lợi (cũ), P. 3") == 0);
   CHECK(foreign_chars(ValueKind::multiline_text, "Số 60 | đường Lê Lợi") == 1);

@@ -17,7 +17,9 @@ int inner_leader_runs(std::string_view raw_text);
 // Vietnamese letters, spaces and apostrophes (H'Hen) only; a text or address
 // also digits and ",.;:/-()"; a document number letters, digits, '/' and '-'. A letter with a
 // mark Vietnamese does not use ("Ð", "ø", "ñ") counts. Kinds with a validity
-// rule of their own (dates, identifiers...) are left to it: 0.
+// rule of their own (dates, identifiers...) are left to it: 0. In a name not
+// written all in capitals, a capital after a word's first letter counts too
+// ("Hoa II": a stray mark or a neighbour's text read into the name).
 int foreign_chars(ValueKind kind, std::string_view value);
 
 // A word count its kind does not have: a name of one word or more than five, an
