@@ -51,11 +51,16 @@ void compact_page(ProcessedPage& page, pdf::ImageMode mode) {
     return;
   }
   TimingSpan span("page.encode");
+  page.encoded = encode_archival(page.clean.archival, page.clean.kind, page.clean.dpi, mode);
+  page.clean.archival.release();
+}
+
+std::shared_ptr<const pdf::EncodedPageImage> encode_archival(const cv::Mat& image, ColourKind kind,
+                                                             double dpi, pdf::ImageMode mode) {
   pdf::PdfWriteOptions options;
   options.image_mode = mode;
-  page.encoded = std::make_shared<const pdf::EncodedPageImage>(
-      pdf::encode_page_image(page.clean.archival, page.clean.kind, page.clean.dpi, options));
-  page.clean.archival.release();
+  return std::make_shared<const pdf::EncodedPageImage>(
+      pdf::encode_page_image(image, kind, dpi, options));
 }
 
 bool is_page_problem_issue(const RecordIssue& issue) {
@@ -80,6 +85,9 @@ void restore_page_problems(const std::vector<RecordIssue>& issues,
 cv::Size archival_size(const ProcessedPage& page) {
   if (page.encoded) {
     return {page.encoded->width, page.encoded->height};
+  }
+  if (page.encoding.valid()) {
+    return page.encoding_size;
   }
   return page.clean.archival.size();
 }
@@ -299,6 +307,9 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     std::vector<pdf::PdfPageInput> pdf_pages;
     pdf_pages.reserve(pages.size());
     for (std::size_t i = 0; i < pages.size(); ++i) {
+      if (!pages[i].encoded && pages[i].encoding.valid()) {
+        pages[i].encoded = pages[i].encoding.get(); // encoded while the record was made
+      }
       pdf_pages.push_back({pages[i].clean.archival, pages[i].clean.kind, pages[i].clean.dpi,
                            &texts[i], pages[i].encoded});
     }

@@ -7,6 +7,7 @@
 #include "sohoa/imaging/cleanup.hpp"
 #include "sohoa/pipeline/batch_runner.hpp"
 #include "batch_report.hpp"
+#include "page_encoder.hpp"
 #include "read_page.hpp"
 #include "task_errors.hpp"
 #include "warm_pipeline_queue.hpp"
@@ -116,7 +117,7 @@ bool WarmPipeline::use_configured_signer(Logger& log) {
   return load_configured_signer(m_config.signing, m_context, log);
 }
 
-ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine,
+ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine, PageEncoder& encoder,
                                      SpanRecorder& spans) {
   ProcessedPage page;
   page.source = item.raster.source;
@@ -140,21 +141,18 @@ ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine,
   page.text.width = page.clean.archival.cols;
   page.text.height = page.clean.archival.rows;
   page.clean.ocr_image.release(); // only the archival image goes into the PDF
-  {
-    // Encoded here, on the page's own engine thread, so the PDF of the document
-    // only assembles: the pages' encodings run side by side.
-    const SpanRecorder::Scope span(spans, "encode", item.document, item.page);
-    compact_page(page, m_context.image_mode);
-  }
+  // Encoded beside the OCR of the other pages and the making of the records, not
+  // before them: the counter shows the fields without waiting for the page images.
+  encoder.start(page, item.document, item.page);
   return page;
 }
 
 void WarmPipeline::read_pages(PageQueue& queue, const std::function<void()>& produce,
-                              SpanRecorder& spans) {
+                              PageEncoder& encoder, SpanRecorder& spans) {
   auto work = [&](ocr::OcrEngine& engine) {
     while (auto item = queue.pop()) {
       try {
-        item->result->page = read_one(*item, engine, spans);
+        item->result->page = read_one(*item, engine, encoder, spans);
       } catch (...) {
         item->result->error = page_task_error(std::current_exception(), item->raster.source,
                                               item->raster.source_page);
@@ -366,6 +364,7 @@ Manifest WarmPipeline::process(const DossierInput& dossier) {
   fs::create_directories(m_config.out / dossier.id);
   // Every page of the dossier goes to the engines as soon as it is decoded: two
   // one-page documents are read side by side as well as one two-page document.
+  PageEncoder encoder(m_context.image_mode, static_cast<int>(m_engines.size()), spans);
   PageQueue queue;
   std::vector<DocumentPages> documents(dossier.documents.size());
   std::vector<DocumentOutcome> outcomes;
@@ -376,7 +375,7 @@ Manifest WarmPipeline::process(const DossierInput& dossier) {
           outcomes.push_back(ingest_document(dossier, i, &queue, documents, spans));
         }
       },
-      spans);
+      encoder, spans);
   outcomes = finish_documents(dossier, documents, std::move(outcomes), spans);
   return write_manifest(dossier, std::move(outcomes), started_at, spans);
 }
@@ -385,6 +384,7 @@ Manifest
 WarmPipeline::process_streamed(const std::function<DossierInput(const PageSink& hand)>& produce) {
   SpanRecorder spans;
   const std::string started_at = to_iso8601(m_context.clock->now());
+  PageEncoder encoder(m_context.image_mode, static_cast<int>(m_engines.size()), spans);
   PageQueue queue;
   std::vector<DocumentPages> documents(1);
   std::string document_id = "scan"; // named when produce returns; only spans use it early
@@ -401,7 +401,7 @@ WarmPipeline::process_streamed(const std::function<DossierInput(const PageSink& 
         };
         dossier = produce(hand);
       },
-      spans);
+      encoder, spans);
   if (dossier.documents.size() != 1) {
     throw Error(Stage::pipeline, "internal_error", "a streamed dossier has exactly one document");
   }

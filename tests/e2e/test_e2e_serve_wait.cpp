@@ -132,6 +132,23 @@ TEST_CASE("a long poll brings the records at once and signing waits for the PDFs
   CHECK((*signing)["signing_ms"].get<double>() > 0);
   CHECK((*signing)["waited_ms"].get<double>() >= 0);
 
+  // The records were made while the page images were still being encoded for the
+  // PDF, not after: the last encoding ends after the record span.
+  const nlohmann::json* digitized = find_event(stored["events"], "digitized");
+  REQUIRE(digitized != nullptr);
+  double record_at = -1;
+  double last_encoded_at = -1;
+  for (const auto& span : (*digitized)["timings"]) {
+    if (span["stage"] == "record") {
+      record_at = span["start_ms"].get<double>();
+    } else if (span["stage"] == "encode") {
+      last_encoded_at = std::max(last_encoded_at, span["end_ms"].get<double>());
+    }
+  }
+  REQUIRE(record_at >= 0);
+  REQUIRE(last_encoded_at >= 0);
+  CHECK(record_at < last_encoded_at);
+
   fs::path pdf = dir / "signed.pdf";
   {
     std::ofstream out(pdf, std::ios::binary);

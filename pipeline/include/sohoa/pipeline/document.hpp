@@ -17,6 +17,7 @@
 #include "sohoa/core/status.hpp"
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,10 @@ struct ProcessedPage {
   // Set by compact_page: clean.archival as the PDF will store it. The pixels are then
   // released, so a long document waits for its PDF in bytes, not in pixels.
   std::shared_ptr<const pdf::EncodedPageImage> encoded;
+  // Set instead, with the image's size, when the image is being encoded on another
+  // thread (PageEncoder): the record is made meanwhile, the PDF waits for it.
+  std::shared_future<std::shared_ptr<const pdf::EncodedPageImage>> encoding;
+  cv::Size encoding_size;
 };
 
 // Cleanup and OCR of one decoded page. Throws sohoa::Error.
@@ -43,6 +48,11 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine);
 // Encodes the page's archival image for the PDF and releases the pixels.
 // Throws sohoa::Error(Stage::pdf).
 void compact_page(ProcessedPage& page, pdf::ImageMode mode);
+
+// The archival image as the PDF will store it (the one encoding compact_page and
+// PageEncoder share). Throws sohoa::Error(Stage::pdf).
+std::shared_ptr<const pdf::EncodedPageImage> encode_archival(const cv::Mat& image, ColourKind kind,
+                                                             double dpi, pdf::ImageMode mode);
 
 // True for the record issues write_document makes of pages' decoding problems
 // (damaged_page, visible_text_not_kept): they come from the inputs, not from forms, so

@@ -22,6 +22,8 @@ namespace sohoa::pipeline {
 struct QueuedPage;
 class PageQueue;
 struct DocumentPages;
+// page_encoder.hpp
+class PageEncoder;
 
 class WarmPipeline {
 public:
@@ -74,8 +76,11 @@ public:
 
 private:
   // Runs produce (which fills the queue) while one thread per engine reads pages.
-  void read_pages(PageQueue& queue, const std::function<void()>& produce, SpanRecorder& spans);
-  ProcessedPage read_one(QueuedPage& item, ocr::OcrEngine& engine, SpanRecorder& spans);
+  // Each page's image goes to encoder once read.
+  void read_pages(PageQueue& queue, const std::function<void()>& produce, PageEncoder& encoder,
+                  SpanRecorder& spans);
+  ProcessedPage read_one(QueuedPage& item, ocr::OcrEngine& engine, PageEncoder& encoder,
+                         SpanRecorder& spans);
   DocumentOutcome ingest_document(const DossierInput& dossier, std::size_t index, PageQueue* queue,
                                   std::vector<DocumentPages>& documents, SpanRecorder& spans);
   std::vector<DocumentOutcome> finish_documents(const DossierInput& dossier,

@@ -1,0 +1,37 @@
+#pragma once
+// Page images encoded for the PDF on threads of their own, so that a dossier's
+// records need not wait for them: a page is handed over as soon as it is read,
+// its encoding overlaps the OCR of the pages still being read, and the PDF writer
+// waits for the result (ProcessedPage::encoding).
+#include "sohoa/pipeline/document.hpp"
+#include "sohoa/pipeline/warm_pipeline_spans.hpp"
+#include "work_queue.hpp"
+#include <future>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace sohoa::pipeline {
+
+class PageEncoder {
+public:
+  // `threads` (at least one) encode side by side; spans get one "encode" span per page.
+  PageEncoder(pdf::ImageMode mode, int threads, SpanRecorder& spans);
+  // Encodes what was handed over and not yet done, then stops.
+  ~PageEncoder();
+  PageEncoder(const PageEncoder&) = delete;
+  PageEncoder& operator=(const PageEncoder&) = delete;
+
+  // Queues page's archival image; page keeps a future for it and the image's size,
+  // and lets go of its pixels (the queued task holds them until encoded).
+  void start(ProcessedPage& page, const std::string& document, int page_number);
+
+private:
+  using Task = std::packaged_task<std::shared_ptr<const pdf::EncodedPageImage>()>;
+  pdf::ImageMode m_mode;
+  SpanRecorder& m_spans;
+  WorkQueue<Task> m_tasks;
+  std::vector<std::thread> m_threads;
+};
+
+} // namespace sohoa::pipeline
