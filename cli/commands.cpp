@@ -7,6 +7,7 @@
 #include "sohoa/pipeline/batch_runner.hpp"
 #include "sohoa/pipeline/hot_folder.hpp"
 #include "sohoa/pipeline/reprocess.hpp"
+#include "sohoa/scanner/sane_scanner.hpp"
 #include "sohoa/scanner/scan_dossier.hpp"
 #include "sohoa/service/http_api.hpp"
 #include "sohoa/pipeline/report_merge.hpp"
@@ -617,6 +618,13 @@ int sohoa_main(int argc, char** argv) {
         {"worker", worker_command},
         {"package", package_command},
     };
+    if (command == "scan-driver") {
+      // Internal: the process `sohoa scan` starts to talk to SANE (not in the usage).
+      if (args.size() != 1) {
+        throw UsageError("scan-driver is started by sohoa scan, with its settings");
+      }
+      return scan::run_scan_driver(scan::settings_from_json(args.front()), 3);
+    }
     std::string names;
     for (const auto& [name, run] : commands) {
       if (name == command) {

@@ -1,189 +1,251 @@
 #include "sohoa/scanner/sane_scanner.hpp"
+#include "driver_protocol.hpp"
+#include "sane_session.hpp"
 #include "sohoa/core/error.hpp"
-#include <cstring>
-#include <opencv2/imgproc.hpp>
-#include <sane/sane.h>
-#include <sane/saneopts.h>
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace sohoa::scan {
 
 namespace {
 
-// sane_init / sane_exit for the lifetime of a Scanner.
-class SaneLibrary {
-public:
-  SaneLibrary() {
-    SANE_Int version = 0;
-    if (sane_init(&version, nullptr) != SANE_STATUS_GOOD) {
-      throw Error(Stage::ingest, "scanner_unavailable", "SANE cannot be initialized");
+// The fd the driver writes its messages to.
+constexpr int k_driver_fd = 3;
+// How long the driver may take to release the device once it has said its last
+// word (a feeder may eject a sheet), and how long a scan may send nothing.
+constexpr std::chrono::seconds k_release_grace{5};
+constexpr int k_silence_limit_ms = 180 * 1000;
+
+[[noreturn]] void throw_reported(const driver::Message& m, const std::string& device) {
+  // The code came from the driver (this same binary); it is one of the scanner's.
+  if (m.code == "scanner_unavailable") {
+    throw Error(Stage::ingest, "scanner_unavailable", m.text, device, m.page);
+  }
+  if (m.code == "scanner_option") {
+    throw Error(Stage::ingest, "scanner_option", m.text, device, m.page);
+  }
+  if (m.code == "scanner_jammed") {
+    throw Error(Stage::ingest, "scanner_jammed", m.text, device, m.page);
+  }
+  if (m.code == "scanner_cover_open") {
+    throw Error(Stage::ingest, "scanner_cover_open", m.text, device, m.page);
+  }
+  throw Error(Stage::ingest, "scanner_error", m.text, device, m.page);
+}
+
+std::string describe_exit(int status) {
+  if (WIFSIGNALED(status)) {
+    return "it was killed by signal " + std::to_string(WTERMSIG(status));
+  }
+  return "it exited with code " + std::to_string(WEXITSTATUS(status));
+}
+
+struct FdCloser {
+  int fd = -1;
+  ~FdCloser() {
+    if (fd >= 0) {
+      ::close(fd);
     }
   }
-  ~SaneLibrary() { sane_exit(); }
-  SaneLibrary(const SaneLibrary&) = delete;
-  SaneLibrary& operator=(const SaneLibrary&) = delete;
 };
-
-struct HandleCloser {
-  void operator()(void* handle) const { sane_close(static_cast<SANE_Handle>(handle)); }
-};
-using DeviceHandle = std::unique_ptr<void, HandleCloser>;
-
-[[noreturn]] void fail_status(SANE_Status status, const std::string& device, int page) {
-  switch (status) {
-  case SANE_STATUS_JAMMED:
-    throw Error(Stage::ingest, "scanner_jammed",
-                "paper jam in the scanner: clear it and scan the dossier again", device, page);
-  case SANE_STATUS_COVER_OPEN:
-    throw Error(Stage::ingest, "scanner_cover_open",
-                "the scanner's cover is open: close it and scan again", device, page);
-  case SANE_STATUS_DEVICE_BUSY:
-    throw Error(Stage::ingest, "scanner_unavailable", "the scanner is busy with another program",
-                device, page);
-  default:
-    throw Error(Stage::ingest, "scanner_error",
-                std::string("the scanner reports: ") + sane_strstatus(status), device, page);
-  }
-}
 
 } // namespace
 
 struct Scanner::Impl {
-  SaneLibrary library;
-  DeviceHandle handle;
   ScanSettings settings;
-  int pages = 0;
+  std::function<void(const std::string&)> warn;
+  pid_t pid = -1;
+  int fd = -1;
+  bool finished = false;
 
-  SANE_Handle h() const { return handle.get(); }
+  // Waits for the driver to exit, up to `grace`; then stops it. Returns its status.
+  int reap(std::chrono::milliseconds grace) {
+    int status = 0;
+    const auto deadline = std::chrono::steady_clock::now() + grace;
+    for (;;) {
+      const pid_t r = ::waitpid(pid, &status, WNOHANG);
+      if (r == pid || (r < 0 && errno != EINTR)) {
+        pid = -1;
+        return status;
+      }
+      if (std::chrono::steady_clock::now() >= deadline) {
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ::kill(pid, SIGKILL);
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    pid = -1;
+    if (warn) {
+      warn("the scanner's driver did not release the device within " +
+           std::to_string(std::chrono::duration_cast<std::chrono::seconds>(grace).count()) +
+           " s and was stopped: restart the scanner before the next scan");
+    }
+    return status;
+  }
 
-  // Sets an option by name from text: string options as given, numbers parsed,
-  // booleans "yes"/"no". Inactive or unknown options are refused by name.
-  void set_option(const std::string& name, const std::string& value) {
-    for (SANE_Int i = 1;; ++i) {
-      const SANE_Option_Descriptor* d = sane_get_option_descriptor(h(), i);
-      if (d == nullptr) {
-        throw Error(Stage::ingest, "scanner_option", "the scanner has no option '" + name + "'",
-                    settings.device);
-      }
-      if (d->name == nullptr || name != d->name) {
-        continue;
-      }
-      SANE_Status status = SANE_STATUS_GOOD;
-      if (d->type == SANE_TYPE_STRING) {
-        std::vector<char> text(
-            std::max<std::size_t>(static_cast<std::size_t>(d->size), value.size() + 1));
-        std::memcpy(text.data(), value.c_str(), value.size() + 1);
-        status = sane_control_option(h(), i, SANE_ACTION_SET_VALUE, text.data(), nullptr);
-      } else if (d->type == SANE_TYPE_INT || d->type == SANE_TYPE_BOOL) {
-        SANE_Word word = d->type == SANE_TYPE_BOOL ? (value == "yes" || value == "1")
-                                                   : static_cast<SANE_Word>(std::stol(value));
-        status = sane_control_option(h(), i, SANE_ACTION_SET_VALUE, &word, nullptr);
-      } else if (d->type == SANE_TYPE_FIXED) {
-        SANE_Word word = SANE_FIX(std::stod(value));
-        status = sane_control_option(h(), i, SANE_ACTION_SET_VALUE, &word, nullptr);
-      } else {
-        throw Error(Stage::ingest, "scanner_option", "option '" + name + "' takes no value",
-                    settings.device);
-      }
-      if (status != SANE_STATUS_GOOD) {
-        throw Error(Stage::ingest, "scanner_option",
-                    "the scanner refuses " + name + "=" + value + ": " + sane_strstatus(status),
-                    settings.device);
-      }
-      return;
+  void stop_reading() {
+    if (fd >= 0) {
+      ::close(fd);
+      fd = -1;
     }
   }
 };
 
-Scanner::Scanner(const ScanSettings& settings) : m_impl(std::make_unique<Impl>()) {
+Scanner::Scanner(const ScanSettings& settings, std::function<void(const std::string&)> warn)
+    : m_impl(std::make_unique<Impl>()) {
   m_impl->settings = settings;
-  SANE_Handle raw = nullptr;
-  const SANE_Status status = sane_open(settings.device.c_str(), &raw);
-  if (status != SANE_STATUS_GOOD) {
+  m_impl->warn = std::move(warn);
+  std::error_code ec;
+  const std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  if (ec) {
     throw Error(Stage::ingest, "scanner_unavailable",
-                "cannot open scanner '" + settings.device + "': " + sane_strstatus(status) +
-                    " (scanimage -L lists the scanners)",
+                "the scanner's driver cannot be started: /proc/self/exe is unreadable",
                 settings.device);
   }
-  m_impl->handle.reset(raw);
-  m_impl->set_option(SANE_NAME_SCAN_MODE, settings.colour ? "Color" : "Gray");
-  m_impl->set_option(SANE_NAME_SCAN_RESOLUTION, std::to_string(settings.dpi));
-  m_impl->set_option(SANE_NAME_SCAN_SOURCE,
-                     settings.source == Source::adf ? "Automatic Document Feeder" : "Flatbed");
-  for (const auto& [name, value] : settings.extra_options) {
-    m_impl->set_option(name, value);
+  int ends[2] = {-1, -1};
+  if (::pipe2(ends, O_CLOEXEC) != 0) {
+    throw Error(Stage::ingest, "scanner_unavailable",
+                "the scanner's driver cannot be started: no pipe", settings.device);
+  }
+  FdCloser read_end{ends[0]};
+  // The write end must not already be the driver's fd: dup2 onto itself would
+  // keep its close-on-exec flag.
+  FdCloser write_end{::fcntl(ends[1], F_DUPFD_CLOEXEC, 10)};
+  ::close(ends[1]);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, write_end.fd, k_driver_fd);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  const std::string json = settings_to_json(settings);
+  std::vector<char*> argv = {const_cast<char*>(exe.c_str()), const_cast<char*>("scan-driver"),
+                             const_cast<char*>(json.c_str()), nullptr};
+  pid_t pid = -1;
+  const int spawned =
+      write_end.fd >= 0 ? ::posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ)
+                        : -1;
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
+    throw Error(Stage::ingest, "scanner_unavailable", "the scanner's driver cannot be started",
+                settings.device);
+  }
+  m_impl->pid = pid;
+  m_impl->fd = read_end.fd;
+  read_end.fd = -1;
+}
+
+Scanner::~Scanner() {
+  Impl& s = *m_impl;
+  s.stop_reading(); // a driver still sending gets EPIPE and ends
+  if (s.pid > 0) {
+    s.reap(k_release_grace);
   }
 }
 
-Scanner::~Scanner() = default;
-
 std::optional<RasterPage> Scanner::next_page() {
   Impl& s = *m_impl;
-  if (s.settings.source == Source::flatbed && s.pages == 1) {
+  if (s.finished) {
     return std::nullopt;
   }
-  const int page = s.pages + 1;
-  SANE_Status status = sane_start(s.h());
-  if (status == SANE_STATUS_NO_DOCS) {
-    sane_cancel(s.h());
-    return std::nullopt;
+  pollfd ready{s.fd, POLLIN, 0};
+  int polled = 0;
+  while ((polled = ::poll(&ready, 1, k_silence_limit_ms)) < 0 && errno == EINTR) {
   }
-  if (status != SANE_STATUS_GOOD) {
-    sane_cancel(s.h());
-    fail_status(status, s.settings.device, page);
-  }
-  SANE_Parameters p{};
-  if (sane_get_parameters(s.h(), &p) != SANE_STATUS_GOOD || p.depth != 8 ||
-      (p.format != SANE_FRAME_GRAY && p.format != SANE_FRAME_RGB) || p.pixels_per_line <= 0) {
-    sane_cancel(s.h());
+  if (polled == 0) {
+    s.finished = true;
+    s.stop_reading();
+    s.reap(std::chrono::milliseconds(0));
     throw Error(Stage::ingest, "scanner_error",
-                "the scanner sends a frame format sohoa does not read (8-bit grey or RGB only)",
-                s.settings.device, page);
+                "the scanner sent nothing for " + std::to_string(k_silence_limit_ms / 1000) +
+                    " s and was stopped",
+                s.settings.device);
   }
-  std::string bytes;
-  std::vector<SANE_Byte> buffer(1 << 16);
-  for (;;) {
-    SANE_Int length = 0;
-    status = sane_read(s.h(), buffer.data(), static_cast<SANE_Int>(buffer.size()), &length);
-    if (status == SANE_STATUS_EOF) {
-      break;
-    }
-    if (status == SANE_STATUS_NO_DOCS && bytes.empty()) {
-      sane_cancel(s.h());
-      return std::nullopt;
-    }
-    if (status != SANE_STATUS_GOOD) {
-      sane_cancel(s.h());
-      fail_status(status, s.settings.device, page);
-    }
-    bytes.append(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(length));
+  std::optional<driver::Message> message = driver::read_message(s.fd);
+  if (!message) {
+    s.finished = true;
+    s.stop_reading();
+    const int status = s.reap(k_release_grace);
+    throw Error(Stage::ingest, "scanner_error",
+                "the scanner's driver ended without a word (" + describe_exit(status) + ")",
+                s.settings.device);
   }
-  if (s.settings.source == Source::flatbed) {
-    sane_cancel(s.h()); // ends the scan; an ADF goes on with sane_start
+  switch (message->kind) {
+  case driver::Message::Kind::end:
+    s.finished = true;
+    return std::nullopt;
+  case driver::Message::Kind::error:
+    s.finished = true;
+    throw_reported(*message, s.settings.device);
+  case driver::Message::Kind::page:
+    break;
   }
-  const int channels = p.format == SANE_FRAME_RGB ? 3 : 1;
-  const int rows = static_cast<int>(bytes.size() / static_cast<std::size_t>(p.bytes_per_line));
-  if (rows == 0) {
-    throw Error(Stage::ingest, "scanner_error", "the scanner sent an empty page", s.settings.device,
-                page);
-  }
-  cv::Mat image(rows, p.pixels_per_line, channels == 3 ? CV_8UC3 : CV_8UC1);
-  for (int y = 0; y < rows; ++y) {
-    std::memcpy(image.ptr(y), bytes.data() + static_cast<std::size_t>(y) * p.bytes_per_line,
-                static_cast<std::size_t>(p.pixels_per_line * channels));
-  }
-  if (channels == 3) {
-    cv::Mat bgr;
-    cv::cvtColor(image, bgr, cv::COLOR_RGB2BGR);
-    image = bgr;
-  }
-  ++s.pages;
   RasterPage out;
-  out.pixels = image;
-  out.kind = channels == 3 ? ColourKind::colour : ColourKind::grey;
+  out.pixels = message->pixels;
+  out.kind = out.pixels.channels() == 3 ? ColourKind::colour : ColourKind::grey;
   out.dpi = s.settings.dpi;
   out.dpi_from_file = true;
-  out.source = "scan-p" + std::to_string(page);
   return out;
+}
+
+int run_scan_driver(const ScanSettings& settings, int fd) {
+  std::signal(SIGPIPE, SIG_IGN); // a parent gone away is a write that fails
+  std::optional<SaneSession> session;
+  try {
+    session.emplace(settings);
+    while (auto pixels = session->next_page()) {
+      if (!driver::write_page(fd, *pixels)) {
+        return 1;
+      }
+    }
+    driver::write_end(fd);
+  } catch (const Error& e) {
+    driver::write_error(fd, e.code(), e.what(), e.page());
+  } catch (const std::exception& e) {
+    driver::write_error(fd, "scanner_error", e.what(), 0);
+  }
+  // The parent has its answer before the device is released: a backend that hangs
+  // here is stopped by the parent.
+  ::close(fd);
+  session.reset();
+  return 0;
+}
+
+std::string settings_to_json(const ScanSettings& settings) {
+  nlohmann::json options = nlohmann::json::array();
+  for (const auto& [name, value] : settings.extra_options) {
+    options.push_back({name, value});
+  }
+  return nlohmann::json{{"device", settings.device},
+                        {"source", settings.source == Source::adf ? "adf" : "flatbed"},
+                        {"dpi", settings.dpi},
+                        {"colour", settings.colour},
+                        {"options", options}}
+      .dump();
+}
+
+ScanSettings settings_from_json(const std::string& json) {
+  const auto j = nlohmann::json::parse(json);
+  ScanSettings settings;
+  settings.device = j.at("device").get<std::string>();
+  settings.source = j.at("source").get<std::string>() == "adf" ? Source::adf : Source::flatbed;
+  settings.dpi = j.at("dpi").get<int>();
+  settings.colour = j.at("colour").get<bool>();
+  for (const auto& option : j.at("options")) {
+    settings.extra_options.emplace_back(option.at(0).get<std::string>(),
+                                        option.at(1).get<std::string>());
+  }
+  return settings;
 }
 
 } // namespace sohoa::scan

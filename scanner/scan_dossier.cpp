@@ -44,7 +44,9 @@ pipeline::DossierInput scan_pages(const ScanConfig& config, const std::string& i
                                   const fs::path& pages_dir, std::vector<std::string>& files,
                                   const pipeline::WarmPipeline::PageSink& hand,
                                   pipeline::Logger& log) {
-  Scanner scanner(config.settings);
+  Scanner scanner(config.settings, [&](const std::string& message) {
+    log.warning(config.settings.device, message);
+  });
   fs::create_directories(pages_dir);
   while (auto page = scanner.next_page()) {
     std::vector<unsigned char> png;
