@@ -34,8 +34,7 @@ struct ScanSettings {
 // to be stopped.
 class Scanner {
 public:
-  explicit Scanner(const ScanSettings& settings,
-                   std::function<void(const std::string&)> warn = {});
+  explicit Scanner(const ScanSettings& settings, std::function<void(const std::string&)> warn = {});
   ~Scanner();
   Scanner(const Scanner&) = delete;
   Scanner& operator=(const Scanner&) = delete;
