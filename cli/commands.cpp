@@ -410,6 +410,8 @@ int serve_command(const std::vector<std::string>& args) {
   }
   // OCR, forms and PDF options as for run; --jobs is the number of warm engines.
   config.run = processing_config(vm);
+  // The citizen waits for the signed PDF: no JPEG 2000 trials for a few kB less.
+  config.run.mrc_effort = pdf::MrcEffort::fastest;
   const int jobs =
       config.run.jobs > 0 ? config.run.jobs : static_cast<int>(std::thread::hardware_concurrency());
   config.engines = std::clamp(jobs, 1, 64);

@@ -56,9 +56,11 @@ void compact_page(ProcessedPage& page, pdf::ImageMode mode) {
 }
 
 std::shared_ptr<const pdf::EncodedPageImage> encode_archival(const cv::Mat& image, ColourKind kind,
-                                                             double dpi, pdf::ImageMode mode) {
+                                                             double dpi, pdf::ImageMode mode,
+                                                             pdf::MrcEffort effort) {
   pdf::PdfWriteOptions options;
   options.image_mode = mode;
+  options.mrc_effort = effort;
   return std::make_shared<const pdf::EncodedPageImage>(
       pdf::encode_page_image(image, kind, dpi, options));
 }
@@ -316,6 +318,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     pdf::PdfWriteOptions options;
     options.part = context.pdfa;
     options.image_mode = context.image_mode;
+    options.mrc_effort = context.mrc_effort;
     options.deterministic = context.deterministic;
     const Timestamp digitized_at = context.clock->now();
     options.created_at = digitized_at;

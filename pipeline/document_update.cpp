@@ -41,6 +41,7 @@ std::vector<FileDigest> rewrite_document(const RunContext& context, const Dossie
   pdf::PdfWriteOptions options;
   options.part = context.pdfa;
   options.image_mode = context.image_mode;
+  options.mrc_effort = context.mrc_effort;
   options.deterministic = context.deterministic;
   options.created_at = rewritten_at;
   if (context.pdfa == pdf::PdfAPart::a3b) {

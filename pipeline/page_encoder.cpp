@@ -3,8 +3,9 @@
 
 namespace sohoa::pipeline {
 
-PageEncoder::PageEncoder(pdf::ImageMode mode, int threads, SpanRecorder& spans)
-    : m_mode(mode), m_spans(spans) {
+PageEncoder::PageEncoder(pdf::ImageMode mode, pdf::MrcEffort effort, int threads,
+                         SpanRecorder& spans)
+    : m_mode(mode), m_effort(effort), m_spans(spans) {
   for (int i = 0; i < std::max(1, threads); ++i) {
     m_threads.emplace_back([this] {
       while (auto task = m_tasks.pop()) {
@@ -28,7 +29,7 @@ void PageEncoder::start(ProcessedPage& page, const std::string& document, int pa
   Task task([this, image = page.clean.archival, kind = page.clean.kind, dpi = page.clean.dpi,
              document, page_number] {
     const SpanRecorder::Scope span(m_spans, "encode", document, page_number);
-    return encode_archival(image, kind, dpi, m_mode);
+    return encode_archival(image, kind, dpi, m_mode, m_effort);
   });
   page.encoding = task.get_future().share();
   page.encoding_size = page.clean.archival.size();

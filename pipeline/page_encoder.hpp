@@ -16,7 +16,7 @@ namespace sohoa::pipeline {
 class PageEncoder {
 public:
   // `threads` (at least one) encode side by side; spans get one "encode" span per page.
-  PageEncoder(pdf::ImageMode mode, int threads, SpanRecorder& spans);
+  PageEncoder(pdf::ImageMode mode, pdf::MrcEffort effort, int threads, SpanRecorder& spans);
   // Encodes what was handed over and not yet done, then stops.
   ~PageEncoder();
   PageEncoder(const PageEncoder&) = delete;
@@ -29,6 +29,7 @@ public:
 private:
   using Task = std::packaged_task<std::shared_ptr<const pdf::EncodedPageImage>()>;
   pdf::ImageMode m_mode;
+  pdf::MrcEffort m_effort;
   SpanRecorder& m_spans;
   WorkQueue<Task> m_tasks;
   std::vector<std::thread> m_threads;

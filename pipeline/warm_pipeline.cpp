@@ -102,6 +102,7 @@ WarmPipeline::WarmPipeline(const RunConfig& config, int engines) : m_config(conf
   }
   set_run_outputs(m_context, m_config.out, m_config.pdfa, m_config.image_mode, m_config.hocr,
                   m_config.deterministic);
+  m_context.mrc_effort = m_config.mrc_effort;
   ocr::OcrOptions ocr_options;
   ocr_options.languages = m_config.languages;
   ocr_options.tessdata_dir = m_config.tessdata_dir;
@@ -364,7 +365,8 @@ Manifest WarmPipeline::process(const DossierInput& dossier) {
   fs::create_directories(m_config.out / dossier.id);
   // Every page of the dossier goes to the engines as soon as it is decoded: two
   // one-page documents are read side by side as well as one two-page document.
-  PageEncoder encoder(m_context.image_mode, static_cast<int>(m_engines.size()), spans);
+  PageEncoder encoder(m_context.image_mode, m_context.mrc_effort,
+                      static_cast<int>(m_engines.size()), spans);
   PageQueue queue;
   std::vector<DocumentPages> documents(dossier.documents.size());
   std::vector<DocumentOutcome> outcomes;
@@ -384,7 +386,8 @@ Manifest
 WarmPipeline::process_streamed(const std::function<DossierInput(const PageSink& hand)>& produce) {
   SpanRecorder spans;
   const std::string started_at = to_iso8601(m_context.clock->now());
-  PageEncoder encoder(m_context.image_mode, static_cast<int>(m_engines.size()), spans);
+  PageEncoder encoder(m_context.image_mode, m_context.mrc_effort,
+                      static_cast<int>(m_engines.size()), spans);
   PageQueue queue;
   std::vector<DocumentPages> documents(1);
   std::string document_id = "scan"; // named when produce returns; only spans use it early

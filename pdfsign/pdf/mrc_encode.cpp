@@ -170,6 +170,9 @@ cv::Mat decode_jpeg(const std::string& bytes, bool grey) {
 EncodedImage encode_background(const cv::Mat& bg, const BackgroundJudge& judge,
                                const MrcEncodeOptions& options) {
   std::string jpeg = encode_jpeg(bg, options.background_jpeg_quality);
+  if (!options.try_jpx) {
+    return background_image(std::move(jpeg), bg, ImageEncoding::dct);
+  }
   const double jpeg_ssim = judge.score(decode_jpeg(jpeg, bg.channels() == 1));
   const double bar = std::min(options.target_ssim, jpeg_ssim);
   const double raw = static_cast<double>(bg.total() * bg.elemSize());

@@ -16,6 +16,8 @@ struct MrcEncodeOptions {
   double target_ssim = 0.93;
   int background_jpeg_quality = 50; // the JPEG background, and the cap on its size
   double min_background_dpi = 200;  // CONTRACT.md section 7
+  // False: the JPEG background as it is, neither scored nor raced by JPEG 2000.
+  bool try_jpx = true;
 };
 
 // Splits an 8-bit grey or BGR page (CONTRACT.md section 7) and encodes it

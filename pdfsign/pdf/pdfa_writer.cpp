@@ -97,6 +97,7 @@ std::vector<EncodedImage> encode_page_images(const PdfPageInput& page,
   MrcEncodeOptions mrc;
   mrc.target_ssim = options.mrc_background_ssim;
   mrc.background_jpeg_quality = options.mrc_background_quality;
+  mrc.try_jpx = options.mrc_effort == MrcEffort::smallest;
   return encode_mrc_page(grey ? luminance(img) : img, page.dpi, mrc);
 }
 

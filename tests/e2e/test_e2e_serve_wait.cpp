@@ -120,6 +120,10 @@ TEST_CASE("a long poll brings the records at once and signing waits for the PDFs
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(res->body.rfind("%PDF-", 0) == 0);
+  // The counter's pages keep their JPEG backgrounds (`run` stores these as JPEG 2000,
+  // smaller, after trials that cost the waiting citizen more than half the encoding).
+  CHECK(res->body.find("/DCTDecode") != std::string::npos);
+  CHECK(res->body.find("/JPXDecode") == std::string::npos);
 
   // The server's steps are in the manifest beside the pipeline's spans.
   const auto stored = read_json(dir / "data" / id / "manifest.json");

@@ -236,3 +236,36 @@ TEST_CASE("an mrc PDF of an ID-card page renders back through poppler with SSIM 
   pdf::write_pdfa({{page, ColourKind::colour, 300, nullptr}}, meta, jpeg, dir / "card-jpeg.pdf");
   CHECK(std::filesystem::file_size(path) < std::filesystem::file_size(dir / "card-jpeg.pdf"));
 }
+
+TEST_CASE("the fastest mrc effort keeps the JPEG background, the masks and the patches") {
+  ScratchDir dir("pdf-jpx-fast");
+  const cv::Mat page = id_card_page();
+  pdf::PdfWriteOptions thorough;
+  thorough.image_mode = pdf::ImageMode::mrc;
+  pdf::PdfWriteOptions fast = thorough;
+  fast.mrc_effort = pdf::MrcEffort::fastest;
+  const auto smallest = pdf::encode_page_image(page, ColourKind::colour, 300, thorough);
+  const auto fastest = pdf::encode_page_image(page, ColourKind::colour, 300, fast);
+  REQUIRE(!smallest.layers.empty());
+  REQUIRE(smallest.layers.size() == fastest.layers.size());
+  CHECK(smallest.layers[0].encoding == pdf::ImageEncoding::jpx);
+  CHECK(fastest.layers[0].encoding == pdf::ImageEncoding::dct);
+  // Only the background differs: the same patches and masks, byte for byte.
+  for (std::size_t i = 1; i < fastest.layers.size(); ++i) {
+    CHECK(fastest.layers[i].bytes == smallest.layers[i].bytes);
+    CHECK(fastest.layers[i].placement == smallest.layers[i].placement);
+  }
+
+  const auto path = dir / "card.pdf";
+  pdf::LegalMetadata meta;
+  meta.title = "CCCD";
+  meta.document_id = "cccd";
+  pdf::write_pdfa({{page, ColourKind::colour, 300, nullptr}}, meta, fast, path);
+  const auto checks = pdf::check_pdfa(path, 2);
+  INFO(test::failed_rules(checks));
+  CHECK(pdf::pdfa_ok(checks));
+  const auto back = pdf::read_pdf_page_images(path);
+  REQUIRE(back.size() == 1);
+  REQUIRE(back[0].pixels.size() == page.size());
+  CHECK(ssim_outside_text(page, back[0].pixels) >= 0.9);
+}

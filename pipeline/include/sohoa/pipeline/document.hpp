@@ -52,7 +52,8 @@ void compact_page(ProcessedPage& page, pdf::ImageMode mode);
 // The archival image as the PDF will store it (the one encoding compact_page and
 // PageEncoder share). Throws sohoa::Error(Stage::pdf).
 std::shared_ptr<const pdf::EncodedPageImage> encode_archival(const cv::Mat& image, ColourKind kind,
-                                                             double dpi, pdf::ImageMode mode);
+                                                             double dpi, pdf::ImageMode mode,
+                                                             pdf::MrcEffort effort = {});
 
 // True for the record issues write_document makes of pages' decoding problems
 // (damaged_page, visible_text_not_kept): they come from the inputs, not from forms, so
@@ -119,6 +120,7 @@ struct RunContext {
   sign::SignOptions sign_options;
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
   pdf::ImageMode image_mode = pdf::ImageMode::mrc;
+  pdf::MrcEffort mrc_effort = pdf::MrcEffort::smallest;
   bool hocr = false; // also write <document_id>.hocr
   bool deterministic = false;
   const Clock* clock = &run_clock(false); // every instant the outputs carry

@@ -32,6 +32,8 @@ struct RunConfig {
   double default_dpi = 300;
   pdf::PdfAPart pdfa = pdf::PdfAPart::a2b;
   pdf::ImageMode image_mode = pdf::ImageMode::mrc;
+  // Of WarmPipeline's pages: `serve` asks for fastest, the rest keep smallest.
+  pdf::MrcEffort mrc_effort = pdf::MrcEffort::smallest;
   bool hocr = false; // <document_id>.hocr beside the ALTO file
   SigningConfig signing;
   bool force = false;

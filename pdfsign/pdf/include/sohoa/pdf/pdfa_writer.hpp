@@ -87,6 +87,11 @@ enum class ImageMode {
 std::optional<ImageMode> image_mode_from_name(const std::string& name);
 std::string image_mode_name(ImageMode mode);
 
+// How much an MRC page's encoding spends on bytes: `smallest` also tries JPEG 2000
+// backgrounds, each judged by SSIM (archives); `fastest` keeps the JPEG background
+// without trials (the counter, where a citizen waits for the signed PDF).
+enum class MrcEffort { smallest, fastest };
+
 struct PdfWriteOptions {
   PdfAPart part = PdfAPart::a2b;
   std::optional<Attachment> attachment; // only with a3b
@@ -97,6 +102,7 @@ struct PdfWriteOptions {
   // channel outside the ink: the JPEG's, or mrc_background_ssim when higher).
   int mrc_background_quality = 50;
   double mrc_background_ssim = 0.93;
+  MrcEffort mrc_effort = MrcEffort::smallest;
   // Test mode: fixed /ID and dates so output is byte-for-byte reproducible.
   bool deterministic = false;
   // CreationDate and ModDate (Info and XMP): the caller's instant of digitization,
