@@ -64,6 +64,12 @@ FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldV
   s.agreement = agreement_of(raw.words_read_twice, raw.readings_disagree);
   s.leader_runs = inner_leader_runs(raw.text);
   s.foreign_chars = foreign_chars(spec.kind, value.value);
+  if (spec.kind == ValueKind::name) {
+    // The dots normalization turned into spaces were read there: the words
+    // around them may be misread too, so they still count.
+    const std::string cleaned = clean_value(raw.text);
+    s.foreign_chars += static_cast<int>(std::count(cleaned.begin(), cleaned.end(), '.'));
+  }
   s.odd_length = odd_length(spec.kind, s.words);
   s.unknown_syllables =
       lexicon == nullptr ? 0 : unknown_syllables(spec.kind, value.value, *lexicon);

@@ -309,6 +309,17 @@ TEST_CASE("a name read with a character no name has is flagged") {
   CHECK_FALSE(a.result.fields.at("gender").needs_review);
 }
 
+TEST_CASE("a name whose dots normalization made spaces stays under review") {
+  auto pages = ct01_form();
+  auto& words = pages[0].lines[5].words; // "1. Họ, chữ đệm và tên: Lê Thị Mai"
+  words.back().text = "Thị.Mai";
+  words.erase(words.end() - 2);
+  const DocumentAnalysis a = analyze_with_signals(catalog(), pages);
+  REQUIRE(a.result.fields.at("full_name").value == "Lê Thị Mai");
+  CHECK(signals_of(a, "full_name").foreign_chars == 1);
+  CHECK(a.result.fields.at("full_name").needs_review == k_review_thresholds.flag_foreign_chars);
+}
+
 TEST_CASE("syllables Vietnamese does not have are counted in names and places") {
   const Lexicon lexicon({"vợ", "ngọc", "nguyễn", "thị", "mông", "số", "đường", "lê", "lợi", "quận"},
                         {});
