@@ -46,7 +46,7 @@ bool has_rule(ValueKind kind) {
 }
 
 FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldValue& value,
-                        bool list_corrected) {
+                        bool list_corrected, const Lexicon* lexicon) {
   FieldSignals s;
   s.kind = spec.kind;
   // A value found by its shape is one word, and its confidence carries the
@@ -64,20 +64,29 @@ FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldV
   s.agreement = agreement_of(raw.words_read_twice, raw.readings_disagree);
   s.leader_runs = inner_leader_runs(raw.text);
   s.foreign_chars = foreign_chars(spec.kind, value.value);
+  if (spec.kind == ValueKind::name) {
+    // The dots normalization turned into spaces were read there: the words
+    // around them may be misread too, so they still count.
+    const std::string cleaned = clean_value(raw.text);
+    s.foreign_chars += static_cast<int>(std::count(cleaned.begin(), cleaned.end(), '.'));
+  }
   s.odd_length = odd_length(spec.kind, s.words);
+  s.unknown_syllables =
+      lexicon == nullptr ? 0 : unknown_syllables(spec.kind, value.value, *lexicon);
   return s;
 }
 
 } // namespace
 
 FormsResult analyze(const FormCatalog& catalog, const std::vector<PageText>& pages,
-                    const std::optional<std::string>& doc_type_override) {
-  return analyze_with_signals(catalog, pages, doc_type_override).result;
+                    const std::optional<std::string>& doc_type_override, const Lexicon* lexicon) {
+  return analyze_with_signals(catalog, pages, doc_type_override, lexicon).result;
 }
 
 DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
                                       const std::vector<PageText>& pages,
-                                      const std::optional<std::string>& doc_type_override) {
+                                      const std::optional<std::string>& doc_type_override,
+                                      const Lexicon* lexicon) {
   DocumentAnalysis analysis;
   FormsResult& result = analysis.result;
   const FormType* type = nullptr;
@@ -136,7 +145,7 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
     v.confidence = r.confidence;
     v.page = r.page;
     v.bbox = r.bbox;
-    analysis.signals[id] = signals_of(*spec, r, v, listed.corrected);
+    analysis.signals[id] = signals_of(*spec, r, v, listed.corrected, lexicon);
     result.fields[id] = v;
   }
   check_fields(*type, catalog, result, today_iso(), list_signals, &analysis.signals);

@@ -51,6 +51,7 @@ public:
   PlaceCheck check(std::string_view value, Ending ending = Ending::any_unit) const;
   bool empty() const { return m_units.empty(); }
   std::size_t size() const { return m_units.size(); }
+  const std::vector<AdminUnit>& units() const { return m_units; }
 
 private:
   struct Found {

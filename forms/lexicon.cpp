@@ -1,8 +1,11 @@
 #include "sohoa/forms/lexicon.hpp"
 #include "sohoa/core/error.hpp"
+#include "gazetteer.hpp"
+#include "term_list.hpp"
 #include "text_fold.hpp"
 #include <fstream>
 #include <unicode/uchar.h>
+#include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 namespace sohoa::forms {
@@ -71,9 +74,74 @@ std::vector<std::string> phrase_words(const std::string& phrase) {
   return out;
 }
 
+// The five tone marks as combining characters (NFD): grave, acute, tilde, hook
+// above, dot below.
+bool is_tone_mark(UChar32 c) {
+  return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
+}
+
+bool is_vowel_letter(UChar32 c) {
+  switch (u_tolower(c)) {
+  case 'a':
+  case 'e':
+  case 'i':
+  case 'o':
+  case 'u':
+  case 'y':
+    return true;
+  default:
+    return false;
+  }
+}
+
+// The syllable spelled with its tone mark on each of its other vowels, NFC.
+std::vector<std::string> tone_on_other_vowels(const std::string& syllable) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) {
+    return {};
+  }
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(syllable), status);
+  if (U_FAILURE(status)) {
+    return {};
+  }
+  icu::UnicodeString bare;
+  UChar32 tone = 0;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    const UChar32 c = decomposed.char32At(i);
+    if (is_tone_mark(c) && tone == 0) {
+      tone = c;
+    } else {
+      bare.append(c);
+    }
+  }
+  std::vector<std::string> out;
+  if (tone == 0) {
+    return out;
+  }
+  // After a vowel letter and the marks it carries (the circumflex of "ê", the horn of "ơ").
+  for (int32_t i = 0; i < bare.length(); i = bare.moveIndex32(i, 1)) {
+    if (!is_vowel_letter(bare.char32At(i))) {
+      continue;
+    }
+    int32_t at = bare.moveIndex32(i, 1);
+    while (at < bare.length() && u_charType(bare.char32At(at)) == U_NON_SPACING_MARK) {
+      at = bare.moveIndex32(at, 1);
+    }
+    icu::UnicodeString placed = bare;
+    placed.insert(at, tone);
+    std::string utf8;
+    placed.toUTF8String(utf8);
+    out.push_back(to_nfc(utf8));
+  }
+  return out;
+}
+
 } // namespace
 
-Lexicon::Lexicon(const std::vector<std::string>& words, const std::vector<std::string>& phrases) {
+Lexicon::Lexicon(const std::vector<std::string>& words, const std::vector<std::string>& phrases,
+                 const std::vector<std::string>& proper_names) {
   auto add_word = [&](const std::string& w) {
     const std::string lower = to_lower(to_nfc(w));
     if (!all_letters(lower)) {
@@ -85,6 +153,13 @@ Lexicon::Lexicon(const std::vector<std::string>& words, const std::vector<std::s
   };
   for (const auto& w : words) {
     add_word(w);
+  }
+  for (const auto& name : proper_names) {
+    for (const auto& w : phrase_words(name)) {
+      if (!w.empty() && m_words.count(w) == 0) {
+        m_proper.insert(w);
+      }
+    }
   }
   for (const auto& p : phrases) {
     const auto ws = phrase_words(p);
@@ -124,11 +199,28 @@ std::shared_ptr<const Lexicon> Lexicon::load(const FormCatalog& catalog,
       words.push_back(std::move(word));
     }
   }
-  return std::make_shared<const Lexicon>(words, catalog.phrases());
+  std::vector<std::string> proper_names = catalog.ethnicities().spellings();
+  for (const AdminUnit& unit : catalog.gazetteer().units()) {
+    proper_names.push_back(unit.name);
+  }
+  return std::make_shared<const Lexicon>(words, catalog.phrases(), proper_names);
 }
 
 bool Lexicon::contains(std::string_view lower_word) const {
   return m_words.find(lower_word) != m_words.end();
+}
+
+bool Lexicon::is_syllable(std::string_view lower_syllable) const {
+  const std::string syllable(lower_syllable);
+  if (contains(syllable) || m_proper.count(syllable) != 0) {
+    return true;
+  }
+  for (const std::string& moved : tone_on_other_vowels(syllable)) {
+    if (contains(moved) || m_proper.count(moved) != 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<std::string> Lexicon::unique_word(std::string_view folded) const {

@@ -191,6 +191,17 @@ std::vector<std::string> digit_runs(std::string_view text) {
   return runs;
 }
 
+// A name holds no full stop: a dot after a word's letters is a leader dot or a
+// speck read between two words ("Lê.Thành. Nghĩa", "Vũ Thị.Anh").
+std::string name_without_dots(const std::string& name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const bool after_letter = i > 0 && name[i - 1] != ' ' && name[i - 1] != '.';
+    out += name[i] == '.' && after_letter && i + 1 < name.size() ? ' ' : name[i];
+  }
+  return collapse_spaces(out);
+}
+
 } // namespace
 
 std::string clean_value(std::string_view raw) {
@@ -399,6 +410,7 @@ std::string normalize_value(ValueKind kind, std::string_view raw) {
   case ValueKind::doc_number:
     return normalize_doc_number(cleaned);
   case ValueKind::name:
+    return name_without_dots(cleaned);
   case ValueKind::text:
   case ValueKind::multiline_text:
     break;

@@ -57,6 +57,8 @@ std::string_view to_string(ReviewReason reason) {
     return "foreign_chars";
   case ReviewReason::odd_length:
     return "odd_length";
+  case ReviewReason::unknown_syllable:
+    return "unknown_syllable";
   }
   return "none";
 }
@@ -82,6 +84,9 @@ ReviewReason review_reason(const FieldSignals& s, const ReviewThresholds& t) {
   }
   if (t.flag_odd_length && s.odd_length) {
     return ReviewReason::odd_length;
+  }
+  if (t.flag_unknown_syllables && s.unknown_syllables > 0) {
+    return ReviewReason::unknown_syllable;
   }
   if (s.words >= t.long_value_words) {
     return ReviewReason::long_value;

@@ -31,6 +31,7 @@ public:
   TermMatch match(std::string_view value) const;
   bool empty() const { return m_spellings.empty(); }
   std::size_t size() const { return m_spellings.size(); }
+  const std::vector<std::string>& spellings() const { return m_spellings; }
 
 private:
   std::vector<std::string> m_spellings;

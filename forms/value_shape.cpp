@@ -1,6 +1,9 @@
 #include "sohoa/forms/value_shape.hpp"
+#include "sohoa/forms/lexicon.hpp"
+#include "text_fold.hpp"
 #include <cctype>
 #include <string>
+#include <vector>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -50,6 +53,38 @@ int inner_capitals(const icu::UnicodeString& name) {
     word_start = false;
   }
   return inner;
+}
+
+bool has_vowel(const std::string& lower_syllable) {
+  return fold(lower_syllable).find_first_of("aeiouy") != std::string::npos;
+}
+
+// The runs of letters of a space-separated word, lower case; none when the word
+// holds a digit.
+std::vector<std::string> syllables_of(const icu::UnicodeString& word) {
+  std::vector<std::string> out;
+  icu::UnicodeString run;
+  auto close_run = [&] {
+    if (run.countChar32() >= 2) {
+      std::string utf8;
+      run.toLower().toUTF8String(utf8);
+      out.push_back(to_nfc(utf8));
+    }
+    run.remove();
+  };
+  for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
+    const UChar32 c = word.char32At(i);
+    if (u_isdigit(c) != 0) {
+      return {};
+    }
+    if (u_isalpha(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) {
+      run.append(c);
+    } else {
+      close_run();
+    }
+  }
+  close_run();
+  return out;
 }
 
 } // namespace
@@ -117,6 +152,19 @@ int foreign_chars(ValueKind kind, std::string_view value) {
     foreign += allowed ? 0 : 1;
   }
   return kind == ValueKind::name ? foreign + inner_capitals(u) : foreign;
+}
+
+int unknown_syllables(ValueKind kind, std::string_view value, const Lexicon& lexicon) {
+  if (kind != ValueKind::name && kind != ValueKind::text && kind != ValueKind::multiline_text) {
+    return 0;
+  }
+  int unknown = 0;
+  for (const std::string& word : split_spaces(value)) {
+    for (const std::string& syllable : syllables_of(icu::UnicodeString::fromUTF8(word))) {
+      unknown += has_vowel(syllable) && !lexicon.is_syllable(syllable) ? 1 : 0;
+    }
+  }
+  return unknown;
 }
 
 bool odd_length(ValueKind kind, int words) {

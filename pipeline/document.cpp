@@ -262,7 +262,7 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
       override_type = dossier.documents[document_index].doc_type;
     }
     outcome.doc_type_from_dossier = override_type.has_value();
-    forms = forms::analyze(*context.catalog, texts, override_type);
+    forms = forms::analyze(*context.catalog, texts, override_type, context.lexicon.get());
     // CONTRACT §5: dossier.json's dossier code is checked like every identifier.
     if (const std::string& code = dossier.metadata.dossier_code; !code.empty()) {
       for (auto& finding : forms::check_dossier_code(code)) {

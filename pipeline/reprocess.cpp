@@ -111,6 +111,8 @@ public:
     }
     try {
       m_context.catalog = forms::FormCatalog::load(resolve_schemas_dir(m_config.schemas_dir));
+      // The review flags weigh the lexicon as a run does (review_signals.hpp).
+      m_context.lexicon = forms::Lexicon::load(*m_context.catalog);
       m_versions = gather_versions(ocr::OcrOptions{});
     } catch (const Error& e) {
       m_log.error(e.file(), e.code(), e.what());
@@ -231,8 +233,8 @@ private:
     const fs::path pdf_path = dir / (id + ".pdf");
     const DocumentRecord old = record_from_file(json_path);
     std::vector<PageText> texts = ocr::from_alto(read_file(dir / (id + ".alto.xml")));
-    FormsResult forms =
-        forms::analyze(*m_context.catalog, texts, dossier.documents[index].doc_type);
+    FormsResult forms = forms::analyze(*m_context.catalog, texts, dossier.documents[index].doc_type,
+                                       m_context.lexicon.get());
     // What decoding found wrong with the inputs still holds: keep it in the record.
     for (const auto& issue : old.forms.issues) {
       if (is_page_problem_issue(issue)) {

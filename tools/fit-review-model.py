@@ -30,7 +30,8 @@ from collections import defaultdict
 # Thresholds in force (ReviewThresholds in review_calibration.hpp).
 IN_FORCE = {"beside_label": 0.85, "by_layout": 0.9, "least_sure_word": 0.8,
             "long_value_words": 10, "flag_disagreement": 0, "agreed_least_sure_word": 0.0,
-            "flag_over_leaders": 1, "flag_foreign_chars": 1, "flag_odd_length": 1}
+            "flag_over_leaders": 1, "flag_foreign_chars": 1, "flag_odd_length": 1,
+            "flag_unknown_syllables": 1}
 GRID = {"beside_label": [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9],
         "by_layout": [0.75, 0.8, 0.85, 0.9, 0.95],
         "least_sure_word": [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
@@ -39,12 +40,13 @@ GRID = {"beside_label": [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9],
         "agreed_least_sure_word": [0.0, 0.3, 0.5, 0.7, 0.8],
         "flag_over_leaders": [0, 1],
         "flag_foreign_chars": [0, 1],
-        "flag_odd_length": [0, 1]}
+        "flag_odd_length": [0, 1],
+        "flag_unknown_syllables": [0, 1]}
 
 # Every column this script reads from a dump (write_csv in tools/review/signal_dump.cpp).
 COLUMNS = ("doc_type", "found_by", "list", "words", "value_confidence", "min_confidence",
            "failed_check", "agreement", "leader_runs", "foreign_chars", "odd_length",
-           "reason", "right", "flagged")
+           "unknown_syllables", "reason", "right", "flagged")
 
 
 def load(paths):
@@ -60,7 +62,8 @@ def load(paths):
                 row["y"] = int(row["right"])
                 for key in ("value_confidence", "min_confidence"):
                     row[key] = float(row[key])
-                for key in ("words", "leader_runs", "foreign_chars", "odd_length"):
+                for key in ("words", "leader_runs", "foreign_chars", "odd_length",
+                            "unknown_syllables"):
                     row[key] = int(row[key])
                 rows.append(row)
     return rows
@@ -75,6 +78,8 @@ def flagged(row, t):
     if t["flag_foreign_chars"] and row["foreign_chars"] > 0:
         return True
     if t["flag_odd_length"] and row["odd_length"]:
+        return True
+    if t["flag_unknown_syllables"] and row["unknown_syllables"] > 0:
         return True
     if row["words"] >= t["long_value_words"]:
         return True
@@ -122,6 +127,7 @@ class Masks:
             "flag_over_leaders": {0: 0, 1: mask(lambda r: r["leader_runs"] > 0)},
             "flag_foreign_chars": {0: 0, 1: mask(lambda r: r["foreign_chars"] > 0)},
             "flag_odd_length": {0: 0, 1: mask(lambda r: r["odd_length"] != 0)},
+            "flag_unknown_syllables": {0: 0, 1: mask(lambda r: r["unknown_syllables"] > 0)},
         }
 
     def flags(self, t):

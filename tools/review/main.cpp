@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sohoa/core/data_dir.hpp"
+#include "sohoa/forms/lexicon.hpp"
 #include "tools/parse_options.hpp"
 #include "tools/review/signal_dump.hpp"
 
@@ -29,7 +30,10 @@ int run(int argc, char** argv) {
   }
   const auto catalog = sohoa::forms::FormCatalog::load(
       schemas.empty() ? sohoa::find_data_dir("schemas") : std::filesystem::path(schemas));
-  const auto rows = sohoa::review::collect_signals(sohoa::score::load_truth(truth), out, *catalog);
+  // The run post-corrects with it and weighs its syllables: so does the dump.
+  const auto lexicon = sohoa::forms::Lexicon::load(*catalog);
+  const auto rows =
+      sohoa::review::collect_signals(sohoa::score::load_truth(truth), out, *catalog, lexicon.get());
   sohoa::review::write_csv(rows, std::cout);
   return 0;
 }

@@ -35,7 +35,7 @@ std::string list_name(forms::ListSignal signal) {
 }
 
 void add_document(const score::TruthDoc& t, const fs::path& dir, const forms::FormCatalog& catalog,
-                  std::vector<SignalRow>& rows) {
+                  const forms::Lexicon* lexicon, std::vector<SignalRow>& rows) {
   const auto record_text = score::read_file_if_present(dir / (t.document_id + ".json"));
   const auto alto = score::read_file_if_present(dir / (t.document_id + ".alto.xml"));
   if (!record_text || !alto) {
@@ -47,7 +47,7 @@ void add_document(const score::TruthDoc& t, const fs::path& dir, const forms::Fo
   }
   const std::string doc_type = record.value("doc_type", std::string("unknown"));
   const forms::DocumentAnalysis analysis =
-      forms::analyze_with_signals(catalog, ocr::from_alto(*alto), doc_type);
+      forms::analyze_with_signals(catalog, ocr::from_alto(*alto), doc_type, lexicon);
   for (const auto& [field, v] : record["fields"].items()) {
     const auto signals = analysis.signals.find(field);
     if (!v.is_object() || signals == analysis.signals.end()) {
@@ -74,7 +74,8 @@ void add_document(const score::TruthDoc& t, const fs::path& dir, const forms::Fo
 } // namespace
 
 std::vector<SignalRow> collect_signals(const std::vector<score::TruthDoc>& truth,
-                                       const fs::path& out_dir, const forms::FormCatalog& catalog) {
+                                       const fs::path& out_dir, const forms::FormCatalog& catalog,
+                                       const forms::Lexicon* lexicon) {
   std::vector<SignalRow> rows;
   for (const auto& t : truth) {
     if (t.expected_status == "failed") {
@@ -84,7 +85,7 @@ std::vector<SignalRow> collect_signals(const std::vector<score::TruthDoc>& truth
     if (!fs::exists(dir / (t.document_id + ".json"))) {
       dir = out_dir / t.folder;
     }
-    add_document(t, dir, catalog, rows);
+    add_document(t, dir, catalog, lexicon, rows);
   }
   return rows;
 }
@@ -92,7 +93,8 @@ std::vector<SignalRow> collect_signals(const std::vector<score::TruthDoc>& truth
 void write_csv(const std::vector<SignalRow>& rows, std::ostream& out) {
   out << "dossier,document,doc_type,layout,field,kind,found_by,list,words,rows,"
          "mean_confidence,min_confidence,label_score,value_confidence,has_rule,"
-         "list_corrected,failed_check,agreement,leader_runs,foreign_chars,odd_length,reason,right,"
+         "list_corrected,failed_check,agreement,leader_runs,foreign_chars,odd_length,"
+         "unknown_syllables,reason,right,"
          "flagged,value,truth\n";
   for (const auto& r : rows) {
     const auto& s = r.signals;
@@ -103,9 +105,9 @@ void write_csv(const std::vector<SignalRow>& rows, std::ostream& out) {
         << ',' << forms::value_confidence(s) << ',' << (s.has_rule ? 1 : 0) << ','
         << (s.list_corrected ? 1 : 0) << ',' << (s.failed_check ? 1 : 0) << ','
         << forms::to_string(s.agreement) << ',' << s.leader_runs << ',' << s.foreign_chars << ','
-        << (s.odd_length ? 1 : 0) << ',' << forms::to_string(forms::review_reason(s)) << ','
-        << (r.right ? 1 : 0) << ',' << (r.flagged ? 1 : 0) << ',' << quoted(r.value) << ','
-        << quoted(r.truth) << '\n';
+        << (s.odd_length ? 1 : 0) << ',' << s.unknown_syllables << ','
+        << forms::to_string(forms::review_reason(s)) << ',' << (r.right ? 1 : 0) << ','
+        << (r.flagged ? 1 : 0) << ',' << quoted(r.value) << ',' << quoted(r.truth) << '\n';
   }
 }
 

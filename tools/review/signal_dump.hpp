@@ -28,10 +28,12 @@ struct SignalRow {
 
 // Re-analyses each document from OUT/<dossier>/<document>.alto.xml (the OCR as
 // the record was made from it, with the record's doc_type), takes the record's
-// own flags, and compares with the truth.
+// own flags, and compares with the truth. lexicon: as the run had it (null:
+// its syllable signal stays 0).
 std::vector<SignalRow> collect_signals(const std::vector<score::TruthDoc>& truth,
                                        const std::filesystem::path& out_dir,
-                                       const forms::FormCatalog& catalog);
+                                       const forms::FormCatalog& catalog,
+                                       const forms::Lexicon* lexicon = nullptr);
 
 // One header line, then one line per row (comma separated, text quoted).
 void write_csv(const std::vector<SignalRow>& rows, std::ostream& out);

@@ -53,6 +53,7 @@ std::vector<review::SignalRow> boundary_rows() {
   add([](forms::FieldSignals& s) { s.leader_runs = 2; });
   add([](forms::FieldSignals& s) { s.foreign_chars = 1; });
   add([](forms::FieldSignals& s) { s.odd_length = true; });
+  add([](forms::FieldSignals& s) { s.unknown_syllables = 1; });
   add([](forms::FieldSignals& s) { s.failed_check = true; });
   add([](forms::FieldSignals& s) { s.list = forms::ListSignal::unknown_unit; });
   add([](forms::FieldSignals& s) { s.list = forms::ListSignal::hit; });

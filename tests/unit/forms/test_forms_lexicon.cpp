@@ -90,3 +90,24 @@ TEST_CASE("the hunspell dictionary and schema labels make the lexicon") {
         "Họ, chữ đệm, tên người yêu cầu:");
   CHECK_THROWS_AS(Lexicon::load(catalog(), "/nonexistent/vi.dic"), sohoa::Error);
 }
+
+TEST_CASE("a syllable is known with its tone mark on either vowel and from proper names") {
+  const Lexicon lexicon({"hoá", "thuỳ", "khoẻ"}, {}, {"Huế", "Đắk Lắk"});
+  CHECK(lexicon.is_syllable("hoá"));
+  CHECK(lexicon.is_syllable("hóa")); // the newer placement of the same tone
+  CHECK(lexicon.is_syllable("thùy"));
+  CHECK(lexicon.is_syllable("khỏe"));
+  CHECK_FALSE(lexicon.is_syllable("hòa")); // another tone is another syllable
+  CHECK(lexicon.is_syllable("huế"));
+  CHECK(lexicon.is_syllable("lắk"));
+  CHECK_FALSE(lexicon.is_syllable("vự"));
+  // Proper names check syllables only: they correct nothing.
+  CHECK_FALSE(lexicon.contains("huế"));
+}
+
+TEST_CASE("the loaded lexicon knows the gazetteer's place names") {
+  const auto lexicon = Lexicon::load(catalog());
+  CHECK(lexicon->is_syllable("huế"));
+  CHECK(lexicon->is_syllable("thuột"));
+  CHECK(lexicon->is_syllable("hóa"));
+}

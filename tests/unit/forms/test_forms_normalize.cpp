@@ -110,3 +110,11 @@ TEST_CASE("a name's first word slipped off a surname by its marks is restored") 
   CHECK(restore_surname("Nguyên", surnames) == "Nguyên");
   CHECK(restore_surname("Trần Văn Đỉnh", surnames) == "Trần Văn Đỉnh");
 }
+
+TEST_CASE("a dot read between the words of a name becomes the space it stands for") {
+  CHECK(normalize_value(ValueKind::name, "Lê.Thành. Nghĩa") == "Lê Thành Nghĩa");
+  CHECK(normalize_value(ValueKind::name, "Vũ Thị.Anh") == "Vũ Thị Anh");
+  CHECK(normalize_value(ValueKind::name, "NGUYỄN VĂN AN") == "NGUYỄN VĂN AN");
+  // Other kinds keep their dots: "TP. Huế".
+  CHECK(normalize_value(ValueKind::text, "TP. Huế") == "TP. Huế");
+}

@@ -3,6 +3,7 @@
 #include "catalog_fixture.hpp"
 #include "forms_fixtures.hpp"
 #include "sohoa/forms/analyze.hpp"
+#include "sohoa/forms/lexicon.hpp"
 #include "sohoa/forms/review_calibration.hpp"
 #include "sohoa/forms/review_signals.hpp"
 #include "sohoa/forms/value_shape.hpp"
@@ -280,15 +281,20 @@ TEST_CASE("each threshold of the table in force flags at its boundary and not ab
   FieldSignals odd = s;
   odd.odd_length = true;
   CHECK(review_reason(odd) == (t.flag_odd_length ? ReviewReason::odd_length : ReviewReason::none));
+  FieldSignals unknown = s;
+  unknown.unknown_syllables = 1;
+  CHECK(review_reason(unknown) ==
+        (t.flag_unknown_syllables ? ReviewReason::unknown_syllable : ReviewReason::none));
 
   // Each switch, turned on, flags what it names, whatever the table in force.
   ReviewThresholds all_on = t;
   all_on.flag_disagreement = all_on.flag_over_leaders = all_on.flag_foreign_chars =
-      all_on.flag_odd_length = true;
+      all_on.flag_odd_length = all_on.flag_unknown_syllables = true;
   CHECK(review_reason(disagreeing, all_on) == ReviewReason::readings_disagree);
   CHECK(review_reason(leaders, all_on) == ReviewReason::over_leaders);
   CHECK(review_reason(foreign, all_on) == ReviewReason::foreign_chars);
   CHECK(review_reason(odd, all_on) == ReviewReason::odd_length);
+  CHECK(review_reason(unknown, all_on) == ReviewReason::unknown_syllable);
 }
 
 TEST_CASE("a name read with a character no name has is flagged") {
@@ -301,4 +307,62 @@ TEST_CASE("a name read with a character no name has is flagged") {
   CHECK(signals_of(a, "full_name").leader_runs == 0);
   CHECK(a.result.fields.at("full_name").needs_review == k_review_thresholds.flag_foreign_chars);
   CHECK_FALSE(a.result.fields.at("gender").needs_review);
+}
+
+TEST_CASE("a name whose dots normalization made spaces stays under review") {
+  auto pages = ct01_form();
+  auto& words = pages[0].lines[5].words; // "1. Họ, chữ đệm và tên: Lê Thị Mai"
+  words.back().text = "Thị.Mai";
+  words.erase(words.end() - 2);
+  const DocumentAnalysis a = analyze_with_signals(catalog(), pages);
+  REQUIRE(a.result.fields.at("full_name").value == "Lê Thị Mai");
+  CHECK(signals_of(a, "full_name").foreign_chars == 1);
+  CHECK(a.result.fields.at("full_name").needs_review == k_review_thresholds.flag_foreign_chars);
+}
+
+TEST_CASE("syllables Vietnamese does not have are counted in names and places") {
+  const Lexicon lexicon({"vợ", "ngọc", "nguyễn", "thị", "mông", "số", "đường", "lê", "lợi", "quận"},
+                        {});
+  CHECK(unknown_syllables(ValueKind::text, "Vợ", lexicon) == 0);
+  CHECK(unknown_syllables(ValueKind::text, "Vự", lexicon) == 1);
+  // A final -c takes a sắc or nặng tone: "Ngoc" is a lost mark.
+  CHECK(unknown_syllables(ValueKind::name, "Nguyễn Thị Ngoc", lexicon) == 1);
+  CHECK(unknown_syllables(ValueKind::name, "NGUYỄN THỊ NGỌC", lexicon) == 0);
+  // Split at the apostrophe; the lone letter is not asked.
+  CHECK(unknown_syllables(ValueKind::text, "H'Mông", lexicon) == 0);
+  // House numbers, "quận 1" and abbreviations without a vowel are not asked.
+  CHECK(unknown_syllables(ValueKind::multiline_text, "Số 31/16, đường Lê Lợi, quận 1„ TP.",
+                          lexicon) == 0);
+  CHECK(unknown_syllables(ValueKind::multiline_text, "Sấ 12, đường Lê Lợi", lexicon) == 1);
+  // Kinds with rules of their own are left to them.
+  CHECK(unknown_syllables(ValueKind::email, "vu@example.vn", lexicon) == 0);
+}
+
+TEST_CASE(
+    "a relationship misread into no Vietnamese syllable is flagged when the lexicon is given") {
+  auto pages = ct01_form();
+  OcrWord* relationship = nullptr; // "8. Mối quan hệ với chủ hộ: Con"
+  for (auto& line : pages[0].lines) {
+    for (auto& word : line.words) {
+      relationship = word.text == "Con" ? &word : relationship;
+    }
+  }
+  REQUIRE(relationship != nullptr);
+  relationship->text = "Cọn";
+  const Lexicon lexicon({"con",    "lê",  "văn",  "hùng", "thị", "mai",    "công",  "an",
+                         "phường", "bến", "nghé", "đăng", "ký",  "thường", "trú",   "vào",
+                         "hộ",     "gia", "đình", "ông",  "tại", "số",     "đường", "lợi"},
+                        catalog().phrases());
+  const DocumentAnalysis with = analyze_with_signals(catalog(), pages, std::nullopt, &lexicon);
+  REQUIRE(with.result.fields.at("relationship_to_head").value == "Cọn");
+  CHECK(signals_of(with, "relationship_to_head").unknown_syllables == 1);
+  CHECK(signals_of(with, "household_head_name").unknown_syllables == 0);
+  CHECK(with.result.fields.at("relationship_to_head").needs_review ==
+        k_review_thresholds.flag_unknown_syllables);
+  CHECK(review_reason(signals_of(with, "relationship_to_head")) ==
+        (k_review_thresholds.flag_unknown_syllables ? ReviewReason::unknown_syllable
+                                                    : ReviewReason::none));
+  // Without the lexicon the signal is not computed.
+  const DocumentAnalysis without = analyze_with_signals(catalog(), pages);
+  CHECK(signals_of(without, "relationship_to_head").unknown_syllables == 0);
 }

@@ -14,6 +14,7 @@ namespace sohoa::forms {
 
 struct FormType;
 class Gazetteer;
+class Lexicon;
 class SchemaSet;
 class TermList;
 
@@ -45,14 +46,18 @@ public:
 };
 
 // doc_type_override: from dossier.json; skips classification (confidence 1).
+// lexicon: the Vietnamese syllables a name or place value is checked against for
+// the review flag (review_signals.hpp); null: not checked.
 FormsResult analyze(const FormCatalog& catalog, const std::vector<PageText>& pages,
-                    const std::optional<std::string>& doc_type_override = std::nullopt);
+                    const std::optional<std::string>& doc_type_override = std::nullopt,
+                    const Lexicon* lexicon = nullptr);
 
 struct DocumentAnalysis;
 // The same, with the signals each field's review flag was decided on
 // (review_signals.hpp).
 DocumentAnalysis
 analyze_with_signals(const FormCatalog& catalog, const std::vector<PageText>& pages,
-                     const std::optional<std::string>& doc_type_override = std::nullopt);
+                     const std::optional<std::string>& doc_type_override = std::nullopt,
+                     const Lexicon* lexicon = nullptr);
 
 } // namespace sohoa::forms

@@ -23,16 +23,23 @@ inline const std::filesystem::path k_default_hunspell_dic = "/usr/share/hunspell
 class Lexicon {
 public:
   // words: syllables (any case); phrases: labels and set phrases, whose words join
-  // the lexicon and whose adjacent word pairs give the pair corrections.
-  Lexicon(const std::vector<std::string>& words, const std::vector<std::string>& phrases);
+  // the lexicon and whose adjacent word pairs give the pair corrections;
+  // proper_names: official place and ethnic group names, whose syllables are
+  // Vietnamese (Huế, Đắk Lắk) but correct nothing (is_syllable only).
+  Lexicon(const std::vector<std::string>& words, const std::vector<std::string>& phrases,
+          const std::vector<std::string>& proper_names = {});
 
   // A hunspell .dic (first line the count, "word/flags" lines) plus the catalog's
-  // phrases. Throws sohoa::Error(Stage::config, "lexicon_missing") when unreadable.
+  // phrases, and its gazetteer's unit and ethnic group names as proper names. Throws
+  // sohoa::Error(Stage::config, "lexicon_missing") when unreadable.
   static std::shared_ptr<const Lexicon>
   load(const FormCatalog& catalog,
        const std::filesystem::path& hunspell_dic = k_default_hunspell_dic);
 
   bool contains(std::string_view lower_word) const;
+  // A Vietnamese syllable: a word or proper name's syllable, its tone mark on
+  // either vowel ("hóa" and "hoá", "thùy" and "thuỳ": both placements are in use).
+  bool is_syllable(std::string_view lower_syllable) const;
   // The one lexicon word folding to folded, if exactly one does.
   std::optional<std::string> unique_word(std::string_view folded) const;
   bool contains_pair(std::string_view lower_a, std::string_view lower_b) const;
@@ -43,6 +50,7 @@ public:
 
 private:
   std::set<std::string, std::less<>> m_words;
+  std::set<std::string, std::less<>> m_proper; // syllables of proper names
   std::map<std::string, std::set<std::string>, std::less<>> m_by_fold;
   std::set<std::string, std::less<>> m_pairs; // "a b"
   std::map<std::string, std::set<std::string>, std::less<>> m_pairs_by_fold;

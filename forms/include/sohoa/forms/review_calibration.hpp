@@ -37,6 +37,9 @@ struct ReviewThresholds {
   bool flag_foreign_chars = true;
   // A word count the kind never has (a one-word name, a two-word address).
   bool flag_odd_length = true;
+  // A syllable of a name or place that Vietnamese does not have ("Vự" for
+  // "Vợ"): a tone mark or letter changed by OCR, sure as it may have been.
+  bool flag_unknown_syllables = true;
 };
 
 // The thresholds in force (chosen on tuning seeds 1101-1116 of the standard
@@ -55,6 +58,7 @@ enum class ReviewReason {
   over_leaders,      // read over a form's dotted leaders
   foreign_chars,     // a character its kind never has
   odd_length,        // a word count its kind never has
+  unknown_syllable,  // a syllable of a name or place that Vietnamese does not have
 };
 
 std::string_view to_string(ReviewReason reason);

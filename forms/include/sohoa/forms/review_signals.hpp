@@ -46,6 +46,9 @@ struct FieldSignals {
   int leader_runs = 0;     // leader marks inside the raw value: read over the dots
   int foreign_chars = 0;   // characters outside the kind's alphabet
   bool odd_length = false; // a word count the kind does not have
+  // Syllables of a name or place no Vietnamese syllable of the lexicon ("Vự"):
+  // counted only when the analysis was given the lexicon.
+  int unknown_syllables = 0;
 };
 
 using FieldSignalMap = std::map<std::string, FieldSignals, std::less<>>;

@@ -8,6 +8,8 @@
 
 namespace sohoa::forms {
 
+class Lexicon;
+
 // Runs of leader marks (two or more '.' or '_', or an ellipsis) inside the raw
 // value, between its first and last letter or digit: leaders at a value's ends
 // are the form's, one inside means the value's words sit on the dots.
@@ -21,6 +23,14 @@ int inner_leader_runs(std::string_view raw_text);
 // written all in capitals, a capital after a word's first letter counts too
 // ("Hoa II": a stray mark or a neighbour's text read into the name).
 int foreign_chars(ValueKind kind, std::string_view value);
+
+// Syllables of a name, address or text value that are no Vietnamese syllable of
+// the lexicon ("Vự" for "Vợ", "Ngoc" without the tone a final -c needs): OCR
+// changed a mark and confidence did not show it. A syllable is a run of letters
+// (H'Mông and Bà Rịa-Vũng Tàu split at the marks); words with a digit (house
+// numbers, "quận 1"), single letters and syllables with no vowel (UBND, QĐ, TP)
+// are not asked. Other kinds: 0.
+int unknown_syllables(ValueKind kind, std::string_view value, const Lexicon& lexicon);
 
 // A word count its kind does not have: a name of one word or more than five, an
 // address or place of fewer than three.
