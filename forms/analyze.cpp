@@ -1,4 +1,6 @@
 #include "sohoa/forms/analyze.hpp"
+#include "card_expiry.hpp"
+#include "card_fields.hpp"
 #include "classifier.hpp"
 #include "sohoa/forms/field_checks.hpp"
 #include "sohoa/forms/form_type.hpp"
@@ -68,6 +70,28 @@ FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldV
   return s;
 }
 
+// A card's expiry is a renewal birthday of its holder (card_expiry.hpp): one read
+// a slip or two off is restored, one that is none is reviewed.
+void settle_card_expiry(const FormType& type, FormsResult& result) {
+  if (type.cues.shape != "card") {
+    return;
+  }
+  for (const FieldSpec& spec : type.fields) {
+    const auto expiry = result.fields.find(spec.id);
+    const auto birth = result.fields.find(spec.cross_birth_date);
+    if (!spec.expiry_date || expiry == result.fields.end() || birth == result.fields.end()) {
+      continue;
+    }
+    const auto restored = card_expiry_from_birth(expiry->second.value, birth->second.value);
+    if (!restored || *restored != expiry->second.value) {
+      expiry->second.needs_review = true;
+    }
+    if (restored) {
+      expiry->second.value = *restored;
+    }
+  }
+}
+
 } // namespace
 
 FormsResult analyze(const FormCatalog& catalog, const std::vector<PageText>& pages,
@@ -111,6 +135,7 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
   }
   RawFields raw =
       type->layout == "regions" ? extract_regions(*type, pages) : extract_labelled(*type, pages);
+  find_card_fields_by_order(*type, pages, raw);
   find_by_pattern(*type, pages, raw);
   ListSignals list_signals;
   for (const auto& [id, r] : raw) {
@@ -136,9 +161,11 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
     v.confidence = r.confidence;
     v.page = r.page;
     v.bbox = r.bbox;
+    v.needs_review = r.by_card_order;
     analysis.signals[id] = signals_of(*spec, r, v, listed.corrected);
     result.fields[id] = v;
   }
+  settle_card_expiry(*type, result);
   check_fields(*type, catalog, result, today_iso(), list_signals, &analysis.signals);
   check_printed_tax_codes(pages, result);
   return analysis;
