@@ -101,6 +101,13 @@ bool is_mark(const std::string& text) {
   return fold_alnum(text).empty();
 }
 
+// What OCR reads off the photo's or the card's edge before a value: marks, or a
+// letter or two with a bracket or bar ("C)", "|l"). No value starts so.
+bool is_edge_noise(const std::string& text) {
+  return is_mark(text) ||
+         (fold_alnum(text).size() <= 2 && text.find_first_of("()[]{}|\\") != std::string::npos);
+}
+
 // Where the value starts after a label whose matched half ends at word last: after
 // the colon that ends the label, else (the Vietnamese half matched) after the
 // separator and the English half's words.
@@ -139,8 +146,10 @@ Hit best_hit(const OcrLine& row, const std::vector<std::string>& tokens, const S
         if (joined.size() + 3 < cue.folded.size()) {
           continue;
         }
+        // Of equal matches the earlier one: "Ngày, tháng, năm sinh / Date of
+        // birth" is one label, its start the label's.
         const double score = similarity(joined, cue.folded);
-        if (score > best.score) {
+        if (score > best.score + 1e-9 || (score > best.score - 1e-9 && first < best.first)) {
           best.score = score;
           best.first = first;
           best.last = last;
@@ -181,24 +190,29 @@ std::vector<Hit> row_hits(const OcrLine& row, const std::vector<Slot>& slots, st
       candidates.push_back(hit);
     }
   }
+  // The surest hits first; one is kept when it keeps the printed order with those
+  // kept (a field printed later stands later in the row) and starts after the
+  // label before it ends, English half included: other hits are value text.
   std::sort(candidates.begin(), candidates.end(),
             [](const Hit& a, const Hit& b) { return a.score > b.score; });
-  std::vector<Hit> kept;
+  std::vector<Hit> ordered;
   for (const Hit& h : candidates) {
-    const bool apart = std::none_of(kept.begin(), kept.end(), [&](const Hit& k) {
-      return h.first <= k.last && k.first <= h.last;
+    const bool fits = std::all_of(ordered.begin(), ordered.end(), [&](const Hit& k) {
+      return h.slot < k.slot ? h.value_from <= k.first : k.value_from <= h.first;
     });
-    if (apart) {
-      kept.push_back(h);
+    if (fits) {
+      ordered.push_back(h);
     }
   }
-  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.first < b.first; });
-  // The printed order holds within the row too, and a label starts after the one
-  // before it ends (its English half included): other hits are value text.
-  std::vector<Hit> ordered;
-  for (const Hit& h : kept) {
-    if (ordered.empty() || (h.slot > ordered.back().slot && h.first >= ordered.back().value_from)) {
-      ordered.push_back(h);
+  std::sort(ordered.begin(), ordered.end(),
+            [](const Hit& a, const Hit& b) { return a.first < b.first; });
+  // Two labels on one row (sex, then nationality): the second is due right after
+  // the first's value and takes the looser match there.
+  if (ordered.size() == 1 && ordered.back().slot + 1 < slots.size()) {
+    const Hit& last = ordered.back();
+    const Hit second = best_hit(row, tokens, slots[last.slot + 1], last.slot + 1);
+    if (second.score >= k_next_label_similarity && second.first > last.value_from) {
+      ordered.push_back(second);
     }
   }
   return ordered;
@@ -217,7 +231,7 @@ struct Value {
     bool any = false;
     for (int i = from; i < to; ++i) {
       const OcrWord& w = row.words[i];
-      if (w.box.right() < column_x || (words == 0 && is_mark(w.text))) {
+      if (w.box.right() < column_x || (words == 0 && is_edge_noise(w.text))) {
         continue; // print of the column to the left, or marks before the value
       }
       text += text.empty() ? "" : " ";
@@ -299,9 +313,17 @@ public:
 private:
   // A row without a label that starts in the label's column (not the expiry's
   // small print left of it, which may run on under the field column).
+  // Noise OCR reads off the photo's edge before it ("...", "C)") is no start.
   bool continues_column(std::size_t r, int column_x) const {
-    return m_hits[r].empty() && !m_rows[r].words.empty() &&
-           m_rows[r].words.front().box.x >= column_x;
+    if (!m_hits[r].empty()) {
+      return false;
+    }
+    for (const auto& w : m_rows[r].words) {
+      if (!is_edge_noise(w.text)) {
+        return w.box.x >= column_x;
+      }
+    }
+    return false;
   }
 
   void read_value(int page, std::size_t r, std::size_t h, RawFields& found) {

@@ -641,3 +641,27 @@ TEST_CASE("citizen id card: an expiry read a slip off is restored to a renewal b
   expiry.words.back().text = "12/07/2030";
   CHECK_FALSE(analyze(catalog(), pages).fields.at("expiry_date").needs_review);
 }
+
+TEST_CASE("citizen id card: marks before a value, a second label on the row, a lost expiry label") {
+  PageBuilder b(2024, 1276);
+  b.text(20, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 640);
+  b.text(150, "CĂN CƯỚC", 800);
+  b.text(300, "Số định danh cá nhân / Personal identification number:", 700);
+  b.text(360, "079190001234", 700);
+  b.text(440, "Họ, chữ đệm và In khai cảnh / Puli naang:", 700);
+  // Marks read off the photo's edge, left of the field column, before the name.
+  b.text(500, "... C) LÊ THỊ MAI", 560);
+  b.text(580, "Ngày, tháng, năm sinh / Date of birth: 12/07/1990", 700);
+  b.text(650, "... ii tính /Sec Nữ hức lịch / Ngiomainy. Việt Nam", 640);
+  b.text(730, "Quê quán / Place of origin: Hải Hậu, Nam Định", 700);
+  b.text(1150, "\\__ Da đi bị đân( Den dĩ mgey 1207/2O30", 60);
+  const FormsResult r = analyze(catalog(), {b.build()});
+  REQUIRE(r.doc_type == "citizen_id_card");
+  CHECK(value(r, "full_name") == "LÊ THỊ MAI");
+  CHECK(value(r, "gender") == "Nữ");
+  CHECK(value(r, "nationality") == "Việt Nam");
+  CHECK(value(r, "expiry_date") == "2030-07-12");
+  REQUIRE(r.fields.count("expiry_date") == 1);
+  CHECK(r.fields.at("expiry_date").needs_review);
+  CHECK(r.fields.at("expiry_date").bbox.y == 1150);
+}
