@@ -1,4 +1,6 @@
 #include "sohoa/forms/analyze.hpp"
+#include "card_expiry.hpp"
+#include "card_fields.hpp"
 #include "classifier.hpp"
 #include "sohoa/forms/field_checks.hpp"
 #include "sohoa/forms/form_type.hpp"
@@ -76,6 +78,74 @@ FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldV
   return s;
 }
 
+bool inside(const Box& inner, const Box& outer) {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right() &&
+         inner.bottom() <= outer.bottom();
+}
+
+// An expiry whose label was lost is the one word of the card (outside the other
+// fields) that reads as a renewal birthday of the holder, a slip or two off.
+std::optional<FieldValue> expiry_among_words(const std::vector<PageText>& pages,
+                                             const FormsResult& result, const std::string& birth) {
+  std::optional<FieldValue> found;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    for (const auto& line : pages[p].lines) {
+      for (const auto& word : line.words) {
+        const int page = static_cast<int>(p) + 1;
+        const bool taken =
+            std::any_of(result.fields.begin(), result.fields.end(), [&](const auto& f) {
+              return f.second.page == page && inside(word.box, f.second.bbox);
+            });
+        const auto expiry = taken ? std::nullopt : card_expiry_from_birth(word.text, birth);
+        if (!expiry) {
+          continue;
+        }
+        if (found && found->value != *expiry) {
+          return std::nullopt; // two candidates: neither is known to be the expiry
+        }
+        FieldValue v;
+        v.value = *expiry;
+        v.confidence = word.confidence * k_unlabelled_confidence_factor;
+        v.page = page;
+        v.bbox = word.box;
+        v.needs_review = true;
+        found = v;
+      }
+    }
+  }
+  return found;
+}
+
+// A card's expiry is a renewal birthday of its holder (card_expiry.hpp): one read
+// a slip or two off is restored, one that is none is reviewed, one whose label was
+// lost is looked for among the card's words.
+void settle_card_expiry(const FormType& type, const std::vector<PageText>& pages,
+                        FormsResult& result) {
+  if (type.cues.shape != "card") {
+    return;
+  }
+  for (const FieldSpec& spec : type.fields) {
+    const auto birth = result.fields.find(spec.cross_birth_date);
+    if (!spec.expiry_date || birth == result.fields.end()) {
+      continue;
+    }
+    const auto expiry = result.fields.find(spec.id);
+    if (expiry == result.fields.end()) {
+      if (auto found = expiry_among_words(pages, result, birth->second.value)) {
+        result.fields[spec.id] = std::move(*found);
+      }
+      continue;
+    }
+    const auto restored = card_expiry_from_birth(expiry->second.value, birth->second.value);
+    if (!restored || *restored != expiry->second.value) {
+      expiry->second.needs_review = true;
+    }
+    if (restored) {
+      expiry->second.value = *restored;
+    }
+  }
+}
+
 } // namespace
 
 FormsResult analyze(const FormCatalog& catalog, const std::vector<PageText>& pages,
@@ -120,6 +190,7 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
   }
   RawFields raw =
       type->layout == "regions" ? extract_regions(*type, pages) : extract_labelled(*type, pages);
+  find_card_fields_by_order(*type, pages, raw);
   find_by_pattern(*type, pages, raw);
   ListSignals list_signals;
   for (const auto& [id, r] : raw) {
@@ -145,9 +216,11 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
     v.confidence = r.confidence;
     v.page = r.page;
     v.bbox = r.bbox;
+    v.needs_review = r.by_card_order;
     analysis.signals[id] = signals_of(*spec, r, v, listed.corrected, lexicon);
     result.fields[id] = v;
   }
+  settle_card_expiry(*type, pages, result);
   check_fields(*type, catalog, result, today_iso(), list_signals, &analysis.signals);
   check_printed_tax_codes(pages, result);
   return analysis;

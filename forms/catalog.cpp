@@ -277,6 +277,7 @@ FormType parse_form_type(const nlohmann::json& schema, const std::string& file) 
   const auto& c = schema["x-classify"];
   t.cues.title_phrases = strings(c, "title_phrases", file);
   t.cues.title_whole_line = bool_or(c, "title_whole_line", file);
+  t.cues.title_lines = strings(c, "title_lines", file);
   t.cues.must_have_fields = strings(c, "must_have_fields", file);
   t.cues.shape = string_or(c, "shape", "page", file);
   if (t.cues.shape != "page" && t.cues.shape != "card") {
@@ -333,6 +334,7 @@ std::shared_ptr<const FormCatalog> FormCatalog::load(const std::filesystem::path
       phrases.insert(phrases.end(), f.labels.begin(), f.labels.end());
     }
     phrases.insert(phrases.end(), type.cues.title_phrases.begin(), type.cues.title_phrases.end());
+    phrases.insert(phrases.end(), type.cues.title_lines.begin(), type.cues.title_lines.end());
     phrases.insert(phrases.end(), type.stop_labels.begin(), type.stop_labels.end());
     for (const auto& s : type.sections) {
       phrases.insert(phrases.end(), s.headings.begin(), s.headings.end());

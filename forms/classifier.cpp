@@ -68,6 +68,12 @@ double title_score(const FormType& type, const TitleWindows& windows) {
       best = std::max(best, s);
     }
   }
+  for (const auto& phrase : type.cues.title_lines) {
+    const std::string p = fold_alnum(phrase);
+    for (std::size_t i = 0; i < windows.single_lines; ++i) {
+      best = std::max(best, similarity(p, windows.texts[i]));
+    }
+  }
   return best >= k_title_threshold ? best : 0.0;
 }
 

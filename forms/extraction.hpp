@@ -20,6 +20,9 @@ struct RawField {
   int rows = 1;              // rows the value spans
   int words_read_twice = 0;  // value words a second OCR look read too
   int readings_disagree = 0; // of them, those the two looks read differently
+  // Found by an ID card's printed order, its label past the walk's budget: always
+  // reviewed (card_fields.hpp).
+  bool by_card_order = false;
 
   void count_readings(const OcrWord& w) {
     words_read_twice += w.read_twice() ? 1 : 0;

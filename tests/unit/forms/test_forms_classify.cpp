@@ -147,3 +147,24 @@ TEST_CASE("a card-shaped page with only the motto and one card label stays unkno
   b.text(520, "Giấy mời họp tổ dân phố", 560);
   CHECK(classify(catalog(), {b.build()}).doc_type == "unknown");
 }
+
+TEST_CASE("the 2024 card's short title counts as a line of its own, not in running text") {
+  // A 2024 card front on an A4 copy, its "IDENTITY CARD" line lost.
+  PageBuilder b;
+  b.text(360, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 640);
+  b.text(480, "CĂN CƯỚC", 800);
+  b.text(560, "Số định danh cá nhân / Personal ldeotificstion musnber:", 700);
+  b.text(620, "001186778379", 700);
+  b.text(680, "Họ, chữ đệm và tên khai sinh / Puil namne:", 700);
+  b.text(740, "ĐINH THỊ THU UYÊN", 700);
+  b.text(800, "Ngày, tháng, năm sinh / Duee oÝ bảrth: 19/10/1986", 700);
+  CHECK(classify(catalog(), {b.build()}).doc_type == "citizen_id_card");
+  // The same words in a line of running text are a mention, no title.
+  PageBuilder letter;
+  motto(letter);
+  letter.text(330, "GIẤY XÁC NHẬN", 1000);
+  letter.text(400, "Người có căn cước số 001186778379 dưới đây:");
+  letter.text(460, "Họ, chữ đệm và tên khai sinh: ĐINH THỊ THU UYÊN");
+  letter.text(520, "Ngày, tháng, năm sinh: 19/10/1986");
+  CHECK(classify(catalog(), {letter.build()}).doc_type == "unknown");
+}

@@ -1,4 +1,5 @@
 #include "catalog_fixture.hpp"
+#include "forms/card_expiry.hpp"
 #include "sohoa/forms/analyze.hpp"
 #include "sohoa/forms/field_checks.hpp"
 #include "forms_fixtures.hpp"
@@ -560,4 +561,107 @@ TEST_CASE("long values and values read under 0.75 confidence go to review") {
   const FormsResult u = analyze(catalog(), unsure);
   CHECK(value(u, "full_name") == "LÊ THỊ MAI");
   CHECK(u.fields.at("full_name").needs_review);
+}
+
+TEST_CASE("citizen id card: labels misread past the walk's budget are found by the card's order") {
+  PageBuilder b(2024, 1276);
+  b.text(20, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 640);
+  b.text(150, "CĂN CƯỚC", 800);
+  b.text(210, "IDENTITY CARD", 800);
+  b.text(300, "Số định danh cá nhân / Personal identification number:", 700);
+  b.text(360, "079190001234", 700);
+  // The small print of every label as a degraded copy reads it.
+  b.text(440, "ể » Họ, chữ đệm và In khai cảnh / Puli naang:", 640);
+  b.text(500, "LÊ THỊ MAI", 700);
+  b.text(580, "- Ngày. tháng, năm sinh ¿ [le sí hước 12/07/1990", 680);
+  b.line(650, {{700, "Giới dnh /Seœ_ Nữ"}, {1250, "Quốc tịch /Nadonay: Việt Nam"}});
+  b.text(730, "(hủ quán ¿ Páce at nga, Phường Bến Nghé, Quận 1,", 700);
+  b.text(790, "thành phố Hồ Chí Minh", 700);
+  b.text(870, "Nai cư né / Bace øí mien: Số 12, đường Lê Lợi,", 700);
+  b.text(930, "phường Hải Châu, thành phố Đà Nẵng", 700);
+  b.text(1150, "Cả(Øi vi đin Dan ví ngày: 12/07/2030", 60);
+  const DocumentAnalysis a = analyze_with_signals(catalog(), {b.build()});
+  const FormsResult& r = a.result;
+  REQUIRE(r.doc_type == "citizen_id_card");
+  CHECK(value(r, "full_name") == "LÊ THỊ MAI");
+  CHECK(value(r, "date_of_birth") == "1990-07-12");
+  CHECK(value(r, "gender") == "Nữ");
+  CHECK(value(r, "place_of_origin") == "Phường Bến Nghé, Quận 1, thành phố Hồ Chí Minh");
+  CHECK(value(r, "place_of_residence") ==
+        "Số 12, đường Lê Lợi, phường Hải Châu, thành phố Đà Nẵng");
+  // Found by the order alone: the clerk checks them.
+  for (const char* id : {"full_name", "gender", "place_of_origin", "place_of_residence"}) {
+    CAPTURE(id);
+    REQUIRE(r.fields.count(id) == 1);
+    CHECK(r.fields.at(id).needs_review);
+    CHECK(a.signals.at(id).found_by == FoundBy::region);
+  }
+  // The label walk's own finds keep their path.
+  CHECK_FALSE(a.signals.at("id_number").found_by == FoundBy::region);
+}
+
+TEST_CASE("citizen id card: the order walk leaves the expiry's print out of the residence") {
+  auto pages = id_card();
+  // The residence label misread; the expiry, left of the field column, follows it.
+  OcrLine& residence = pages[0].lines[11];
+  REQUIRE(residence.words.front().text == "Nơi");
+  const std::vector<std::string> read = {"Nai", "thuờg", "né", "/", "Bace", "øí", "mien:"};
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    residence.words[i].text = read[i];
+  }
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "place_of_residence") == "12 Lê Lợi, Bến Nghé, Quận 1, TP. Hồ Chí Minh");
+  CHECK(r.fields.at("place_of_residence").needs_review);
+  CHECK(value(r, "expiry_date") == "2030-07-12");
+}
+
+TEST_CASE("citizen id card: an expiry read a slip off is restored to a renewal birthday") {
+  // Born 1990-07-12: renewals at 14, 25, 40 and 60 fall on 12 July 2004, 2015,
+  // 2030 and 2050.
+  CHECK(card_expiry_from_birth("7030-07-12", "1990-07-12") == "2030-07-12");
+  CHECK(card_expiry_from_birth("De dí cay. 1207/2030 j", "1990-07-12") == "2030-07-12");
+  CHECK(card_expiry_from_birth("2015-07-12", "1990-07-12") == "2015-07-12");
+  CHECK(card_expiry_from_birth("2033-01-05", "1990-07-12") == std::nullopt);
+  CHECK(card_expiry_from_birth("12/07", "1990-07-12") == std::nullopt);
+  // 29 February: the birthday of a common year is the 28th.
+  CHECK(card_expiry_from_birth("28/02/2017", "1992-02-29") == "2017-02-28");
+  CHECK(card_expiry_from_birth("29/02/2032", "1992-02-29") == "2032-02-29");
+
+  auto pages = id_card();
+  OcrLine& expiry = pages[0].lines.back();
+  REQUIRE(expiry.words.back().text == "12/07/2030");
+  expiry.words.back().text = "12/07/7030";
+  const FormsResult slipped = analyze(catalog(), pages);
+  CHECK(value(slipped, "expiry_date") == "2030-07-12");
+  CHECK(slipped.fields.at("expiry_date").needs_review);
+  expiry.words.back().text = "03/01/2031";
+  const FormsResult odd = analyze(catalog(), pages);
+  CHECK(value(odd, "expiry_date") == "2031-01-03");
+  CHECK(odd.fields.at("expiry_date").needs_review);
+  expiry.words.back().text = "12/07/2030";
+  CHECK_FALSE(analyze(catalog(), pages).fields.at("expiry_date").needs_review);
+}
+
+TEST_CASE("citizen id card: marks before a value, a second label on the row, a lost expiry label") {
+  PageBuilder b(2024, 1276);
+  b.text(20, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 640);
+  b.text(150, "CĂN CƯỚC", 800);
+  b.text(300, "Số định danh cá nhân / Personal identification number:", 700);
+  b.text(360, "079190001234", 700);
+  b.text(440, "Họ, chữ đệm và In khai cảnh / Puli naang:", 700);
+  // Marks read off the photo's edge, left of the field column, before the name.
+  b.text(500, "... C) LÊ THỊ MAI", 560);
+  b.text(580, "Ngày, tháng, năm sinh / Date of birth: 12/07/1990", 700);
+  b.text(650, "... ii tính /Sec Nữ hức lịch / Ngiomainy. Việt Nam", 640);
+  b.text(730, "Quê quán / Place of origin: Hải Hậu, Nam Định", 700);
+  b.text(1150, "\\__ Da đi bị đân( Den dĩ mgey 1207/2O30", 60);
+  const FormsResult r = analyze(catalog(), {b.build()});
+  REQUIRE(r.doc_type == "citizen_id_card");
+  CHECK(value(r, "full_name") == "LÊ THỊ MAI");
+  CHECK(value(r, "gender") == "Nữ");
+  CHECK(value(r, "nationality") == "Việt Nam");
+  CHECK(value(r, "expiry_date") == "2030-07-12");
+  REQUIRE(r.fields.count("expiry_date") == 1);
+  CHECK(r.fields.at("expiry_date").needs_review);
+  CHECK(r.fields.at("expiry_date").bbox.y == 1150);
 }

@@ -81,7 +81,10 @@ struct SectionSpec {
 
 struct ClassifyCues {
   std::vector<std::string> title_phrases;
-  bool title_whole_line = false;             // the title is a line of its own
+  bool title_whole_line = false; // the title is a line of its own
+  // Short titles that count only as a line of their own ("CĂN CƯỚC" over the 2024
+  // card, when its "IDENTITY CARD" is lost); in running text they are a mention.
+  std::vector<std::string> title_lines;
   std::vector<std::string> must_have_fields; // field ids whose labels a real form prints
   std::string shape;                         // "card" (landscape, ID-1 ratio) or "page"
   double min_label_ratio = 0.5;              // must-have fields found, without a title
