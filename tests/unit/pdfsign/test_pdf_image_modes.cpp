@@ -13,8 +13,12 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <cctype>
 #include <cmath>
 #include <numbers>
+#include <sstream>
+#include <string>
+#include <vector>
 
 using namespace sohoa;
 using sohoa::test::run_capture;
@@ -189,4 +193,78 @@ TEST_CASE("an mrc PDF is PDF/A-2b, draws stencil masks, reads back in colour, an
   cv::Mat diff;
   cv::absdiff(back[0].pixels, page, diff);
   CHECK(cv::mean(diff)[0] < 8);
+}
+
+namespace {
+
+// A grey page of paper (245) with scan grain (sigma 5 grey levels, pixel to
+// pixel, as the noisy scans keep after cleaning) and two lines of text.
+cv::Mat grainy_page() {
+  cv::Mat page(1754, 1240, CV_8UC1, cv::Scalar(245));
+  cv::Mat grain(page.size(), CV_16SC1);
+  cv::theRNG().state = 11;
+  cv::randn(grain, 0, 5);
+  cv::Mat noisy;
+  page.convertTo(noisy, CV_16SC1);
+  noisy += grain;
+  noisy.convertTo(page, CV_8UC1);
+  cv::putText(page, "CONG HOA XA HOI", {120, 200}, cv::FONT_HERSHEY_SIMPLEX, 2.0, 30, 4);
+  cv::putText(page, "Ho va ten: Nguyen Van An", {120, 320}, cv::FONT_HERSHEY_SIMPLEX, 1.6, 30, 3);
+  return page;
+}
+
+// Width x height of the JPEG images of an mrc PDF at the page's 300 dpi: its
+// detail patches (the background is at 200 dpi, the masks are G4).
+std::vector<cv::Size> detail_patches(const std::filesystem::path& pdf) {
+  std::istringstream list(run_capture("pdfimages -list " + test::shell_quoted(pdf)));
+  std::vector<cv::Size> out;
+  std::string line;
+  while (std::getline(list, line)) {
+    std::istringstream row(line);
+    std::string page, num, type, width, height, colour, comp, bpc, enc, interp, object, gen, xppi;
+    row >> page >> num >> type >> width >> height >> colour >> comp >> bpc >> enc >> interp >>
+        object >> gen >> xppi;
+    if ((enc == "jpeg" || enc == "jpx") && !xppi.empty() && std::isdigit(xppi[0]) &&
+        std::stoi(xppi) >= 290) {
+      out.emplace_back(std::stoi(width), std::stoi(height));
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("mrc detail patches skip scan grain and keep a fine printed pattern") {
+  ScratchDir dir("pdf-mrc-grain");
+  const cv::Mat flat = grainy_page();
+  // The same page with a guilloche-like pattern: wavy lines 6 px apart, 40 grey
+  // levels deep, which a 200 dpi background blurs away.
+  cv::Mat pattern = flat.clone();
+  const cv::Rect area(300, 800, 600, 400);
+  for (int y = area.y; y < area.br().y; ++y) {
+    for (int x = area.x; x < area.br().x; ++x) {
+      const double phase =
+          2 * std::numbers::pi * (x + 8 * std::sin(2 * std::numbers::pi * y / 50)) / 6;
+      const int v = pattern.at<unsigned char>(y, x) - 25 + static_cast<int>(25 * std::sin(phase));
+      pattern.at<unsigned char>(y, x) = cv::saturate_cast<unsigned char>(v);
+    }
+  }
+  const auto flat_pdf = dir / "flat.pdf";
+  const auto pattern_pdf = dir / "pattern.pdf";
+  pdf::write_pdfa({{flat, ColourKind::grey, 300, nullptr}}, metadata(),
+                  with_mode(pdf::ImageMode::mrc), flat_pdf);
+  pdf::write_pdfa({{pattern, ColourKind::grey, 300, nullptr}}, metadata(),
+                  with_mode(pdf::ImageMode::mrc), pattern_pdf);
+
+  const std::vector<cv::Size> on_flat = detail_patches(flat_pdf);
+  CAPTURE(on_flat.size());
+  CHECK(on_flat.empty());
+  const std::vector<cv::Size> on_pattern = detail_patches(pattern_pdf);
+  REQUIRE(on_pattern.size() == 1);
+  // The pattern's tiles (64 px, not aligned with it) and the tile around them
+  // that joins neighbours: the pattern, not the page.
+  CHECK(on_pattern[0].width >= area.width);
+  CHECK(on_pattern[0].height >= area.height);
+  CHECK(on_pattern[0].width <= area.width + 4 * 64);
+  CHECK(on_pattern[0].height <= area.height + 4 * 64);
 }
