@@ -36,10 +36,14 @@ constexpr double k_ink_margin_in_glyphs = 3.0;
 
 // Tesseract's tprintf goes to stderr by default ("Empty page!!", "Detected N
 // diacritics"): noise for a batch tool. debug_file is a process-wide parameter,
-// so it is set once, before any engine initializes.
+// so it is set once, before any engine initializes. Leptonica's messages are
+// Tesseract's too ("Error in pixScanForForeground: invalid box" when a region it
+// probes lies off the page): our code checks every Leptonica return value itself,
+// so its stderr text only confuses a batch's log.
 void silence_tesseract_once() {
   static std::once_flag once;
   std::call_once(once, [] {
+    setMsgSeverity(L_SEVERITY_NONE);
     tesseract::TessBaseAPI api;
     api.SetVariable("debug_file", "/dev/null");
   });
