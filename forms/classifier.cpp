@@ -1,4 +1,5 @@
 #include "classifier.hpp"
+#include "card_print.hpp"
 #include "sohoa/forms/form_type.hpp"
 #include "fuzzy.hpp"
 #include "label_cues.hpp"
@@ -21,6 +22,8 @@ constexpr double k_card_max_ratio = 1.85;
 constexpr int k_min_card_front_cues = 4;
 // Printed labels the front of every card model can show (forms/card_model).
 constexpr double k_card_front_cue_count = 13;
+// English phrases a card front prints (forms/card_print).
+constexpr double k_card_print_count = 10;
 // Under this confidence, or this close to another acceptable type, a type is uncertain.
 constexpr double k_certain_confidence = 0.65;
 constexpr double k_certain_margin = 0.1;
@@ -133,6 +136,17 @@ double card_front_cue_share(const std::vector<PageText>& pages) {
   return std::min(1.0, id.cues / k_card_front_cue_count);
 }
 
+// Share of a card's English print read on page 1 (a card copied on A4, its
+// title lost), 0 unless it shows a card (forms/card_print).
+double card_print_share(const std::vector<PageText>& pages) {
+  if (pages.empty()) {
+    return 0;
+  }
+  const CardPrint print = read_card_print(pages.front());
+  return shows_card_print(print) ? std::min(1.0, (print.header + print.labels) / k_card_print_count)
+                                 : 0.0;
+}
+
 } // namespace
 
 double best_substring_similarity(std::string_view phrase, std::string_view text) {
@@ -194,6 +208,12 @@ std::vector<TypeScore> score_types(const FormCatalog& catalog, const std::vector
         const double cues = card_front_cue_share(pages);
         s.acceptable = cues > 0;
         s.score = 0.7 * std::max(s.fields, 0.5 * cues) + 0.1 * s.shape;
+      }
+      if (!s.acceptable && !foreign && type.cues.shape == "card") {
+        // Any page: a card's English print is no form's; scored as low.
+        const double print = card_print_share(pages);
+        s.acceptable = print > 0;
+        s.score = 0.7 * std::max(s.fields, 0.5 * print) + 0.1 * s.shape;
       }
     }
     out.push_back(s);

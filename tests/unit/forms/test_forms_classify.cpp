@@ -1,4 +1,5 @@
 #include "catalog_fixture.hpp"
+#include "forms/card_print.hpp"
 #include "forms/classifier.hpp"
 #include "forms_fixtures.hpp"
 #include <doctest/doctest.h>
@@ -167,4 +168,33 @@ TEST_CASE("the 2024 card's short title counts as a line of its own, not in runni
   letter.text(460, "Họ, chữ đệm và tên khai sinh: ĐINH THỊ THU UYÊN");
   letter.text(520, "Ngày, tháng, năm sinh: 19/10/1986");
   CHECK(classify(catalog(), {letter.build()}).doc_type == "unknown");
+}
+
+TEST_CASE("a card copied on A4 whose title is lost is a card by its English print") {
+  // A 2021 chip card on an A4 sheet read with slips: no "CĂN CƯỚC" line, values
+  // mostly lost, the English motto and labels half read.
+  PageBuilder b;
+  b.text(2400, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VlỆT NAM", 900);
+  b.text(2430, "SOClALIST REPUBLIC OF VIET NAM", 900);
+  b.text(2460, "Độc lập - Tự do - Hạnh phúc", 900);
+  b.text(2560, "Họ và tên / Fuil name:", 1000);
+  b.text(2620, "Ngày sinh / Date ol birth: 12/05/1984", 1000);
+  b.text(2680, "Quê quán / Place of orlgin: Phường Mỹ Long", 1000);
+  b.text(2800, "Có giá trị đến / Date of expiry: 12/05/2044", 700);
+  const CardPrint print = read_card_print(b.build());
+  CHECK(print.header == 1);
+  CHECK(print.labels == 4);
+  const Classification c = classify(catalog(), {b.build()});
+  CHECK(c.doc_type == "citizen_id_card");
+  CHECK(c.uncertain); // typed by a weaker path: the document is reviewed
+
+  // The same labels without the card's English header are a form's, no card.
+  PageBuilder form;
+  form.text(330, "TỜ KHAI THÔNG TIN", 1000);
+  form.text(450, "Họ và tên / Full name: Nguyễn Văn An");
+  form.text(520, "Ngày sinh / Date of birth: 01/01/1990");
+  form.text(590, "Quốc tịch / Nationality: Việt Nam");
+  form.text(660, "Nơi thường trú / Place of residence: 12 Lê Lợi");
+  CHECK(read_card_print(form.build()).header == 0);
+  CHECK(classify(catalog(), {form.build()}).doc_type == "unknown");
 }
