@@ -24,27 +24,70 @@ constexpr double k_min_background_share = 0.03;
 // A corner of a page in perspective stays well away from a flat angle.
 constexpr double k_max_keystone_deg = 25;
 
-// The outline of the largest bright region, or empty.
-std::vector<cv::Point> largest_bright_outline(const cv::Mat& grey) {
-  cv::Mat blurred;
-  cv::GaussianBlur(grey, blurred, cv::Size(5, 5), 0);
+// How many outlines of each kind are tried, largest first.
+constexpr int k_max_candidates = 3;
+// Grey-level step (3x3 morphological gradient) that makes an edge for the outlines
+// found by edges: a page against a table of about its own brightness.
+constexpr int k_edge_step = 10;
+// A side of the page's quad is an edge of the image: along this share of its
+// length at least, the grey a few pixels inside differs from that outside by
+// k_min_side_step. A quad cut through uneven light or a shadow fails this.
+constexpr double k_min_side_support = 0.6;
+constexpr double k_min_side_step = 12;
+
+std::vector<std::vector<cv::Point>> largest_first(std::vector<std::vector<cv::Point>> outlines) {
+  std::sort(outlines.begin(), outlines.end(), [](const auto& a, const auto& b) {
+    return cv::contourArea(a) > cv::contourArea(b);
+  });
+  if (outlines.size() > static_cast<std::size_t>(k_max_candidates)) {
+    outlines.resize(k_max_candidates);
+  }
+  return outlines;
+}
+
+// Outlines of the largest bright regions, each region on its own: a bright margin
+// around the whole photo (a photo printed and scanned, a wall beyond the table)
+// is one region and the page inside it another.
+std::vector<std::vector<cv::Point>> bright_outlines(const cv::Mat& blurred) {
   cv::Mat bright;
   cv::threshold(blurred, bright, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   // Cuts thin bright bridges (a glare line) between the page and the image edge.
   cv::morphologyEx(bright, bright, cv::MORPH_OPEN,
                    cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
-  std::vector<std::vector<cv::Point>> contours;
-  cv::findContours(bright, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-  std::vector<cv::Point> best;
-  double best_area = 0;
-  for (auto& c : contours) {
-    const double area = cv::contourArea(c);
-    if (area > best_area) {
-      best_area = area;
-      best = std::move(c);
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(bright, labels, stats, centroids, 8, CV_32S);
+  std::vector<std::pair<int, int>> by_size; // pixels, label
+  for (int label = 1; label < count; ++label) {
+    by_size.emplace_back(stats.at<int>(label, cv::CC_STAT_AREA), label);
+  }
+  std::sort(by_size.rbegin(), by_size.rend());
+  std::vector<std::vector<cv::Point>> outlines;
+  for (std::size_t i = 0; i < by_size.size() && i < static_cast<std::size_t>(k_max_candidates);
+       ++i) {
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(labels == by_size[i].second, contours, cv::RETR_EXTERNAL,
+                     cv::CHAIN_APPROX_SIMPLE);
+    for (auto& c : contours) {
+      outlines.push_back(std::move(c));
     }
   }
-  return best;
+  return largest_first(std::move(outlines));
+}
+
+// Outlines of regions closed by edges, whatever their brightness: a page under
+// light falling off to as dark as the table at one end, or on a pale table.
+std::vector<std::vector<cv::Point>> edge_outlines(const cv::Mat& blurred) {
+  cv::Mat gradient;
+  cv::morphologyEx(blurred, gradient, cv::MORPH_GRADIENT,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+  cv::Mat edges = gradient > k_edge_step;
+  cv::morphologyEx(edges, edges, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(edges, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  return largest_first(std::move(contours));
 }
 
 // The outline simplified to four corners, when it has that shape.
@@ -79,14 +122,9 @@ double keystone_of(const Quad& q) {
   return worst;
 }
 
-} // namespace
-
-std::optional<PhotographedPage> find_photographed_page(const cv::Mat& image) {
-  if (image.empty() || image.rows < k_min_side || image.cols < k_min_side) {
-    return std::nullopt;
-  }
-  const cv::Mat grey = grey_of(image);
-  const std::vector<cv::Point> outline = largest_bright_outline(grey);
+// The page a four-cornered outline makes, when it passes every test of a photo.
+std::optional<PhotographedPage> page_of(const std::vector<cv::Point>& outline,
+                                        const cv::Mat& grey, const cv::Mat& blurred) {
   if (outline.size() < 4) {
     return std::nullopt;
   }
@@ -96,10 +134,10 @@ std::optional<PhotographedPage> find_photographed_page(const cv::Mat& image) {
   }
   PhotographedPage page;
   page.quad = order_corners(*corners);
-  const double inset = k_min_corner_inset * std::min(image.cols, image.rows);
+  const double inset = k_min_corner_inset * std::min(grey.cols, grey.rows);
   for (const auto& p : page.quad) {
-    if (p.x < inset || p.y < inset || p.x > image.cols - 1 - inset ||
-        p.y > image.rows - 1 - inset) {
+    if (p.x < inset || p.y < inset || p.x > grey.cols - 1 - inset ||
+        p.y > grey.rows - 1 - inset) {
       return std::nullopt;
     }
   }
@@ -127,7 +165,72 @@ std::optional<PhotographedPage> find_photographed_page(const cv::Mat& image) {
   if (page.contrast < k_min_contrast) {
     return std::nullopt;
   }
+  page.side_support = weakest_side_support(blurred, page.quad);
+  if (page.side_support < k_min_side_support) {
+    return std::nullopt;
+  }
   return page;
+}
+
+} // namespace
+
+double weakest_side_support(const cv::Mat& grey, const Quad& quad) {
+  // Probes this far either side of the outline: past the blur of the edge and a
+  // few pixels of error in the corners.
+  const double probe = std::max(3.0, 0.006 * std::min(grey.cols, grey.rows));
+  const cv::Point2f centre = (quad[0] + quad[1] + quad[2] + quad[3]) * 0.25F;
+  const cv::Rect image(0, 0, grey.cols, grey.rows);
+  double weakest = 1.0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    const cv::Point2f a = quad[i];
+    const cv::Point2f b = quad[(i + 1) % 4];
+    const double length = cv::norm(b - a);
+    if (length < 1) {
+      return 0;
+    }
+    cv::Point2f normal(-(b - a).y / static_cast<float>(length),
+                       (b - a).x / static_cast<float>(length));
+    if (normal.dot(centre - a) < 0) {
+      normal = -normal;
+    }
+    int supported = 0;
+    int measured = 0;
+    // The corners' tenth of each side is left out: rounded or dog-eared corners.
+    const int samples = std::max(8, static_cast<int>(length / 4));
+    for (int k = 0; k < samples; ++k) {
+      const double t = 0.1 + 0.8 * (k + 0.5) / samples;
+      const cv::Point2f on = a + (b - a) * static_cast<float>(t);
+      const cv::Point in = on + normal * static_cast<float>(probe);
+      const cv::Point out = on - normal * static_cast<float>(probe);
+      if (!image.contains(in) || !image.contains(out)) {
+        continue;
+      }
+      ++measured;
+      const double step = std::abs(static_cast<double>(grey.at<uchar>(in)) - grey.at<uchar>(out));
+      if (step >= k_min_side_step) {
+        ++supported;
+      }
+    }
+    weakest = std::min(weakest, measured == 0 ? 0.0 : static_cast<double>(supported) / measured);
+  }
+  return weakest;
+}
+
+std::optional<PhotographedPage> find_photographed_page(const cv::Mat& image) {
+  if (image.empty() || image.rows < k_min_side || image.cols < k_min_side) {
+    return std::nullopt;
+  }
+  const cv::Mat grey = grey_of(image);
+  cv::Mat blurred;
+  cv::GaussianBlur(grey, blurred, cv::Size(5, 5), 0);
+  for (auto* outlines : {&bright_outlines, &edge_outlines}) {
+    for (const auto& outline : (*outlines)(blurred)) {
+      if (auto page = page_of(outline, grey, blurred)) {
+        return page;
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 } // namespace sohoa::imaging

@@ -15,7 +15,13 @@ struct PhotographedPage {
   double page_share = 0;   // of the image area
   double contrast = 0;     // mean grey of the page minus that of the background
   double keystone_deg = 0; // largest departure of a corner angle from 90 degrees
+  double side_support = 0; // weakest_side_support of the quad
 };
+
+// The share of the weakest of the quad's four sides along which the grey steps
+// across it (the side lies on an edge of the image), 0-1. grey: one channel,
+// smoothed a little.
+double weakest_side_support(const cv::Mat& grey, const Quad& quad);
 
 // image: BGR or grey, best at an analysis resolution (about 150 dpi). nullopt for a
 // flat scan or when no page outline is clear enough to trust.
