@@ -17,8 +17,9 @@ constexpr double k_max_page_share = 0.97;
 // Every corner lies this far inside the image (share of its shorter side): the
 // background shows beyond each side, which a scanner bed's border strips never do.
 constexpr double k_min_corner_inset = 0.008;
-// The background outside the page is clearly darker than the paper.
-constexpr double k_min_contrast = 35;
+// The background outside the page is darker than the paper: a pale table too,
+// since every side of the quad must also lie on an edge.
+constexpr double k_min_contrast = 20;
 // ... and is more than a sliver.
 constexpr double k_min_background_share = 0.03;
 // A corner of a page in perspective stays well away from a flat angle.
@@ -34,6 +35,9 @@ constexpr int k_edge_step = 10;
 // k_min_side_step. A quad cut through uneven light or a shadow fails this.
 constexpr double k_min_side_support = 0.6;
 constexpr double k_min_side_step = 12;
+// A page found by another outline replaces the one found first when its share of
+// the image is this much larger.
+constexpr double k_clearly_larger = 1.05;
 
 std::vector<std::vector<cv::Point>> largest_first(std::vector<std::vector<cv::Point>> outlines) {
   std::sort(outlines.begin(), outlines.end(), [](const auto& a, const auto& b) {
@@ -223,14 +227,20 @@ std::optional<PhotographedPage> find_photographed_page(const cv::Mat& image) {
   const cv::Mat grey = grey_of(image);
   cv::Mat blurred;
   cv::GaussianBlur(grey, blurred, cv::Size(5, 5), 0);
+  // The largest page that passes: a shadow across the paper cuts a bright region
+  // short along a real edge, while the outline closed by the page's edges is whole.
+  // An outline of edges takes in the blurred rim of the page too, so it replaces
+  // a bright region's only when clearly larger.
+  std::optional<PhotographedPage> best;
   for (auto* outlines : {&bright_outlines, &edge_outlines}) {
     for (const auto& outline : (*outlines)(blurred)) {
-      if (auto page = page_of(outline, grey, blurred)) {
-        return page;
+      auto page = page_of(outline, grey, blurred);
+      if (page && (!best || page->page_share > k_clearly_larger * best->page_share)) {
+        best = std::move(page);
       }
     }
   }
-  return std::nullopt;
+  return best;
 }
 
 } // namespace sohoa::imaging

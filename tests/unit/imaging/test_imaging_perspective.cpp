@@ -148,6 +148,33 @@ TEST_CASE("a page on a table half dark, half as pale as the page, is found by it
   }
 }
 
+TEST_CASE("a shadow across the page does not cut it short; a pale table is still a table") {
+  const cv::Mat page = small_text_page();
+  SUBCASE("shadow over the lower third") {
+    cv::Mat photo = photographed(page, 41);
+    // A hand's or a phone's shadow: the lower third of the photo (page and table)
+    // at half the light, its paper darker than a threshold between paper and table.
+    cv::Mat lower = photo(cv::Rect(0, photo.rows * 2 / 3, photo.cols, photo.rows - photo.rows * 2 / 3));
+    lower.convertTo(lower, -1, 0.5);
+    const auto found = find_photographed_page(photo);
+    REQUIRE(found.has_value());
+    check_quad_of_photo(found->quad, page.size());
+  }
+  SUBCASE("white paper on a light grey table") {
+    const int margin = 50;
+    cv::Mat photo;
+    cv::copyMakeBorder(page, photo, margin, margin, margin, margin, cv::BORDER_CONSTANT,
+                       cv::Scalar::all(212));
+    cv::Mat grey = grey_of(photo);
+    add_noise(grey, 4, 3);
+    const auto found = find_photographed_page(grey);
+    REQUIRE(found.has_value());
+    CHECK(found->contrast < 35);
+    CHECK(std::abs(found->quad[0].x - margin) < 4);
+    CHECK(std::abs(found->quad[2].y - (margin + page.rows)) < 4);
+  }
+}
+
 TEST_CASE("weakest_side_support: a quad on the page's edges, and one cut across its paper") {
   cv::Mat grey(400, 300, CV_8UC1, cv::Scalar(70));
   const Quad page = {cv::Point2f(30, 40), cv::Point2f(270, 30), cv::Point2f(260, 370),
