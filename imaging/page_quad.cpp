@@ -81,17 +81,34 @@ std::vector<std::vector<cv::Point>> bright_outlines(const cv::Mat& blurred) {
 }
 
 // Outlines of regions closed by edges, whatever their brightness: a page under
-// light falling off to as dark as the table at one end, or on a pale table.
-std::vector<std::vector<cv::Point>> edge_outlines(const cv::Mat& blurred) {
+// light falling off to as dark as the table at one end, on a pale table, or on a
+// coloured one as bright as the paper (the edge is in one colour channel only).
+std::vector<std::vector<cv::Point>> edge_outlines(const cv::Mat& smooth) {
   cv::Mat gradient;
-  cv::morphologyEx(blurred, gradient, cv::MORPH_GRADIENT,
+  cv::morphologyEx(smooth, gradient, cv::MORPH_GRADIENT,
                    cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+  if (gradient.channels() > 1) {
+    gradient = gradient.reshape(1, static_cast<int>(gradient.total()));
+    cv::reduce(gradient, gradient, 1, cv::REDUCE_MAX);
+    gradient = gradient.reshape(1, smooth.rows);
+  }
   cv::Mat edges = gradient > k_edge_step;
   cv::morphologyEx(edges, edges, cv::MORPH_CLOSE,
                    cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
   std::vector<std::vector<cv::Point>> contours;
   cv::findContours(edges, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   return largest_first(std::move(contours));
+}
+
+// The largest difference over the channels between two pixels of an 8-bit image.
+double step_between(const cv::Mat& image, cv::Point a, cv::Point b) {
+  const uchar* pa = image.ptr<uchar>(a.y) + a.x * image.channels();
+  const uchar* pb = image.ptr<uchar>(b.y) + b.x * image.channels();
+  int step = 0;
+  for (int c = 0; c < image.channels(); ++c) {
+    step = std::max(step, std::abs(static_cast<int>(pa[c]) - static_cast<int>(pb[c])));
+  }
+  return step;
 }
 
 // The outline simplified to four corners, when it has that shape.
@@ -127,8 +144,9 @@ double keystone_of(const Quad& q) {
 }
 
 // The page a four-cornered outline makes, when it passes every test of a photo.
+// grey: the image in grey; smooth: the image (grey or colour) a little blurred.
 std::optional<PhotographedPage> page_of(const std::vector<cv::Point>& outline,
-                                        const cv::Mat& grey, const cv::Mat& blurred) {
+                                        const cv::Mat& grey, const cv::Mat& smooth) {
   if (outline.size() < 4) {
     return std::nullopt;
   }
@@ -165,11 +183,19 @@ std::optional<PhotographedPage> page_of(const std::vector<cv::Point>& outline,
   cv::Mat paper = inside.clone();
   const double inside_mean = cv::mean(grey, inside)[0];
   paper.setTo(0, grey < inside_mean);
-  page.contrast = cv::mean(grey, paper)[0] - cv::mean(grey, ~inside)[0];
+  // The background is darker than the paper in some channel (a yellow table is
+  // about as bright as white paper in grey, far darker in blue). Darker: a photo
+  // printed and scanned has the scanner's paper, brighter, round its table.
+  const cv::Scalar paper_colour = cv::mean(smooth, paper);
+  const cv::Scalar background_colour = cv::mean(smooth, ~inside);
+  page.contrast = paper_colour[0] - background_colour[0];
+  for (int c = 1; c < smooth.channels(); ++c) {
+    page.contrast = std::max(page.contrast, paper_colour[c] - background_colour[c]);
+  }
   if (page.contrast < k_min_contrast) {
     return std::nullopt;
   }
-  page.side_support = weakest_side_support(blurred, page.quad);
+  page.side_support = weakest_side_support(smooth, page.quad);
   if (page.side_support < k_min_side_support) {
     return std::nullopt;
   }
@@ -178,12 +204,12 @@ std::optional<PhotographedPage> page_of(const std::vector<cv::Point>& outline,
 
 } // namespace
 
-double weakest_side_support(const cv::Mat& grey, const Quad& quad) {
+double weakest_side_support(const cv::Mat& image, const Quad& quad) {
   // Probes this far either side of the outline: past the blur of the edge and a
   // few pixels of error in the corners.
-  const double probe = std::max(3.0, 0.006 * std::min(grey.cols, grey.rows));
+  const double probe = std::max(3.0, 0.006 * std::min(image.cols, image.rows));
   const cv::Point2f centre = (quad[0] + quad[1] + quad[2] + quad[3]) * 0.25F;
-  const cv::Rect image(0, 0, grey.cols, grey.rows);
+  const cv::Rect frame(0, 0, image.cols, image.rows);
   double weakest = 1.0;
   for (std::size_t i = 0; i < 4; ++i) {
     const cv::Point2f a = quad[i];
@@ -206,12 +232,11 @@ double weakest_side_support(const cv::Mat& grey, const Quad& quad) {
       const cv::Point2f on = a + (b - a) * static_cast<float>(t);
       const cv::Point in = on + normal * static_cast<float>(probe);
       const cv::Point out = on - normal * static_cast<float>(probe);
-      if (!image.contains(in) || !image.contains(out)) {
+      if (!frame.contains(in) || !frame.contains(out)) {
         continue;
       }
       ++measured;
-      const double step = std::abs(static_cast<double>(grey.at<uchar>(in)) - grey.at<uchar>(out));
-      if (step >= k_min_side_step) {
+      if (step_between(image, in, out) >= k_min_side_step) {
         ++supported;
       }
     }
@@ -227,14 +252,18 @@ std::optional<PhotographedPage> find_photographed_page(const cv::Mat& image) {
   const cv::Mat grey = grey_of(image);
   cv::Mat blurred;
   cv::GaussianBlur(grey, blurred, cv::Size(5, 5), 0);
+  cv::Mat smooth = blurred;
+  if (image.channels() == 3) {
+    cv::GaussianBlur(image, smooth, cv::Size(5, 5), 0);
+  }
   // The largest page that passes: a shadow across the paper cuts a bright region
   // short along a real edge, while the outline closed by the page's edges is whole.
   // An outline of edges takes in the blurred rim of the page too, so it replaces
   // a bright region's only when clearly larger.
   std::optional<PhotographedPage> best;
-  for (auto* outlines : {&bright_outlines, &edge_outlines}) {
-    for (const auto& outline : (*outlines)(blurred)) {
-      auto page = page_of(outline, grey, blurred);
+  for (const auto& outlines : {bright_outlines(blurred), edge_outlines(smooth)}) {
+    for (const auto& outline : outlines) {
+      auto page = page_of(outline, grey, smooth);
       if (page && (!best || page->page_share > k_clearly_larger * best->page_share)) {
         best = std::move(page);
       }

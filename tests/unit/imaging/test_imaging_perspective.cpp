@@ -173,6 +173,21 @@ TEST_CASE("a shadow across the page does not cut it short; a pale table is still
     CHECK(std::abs(found->quad[0].x - margin) < 4);
     CHECK(std::abs(found->quad[2].y - (margin + page.rows)) < 4);
   }
+  SUBCASE("white paper on a yellow table as bright as the paper in grey") {
+    const int margin = 50;
+    cv::Mat photo;
+    const cv::Scalar yellow(60, 250, 255); // BGR; about 230 in grey against paper's 242
+    cv::copyMakeBorder(page, photo, margin, margin, margin, margin, cv::BORDER_CONSTANT, yellow);
+    cv::Mat grey = grey_of(photo);
+    REQUIRE(cv::mean(grey(cv::Rect(0, 0, margin, margin)))[0] > 225);
+    const auto found = find_photographed_page(photo);
+    REQUIRE(found.has_value());
+    CHECK(found->contrast > 100);
+    CHECK(std::abs(found->quad[0].x - margin) < 4);
+    CHECK(std::abs(found->quad[2].x - (margin + page.cols)) < 4);
+    // In grey alone the table is too close to the paper to tell.
+    CHECK_FALSE(find_photographed_page(grey).has_value());
+  }
 }
 
 TEST_CASE("weakest_side_support: a quad on the page's edges, and one cut across its paper") {
