@@ -270,4 +270,6 @@ TEST_CASE("upright_page_dpi reads an A4 sheet's resolution from its size") {
   // An ID-1 card photographed alone: 85.6 mm along its long side.
   CHECK(upright_page_dpi(cv::Size(1011, 638), 72) == doctest::Approx(300).epsilon(0.01));
   CHECK(upright_page_dpi(cv::Size(638, 1011), 72) == doctest::Approx(300).epsilon(0.01));
+  // A card crop (2 mm margin) at 600 dpi, photographed: its own resolution holds.
+  CHECK(upright_page_dpi(cv::Size(2116, 1370), 600) == 600);
 }
