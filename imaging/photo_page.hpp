@@ -20,8 +20,9 @@ std::optional<StraightenedPage> straighten_photographed_page(const cv::Mat& sour
                                                              const cv::Mat& small, ColourKind kind,
                                                              double dpi);
 
-// The resolution of an upright page of size pixels: an A4 sheet's from its long
-// side, else the photo's own.
+// The resolution of an upright page of size pixels: an A4 sheet's or an ID card's
+// from its long side, when it has their proportions (for a card, unless the
+// photo's own resolution already makes it card-sized); else the photo's own.
 double upright_page_dpi(cv::Size size, double photo_dpi);
 
 } // namespace sohoa::imaging

@@ -2,8 +2,11 @@
 // 2016, 2021 and 2024 faces, plain and photocopied), two on one sheet wherever they
 // lie, none on a text page or a form with a card-sized box; normalized upright.
 #include "sohoa/imaging/card.hpp"
+#include "sohoa/imaging/cleanup.hpp"
 #include "support/generated_card.hpp"
 #include "synthetic_page.hpp"
+#include "tools/gen/conditions.hpp"
+#include "tools/gen/rng.hpp"
 
 #include <doctest/doctest.h>
 #include <opencv2/imgproc.hpp>
@@ -125,4 +128,27 @@ TEST_CASE("normalize_card warps the card upright at the normalized size and maps
   turn_card_half(n);
   CHECK(n.page.rotation == 180);
   CHECK(cv::norm(to_page(n.to_page, n.card.tl()) - q[2]) < 1.0);
+}
+
+TEST_CASE("a card photographed alone on a table is straightened and found at its size") {
+  // A phone's resolution tag says nothing of the card's scale.
+  constexpr double k_photo_dpi = 72;
+  const cv::Mat card = drawn_card(300);
+  for (std::uint64_t seed = 31; seed <= 33; ++seed) {
+    CAPTURE(seed);
+    cv::Mat photo = card.clone();
+    sohoa::gen::Rng rng(seed);
+    sohoa::gen::phone_photo(photo, rng);
+    CleanupReport report;
+    const CleanPage clean =
+        clean_page(sohoa::imaging::test::raster(photo, ColourKind::colour, k_photo_dpi), {}, report);
+    CHECK(report.perspective_corrected);
+    // The straightened card's resolution is the one its 85.6 mm imply.
+    CHECK(clean.dpi == doctest::Approx(300).epsilon(0.06));
+    const auto found = find_cards(clean.archival, clean.dpi);
+    REQUIRE(found.size() == 1);
+    const auto& q = found.front().corners;
+    CHECK(side_mm(q[0], q[1], clean.dpi) == doctest::Approx(k_card_width_mm).epsilon(0.08));
+    CHECK(side_mm(q[0], q[3], clean.dpi) == doctest::Approx(k_card_height_mm).epsilon(0.08));
+  }
 }

@@ -49,6 +49,17 @@ double ink_overlap(const cv::Mat& reference_ink, const cv::Mat& other_ink) {
          static_cast<double>(std::max(1, cv::countNonZero(reference_ink)));
 }
 
+// The page of photographed(page, seed) is where phone_photo put it: a 5 % margin,
+// +-3.5 % of the width at each corner.
+void check_quad_of_photo(const Quad& quad, cv::Size page, cv::Point2f offset = {0, 0}) {
+  const float margin = 0.05F * page.width;
+  const float jitter = 0.04F * page.width;
+  CHECK(std::abs(quad[0].x - offset.x - margin) < jitter);
+  CHECK(std::abs(quad[0].y - offset.y - margin) < jitter);
+  CHECK(std::abs(quad[2].x - offset.x - (page.width + margin)) < jitter);
+  CHECK(std::abs(quad[2].y - offset.y - (page.height + margin)) < jitter);
+}
+
 } // namespace
 
 TEST_CASE("warp_quad_to_rect undoes a known perspective") {
@@ -91,14 +102,108 @@ TEST_CASE("the page of a phone photo is found, with its keystone") {
     REQUIRE(found.has_value());
     CHECK(found->page_share > 0.6);
     CHECK(found->contrast > 60);
-    // The page's corners sit where phone_photo put them: a 5 % margin, +-3.5 %.
-    const float margin = 0.05F * page.cols;
-    const float jitter = 0.04F * page.cols;
-    CHECK(std::abs(found->quad[0].x - margin) < jitter);
-    CHECK(std::abs(found->quad[0].y - margin) < jitter);
-    CHECK(std::abs(found->quad[2].x - (page.cols + margin)) < jitter);
-    CHECK(std::abs(found->quad[2].y - (page.rows + margin)) < jitter);
+    CHECK(found->side_support > 0.9);
+    check_quad_of_photo(found->quad, page.size());
   }
+}
+
+TEST_CASE("a photo printed and scanned: the page inside a bright margin round the table") {
+  const cv::Mat page = small_text_page();
+  for (std::uint64_t seed = 21; seed <= 23; ++seed) {
+    CAPTURE(seed);
+    const cv::Mat photo = photographed(page, seed);
+    // The scanner's paper all round the photo: one bright region whose outline
+    // encloses the page's.
+    const int frame = 40;
+    cv::Mat scanned;
+    cv::copyMakeBorder(photo, scanned, frame, frame, frame, frame, cv::BORDER_CONSTANT,
+                       cv::Scalar(238, 245, 248));
+    const auto found = find_photographed_page(scanned);
+    REQUIRE(found.has_value());
+    check_quad_of_photo(found->quad, page.size(), cv::Point2f(frame, frame));
+  }
+}
+
+TEST_CASE("a page on a table half dark, half as pale as the page, is found by its edges") {
+  const cv::Mat page = small_text_page();
+  const int margin = 60;
+  cv::Mat photo(page.rows + 2 * margin, page.cols + 2 * margin, CV_8UC3, cv::Scalar::all(110));
+  // A white cloth on the right half: to a brightness threshold the page and the
+  // cloth are one region reaching the image's edge.
+  photo(cv::Rect(photo.cols / 2, 0, photo.cols - photo.cols / 2, photo.rows))
+      .setTo(cv::Scalar::all(218));
+  const Quad quad = {cv::Point2f(margin + 12, margin - 8), cv::Point2f(margin + page.cols - 6, margin + 10),
+                     cv::Point2f(margin + page.cols + 8, margin + page.rows - 4),
+                     cv::Point2f(margin - 10, margin + page.rows + 6)};
+  const float w = static_cast<float>(page.cols);
+  const float h = static_cast<float>(page.rows);
+  const cv::Point2f upright[] = {{0, 0}, {w, 0}, {w, h}, {0, h}};
+  cv::warpPerspective(page, photo, cv::getPerspectiveTransform(upright, quad.data()), photo.size(),
+                      cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
+  const auto found = find_photographed_page(photo);
+  REQUIRE(found.has_value());
+  for (std::size_t i = 0; i < 4; ++i) {
+    CAPTURE(i);
+    CHECK(cv::norm(found->quad[i] - quad[i]) < 6);
+  }
+}
+
+TEST_CASE("a shadow across the page does not cut it short; a pale table is still a table") {
+  const cv::Mat page = small_text_page();
+  SUBCASE("shadow over the lower third") {
+    cv::Mat photo = photographed(page, 41);
+    // A hand's or a phone's shadow: the lower third of the photo (page and table)
+    // at half the light, its paper darker than a threshold between paper and table.
+    cv::Mat lower = photo(cv::Rect(0, photo.rows * 2 / 3, photo.cols, photo.rows - photo.rows * 2 / 3));
+    lower.convertTo(lower, -1, 0.5);
+    const auto found = find_photographed_page(photo);
+    REQUIRE(found.has_value());
+    check_quad_of_photo(found->quad, page.size());
+  }
+  SUBCASE("white paper on a light grey table") {
+    const int margin = 50;
+    cv::Mat photo;
+    cv::copyMakeBorder(page, photo, margin, margin, margin, margin, cv::BORDER_CONSTANT,
+                       cv::Scalar::all(212));
+    cv::Mat grey = grey_of(photo);
+    add_noise(grey, 4, 3);
+    const auto found = find_photographed_page(grey);
+    REQUIRE(found.has_value());
+    CHECK(found->contrast < 35);
+    CHECK(std::abs(found->quad[0].x - margin) < 4);
+    CHECK(std::abs(found->quad[2].y - (margin + page.rows)) < 4);
+  }
+  SUBCASE("white paper on a yellow table as bright as the paper in grey") {
+    const int margin = 50;
+    cv::Mat photo;
+    const cv::Scalar yellow(60, 250, 255); // BGR; about 230 in grey against paper's 242
+    cv::copyMakeBorder(page, photo, margin, margin, margin, margin, cv::BORDER_CONSTANT, yellow);
+    cv::Mat grey = grey_of(photo);
+    REQUIRE(cv::mean(grey(cv::Rect(0, 0, margin, margin)))[0] > 225);
+    const auto found = find_photographed_page(photo);
+    REQUIRE(found.has_value());
+    CHECK(found->contrast > 100);
+    CHECK(std::abs(found->quad[0].x - margin) < 4);
+    CHECK(std::abs(found->quad[2].x - (margin + page.cols)) < 4);
+    // In grey alone the table is too close to the paper to tell.
+    CHECK_FALSE(find_photographed_page(grey).has_value());
+  }
+}
+
+TEST_CASE("weakest_side_support: a quad on the page's edges, and one cut across its paper") {
+  cv::Mat grey(400, 300, CV_8UC1, cv::Scalar(70));
+  const Quad page = {cv::Point2f(30, 40), cv::Point2f(270, 30), cv::Point2f(260, 370),
+                     cv::Point2f(40, 360)};
+  std::vector<cv::Point> polygon;
+  for (const auto& p : page) {
+    polygon.emplace_back(cvRound(p.x), cvRound(p.y));
+  }
+  cv::fillConvexPoly(grey, polygon, cv::Scalar(230));
+  cv::GaussianBlur(grey, grey, cv::Size(5, 5), 0);
+  CHECK(weakest_side_support(grey, page) > 0.95);
+  // The lower side moved up into the paper (where uneven light split a threshold).
+  const Quad cut = {page[0], page[1], cv::Point2f(265, 200), cv::Point2f(35, 210)};
+  CHECK(weakest_side_support(grey, cut) < 0.2);
 }
 
 TEST_CASE("a phone photo is cleaned into an upright A4 page whose text matches the scan") {
@@ -162,4 +267,9 @@ TEST_CASE("upright_page_dpi reads an A4 sheet's resolution from its size") {
   CHECK(upright_page_dpi(cv::Size(2480, 3508), 72) == doctest::Approx(300).epsilon(0.01));
   CHECK(upright_page_dpi(cv::Size(3508, 2480), 72) == doctest::Approx(300).epsilon(0.01));
   CHECK(upright_page_dpi(cv::Size(1000, 1000), 96) == 96);
+  // An ID-1 card photographed alone: 85.6 mm along its long side.
+  CHECK(upright_page_dpi(cv::Size(1011, 638), 72) == doctest::Approx(300).epsilon(0.01));
+  CHECK(upright_page_dpi(cv::Size(638, 1011), 72) == doctest::Approx(300).epsilon(0.01));
+  // A card crop (2 mm margin) at 600 dpi, photographed: its own resolution holds.
+  CHECK(upright_page_dpi(cv::Size(2116, 1370), 600) == 600);
 }
