@@ -56,7 +56,7 @@ std::string in_case_of(const std::string& original, const std::string& lower) {
 // by this many names at least, and this many times as many as the read one (plus
 // one). One name holding it makes it a name ("Lê Văn Tám"): it is kept.
 constexpr int k_rare = 0;
-constexpr int k_common = 40;
+constexpr int k_common = 20;
 constexpr int k_times_more = 20;
 
 } // namespace
