@@ -49,8 +49,7 @@ bool has_rule(ValueKind kind) {
 }
 
 FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldValue& value,
-                        bool list_corrected, int unknown_name_syllables,
-                        const Lexicon* lexicon) {
+                        bool list_corrected, int unknown_name_syllables, const Lexicon* lexicon) {
   FieldSignals s;
   s.kind = spec.kind;
   // A value found by its shape is one word, and its confidence carries the
@@ -225,7 +224,8 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
     v.page = r.page;
     v.bbox = r.bbox;
     v.needs_review = r.by_card_order;
-    analysis.signals[id] = signals_of(*spec, r, v, listed.corrected, unknown_name_syllables, lexicon);
+    analysis.signals[id] =
+        signals_of(*spec, r, v, listed.corrected, unknown_name_syllables, lexicon);
     result.fields[id] = v;
   }
   settle_card_expiry(*type, pages, result);

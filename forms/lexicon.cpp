@@ -140,7 +140,6 @@ std::vector<std::string> tone_on_other_vowels(const std::string& syllable) {
   return out;
 }
 
-
 Lexicon::Lexicon(const std::vector<std::string>& words, const std::vector<std::string>& phrases,
                  const std::vector<std::string>& proper_names) {
   auto add_word = [&](const std::string& w) {

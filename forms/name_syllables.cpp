@@ -18,9 +18,10 @@ std::string letters_of(std::string_view lower) {
   if (U_FAILURE(status)) {
     return std::string(lower);
   }
-  const icu::UnicodeString decomposed = nfd->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(lower.data(), static_cast<int32_t>(lower.size()))),
-      status);
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(
+                         icu::StringPiece(lower.data(), static_cast<int32_t>(lower.size()))),
+                     status);
   icu::UnicodeString bare;
   for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
     const UChar32 c = decomposed.char32At(i);
@@ -34,8 +35,8 @@ std::string letters_of(std::string_view lower) {
 }
 
 bool only_letters(std::string_view word) {
-  const icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
     const UChar32 c = u.char32At(i);
     if (!u_isalpha(c) && u_charType(c) != U_NON_SPACING_MARK) {

@@ -36,9 +36,9 @@ private:
 };
 
 struct NameSyllableCheck {
-  std::string value;  // the name with misread syllables restored
-  int restored = 0;   // syllables replaced
-  int unknown = 0;    // middle or given name syllables no name holds
+  std::string value; // the name with misread syllables restored
+  int restored = 0;  // syllables replaced
+  int unknown = 0;   // middle or given name syllables no name holds
 };
 
 // name: NFC, single spaces. The first word (the family name, restore_surname's

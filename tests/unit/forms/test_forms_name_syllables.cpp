@@ -10,9 +10,18 @@ using namespace sohoa::forms;
 namespace {
 
 NameSyllables small_list() {
-  return NameSyllables({{"thắng", 105}, {"tám", 1}, {"tâm", 142}, {"ngọc", 584}, {"văn", 985},
-                        {"thanh", 564}, {"thành", 348}, {"thụy", 30}, {"thúy", 60},
-                        {"tuân", 12}, {"tuấn", 365}, {"diễm", 43}});
+  return NameSyllables({{"thắng", 105},
+                        {"tám", 1},
+                        {"tâm", 142},
+                        {"ngọc", 584},
+                        {"văn", 985},
+                        {"thanh", 564},
+                        {"thành", 348},
+                        {"thụy", 30},
+                        {"thúy", 60},
+                        {"tuân", 12},
+                        {"tuấn", 365},
+                        {"diễm", 43}});
 }
 
 } // namespace
@@ -31,7 +40,7 @@ TEST_CASE("a rare name syllable one set of marks off a far more common one is re
 TEST_CASE("a name syllable many names hold is kept, however common its neighbour") {
   const NameSyllables list = small_list();
   CHECK(check_name_syllables("Võ Thành Tuân", list).value == "Võ Thành Tuân"); // 12 names
-  CHECK(check_name_syllables("Lê Văn Tám", list).value == "Lê Văn Tám");     // 1 name
+  CHECK(check_name_syllables("Lê Văn Tám", list).value == "Lê Văn Tám");       // 1 name
   CHECK(check_name_syllables("Lê Thị Thanh", list).value == "Lê Thị Thanh");
   // Both tone placements are one syllable: "thuỵ" counts the names of "thụy".
   CHECK(list.count("thuỵ") == 30);
