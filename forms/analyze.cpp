@@ -6,6 +6,7 @@
 #include "sohoa/forms/form_type.hpp"
 #include "sohoa/forms/identifiers.hpp"
 #include "label_extractor.hpp"
+#include "name_syllables.hpp"
 #include "sohoa/forms/normalize.hpp"
 #include "pattern_fallback.hpp"
 #include "region_extractor.hpp"
@@ -48,7 +49,7 @@ bool has_rule(ValueKind kind) {
 }
 
 FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldValue& value,
-                        bool list_corrected, const Lexicon* lexicon) {
+                        bool list_corrected, int unknown_name_syllables, const Lexicon* lexicon) {
   FieldSignals s;
   s.kind = spec.kind;
   // A value found by its shape is one word, and its confidence carries the
@@ -75,6 +76,8 @@ FieldSignals signals_of(const FieldSpec& spec, const RawField& raw, const FieldV
   s.odd_length = odd_length(spec.kind, s.words);
   s.unknown_syllables =
       lexicon == nullptr ? 0 : unknown_syllables(spec.kind, value.value, *lexicon);
+  // A middle or given name no name of the list holds is a syllable to check too.
+  s.unknown_syllables += unknown_name_syllables;
   return s;
 }
 
@@ -199,9 +202,13 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
       continue;
     }
     FieldValue v;
+    int unknown_name_syllables = 0;
     v.value = normalize_value(spec->kind, r.text);
     if (spec->kind == ValueKind::name) {
       v.value = restore_surname(v.value, catalog.surnames());
+      NameSyllableCheck names = check_name_syllables(v.value, catalog.name_syllables());
+      v.value = std::move(names.value);
+      unknown_name_syllables = names.unknown;
     }
     if (v.value.empty()) {
       continue; // only leaders: the form was left blank there
@@ -217,7 +224,8 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
     v.page = r.page;
     v.bbox = r.bbox;
     v.needs_review = r.by_card_order;
-    analysis.signals[id] = signals_of(*spec, r, v, listed.corrected, lexicon);
+    analysis.signals[id] =
+        signals_of(*spec, r, v, listed.corrected, unknown_name_syllables, lexicon);
     result.fields[id] = v;
   }
   settle_card_expiry(*type, pages, result);

@@ -5,6 +5,7 @@
 #include "schema_set.hpp"
 #include "text_fold.hpp"
 #include "gazetteer.hpp"
+#include "name_syllables.hpp"
 #include "term_list.hpp"
 #include <algorithm>
 #include <fstream>
@@ -155,6 +156,7 @@ public:
   const std::vector<int>& province_codes() const override { return m_provinces; }
   const std::vector<std::string>& foreign_titles() const override { return m_foreign_titles; }
   const std::vector<std::string>& surnames() const override { return m_surnames; }
+  const NameSyllables& name_syllables() const override { return m_name_syllables; }
   const std::vector<std::string>& phrases() const override { return m_phrases; }
   const SchemaSet& schemas() const override { return m_schemas; }
   const Gazetteer& gazetteer() const override { return m_gazetteer; }
@@ -168,6 +170,7 @@ public:
   std::vector<int> m_provinces;
   std::vector<std::string> m_foreign_titles;
   std::vector<std::string> m_surnames;
+  NameSyllables m_name_syllables;
   std::vector<std::string> m_phrases;
   SchemaSet m_schemas;
 };
@@ -370,6 +373,10 @@ std::shared_ptr<const FormCatalog> FormCatalog::load(const std::filesystem::path
     const auto more = strings(j, "phrases", vocabulary.string());
     phrases.insert(phrases.end(), more.begin(), more.end());
     catalog->m_surnames = strings(j, "surnames", vocabulary.string());
+  }
+  const auto name_syllables = schemas_dir / "names" / "syllables.v1.tsv";
+  if (std::filesystem::exists(name_syllables, ec)) {
+    catalog->m_name_syllables = NameSyllables::load_tsv(name_syllables);
   }
   const auto gazetteer_dir = schemas_dir / "gazetteer";
   if (std::filesystem::exists(gazetteer_dir / "units.v1.tsv", ec)) {

@@ -2,6 +2,7 @@
 #include "sohoa/core/error.hpp"
 #include "gazetteer.hpp"
 #include "term_list.hpp"
+#include "tone_placement.hpp"
 #include "text_fold.hpp"
 #include <fstream>
 #include <unicode/uchar.h>
@@ -94,7 +95,8 @@ bool is_vowel_letter(UChar32 c) {
   }
 }
 
-// The syllable spelled with its tone mark on each of its other vowels, NFC.
+} // namespace
+
 std::vector<std::string> tone_on_other_vowels(const std::string& syllable) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -137,8 +139,6 @@ std::vector<std::string> tone_on_other_vowels(const std::string& syllable) {
   }
   return out;
 }
-
-} // namespace
 
 Lexicon::Lexicon(const std::vector<std::string>& words, const std::vector<std::string>& phrases,
                  const std::vector<std::string>& proper_names) {

@@ -113,6 +113,31 @@ void drop_repeated_words(std::vector<OcrLine>& rows) {
   std::erase_if(rows, [](const OcrLine& row) { return row.words.empty(); });
 }
 
+// Tesseract sometimes ends a line at a wider space and reads the rest of the row
+// as a line of its own, listed after the rows below ("tên người mẹ: Nguyễn Thanh"
+// then, later, "Ngân"): a row starting within a word height of another's end, on
+// the same height, is the rest of it. A gap wider than that is another column.
+bool rest_of_row(const OcrLine& row, const OcrLine& rest) {
+  const int h = median_word_height(row);
+  const int gap = rest.box.x - row.box.right();
+  const bool alike_height = rest.box.h * 10 >= row.box.h * 6 && row.box.h * 10 >= rest.box.h * 6;
+  return h > 0 && gap >= 0 && gap <= h && alike_height && same_row(row.box, rest.box, h);
+}
+
+void join_rests_of_rows(std::vector<OcrLine>& rows) {
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t s = r + 1; s < rows.size(); ++s) {
+      if (rows[r].words.empty() || rows[s].words.empty() || !rest_of_row(rows[r], rows[s])) {
+        continue;
+      }
+      rows[r].words.insert(rows[r].words.end(), rows[s].words.begin(), rows[s].words.end());
+      rows[r].box = unite(rows[r].box, rows[s].box);
+      rows[s].words.clear();
+    }
+  }
+  std::erase_if(rows, [](const OcrLine& row) { return row.words.empty(); });
+}
+
 } // namespace
 
 std::vector<OcrLine> page_rows(const PageText& page) {
@@ -123,6 +148,7 @@ std::vector<OcrLine> page_rows(const PageText& page) {
     }
   }
   drop_repeated_words(out);
+  join_rests_of_rows(out);
   return out;
 }
 

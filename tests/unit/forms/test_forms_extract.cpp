@@ -214,6 +214,34 @@ TEST_CASE("a value of a label in mid-row wraps back to the row's start") {
   CHECK(value(r, "father_full_name") == "Phạm Văn Long");
 }
 
+TEST_CASE("the rest of a row read as a line of its own, listed last, joins its row") {
+  std::vector<PageText> pages = birth_form();
+  auto& lines = pages[0].lines;
+  const auto row = std::find_if(lines.begin(), lines.end(), [](const OcrLine& l) {
+    return !l.words.empty() && l.words.back().text == "Hoa" && l.words.front().text == "Họ,";
+  });
+  REQUIRE(row != lines.end());
+  // Tesseract ended the line at a wider space and read "Hoa" after every other row.
+  OcrLine rest;
+  rest.words.push_back(row->words.back());
+  rest.words.back().box.x += k_space;
+  rest.box = rest.words.back().box;
+  row->words.pop_back();
+  row->box = {};
+  for (const auto& w : row->words) {
+    row->box = unite(row->box, w.box);
+  }
+  lines.push_back(rest);
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "mother_full_name") == "Trần Thị Hoa");
+  CHECK(value(r, "mother_birth_year") == "1990");
+
+  // A row starting far right of another's end is another column's: not joined.
+  lines.back().words.back().box.x += 10 * k_line_h;
+  lines.back().box = lines.back().words.back().box;
+  CHECK(value(analyze(catalog(), pages), "mother_full_name") == "Trần Thị");
+}
+
 TEST_CASE("a next field's number read with a comma does not end the value before it") {
   std::vector<PageText> pages = judicial_form();
   OcrLine& name_line = pages[0].lines[3];
@@ -446,6 +474,19 @@ TEST_CASE("name fields get their surname back from the bundled list") {
     for (auto& w : line.words) {
       if (w.text == "LÊ") {
         w.text = "LỄ"; // a tone mark slipped in the small print
+      }
+    }
+  }
+  const FormsResult r = analyze(catalog(), pages);
+  CHECK(value(r, "full_name") == "LÊ THỊ MAI");
+}
+
+TEST_CASE("a name's given syllable misread by its marks is restored from the bundled name list") {
+  std::vector<PageText> pages = id_card();
+  for (auto& line : pages[0].lines) {
+    for (auto& w : line.words) {
+      if (w.text == "MAI") {
+        w.text = "MẠI"; // no name of the list holds it; "mai" is common
       }
     }
   }

@@ -15,6 +15,7 @@ namespace sohoa::forms {
 struct FormType;
 class Gazetteer;
 class Lexicon;
+class NameSyllables;
 class SchemaSet;
 class TermList;
 
@@ -34,6 +35,9 @@ public:
   virtual const std::vector<std::string>& foreign_titles() const = 0;
   // schemas/vocabulary.v1.json: family names, to restore a name's first word.
   virtual const std::vector<std::string>& surnames() const = 0;
+  // schemas/names/syllables.v1.tsv: middle and given name syllables and how common
+  // each is (empty when absent: then names are not checked against it).
+  virtual const NameSyllables& name_syllables() const = 0;
   // Labels, titles and headings of every type plus schemas/vocabulary.v1.json.
   virtual const std::vector<std::string>& phrases() const = 0;
   // document.v1, manifest.v1 and each doc type's schema, ready to validate.
