@@ -9,6 +9,7 @@
 #include "deskew.hpp"
 #include "illumination.hpp"
 #include "ocr_image.hpp"
+#include "paper_grain.hpp"
 #include "photo_page.hpp"
 #include "seal.hpp"
 
@@ -262,6 +263,12 @@ CleanPage clean(const RasterPage& page, const CleanupOptions& options, CleanupRe
   clean.ocr_image =
       make_ocr_image(clean.archival, page.kind, clean.dpi, options.suppress_red_seals);
   clean.blank = geometry.analysed ? geometry.blank : is_blank(clean.ocr_image, clean.dpi);
+  // After the OCR image: reading works on the scan as it came, the archive keeps
+  // the paper without its grain.
+  if (options.smooth_paper_grain && page.kind != ColourKind::bitonal) {
+    span.emplace("cleanup.paper_grain");
+    clean.archival = imaging::smooth_paper_grain(clean.archival, clean.dpi);
+  }
   return clean;
 }
 

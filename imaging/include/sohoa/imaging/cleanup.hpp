@@ -13,6 +13,7 @@ struct CleanupOptions {
   double min_archival_dpi = 200;   // upsample the archived image below this
   bool suppress_red_seals = true;  // colour scans: red/pink seal ink is paper in ocr_image
   bool correct_perspective = true; // a phone photo of a page is warped upright first
+  bool smooth_paper_grain = true;  // archival image: scan grain smoothed out of the paper
   // The image heuristic's quarter turn is applied only from this confidence on;
   // below it the page stays as scanned and the caller may ask Tesseract OSD.
   double min_orientation_confidence = 0.2;
