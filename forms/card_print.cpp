@@ -17,15 +17,19 @@ constexpr double k_min_similarity = 0.8;
 constexpr int k_min_phrases = 4;
 
 const std::vector<std::string>& header_phrases() {
-  static const std::vector<std::string> phrases = {
-      "socialistrepublicofvietnam", "independencefreedomhappiness", "identitycard"};
+  static const std::vector<std::string> phrases = {"socialistrepublicofvietnam",
+                                                   "independencefreedomhappiness", "identitycard"};
   return phrases;
 }
 
 const std::vector<std::string>& label_phrases() {
-  static const std::vector<std::string> phrases = {
-      "fullname",         "dateofbirth",  "nationality", "placeoforigin",
-      "placeofresidence", "dateofexpiry", "personalidentificationnumber"};
+  static const std::vector<std::string> phrases = {"fullname",
+                                                   "dateofbirth",
+                                                   "nationality",
+                                                   "placeoforigin",
+                                                   "placeofresidence",
+                                                   "dateofexpiry",
+                                                   "personalidentificationnumber"};
   return phrases;
 }
 

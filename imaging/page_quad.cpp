@@ -40,9 +40,8 @@ constexpr double k_min_side_step = 12;
 constexpr double k_clearly_larger = 1.05;
 
 std::vector<std::vector<cv::Point>> largest_first(std::vector<std::vector<cv::Point>> outlines) {
-  std::sort(outlines.begin(), outlines.end(), [](const auto& a, const auto& b) {
-    return cv::contourArea(a) > cv::contourArea(b);
-  });
+  std::sort(outlines.begin(), outlines.end(),
+            [](const auto& a, const auto& b) { return cv::contourArea(a) > cv::contourArea(b); });
   if (outlines.size() > static_cast<std::size_t>(k_max_candidates)) {
     outlines.resize(k_max_candidates);
   }
@@ -145,8 +144,8 @@ double keystone_of(const Quad& q) {
 
 // The page a four-cornered outline makes, when it passes every test of a photo.
 // grey: the image in grey; smooth: the image (grey or colour) a little blurred.
-std::optional<PhotographedPage> page_of(const std::vector<cv::Point>& outline,
-                                        const cv::Mat& grey, const cv::Mat& smooth) {
+std::optional<PhotographedPage> page_of(const std::vector<cv::Point>& outline, const cv::Mat& grey,
+                                        const cv::Mat& smooth) {
   if (outline.size() < 4) {
     return std::nullopt;
   }
@@ -158,8 +157,7 @@ std::optional<PhotographedPage> page_of(const std::vector<cv::Point>& outline,
   page.quad = order_corners(*corners);
   const double inset = k_min_corner_inset * std::min(grey.cols, grey.rows);
   for (const auto& p : page.quad) {
-    if (p.x < inset || p.y < inset || p.x > grey.cols - 1 - inset ||
-        p.y > grey.rows - 1 - inset) {
+    if (p.x < inset || p.y < inset || p.x > grey.cols - 1 - inset || p.y > grey.rows - 1 - inset) {
       return std::nullopt;
     }
   }

@@ -14,7 +14,9 @@ namespace {
 // would be the largest transients of cleanup.
 constexpr int k_band_rows = 512;
 
-double pixels_of(double mm, double dpi) { return mm * dpi / 25.4; }
+double pixels_of(double mm, double dpi) {
+  return mm * dpi / 25.4;
+}
 
 int odd_at_least_3(double pixels) {
   const int n = std::max(3, static_cast<int>(std::lround(pixels)));
@@ -54,8 +56,9 @@ cv::Mat band_paper(const cv::Mat& band, double dpi) {
   }
   const int reach = smoothing_reach(dpi);
   if (reach > 0) {
-    cv::erode(paper, paper, cv::getStructuringElement(cv::MORPH_RECT, {2 * reach + 1, 2 * reach + 1}),
-              {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(255));
+    cv::erode(paper, paper,
+              cv::getStructuringElement(cv::MORPH_RECT, {2 * reach + 1, 2 * reach + 1}), {-1, -1},
+              1, cv::BORDER_CONSTANT, cv::Scalar(255));
   }
   return paper;
 }
@@ -68,12 +71,12 @@ int band_margin(double dpi) {
          smoothing_reach(dpi) + 1;
 }
 
-template <typename Step>
-void for_each_band(const cv::Mat& image, double dpi, Step step) {
+template <typename Step> void for_each_band(const cv::Mat& image, double dpi, Step step) {
   const int margin = band_margin(dpi);
   for (int start = 0; start < image.rows; start += k_band_rows) {
     const cv::Range rows(start, std::min(image.rows, start + k_band_rows));
-    const cv::Range padded(std::max(0, rows.start - margin), std::min(image.rows, rows.end + margin));
+    const cv::Range padded(std::max(0, rows.start - margin),
+                           std::min(image.rows, rows.end + margin));
     step(image.rowRange(padded), cv::Range(rows.start - padded.start, rows.end - padded.start),
          rows);
   }

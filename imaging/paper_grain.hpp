@@ -13,7 +13,7 @@ namespace sohoa::imaging {
 // k_max_paper_chroma) and flat: the luminance blurred by k_grain_probe_mm keeps
 // a standard deviation below k_max_paper_sd there. Grain of sigma 5 keeps about
 // 1.4 after that blur, fine guilloche 3 to 6, ink edges tens.
-inline constexpr double k_grain_probe_mm = 25.4 / 300;  // 1 pixel at 300 dpi
+inline constexpr double k_grain_probe_mm = 25.4 / 300; // 1 pixel at 300 dpi
 inline constexpr double k_paper_window_mm = 25.4 * 9 / 300;
 inline constexpr double k_max_paper_sd = 2.0;
 inline constexpr int k_min_paper_luminance = 160;

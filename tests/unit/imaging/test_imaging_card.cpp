@@ -140,8 +140,8 @@ TEST_CASE("a card photographed alone on a table is straightened and found at its
     sohoa::gen::Rng rng(seed);
     sohoa::gen::phone_photo(photo, rng);
     CleanupReport report;
-    const CleanPage clean =
-        clean_page(sohoa::imaging::test::raster(photo, ColourKind::colour, k_photo_dpi), {}, report);
+    const CleanPage clean = clean_page(
+        sohoa::imaging::test::raster(photo, ColourKind::colour, k_photo_dpi), {}, report);
     CHECK(report.perspective_corrected);
     // The straightened card's resolution is the one its 85.6 mm imply.
     CHECK(clean.dpi == doctest::Approx(300).epsilon(0.06));

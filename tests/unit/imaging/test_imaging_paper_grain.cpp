@@ -10,8 +10,8 @@ using namespace sohoa::imaging;
 namespace {
 
 constexpr double k_dpi = 300;
-const cv::Rect k_text(100, 100, 200, 12);      // a black bar of text
-const cv::Rect k_seal(400, 60, 120, 120);      // a flat red seal
+const cv::Rect k_text(100, 100, 200, 12);       // a black bar of text
+const cv::Rect k_seal(400, 60, 120, 120);       // a flat red seal
 const cv::Rect k_guilloche(100, 250, 200, 100); // a fine printed pattern
 
 // Paper of 240 with grain of sigma 5 grey levels per channel, pixel to pixel, under a bar

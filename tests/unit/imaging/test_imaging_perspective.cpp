@@ -132,7 +132,8 @@ TEST_CASE("a page on a table half dark, half as pale as the page, is found by it
   // cloth are one region reaching the image's edge.
   photo(cv::Rect(photo.cols / 2, 0, photo.cols - photo.cols / 2, photo.rows))
       .setTo(cv::Scalar::all(218));
-  const Quad quad = {cv::Point2f(margin + 12, margin - 8), cv::Point2f(margin + page.cols - 6, margin + 10),
+  const Quad quad = {cv::Point2f(margin + 12, margin - 8),
+                     cv::Point2f(margin + page.cols - 6, margin + 10),
                      cv::Point2f(margin + page.cols + 8, margin + page.rows - 4),
                      cv::Point2f(margin - 10, margin + page.rows + 6)};
   const float w = static_cast<float>(page.cols);
@@ -154,7 +155,8 @@ TEST_CASE("a shadow across the page does not cut it short; a pale table is still
     cv::Mat photo = photographed(page, 41);
     // A hand's or a phone's shadow: the lower third of the photo (page and table)
     // at half the light, its paper darker than a threshold between paper and table.
-    cv::Mat lower = photo(cv::Rect(0, photo.rows * 2 / 3, photo.cols, photo.rows - photo.rows * 2 / 3));
+    cv::Mat lower =
+        photo(cv::Rect(0, photo.rows * 2 / 3, photo.cols, photo.rows - photo.rows * 2 / 3));
     lower.convertTo(lower, -1, 0.5);
     const auto found = find_photographed_page(photo);
     REQUIRE(found.has_value());
