@@ -33,6 +33,19 @@ constexpr double k_max_outside_ink_share = 0.5;
 // larger than the card, when the resolution is known.
 constexpr double k_max_crop_oversize = 1.25;
 
+// A card's print, found without its border: the gap closed between words and lines,
+// the block's sides as a share of the card's (print runs to 2-5 mm of its edges; the
+// expiry line and the photo reach the lower and left edges), the ink the block holds,
+// and the margin put back round it.
+constexpr double k_print_gap_mm = 3.0;
+constexpr double k_print_line_gap_mm = 5.0;
+constexpr double k_min_print_share_long = 0.70;
+constexpr double k_min_print_share_short = 0.55;
+constexpr double k_max_print_share = 1.05;
+constexpr double k_min_print_ink = 0.04;
+constexpr double k_max_print_ink = 0.45;
+constexpr double k_print_margin_mm = 3.0;
+
 struct Candidate {
   cv::RotatedRect rect;
   std::vector<cv::Point> outline;
@@ -188,6 +201,86 @@ std::vector<CardOnPage> find_cards(const cv::Mat& archival, double dpi) {
     card.corners = {cv::Point2f(0, 0), cv::Point2f(whole.width, 0),
                     cv::Point2f(whole.width, whole.height), cv::Point2f(0, whole.height)};
     out.push_back(card);
+  }
+  return out;
+}
+
+std::vector<CardOnPage> find_card_print_blocks(const cv::Mat& archival, double dpi) {
+  if (archival.empty() || archival.rows < 16 || archival.cols < 16 || dpi <= 0) {
+    return {};
+  }
+  const double scale = std::min(1.0, k_analysis_dpi / dpi);
+  const double px_per_mm = dpi * scale / 25.4;
+  const double long_mm = std::max(archival.cols, archival.rows) / (dpi / 25.4);
+  if (long_mm <= k_card_width_mm * k_max_crop_oversize) {
+    return {};
+  }
+  cv::Mat small;
+  cv::resize(grey_of(archival), small, cv::Size(), scale, scale, cv::INTER_AREA);
+  const cv::Mat ink = ink_mask(small);
+  // Words of a card's print are 1-2 mm apart, its lines up to 5 mm (under the
+  // title): closed, they make one block.
+  const auto px = [&](double mm) {
+    return std::max(3, static_cast<int>(std::lround(mm * px_per_mm)));
+  };
+  cv::Mat blocks;
+  cv::morphologyEx(ink, blocks, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(
+                       cv::MORPH_RECT, cv::Size(px(k_print_gap_mm), px(k_print_line_gap_mm))));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(blocks, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  std::vector<Candidate> found;
+  for (auto& contour : contours) {
+    Candidate c;
+    // Upright: the page is deskewed on its lines, and a block's rectangle tilts
+    // towards whatever stray mark joins it.
+    const cv::Rect box = cv::boundingRect(contour);
+    c.rect = cv::RotatedRect(
+        cv::Point2f(box.x + box.width / 2.0F, box.y + box.height / 2.0F),
+        cv::Size2f(static_cast<float>(box.width), static_cast<float>(box.height)), 0.0F);
+    const double block_long = std::max(c.rect.size.width, c.rect.size.height) / px_per_mm;
+    const double block_short = std::min(c.rect.size.width, c.rect.size.height) / px_per_mm;
+    if (block_long < k_min_print_share_long * k_card_width_mm ||
+        block_short < k_min_print_share_short * k_card_height_mm ||
+        block_long > k_max_print_share * k_card_width_mm ||
+        block_short > k_max_print_share * k_card_height_mm) {
+      continue;
+    }
+    cv::Mat region(ink.size(), CV_8UC1, cv::Scalar(0));
+    cv::drawContours(region, std::vector<std::vector<cv::Point>>{contour}, 0, 255, cv::FILLED);
+    const double area = cv::countNonZero(region);
+    const double inked = area > 0 ? cv::countNonZero(ink & region) / area : 0;
+    if (inked < k_min_print_ink || inked > k_max_print_ink) {
+      continue; // a dithered shadow is mostly ink, a tint's edge almost none
+    }
+    c.area = area;
+    c.outline = std::move(contour);
+    found.push_back(std::move(c));
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Candidate& a, const Candidate& b) { return a.area > b.area; });
+  std::vector<CardOnPage> out;
+  std::vector<Candidate> kept;
+  for (auto& c : found) {
+    if (kept.size() == 2 ||
+        std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) { return overlaps(k, c); })) {
+      continue;
+    }
+    // The card around its print: the margin print keeps from the edge, then the
+    // shorter side widened to ID-1's proportions.
+    cv::Size2f size(c.rect.size.width + 2 * k_print_margin_mm * px_per_mm,
+                    c.rect.size.height + 2 * k_print_margin_mm * px_per_mm);
+    const double aspect = k_card_width_mm / k_card_height_mm;
+    float& longer = size.width >= size.height ? size.width : size.height;
+    float& shorter = size.width >= size.height ? size.height : size.width;
+    shorter = std::max(shorter, static_cast<float>(longer / aspect));
+    longer = std::max(longer, static_cast<float>(shorter * aspect));
+    std::array<cv::Point2f, 4> points;
+    cv::RotatedRect(c.rect.center, size, c.rect.angle).points(points.data());
+    CardOnPage card;
+    card.corners = scaled(landscape(order_corners(points)), 1.0 / scale);
+    out.push_back(card);
+    kept.push_back(std::move(c));
   }
   return out;
 }

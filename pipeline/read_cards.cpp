@@ -19,6 +19,12 @@ constexpr float k_doubtful_card_confidence = 0.75F;
 // of a poor card wobble by a few points; an upside-down card reads far worse).
 constexpr float k_min_gain_to_turn = 0.05F;
 
+// A page whose reading shows this many of a card's printed titles and labels
+// (forms/card_model) may hold a card whose border is lost...
+constexpr int k_min_page_card_cues = 2;
+// ...and a block of print read on its own is that card when it shows this many.
+constexpr int k_min_print_block_cues = 4;
+
 struct Reading {
   PageText text;
   cv::Matx33d to_page;
@@ -136,14 +142,20 @@ int reread_cards(const CleanPage& page, PageText& text, PageReader& reader) {
   if (page.blank || page.archival.empty()) {
     return 0;
   }
-  const auto cards = imaging::find_cards(page.archival, page.dpi);
+  auto cards = imaging::find_cards(page.archival, page.dpi);
+  // No outline, but the page's own reading shows a card: a copy that lost the
+  // card's border. Its print blocks are read, and kept only as a card.
+  const bool by_print = cards.empty() && forms::identify_card(text).cues >= k_min_page_card_cues;
+  if (by_print) {
+    cards = imaging::find_card_print_blocks(page.archival, page.dpi);
+  }
   int kept = 0;
   for (const auto& card : cards) {
     TimingSpan span("read.card_reread");
     imaging::NormalizedCard normalized = imaging::normalize_card(page, card);
     Reading reading = read_card(normalized, reader);
     order_card_zones(reading.text, reading.card);
-    if (reading.text.lines.empty()) {
+    if (reading.text.lines.empty() || (by_print && reading.cues < k_min_print_block_cues)) {
       continue;
     }
     PageText before;

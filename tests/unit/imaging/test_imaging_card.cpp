@@ -152,3 +152,35 @@ TEST_CASE("a card photographed alone on a table is straightened and found at its
     CHECK(side_mm(q[0], q[3], clean.dpi) == doctest::Approx(k_card_height_mm).epsilon(0.08));
   }
 }
+
+TEST_CASE("a card on A4 whose border a two-level copy lost is found by its print") {
+  int tried = 0;
+  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+    const auto card = sohoa::test::generated_card(seed, seed % 2 == 0);
+    const auto& page = card.doc.pages.front();
+    if (page.image.rows <= page.image.cols) {
+      continue; // a crop: the card is the image
+    }
+    INFO("seed " << seed << ", " << card.face);
+    const auto outlined = find_cards(page.image, page.dpi);
+    REQUIRE(outlined.size() == 1);
+    cv::Mat grey;
+    cv::cvtColor(page.image, grey, cv::COLOR_BGR2GRAY);
+    cv::Mat bitonal;
+    cv::threshold(grey, bitonal, 110, 255, cv::THRESH_BINARY); // tint and border gone
+    const auto found = find_card_print_blocks(bitonal, page.dpi);
+    REQUIRE(found.size() == 1);
+    const auto centre = [](const std::array<cv::Point2f, 4>& q) {
+      return (q[0] + q[1] + q[2] + q[3]) * 0.25F;
+    };
+    const auto& q = found.front().corners;
+    CHECK(side_mm(centre(q), centre(outlined.front().corners), page.dpi) < 6.0);
+    CHECK(side_mm(q[0], q[1], page.dpi) == doctest::Approx(k_card_width_mm).epsilon(0.15));
+    CHECK(side_mm(q[0], q[3], page.dpi) == doctest::Approx(k_card_height_mm).epsilon(0.15));
+    ++tried;
+  }
+  CHECK(tried > 0);
+  // Print running the width of a page is no card's; a card-sized image is its own.
+  CHECK(find_card_print_blocks(imaging::test::text_page(), 300).empty());
+  CHECK(find_card_print_blocks(drawn_card(300), 300).empty());
+}

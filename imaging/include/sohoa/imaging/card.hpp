@@ -33,6 +33,14 @@ struct CardOnPage {
 // card when no outline is found in it.
 std::vector<CardOnPage> find_cards(const cv::Mat& archival, double dpi);
 
+// Cards copied on a sheet whose border the copy lost (a light card on white paper
+// keeps only its print after a two-level threshold or a faint copy): each compact
+// block of print of a card's size, at most two, largest first, as the block with a
+// few millimetres of margin, widened to the card's proportions. None on an image
+// that is itself card-sized. A block may be any paragraph of that size: callers
+// keep it only when its reading shows a card.
+std::vector<CardOnPage> find_card_print_blocks(const cv::Mat& archival, double dpi);
+
 struct NormalizedCard {
   CleanPage page;      // the card upright at k_normalized_card_dpi: archival and ocr_image
   cv::Rect card;       // the card itself in page's pixels, inside the margin
