@@ -1,6 +1,7 @@
 #include "sohoa/forms/analyze.hpp"
 #include "card_expiry.hpp"
 #include "card_fields.hpp"
+#include "card_value_shapes.hpp"
 #include "classifier.hpp"
 #include "sohoa/forms/field_checks.hpp"
 #include "sohoa/forms/form_type.hpp"
@@ -194,6 +195,7 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
   RawFields raw =
       type->layout == "regions" ? extract_regions(*type, pages) : extract_labelled(*type, pages);
   find_card_fields_by_order(*type, pages, raw);
+  find_card_fields_by_value_shape(*type, pages, raw);
   find_by_pattern(*type, pages, raw);
   ListSignals list_signals;
   for (const auto& [id, r] : raw) {
