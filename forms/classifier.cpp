@@ -15,7 +15,11 @@ namespace {
 
 constexpr double k_title_threshold = 0.82; // OCR slips in a title of ~25 letters
 constexpr std::size_t k_title_lines = 18;  // titles sit in the first lines of page 1
-constexpr double k_card_min_ratio = 1.35;  // ID-1 is 85.6 x 54 mm = 1.585
+// Lines of noise before the title do not count among those (is_noise_line), up to
+// this many lines in all.
+constexpr std::size_t k_max_title_window_lines = 60;
+constexpr float k_min_word_confidence_of_text = 0.5F;
+constexpr double k_card_min_ratio = 1.35; // ID-1 is 85.6 x 54 mm = 1.585
 constexpr double k_card_max_ratio = 1.85;
 // A card-shaped page whose title is lost (a stamp over it, a worn copy) is still a
 // card's front when this many of the card's own printed labels are read.
@@ -35,13 +39,23 @@ struct TitleWindows {
   std::size_t single_lines = 0;
 };
 
+// A line OCR made of noise (a dark shading, a photo's edge): no word of two
+// letters or more read with some confidence. It does not count among the first
+// lines: a title under such lines still heads the page.
+bool is_noise_line(const OcrLine& line) {
+  return std::none_of(line.words.begin(), line.words.end(), [](const OcrWord& w) {
+    return w.confidence >= k_min_word_confidence_of_text && fold_alnum(w.text).size() >= 2;
+  });
+}
+
 TitleWindows title_windows(const std::vector<PageText>& pages) {
   std::vector<std::string> lines;
   if (pages.empty()) {
     return {};
   }
+  std::size_t counted = 0;
   for (const auto& line : pages.front().lines) {
-    if (lines.size() >= k_title_lines) {
+    if (counted >= k_title_lines || lines.size() >= k_max_title_window_lines) {
       break;
     }
     std::string text;
@@ -50,6 +64,7 @@ TitleWindows title_windows(const std::vector<PageText>& pages) {
     }
     if (!text.empty()) {
       lines.push_back(text);
+      counted += is_noise_line(line) ? 0 : 1;
     }
   }
   TitleWindows out{lines, lines.size()};
@@ -78,6 +93,22 @@ double title_score(const FormType& type, const TitleWindows& windows) {
     }
   }
   return best >= k_title_threshold ? best : 0.0;
+}
+
+// A title that is a whole line of the first lines, not a phrase within one: the
+// heading of the document itself, not a mention of it.
+bool title_is_a_line(const FormType& type, const TitleWindows& windows) {
+  for (const auto* phrases : {&type.cues.title_phrases, &type.cues.title_lines}) {
+    for (const auto& phrase : *phrases) {
+      const std::string p = fold_alnum(phrase);
+      for (std::size_t i = 0; i < windows.single_lines; ++i) {
+        if (similarity(p, windows.texts[i]) >= k_title_threshold) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 // A first-lines line that starts with a title of some other document.
@@ -196,7 +227,11 @@ std::vector<TypeScore> score_types(const FormCatalog& catalog, const std::vector
       s.score = 0.5 * s.title + 0.4 * evidence + 0.1 * s.shape;
       // A title alone can be a quotation ("theo Quyết định số ..."): some fields or
       // half the labels too.
-      s.acceptable = s.fields >= 0.3 || s.labels >= 0.5 || (type.cues.shape == "card" && card);
+      // A card's title on a line of its own heads a card wherever it lies (a card
+      // copied on A4 whose small print the copy garbled), unless another title does.
+      s.acceptable =
+          s.fields >= 0.3 || s.labels >= 0.5 ||
+          (type.cues.shape == "card" && (card || (!foreign && title_is_a_line(type, windows))));
     } else {
       // No title read: the labels must carry it, and no other title may head it.
       s.score = 0.7 * s.fields + 0.1 * s.shape;
