@@ -22,6 +22,10 @@ constexpr float k_doubtful_ocr_confidence = 0.75F;
 // A half-turned reading must beat the upright one by this much: both readings of a
 // poor scan wobble by a few points, an upside-down page reads far worse.
 constexpr float k_min_confidence_gain_to_turn = 0.05F;
+// Under this the reading is mostly garbage: a page turned a quarter wrongly by a
+// dark shading's profile (a photo under uneven light) whose few words of text are
+// read as vertical marks. The quarter turns are read too.
+constexpr float k_garbage_ocr_confidence = 0.45F;
 
 class EngineReader final : public PageReader {
 public:
@@ -153,6 +157,15 @@ PageText read_page(CleanPage& page, bool orientation_settled, PageReader& engine
       Candidate turned = read_turned(page, 180, reader);
       if (turned.text.confidence > text.confidence + k_min_confidence_gain_to_turn) {
         keep(page, text, std::move(turned));
+      }
+    }
+  }
+  if (text.confidence < k_garbage_ocr_confidence) {
+    for (const int degrees : {90, 270}) {
+      Candidate turned = read_turned(page, degrees, reader);
+      if (turned.text.confidence > text.confidence + k_min_confidence_gain_to_turn) {
+        keep(page, text, std::move(turned));
+        break;
       }
     }
   }

@@ -100,10 +100,11 @@ TEST_CASE(
     reader.text_at[0] = reading(0.4F);
     reader.text_at[90] = reading(0.3F);
     reader.text_at[180] = reading(0.42F); // within the half turn's margin: not kept
+    reader.text_at[270] = reading(0.38F); // garbage at 0.4: the other quarter is read too
     CleanPage page = small_page();
     read_page(page, false, reader);
     CHECK(page.rotation == 0);
-    CHECK(reader.reads == std::vector<int>{0, 90, 180});
+    CHECK(reader.reads == std::vector<int>{0, 90, 180, 270});
     CHECK(reader.osd_asked == std::vector<int>{0}); // asked once, remembered
   }
 }
@@ -200,4 +201,28 @@ TEST_CASE("OSD is asked once per orientation: a poor reading after an unsure one
   CHECK(text.confidence == doctest::Approx(0.5));
   CHECK(reader.osd_asked == std::vector<int>{0});
   CHECK(reader.reads == std::vector<int>{0, 180});
+}
+
+TEST_CASE("a garbage reading is read at the quarter turns too, the better one kept") {
+  // A dark shading's profile turned the page a quarter wrongly; OSD has no answer
+  // and the half turn reads no better.
+  ScriptedReader reader;
+  reader.text_at[0] = reading(0.3F);
+  reader.text_at[180] = reading(0.32F);
+  reader.text_at[90] = reading(0.33F); // within the margin: not kept
+  reader.text_at[270] = reading(0.7F);
+  CleanPage page = small_page();
+  const PageText text = read_page(page, true, reader);
+  CHECK(page.rotation == 270);
+  CHECK(text.confidence == doctest::Approx(0.7));
+  CHECK(reader.reads == std::vector<int>{0, 180, 90, 270});
+
+  // A poor reading that is no garbage is not turned a quarter.
+  ScriptedReader poor;
+  poor.text_at[0] = reading(0.5F);
+  poor.text_at[180] = reading(0.4F);
+  CleanPage other = small_page();
+  read_page(other, true, poor);
+  CHECK(other.rotation == 0);
+  CHECK(poor.reads == std::vector<int>{0, 180});
 }
