@@ -2,6 +2,7 @@
 #include "card_expiry.hpp"
 #include "card_fields.hpp"
 #include "card_value_shapes.hpp"
+#include "street_names.hpp"
 #include "classifier.hpp"
 #include "sohoa/forms/field_checks.hpp"
 #include "sohoa/forms/form_type.hpp"
@@ -219,7 +220,15 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
     if (dated && v.value.find_first_of("0123456789") == std::string::npos) {
       continue; // "Không thời hạn" (no expiry) is no date to check
     }
+    bool street_restored = false;
+    if (spec->vocabulary == Vocabulary::address) {
+      StreetCheck streets =
+          restore_street_names(v.value, catalog.surnames(), catalog.name_syllables());
+      v.value = std::move(streets.value);
+      street_restored = streets.restored > 0;
+    }
     ListCheck listed = check_against_list(*spec, catalog, v.value);
+    listed.corrected = listed.corrected || street_restored;
     v.value = std::move(listed.value);
     list_signals[id] = listed.signal;
     v.confidence = r.confidence;

@@ -1,4 +1,6 @@
+#include "catalog_fixture.hpp"
 #include "forms/name_syllables.hpp"
+#include "forms/street_names.hpp"
 #include "sohoa/core/error.hpp"
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -80,4 +82,27 @@ TEST_CASE("the name syllable list loads from its tsv and refuses a line without 
   CHECK_THROWS_AS(NameSyllables::load_tsv(dir / "bad.tsv"), Error);
   CHECK_THROWS_AS(NameSyllables::load_tsv(dir / "missing.tsv"), Error);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("street names that are people's names are restored like names, others kept") {
+  const auto& surnames = sohoa::forms::test::catalog().surnames();
+  const auto& syllables = sohoa::forms::test::catalog().name_syllables();
+  const auto restored = [&](const std::string& address) {
+    return restore_street_names(address, surnames, syllables).value;
+  };
+  CHECK(restored("Số 12, đường Tôn Đức Thẳng, phường Bến Nghé") ==
+        "Số 12, đường Tôn Đức Thắng, phường Bến Nghé");
+  CHECK(restored("Số 65, đường Đỉnh Tiên Hoàng, phường Đông Thọ") ==
+        "Số 65, đường Đinh Tiên Hoàng, phường Đông Thọ");
+  // Places and events, and a first word that is a name of its own, stay.
+  for (const char* kept :
+       {"Số 216, đường Điện Biên Phủ, phường Điện Biên", "Số 3, đường Cách Mạng Tháng Tám, quận 3",
+        "Số 9, phố Đông Du, quận 1", "Số 1, phố Hàng Bạc, quận Hoàn Kiếm"}) {
+    CHECK(restored(kept) == kept);
+  }
+  // A ward's number read with a letter.
+  const StreetCheck ward =
+      restore_street_names("Số 109, đường Lê Duẩn, phường l4, quận 3", surnames, syllables);
+  CHECK(ward.value == "Số 109, đường Lê Duẩn, phường 14, quận 3");
+  CHECK(ward.restored == 1);
 }
