@@ -193,6 +193,7 @@ public:
     if (r == m_rows.size()) {
       return;
     }
+    m_number = normalize_id_digits(row_text(m_rows[r]));
     std::size_t at = r;
     if (const auto name = find_name(at)) {
       at = *name;
@@ -232,10 +233,14 @@ private:
   std::optional<std::size_t> find_birth(std::size_t after) {
     for (std::size_t r = after + 1; r < m_rows.size() && r <= after + k_max_rows_to_value; ++r) {
       if (const auto date = date_in(m_rows[r])) {
-        Value v;
-        v.add(m_rows[r], date->first, date->last + 1);
-        v.text = date->text;
-        put("date_of_birth", v);
+        // The number's fifth and sixth digits are the birth year's last two: a
+        // date that disagrees is misread, and is left to the review.
+        if (date->text.compare(8, 2, m_number, 4, 2) == 0) {
+          Value v;
+          v.add(m_rows[r], date->first, date->last + 1);
+          v.text = date->text;
+          put("date_of_birth", v);
+        }
         return r;
       }
     }
@@ -261,7 +266,9 @@ private:
       if (!sex && !viet) {
         continue;
       }
-      if (sex) {
+      // The number's fourth digit is even for a man, odd for a woman.
+      const bool man = (m_number[3] - '0') % 2 == 0;
+      if (sex && (fold_alnum(row.words[*sex].text) == "nam") == man) {
         Value v;
         v.add(row, *sex, *sex + 1);
         put("gender", v);
@@ -301,6 +308,7 @@ private:
 
   const std::vector<OcrLine>& m_rows;
   RawFields& m_found;
+  std::string m_number; // the card's 12 digits
 };
 
 } // namespace

@@ -17,7 +17,7 @@ namespace {
 // A 2021 card's front as a low-resolution photo reads it: the labels garbled, the
 // values (printed larger) read, with noise off the photo's edge before some.
 void garbled_card_front(PageBuilder& b, int x = 700) {
-  b.text(300, "s 1c 038032369518", x);
+  b.text(300, "s 1c 038072369518", x);
   b.text(380, "| Hoan Euil darne", x);
   b.text(440, "bể \" HỒ CÔNG AN", x);
   b.text(520, "| Ngày anh Dke binh 0306 1972", x);
@@ -41,7 +41,7 @@ std::vector<PageText> garbled_card() {
 TEST_CASE("citizen id card read past its labels: values by their shapes, all reviewed") {
   const FormsResult r = analyze(catalog(), garbled_card());
   REQUIRE(r.doc_type == "citizen_id_card");
-  CHECK(value(r, "id_number") == "038032369518");
+  CHECK(value(r, "id_number") == "038072369518");
   CHECK(value(r, "full_name") == "HỒ CÔNG AN");
   CHECK(value(r, "date_of_birth") == "1972-06-03");
   CHECK(value(r, "gender") == "Nam");
@@ -84,7 +84,7 @@ TEST_CASE("a card copied on A4 is typed by its title on a line of its own") {
   // The same words as a mention in running text type nothing.
   PageBuilder letter;
   letter.text(300, "GIẤY XÁC NHẬN", 900);
-  letter.text(420, "Ông Hồ Công An, căn cước số 038032369518, cư trú tại Thanh Hóa.");
+  letter.text(420, "Ông Hồ Công An, căn cước số 038072369518, cư trú tại Thanh Hóa.");
   CHECK(classify(catalog(), {letter.build()}).doc_type == "unknown");
   PageBuilder untitled;
   untitled.text(420, "Xuất trình căn cước khi đến nhận kết quả.");
@@ -109,4 +109,23 @@ TEST_CASE("lines of noise above a title do not push it out of the first lines") 
   }
   page.text(400, "CĂN CƯỚC CÔNG DÂN", 800);
   CHECK(classify(catalog(), {page.build()}).doc_type == "unknown");
+}
+
+TEST_CASE("card values by shape that disagree with the card's number are not taken") {
+  std::vector<PageText> pages = garbled_card();
+  for (auto& line : pages[0].lines) {
+    for (auto& w : line.words) {
+      if (w.text == "1972") {
+        w.text = "1982"; // the number's 5th and 6th digits say 72
+      }
+      if (w.text == "Nam" && line.box.y == 590 && w.box.x < 1300) {
+        w.text = "Nữ"; // the number's 4th digit (0) says a man
+      }
+    }
+  }
+  const FormsResult r = analyze(catalog(), pages);
+  REQUIRE(r.doc_type == "citizen_id_card");
+  CHECK(r.fields.count("date_of_birth") == 0);
+  CHECK(r.fields.count("gender") == 0);
+  CHECK(value(r, "nationality") == "Việt Nam");
 }
