@@ -7,6 +7,7 @@
 #include "sohoa/core/ocr_line_metrics.hpp"
 #include "sohoa/forms/normalize.hpp"
 #include "text_fold.hpp"
+#include "value_words.hpp"
 
 #include <algorithm>
 #include <array>
@@ -218,15 +219,9 @@ std::vector<Hit> row_hits(const OcrLine& row, const std::vector<Slot>& slots, st
   return ordered;
 }
 
-struct Value {
-  std::string text;
-  float confidence_sum = 0;
-  float min_confidence = 1;
-  int words = 0;
-  int rows = 0;
-  Box bbox;
-  RawField readings;
-
+// A value's words, past the print of the column to its left and the marks
+// before it.
+struct Value : ValueWords {
   void add(const OcrLine& row, int from, int to, int column_x) {
     bool any = false;
     for (int i = from; i < to; ++i) {
@@ -234,13 +229,7 @@ struct Value {
       if (w.box.right() < column_x || (words == 0 && is_edge_noise(w.text))) {
         continue; // print of the column to the left, or marks before the value
       }
-      text += text.empty() ? "" : " ";
-      text += w.text;
-      confidence_sum += w.confidence;
-      min_confidence = std::min(min_confidence, w.confidence);
-      readings.count_readings(w);
-      bbox = unite(bbox, w.box);
-      ++words;
+      ValueWords::add(w);
       any = true;
     }
     rows += any ? 1 : 0;
@@ -380,19 +369,8 @@ private:
     if (normalized.empty()) {
       return;
     }
-    RawField raw;
+    RawField raw = value.card_order_field(page, static_cast<float>(hit.score));
     raw.text = field.kind == ValueKind::gender ? normalized : value.text;
-    raw.confidence =
-        static_cast<float>(value.confidence_sum / static_cast<float>(value.words) * hit.score);
-    raw.page = page;
-    raw.bbox = value.bbox;
-    raw.min_word_confidence = value.min_confidence;
-    raw.label_score = static_cast<float>(hit.score);
-    raw.found_by = FoundBy::region;
-    raw.rows = std::max(1, value.rows);
-    raw.words_read_twice = value.readings.words_read_twice;
-    raw.readings_disagree = value.readings.readings_disagree;
-    raw.by_card_order = true;
     found[field.id] = raw;
   }
 

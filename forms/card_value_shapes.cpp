@@ -3,6 +3,7 @@
 #include "page_rows.hpp"
 #include "sohoa/forms/normalize.hpp"
 #include "text_fold.hpp"
+#include "value_words.hpp"
 
 #include <algorithm>
 #include <array>
@@ -42,44 +43,16 @@ bool one_of(const std::array<std::string_view, N>& words, const std::string& fol
   return std::find(words.begin(), words.end(), folded) != words.end();
 }
 
-struct Value {
-  std::string text;
-  float confidence_sum = 0;
-  float min_confidence = 1;
-  int words = 0;
-  int rows = 0;
-  Box bbox;
-  RawField readings;
-
+// A value's words from one row.
+struct Value : ValueWords {
   void add(const OcrLine& row, std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to && i < row.words.size(); ++i) {
-      const OcrWord& w = row.words[i];
-      text += text.empty() ? "" : " ";
-      text += w.text;
-      confidence_sum += w.confidence;
-      min_confidence = std::min(min_confidence, w.confidence);
-      readings.count_readings(w);
-      bbox = unite(bbox, w.box);
-      ++words;
+      ValueWords::add(row.words[i]);
     }
     ++rows;
   }
 
-  RawField raw(int page) const {
-    RawField r;
-    r.text = text;
-    r.confidence = words > 0 ? confidence_sum / static_cast<float>(words) * k_shape_label_score : 0;
-    r.page = page;
-    r.bbox = bbox;
-    r.min_word_confidence = min_confidence;
-    r.label_score = k_shape_label_score;
-    r.found_by = FoundBy::region;
-    r.rows = std::max(1, rows);
-    r.words_read_twice = readings.words_read_twice;
-    r.readings_disagree = readings.readings_disagree;
-    r.by_card_order = true;
-    return r;
-  }
+  RawField raw(int page) const { return card_order_field(page, k_shape_label_score); }
 };
 
 std::string row_text(const OcrLine& row) {
