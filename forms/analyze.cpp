@@ -12,6 +12,7 @@
 #include "sohoa/forms/normalize.hpp"
 #include "pattern_fallback.hpp"
 #include "region_extractor.hpp"
+#include "name_values.hpp"
 #include "surnames.hpp"
 #include "tax_codes.hpp"
 #include "sohoa/forms/value_shape.hpp"
@@ -208,6 +209,10 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
     int unknown_name_syllables = 0;
     v.value = normalize_value(spec->kind, r.text);
     if (spec->kind == ValueKind::name) {
+      v.value = without_stray_end(v.value);
+      if (is_printed_label(catalog.types(), v.value)) {
+        continue; // the next label read as the value: the name is not found
+      }
       v.value = restore_surname(v.value, catalog.surnames());
       NameSyllableCheck names = check_name_syllables(v.value, catalog.name_syllables());
       v.value = std::move(names.value);

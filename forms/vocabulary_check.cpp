@@ -6,11 +6,26 @@
 namespace sohoa::forms {
 namespace {
 
+// A listed term followed by a stray mark of a letter or two ("Việt Nam VI", the
+// next item's number read into the value): the term without it.
+constexpr std::size_t k_max_stray_letters = 2;
+
 ListCheck from_terms(const TermList& list, std::string_view value) {
   if (list.empty()) {
     return {std::string(value), ListSignal::not_applicable, false};
   }
   TermMatch m = list.match(value);
+  if (!m.hit) {
+    const std::string text(value);
+    const std::size_t space = text.find_last_of(' ');
+    if (space != std::string::npos &&
+        fold_alnum(text.substr(space + 1)).size() <= k_max_stray_letters) {
+      TermMatch head = list.match(text.substr(0, space));
+      if (head.hit) {
+        return {std::move(head.value), ListSignal::hit, true};
+      }
+    }
+  }
   return {std::move(m.value), m.hit ? ListSignal::hit : ListSignal::miss, m.corrected};
 }
 
