@@ -3,6 +3,7 @@
 #include "card_fields.hpp"
 #include "card_value_shapes.hpp"
 #include "street_names.hpp"
+#include "unit_names.hpp"
 #include "classifier.hpp"
 #include "sohoa/forms/field_checks.hpp"
 #include "sohoa/forms/form_type.hpp"
@@ -231,6 +232,11 @@ DocumentAnalysis analyze_with_signals(const FormCatalog& catalog,
           restore_street_names(v.value, catalog.surnames(), catalog.name_syllables());
       v.value = std::move(streets.value);
       street_restored = streets.restored > 0;
+    } else if (spec->vocabulary == Vocabulary::none &&
+               (spec->kind == ValueKind::text || spec->kind == ValueKind::multiline_text)) {
+      UnitNamesCheck units = restore_unit_names(v.value, catalog.gazetteer());
+      v.value = std::move(units.value);
+      street_restored = units.restored > 0;
     }
     ListCheck listed = check_against_list(*spec, catalog, v.value);
     listed.corrected = listed.corrected || street_restored;

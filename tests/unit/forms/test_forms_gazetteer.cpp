@@ -6,6 +6,7 @@
 #include "forms_fixtures.hpp"
 #include "forms/gazetteer.hpp"
 #include "forms/term_list.hpp"
+#include "forms/unit_names.hpp"
 #include "forms/text_fold.hpp"
 #include <doctest/doctest.h>
 
@@ -242,4 +243,26 @@ TEST_CASE("an address cut after a unit type word names no province by edit dista
   CHECK(cut.units_found == 0);
   CHECK(cut.value == "thôn Hạ, xã Hải Đường, huyện");
   CHECK(g.check("thôn Hạ, tỉnh Phú Yên", Gazetteer::Ending::province).units_found == 1);
+}
+
+TEST_CASE("unit names inside running text are restored from the gazetteer") {
+  const Gazetteer& g = catalog().gazetteer();
+  CHECK(restore_unit_names("Ủy ban nhân dân phường Hàng Bac", g).value ==
+        "Ủy ban nhân dân phường Hàng Bạc");
+  CHECK(restore_unit_names("Tách hộ tại thôn Trung, xã Kiêu Ky, huyện Gia Lâm", g).value ==
+        "Tách hộ tại thôn Trung, xã Kiêu Kỵ, huyện Gia Lâm");
+  const UnitNamesCheck agency = restore_unit_names("UBND THÀNH PHỐ ĐÀ NẰNG SỞ TƯ PHÁP", g);
+  CHECK(agency.value == "UBND THÀNH PHỐ ĐÀ NẴNG SỞ TƯ PHÁP");
+  CHECK(agency.restored == 1);
+  // Spelt right, or no unit of that type folds alike: left as read.
+  for (const char* kept :
+       {"Công an phường Bến Nghé, quận 1", "Ủy ban nhân dân xã Zzz Yyy", "Tổ công tác số hóa"}) {
+    CHECK(restore_unit_names(kept, g).value == kept);
+    CHECK(restore_unit_names(kept, g).restored == 0);
+  }
+}
+
+TEST_CASE("a unit name with a mark in it is left as read, for the review to see") {
+  const Gazetteer& g = catalog().gazetteer();
+  CHECK(restore_unit_names("Công an xã \"Hải Hậu", g).value == "Công an xã \"Hải Hậu");
 }
