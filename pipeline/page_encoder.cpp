@@ -1,33 +1,14 @@
 #include "page_encoder.hpp"
 #include "sohoa/imaging/cleanup.hpp"
 #include <algorithm>
-#include <cerrno>
-#include <sys/resource.h>
-#include <unistd.h>
 
 namespace sohoa::pipeline {
-
-namespace {
-
-// This thread's niceness raised by k_encoder_niceness (a thread's own, on Linux);
-// left as it is when the system refuses.
-void lower_priority() {
-  const auto thread = static_cast<id_t>(gettid());
-  errno = 0;
-  const int current = getpriority(PRIO_PROCESS, thread);
-  if (errno == 0) {
-    setpriority(PRIO_PROCESS, thread, std::min(19, current + k_encoder_niceness));
-  }
-}
-
-} // namespace
 
 PageEncoder::PageEncoder(pdf::ImageMode mode, pdf::MrcEffort effort, int threads,
                          SpanRecorder& spans)
     : m_mode(mode), m_effort(effort), m_spans(spans) {
   for (int i = 0; i < std::max(1, threads); ++i) {
     m_threads.emplace_back([this] {
-      lower_priority();
       while (auto task = m_tasks.pop()) {
         (*task)(); // an exception is kept in the future, for the PDF writer
       }

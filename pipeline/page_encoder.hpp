@@ -2,10 +2,10 @@
 // Page images encoded for the PDF on threads of their own, so that a dossier's
 // records need not wait for them: a page is handed over as soon as it is cleaned,
 // its encoding overlaps the OCR of that page and of the others, and the PDF writer
-// waits for the result (ProcessedPage::encoding). The threads run at a lower
-// priority than the readers: they take the cores reading leaves idle (a short page
-// read, the other one still being read) and never slow the reading the records
-// wait for.
+// waits for the result (ProcessedPage::encoding). The threads share the cores with
+// the readers at the same priority: run at niceness +5 (yielding to the readers)
+// they finished 1.8-2.1 s after the records under load, at the same niceness 0.1 s
+// after them, for records only a little later (README.md, "Measured").
 #include "sohoa/pipeline/document.hpp"
 #include "sohoa/pipeline/warm_pipeline_spans.hpp"
 #include "work_queue.hpp"
@@ -39,11 +39,5 @@ private:
   WorkQueue<Task> m_tasks;
   std::vector<std::thread> m_threads;
 };
-
-// Niceness added to the encoder threads': enough that the load balancer keeps two
-// of them on one core beside a reader on the other (their weights then sum to less
-// than the reader's), little enough that they still get a fair share of a machine
-// that other processes load.
-inline constexpr int k_encoder_niceness = 5;
 
 } // namespace sohoa::pipeline

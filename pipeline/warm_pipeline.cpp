@@ -134,9 +134,9 @@ ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine, P
     page.clean_ms = watch.elapsed_ms();
   }
   item.raster.pixels.release(); // the decoded scan is no longer needed: keep memory flat
-  // Encoded from now on, beside this page's OCR and the other pages', on what the
-  // readers leave idle: the counter shows the fields without waiting for the page
-  // images, and the PDF waits for little more.
+  // Encoded from now on, beside this page's OCR and the other pages': the counter
+  // shows the fields without waiting for the page images, and the PDF waits for
+  // little more.
   encoder.start(page, item.document, item.page);
   const int cleaned_rotation = page.clean.rotation;
   if (!page.clean.blank) {
