@@ -266,8 +266,12 @@ CleanPage clean(const RasterPage& page, const CleanupOptions& options, CleanupRe
   // After the OCR image: reading works on the scan as it came, the archive keeps
   // the paper without its grain.
   if (options.smooth_paper_grain && page.kind != ColourKind::bitonal) {
-    span.emplace("cleanup.paper_grain");
-    clean.archival = imaging::smooth_paper_grain(clean.archival, clean.dpi);
+    if (options.defer_paper_grain) {
+      clean.paper_grain_pending_at = clean.rotation;
+    } else {
+      span.emplace("cleanup.paper_grain");
+      clean.archival = imaging::smooth_paper_grain(clean.archival, clean.dpi);
+    }
   }
   return clean;
 }
@@ -303,6 +307,23 @@ void rotate_clean_page(CleanPage& page, int clockwise_degrees) {
   page.archival = rotate_quarter(page.archival, turn);
   page.ocr_image = rotate_quarter(page.ocr_image, turn);
   page.rotation = (page.rotation + turn) % 360;
+}
+
+void smooth_deferred_paper_grain(CleanPage& page) {
+  if (!page.paper_grain_pending_at) {
+    return;
+  }
+  const TimingSpan span("cleanup.paper_grain");
+  // The smoothing works in bands of rows: it is applied to the image as cleanup
+  // left it, then turned as the page was since, so the pixels match either way.
+  const int turn = normalize_quarter(page.rotation - *page.paper_grain_pending_at);
+  if (turn == 0) {
+    page.archival = smooth_paper_grain(page.archival, page.dpi);
+  } else {
+    page.archival = rotate_quarter(
+        smooth_paper_grain(rotate_quarter(page.archival, 360 - turn), page.dpi), turn);
+  }
+  page.paper_grain_pending_at.reset();
 }
 
 } // namespace sohoa::imaging

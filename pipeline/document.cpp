@@ -30,7 +30,9 @@ ProcessedPage process_page(RasterPage raster, ocr::OcrEngine& engine) {
   imaging::CleanupReport report;
   {
     TimingSpan span("page.cleanup");
-    page.clean = imaging::clean_page(raster, imaging::CleanupOptions{}, report);
+    imaging::CleanupOptions options;
+    options.defer_paper_grain = true; // smoothed when the image is encoded, after reading
+    page.clean = imaging::clean_page(raster, options, report);
   }
   page.clean_ms = clean_watch.elapsed_ms();
   raster.pixels.release(); // the decoded scan is no longer needed: keep memory flat
@@ -51,6 +53,7 @@ void compact_page(ProcessedPage& page, pdf::ImageMode mode) {
     return;
   }
   TimingSpan span("page.encode");
+  imaging::smooth_deferred_paper_grain(page.clean);
   page.encoded = encode_archival(page.clean.archival, page.clean.kind, page.clean.dpi, mode);
   page.clean.archival.release();
 }
@@ -311,6 +314,9 @@ DocumentOutcome write_document(const RunContext& context, const DossierInput& do
     for (std::size_t i = 0; i < pages.size(); ++i) {
       if (!pages[i].encoded && pages[i].encoding.valid()) {
         pages[i].encoded = pages[i].encoding.get(); // encoded while the record was made
+      }
+      if (!pages[i].encoded) {
+        imaging::smooth_deferred_paper_grain(pages[i].clean);
       }
       pdf_pages.push_back({pages[i].clean.archival, pages[i].clean.kind, pages[i].clean.dpi,
                            &texts[i], pages[i].encoded});

@@ -1,4 +1,5 @@
 #include "page_encoder.hpp"
+#include "sohoa/imaging/cleanup.hpp"
 #include <algorithm>
 
 namespace sohoa::pipeline {
@@ -26,14 +27,18 @@ void PageEncoder::start(ProcessedPage& page, const std::string& document, int pa
   if (page.encoded || page.clean.archival.empty()) {
     return;
   }
-  Task task([this, image = page.clean.archival, kind = page.clean.kind, dpi = page.clean.dpi,
-             document, page_number] {
+  CleanPage image = page.clean;
+  image.ocr_image = cv::Mat(); // the reader's, not the PDF's
+  Task task([this, clean = std::move(image), document, page_number]() mutable {
     const SpanRecorder::Scope span(m_spans, "encode", document, page_number);
-    return encode_archival(image, kind, dpi, m_mode, m_effort);
+    if (clean.paper_grain_pending_at) {
+      const SpanRecorder::Scope grain(m_spans, "grain", document, page_number);
+      imaging::smooth_deferred_paper_grain(clean);
+    }
+    return encode_archival(clean.archival, clean.kind, clean.dpi, m_mode, m_effort);
   });
   page.encoding = task.get_future().share();
   page.encoding_size = page.clean.archival.size();
-  page.clean.archival.release();
   m_tasks.push(std::move(task));
 }
 

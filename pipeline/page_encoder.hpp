@@ -1,8 +1,11 @@
 #pragma once
 // Page images encoded for the PDF on threads of their own, so that a dossier's
-// records need not wait for them: a page is handed over as soon as it is read,
-// its encoding overlaps the OCR of the pages still being read, and the PDF writer
-// waits for the result (ProcessedPage::encoding).
+// records need not wait for them: a page is handed over as soon as it is cleaned,
+// its encoding overlaps the OCR of that page and of the others, and the PDF writer
+// waits for the result (ProcessedPage::encoding). The threads share the cores with
+// the readers at the same priority: run at niceness +5 (yielding to the readers)
+// they finished 1.8-2.1 s after the records under load, at the same niceness 0.1 s
+// after them, for records only a little later (README.md, "Measured").
 #include "sohoa/pipeline/document.hpp"
 #include "sohoa/pipeline/warm_pipeline_spans.hpp"
 #include "work_queue.hpp"
@@ -22,8 +25,10 @@ public:
   PageEncoder(const PageEncoder&) = delete;
   PageEncoder& operator=(const PageEncoder&) = delete;
 
-  // Queues page's archival image; page keeps a future for it and the image's size,
-  // and lets go of its pixels (the queued task holds them until encoded).
+  // Queues page's archival image (with the paper grain smoothing its cleanup
+  // deferred); page keeps a future for it and the image's size. The pixels stay
+  // with page too (reading may turn the page: then start it again, and the first
+  // encoding is dropped); let go of them once read.
   void start(ProcessedPage& page, const std::string& document, int page_number);
 
 private:

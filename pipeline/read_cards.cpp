@@ -5,6 +5,7 @@
 #include "sohoa/core/timing_span.hpp"
 #include "sohoa/forms/card_model.hpp"
 #include "sohoa/imaging/card.hpp"
+#include "sohoa/imaging/cleanup.hpp"
 
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
@@ -138,15 +139,27 @@ void replace_lines(PageText& text, const std::array<cv::Point2f, 4>& corners,
 
 } // namespace
 
-int reread_cards(const CleanPage& page, PageText& text, PageReader& reader) {
+int reread_cards(CleanPage& page, PageText& text, PageReader& reader) {
   if (page.blank || page.archival.empty()) {
     return 0;
   }
+  // Cards are found and read on the image the PDF keeps, its paper grain smoothed.
+  // Smoothing deferred by cleanup waits for a card to be seen without it (outlines
+  // are looked for at 100 dpi, where the grain has averaged out); a page without
+  // one is not smoothed on the reading's path. The outlines are then found again:
+  // their corners move by a pixel or so with the smoothing.
   auto cards = imaging::find_cards(page.archival, page.dpi);
+  if (!cards.empty() && page.paper_grain_pending_at) {
+    imaging::smooth_deferred_paper_grain(page);
+    cards = imaging::find_cards(page.archival, page.dpi);
+  }
   // No outline, but the page's own reading shows a card: a copy that lost the
   // card's border. Its print blocks are read, and kept only as a card.
   const bool by_print = cards.empty() && forms::identify_card(text).cues >= k_min_page_card_cues;
   if (by_print) {
+    if (page.paper_grain_pending_at) {
+      imaging::smooth_deferred_paper_grain(page);
+    }
     cards = imaging::find_card_print_blocks(page.archival, page.dpi);
   }
   int kept = 0;

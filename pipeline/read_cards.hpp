@@ -7,7 +7,8 @@
 namespace sohoa::pipeline {
 
 // text: the reading of page (its boxes in page.archival pixels), changed in place.
-// Returns how many cards' readings were kept.
-int reread_cards(const CleanPage& page, PageText& text, PageReader& reader);
+// Returns how many cards' readings were kept. A page with cards gets the paper grain
+// smoothing its cleanup deferred first: cards are read from the image the PDF keeps.
+int reread_cards(CleanPage& page, PageText& text, PageReader& reader);
 
 } // namespace sohoa::pipeline

@@ -128,10 +128,17 @@ ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine, P
   {
     SpanRecorder::Scope span(spans, "clean", item.document, item.page);
     Stopwatch watch;
-    page.clean = imaging::clean_page(item.raster, imaging::CleanupOptions{}, report);
+    imaging::CleanupOptions options;
+    options.defer_paper_grain = true; // the encoder smooths it: the records need not wait
+    page.clean = imaging::clean_page(item.raster, options, report);
     page.clean_ms = watch.elapsed_ms();
   }
   item.raster.pixels.release(); // the decoded scan is no longer needed: keep memory flat
+  // Encoded from now on, beside this page's OCR and the other pages': the counter
+  // shows the fields without waiting for the page images, and the PDF waits for
+  // little more.
+  encoder.start(page, item.document, item.page);
+  const int cleaned_rotation = page.clean.rotation;
   if (!page.clean.blank) {
     SpanRecorder::Scope span(spans, "ocr", item.document, item.page);
     Stopwatch watch;
@@ -142,9 +149,11 @@ ProcessedPage WarmPipeline::read_one(QueuedPage& item, ocr::OcrEngine& engine, P
   page.text.width = page.clean.archival.cols;
   page.text.height = page.clean.archival.rows;
   page.clean.ocr_image.release(); // only the archival image goes into the PDF
-  // Encoded beside the OCR of the other pages and the making of the records, not
-  // before them: the counter shows the fields without waiting for the page images.
-  encoder.start(page, item.document, item.page);
+  if (page.clean.rotation != cleaned_rotation) {
+    encoder.start(page, item.document, item.page); // reading turned it: that image is kept
+  }
+  page.clean.archival.release(); // the encoder holds it until encoded
+  page.clean.paper_grain_pending_at.reset();
   return page;
 }
 

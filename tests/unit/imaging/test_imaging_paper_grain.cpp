@@ -1,4 +1,5 @@
 #include "imaging/paper_grain.hpp"
+#include "sohoa/imaging/cleanup.hpp"
 
 #include <doctest/doctest.h>
 #include <opencv2/imgproc.hpp>
@@ -90,4 +91,45 @@ TEST_CASE("the paper mask leaves out what is not paper") {
   const cv::Rect inner(0, 40, grey.cols, grey.rows - 80);
   CHECK(cv::norm(tall_mask(inner), grey_mask(inner), cv::NORM_INF) == 0);
   CHECK(cv::norm(tall_mask(inner + cv::Point(0, grey.rows)), grey_mask(inner), cv::NORM_INF) == 0);
+}
+
+TEST_CASE("grain smoothing deferred by cleanup gives the same pixels, also after a turn") {
+  // An A6 colour page: grainy paper, lines of text, the seal and the guilloche.
+  cv::Mat pixels(1240, 1748, CV_8UC3);
+  for (int y = 0; y < pixels.rows; y += 400) {
+    for (int x = 0; x < pixels.cols; x += 600) {
+      const cv::Rect tile = cv::Rect(x, y, 600, 400) & cv::Rect({0, 0}, pixels.size());
+      grainy_page()(cv::Rect({0, 0}, tile.size())).copyTo(pixels(tile));
+    }
+  }
+  sohoa::RasterPage raster;
+  raster.pixels = pixels;
+  raster.kind = sohoa::ColourKind::colour;
+  raster.dpi = k_dpi;
+  const sohoa::CleanPage at_once = clean_page(raster);
+  CHECK_FALSE(at_once.paper_grain_pending_at);
+
+  CleanupOptions options;
+  options.defer_paper_grain = true;
+  sohoa::CleanPage deferred = clean_page(raster, options);
+  REQUIRE(deferred.paper_grain_pending_at);
+  CHECK(cv::norm(deferred.ocr_image, at_once.ocr_image, cv::NORM_INF) == 0);
+  REQUIRE(deferred.archival.size() == at_once.archival.size());
+  CHECK(cv::norm(deferred.archival, at_once.archival, cv::NORM_INF) > 0); // still grainy
+
+  sohoa::CleanPage turned = deferred;
+  smooth_deferred_paper_grain(deferred);
+  CHECK_FALSE(deferred.paper_grain_pending_at);
+  CHECK(cv::norm(deferred.archival, at_once.archival, cv::NORM_INF) == 0);
+  smooth_deferred_paper_grain(deferred); // once only
+  CHECK(cv::norm(deferred.archival, at_once.archival, cv::NORM_INF) == 0);
+
+  // Reading turned the page before its image was smoothed: the smoothing is the
+  // upright image's, turned.
+  sohoa::CleanPage turned_at_once = at_once;
+  rotate_clean_page(turned, 90);
+  rotate_clean_page(turned_at_once, 90);
+  smooth_deferred_paper_grain(turned);
+  REQUIRE(turned.archival.size() == turned_at_once.archival.size());
+  CHECK(cv::norm(turned.archival, turned_at_once.archival, cv::NORM_INF) == 0);
 }

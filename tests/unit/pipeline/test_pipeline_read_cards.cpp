@@ -98,7 +98,7 @@ bool on_card(const Box& b) {
 } // namespace
 
 TEST_CASE("a card read better from its own image replaces the page's reading of it") {
-  const CleanPage page = sheet_with_card();
+  CleanPage page = sheet_with_card();
   const Box on_card_box{k_card_origin.x + 300, k_card_origin.y + 250, 40, 20};
   PageText text = text_of({line_of({"Ho", "va", "tcn"}, on_card_box, 0.45F),
                            line_of({"Trang", "1"}, {200, 3300, 60, 30}, 0.9F)});
@@ -120,7 +120,7 @@ TEST_CASE("a card read better from its own image replaces the page's reading of 
 }
 
 TEST_CASE("the page's reading of a card stays when it reads more of the card") {
-  const CleanPage page = sheet_with_card();
+  CleanPage page = sheet_with_card();
   const Box on_card_box{k_card_origin.x + 300, k_card_origin.y + 250, 40, 20};
   PageText text =
       text_of({line_of({"CĂN", "CƯỚC", "CÔNG", "DÂN"}, on_card_box, 0.8F),

@@ -2,6 +2,7 @@
 // Page images as they travel between stages. Plain values: a stage takes them
 // and returns them; the orchestrator owns files and threads.
 #include <opencv2/core.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct CleanPage {
   int rotation = 0;    // 0/90/180/270: clockwise turn applied to upright the page
   double skew_deg = 0; // skew measured on the input (degrees, counter-clockwise positive)
   bool blank = false;  // no content: kept in the PDF, not OCR'd
+  // Set while the archival image's paper grain is still to be smoothed (cleanup
+  // deferred it off the reading's path): the rotation archival had then.
+  std::optional<int> paper_grain_pending_at;
 };
 
 } // namespace sohoa

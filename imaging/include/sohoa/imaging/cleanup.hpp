@@ -14,6 +14,10 @@ struct CleanupOptions {
   bool suppress_red_seals = true;  // colour scans: red/pink seal ink is paper in ocr_image
   bool correct_perspective = true; // a phone photo of a page is warped upright first
   bool smooth_paper_grain = true;  // archival image: scan grain smoothed out of the paper
+  // The smoothing is left to smooth_deferred_paper_grain (CleanPage::paper_grain_pending_at):
+  // reading never sees it, so the page can be read first and its image smoothed while
+  // the records are made.
+  bool defer_paper_grain = false;
   // The image heuristic's quarter turn is applied only from this confidence on;
   // below it the page stays as scanned and the caller may ask Tesseract OSD.
   double min_orientation_confidence = 0.2;
@@ -41,5 +45,10 @@ CleanPage clean_page(const RasterPage& page, const CleanupOptions& options, Clea
 // archival, ocr_image and rotation consistent. Used when OCR's own orientation
 // check disagrees with the image heuristics.
 void rotate_clean_page(CleanPage& page, int clockwise_degrees);
+
+// The paper grain smoothing clean_page deferred, done now: the same pixels it would
+// have given (the smoothing applied as at cleanup, before any quarter turn since).
+// Nothing when none is pending.
+void smooth_deferred_paper_grain(CleanPage& page);
 
 } // namespace sohoa::imaging
